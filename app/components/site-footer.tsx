@@ -1,0 +1,13 @@
+import { useTranslation } from 'react-i18next';
+
+export function SiteFooter() {
+  const { t } = useTranslation();
+  return (
+    <footer className="site-footer">
+      <p>
+        © {new Date().getFullYear()} {t('brand')} — {t('tagline')}. {t('footer.rights')}
+      </p>
+      <p>{t('footer.address')}</p>
+    </footer>
+  );
+}

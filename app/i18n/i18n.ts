@@ -1,0 +1,27 @@
+import i18next, { type i18n } from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { resources, type Locale } from './locales';
+
+/** A ready i18next instance for one language; resources are bundled, so init is synchronous. */
+export function createI18n(locale: Locale): i18n {
+  const instance = i18next.createInstance();
+  void instance.use(initReactI18next).init({
+    lng: locale,
+    fallbackLng: 'fr',
+    resources,
+    initAsync: false,
+    interpolation: { escapeValue: false },
+  });
+  return instance;
+}
+
+const cache = new Map<Locale, i18n>();
+/** For server code outside React (e-mails, PDFs): one instance per language, reused. */
+export function translator(locale: Locale) {
+  let instance = cache.get(locale);
+  if (!instance) {
+    instance = createI18n(locale);
+    cache.set(locale, instance);
+  }
+  return instance.t.bind(instance);
+}

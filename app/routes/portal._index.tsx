@@ -1,0 +1,57 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
+import { useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { requireUser, serverApi } from '~/trpc.server';
+import { formatDateTime } from '~/utils/format';
+
+export const meta: MetaFunction = () => [{ title: 'Mon espace — Y-tech' }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { api, ctx, headers } = await serverApi(request);
+  requireUser(ctx, request);
+  if (ctx.user.role !== 'client') throw redirect('/backoffice');
+  const [notifications, status] = await Promise.all([
+    api.notifications.list(),
+    ctx.user.companyId ? api.portal.status() : Promise.resolve({ superClient: false }),
+  ]);
+  return data({ name: ctx.user.firstName, notifications, status, locale: ctx.locale }, { headers });
+}
+
+export default function PortalHome() {
+  const { name, notifications, status, locale } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <>
+      <h1>{t('portal.welcome', { name })}</h1>
+      <section className="card" aria-labelledby="subscription-title">
+        <h2 id="subscription-title">{t('portal.title')}</h2>
+        {status.superClient ? (
+          <p>{t('portal.activeSubscription')}</p>
+        ) : (
+          <>
+            <p>{t('portal.noSubscription')}</p>
+            <p>{t('portal.nextStep')}</p>
+          </>
+        )}
+      </section>
+      <section className="card" aria-labelledby="notifications-title">
+        <h2 id="notifications-title">
+          {t('portal.notifications')} {notifications.unread ? <span className="badge">{notifications.unread}</span> : null}
+        </h2>
+        {notifications.items.length === 0 ? (
+          <p>{t('portal.noNotifications')}</p>
+        ) : (
+          <ul className="list">
+            {notifications.items.map((n) => (
+              <li key={n.id} className={n.readAt ? '' : 'unread'}>
+                <span>{t(`notifications.${n.kind}`, n.params)}</span>
+                <time dateTime={new Date(n.createdAt).toISOString()}>{formatDateTime(n.createdAt, locale)}</time>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { redirect } from '@remix-run/node';
+import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { FormAlert } from '~/components/form-alert';
+import { FormField } from '~/components/form-field';
+import { formFailure, formValues, serverApi } from '~/trpc.server';
+import { homeFor, safeRedirect } from '~/utils/safe-redirect';
+
+export const meta: MetaFunction = () => [{ title: 'Créer un compte — Y-tech' }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { ctx } = await serverApi(request);
+  if (ctx.user) throw redirect(homeFor(ctx.user.role));
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const values = formValues(await request.formData());
+  const { api, headers } = await serverApi(request);
+  try {
+    const me = await api.auth.register({
+      firstName: values.firstName ?? '',
+      lastName: values.lastName ?? '',
+      email: values.email ?? '',
+      phone: values.phone ?? '',
+      password: values.password ?? '',
+    });
+    return redirect(safeRedirect(values.redirectTo, homeFor(me.role)), { headers });
+  } catch (error) {
+    return formFailure(error, values);
+  }
+}
+
+export default function Register() {
+  const { t } = useTranslation();
+  const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const busy = useNavigation().state === 'submitting';
+  const v = result?.values;
+  const e = result?.fieldErrors;
+  return (
+    <section className="narrow">
+      <h1>{t('auth.registerTitle')}</h1>
+      <FormAlert message={result?.formError} params={result?.params} />
+      <Form method="post" noValidate className="form">
+        <input type="hidden" name="redirectTo" value={params.get('redirectTo') ?? ''} />
+        <div className="form-row">
+          <FormField name="firstName" label={t('auth.firstName')} autoComplete="given-name" required defaultValue={v?.firstName} error={e?.firstName} />
+          <FormField name="lastName" label={t('auth.lastName')} autoComplete="family-name" required defaultValue={v?.lastName} error={e?.lastName} />
+        </div>
+        <FormField name="email" type="email" label={t('auth.email')} autoComplete="email" required defaultValue={v?.email} error={e?.email} />
+        <FormField name="phone" type="tel" label={t('auth.phone')} hint={t('auth.phoneHint')} autoComplete="tel" required defaultValue={v?.phone} error={e?.phone} />
+        <FormField name="password" type="password" label={t('auth.password')} hint={t('auth.passwordHint')} autoComplete="new-password" required error={e?.password} />
+        <button type="submit" className="button button--large" disabled={busy} aria-busy={busy}>
+          {t('auth.submitRegister')}
+        </button>
+      </Form>
+      <p>
+        <Link to="/login">{t('auth.haveAccount')}</Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,31 @@
+import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes } from 'sequelize';
+import { sequelize } from '../sequelize';
+
+export class Subscription extends Model<InferAttributes<Subscription>, InferCreationAttributes<Subscription>> {
+  declare id: CreationOptional<number>;
+  declare companyId: number;
+  declare serviceId: number;
+  declare tierMaxQty: number;
+  declare monthlyPriceDa: number;
+  declare months: number;
+  declare startAt: Date;
+  declare endAt: Date;
+  declare createdAt: CreationOptional<Date>;
+  declare updatedAt: CreationOptional<Date>;
+}
+
+Subscription.init(
+  {
+    id: { type: DataTypes.INTEGER.UNSIGNED, autoIncrement: true, primaryKey: true },
+    companyId: { type: DataTypes.INTEGER.UNSIGNED, allowNull: false },
+    serviceId: { type: DataTypes.INTEGER.UNSIGNED, allowNull: false },
+    tierMaxQty: { type: DataTypes.INTEGER.UNSIGNED, allowNull: false },
+    monthlyPriceDa: { type: DataTypes.INTEGER.UNSIGNED, allowNull: false },
+    months: { type: DataTypes.INTEGER.UNSIGNED, allowNull: false },
+    startAt: { type: DataTypes.DATE, allowNull: false },
+    endAt: { type: DataTypes.DATE, allowNull: false },
+    createdAt: DataTypes.DATE,
+    updatedAt: DataTypes.DATE,
+  },
+  { sequelize, tableName: 'subscriptions' },
+);

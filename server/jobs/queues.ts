@@ -1,0 +1,63 @@
+import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
+import { z } from 'zod';
+import { config } from '../config';
+
+/**
+ * Every queue, its payload schema and its default job options, declared once. The web process
+ * only produces; worker/ consumes and re-validates each payload with the same schema.
+ */
+export const queueDefinitions = {
+  mail: {
+    payload: z.object({ emailLogId: z.number().int().positive() }),
+    options: {
+      attempts: 8,
+      backoff: { type: 'exponential', delay: 5_000 },
+      removeOnComplete: { count: 1_000 },
+      removeOnFail: { count: 5_000 },
+    } satisfies JobsOptions,
+  },
+} as const;
+
+export type QueueName = keyof typeof queueDefinitions;
+export type JobPayload<N extends QueueName> = z.infer<(typeof queueDefinitions)[N]['payload']>;
+
+/** Hash-tagged prefix so that every key of a queue lands on one slot of a future Redis Cluster. */
+export const queuePrefix = `{${config.REDIS_PREFIX}}`;
+
+export function redisConnectionOptions(): ConnectionOptions {
+  const url = new URL(config.REDIS_URL);
+  return {
+    host: url.hostname,
+    port: Number(url.port || 6379),
+    username: url.username || undefined,
+    password: url.password ? decodeURIComponent(url.password) : undefined,
+    db: url.pathname.length > 1 ? Number(url.pathname.slice(1)) : 0,
+    tls: url.protocol === 'rediss:' ? {} : undefined,
+  };
+}
+
+const queues = new Map<QueueName, Queue>();
+
+export function getQueue(name: QueueName): Queue {
+  let queue = queues.get(name);
+  if (!queue) {
+    // Producers fail fast when Redis is down rather than queueing commands in memory.
+    queue = new Queue(name, {
+      connection: { ...redisConnectionOptions(), enableOfflineQueue: false, maxRetriesPerRequest: 1 },
+      prefix: queuePrefix,
+      defaultJobOptions: queueDefinitions[name].options,
+    });
+    queues.set(name, queue);
+  }
+  return queue;
+}
+
+export async function addJob<N extends QueueName>(name: N, payload: JobPayload<N>, options: JobsOptions = {}) {
+  const data = queueDefinitions[name].payload.parse(payload);
+  return getQueue(name).add(name, data, options);
+}
+
+export async function closeQueues(): Promise<void> {
+  await Promise.all([...queues.values()].map((q) => q.close()));
+  queues.clear();
+}

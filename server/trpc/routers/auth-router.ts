@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import {
+  changePasswordInput,
+  loginInput,
+  registerInput,
+  requestPasswordResetInput,
+  resetPasswordInput,
+} from '../../accounts/account-schemas';
+import { changePassword } from '../../accounts/change-password';
+import { logIn } from '../../accounts/log-in';
+import { requestPasswordReset, resetPassword } from '../../accounts/password-reset';
+import { registerClient } from '../../accounts/register';
+import { blankSessionCookie, openSession } from '../../accounts/sessions';
+import { lucia } from '../../auth/lucia';
+import { authedProcedure, publicProcedure, router } from '../init';
+
+const me = z.object({ id: z.number(), role: z.string() });
+
+export const authRouter = router({
+  /** Creates a client account and logs it in. */
+  register: publicProcedure.input(registerInput).mutation(async ({ ctx, input }) => {
+    const user = await registerClient(input, ctx.locale, ctx.meta.ip);
+    if (ctx.session) await lucia.invalidateSession(ctx.session.id);
+    ctx.resHeaders.append('Set-Cookie', await openSession(user.id, ctx.meta));
+    return me.parse({ id: user.id, role: user.role });
+  }),
+
+  login: publicProcedure.input(loginInput).mutation(async ({ ctx, input }) => {
+    const { user, cookie } = await logIn(input, ctx.meta, ctx.session?.id);
+    ctx.resHeaders.append('Set-Cookie', cookie);
+    return me.parse({ id: user.id, role: user.role });
+  }),
+
+  logout: publicProcedure.mutation(async ({ ctx }) => {
+    if (ctx.session) await lucia.invalidateSession(ctx.session.id);
+    ctx.resHeaders.append('Set-Cookie', blankSessionCookie());
+    return { ok: true as const };
+  }),
+
+  requestPasswordReset: publicProcedure.input(requestPasswordResetInput).mutation(async ({ ctx, input }) => {
+    await requestPasswordReset(input.email, ctx.meta.ip, ctx.locale);
+    return { ok: true as const };
+  }),
+
+  resetPassword: publicProcedure.input(resetPasswordInput).mutation(async ({ ctx, input }) => {
+    await resetPassword(input.token, input.password, ctx.meta.ip);
+    return { ok: true as const };
+  }),
+
+  changePassword: authedProcedure.input(changePasswordInput).mutation(async ({ ctx, input }) => {
+    await changePassword(ctx.user.id, ctx.session.id, input, ctx.meta.ip);
+    return { ok: true as const };
+  }),
+
+  /** Who is asking: null for a visitor. */
+  me: publicProcedure.query(({ ctx }) =>
+    ctx.user
+      ? {
+          id: ctx.user.id,
+          email: ctx.user.email,
+          firstName: ctx.user.firstName,
+          lastName: ctx.user.lastName,
+          role: ctx.user.role,
+          companyId: ctx.user.companyId,
+        }
+      : null,
+  ),
+});
