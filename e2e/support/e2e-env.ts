@@ -4,7 +4,7 @@ export const e2eBaseUrl = `http://localhost:${e2ePorts.web}`;
 export const e2eMailApi = `http://127.0.0.1:${e2ePorts.mailHttp}/api/messages`;
 
 export const e2eEnv = {
-  NODE_ENV: 'production',
+  NODE_ENV: 'production' as const,
   PORT: String(e2ePorts.web),
   APP_URL: e2eBaseUrl,
   DATABASE_URL: `${process.env.TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306'}/ytech_e2e`,
