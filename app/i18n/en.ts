@@ -1,8 +1,10 @@
-import type { fr } from './fr';
+import { mergeSections, type fr } from './fr';
+import { billingEn } from './sections/billing.en';
+import { salesEn } from './sections/sales.en';
 
 type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
 
-export const en: Texts<typeof fr> = {
+const core = {
   brand: 'Y-tech',
   tagline: 'Managed IT services for Algerian businesses',
   nav: {
@@ -139,6 +141,11 @@ export const en: Texts<typeof fr> = {
     serverError: 'Server error',
     serverErrorLead: 'Something went wrong on our side. Please try again in a moment.',
     unavailable: 'Service temporarily unavailable',
+    illegalTransition: {
+      quote: 'This action is not possible: the quote request is "{{from}}".',
+      proforma: 'This action is not possible: the pro-forma is "{{from}}".',
+      purchaseOrder: 'This purchase order has already been reviewed ("{{from}}").',
+    },
     backHome: 'Back to home',
   },
   mail: {
@@ -156,3 +163,5 @@ export const en: Texts<typeof fr> = {
   notifications: { welcome: 'Welcome to Y-tech, {{name}}! Request a quote to get started.' },
   footer: { rights: 'All rights reserved.', address: 'Algiers, Algeria' },
 };
+
+export const en: Texts<typeof fr> = mergeSections(core, salesEn, billingEn);

@@ -1,5 +1,8 @@
+import { billingFr } from './sections/billing.fr';
+import { salesFr } from './sections/sales.fr';
+
 /** French texts: the reference language. en.ts must have the same keys (checked by its type). */
-export const fr = {
+const core = {
   brand: 'Y-tech',
   tagline: 'Services informatiques managés pour les entreprises algériennes',
   nav: {
@@ -136,6 +139,11 @@ export const fr = {
     serverError: 'Erreur du serveur',
     serverErrorLead: 'Un problème est survenu de notre côté. Réessayez dans un instant.',
     unavailable: 'Service momentanément indisponible',
+    illegalTransition: {
+      quote: "Cette action n'est pas possible : la demande de devis est « {{from}} ».",
+      proforma: "Cette action n'est pas possible : la facture pro forma est « {{from}} ».",
+      purchaseOrder: "Ce bon de commande a déjà été examiné (« {{from}} »).",
+    },
     backHome: "Retour à l'accueil",
   },
   mail: {
@@ -153,3 +161,17 @@ export const fr = {
   notifications: { welcome: 'Bienvenue chez Y-tech, {{name}} ! Demandez un devis pour démarrer.' },
   footer: { rights: 'Tous droits réservés.', address: 'Alger, Algérie' },
 };
+
+/** Sections live beside, one per area of the product; merged here (two levels deep). */
+export const fr = mergeSections(core, salesFr, billingFr);
+
+export function mergeSections<T extends Record<string, unknown>, A extends Record<string, unknown>, B extends Record<string, unknown>>(base: T, a: A, b: B): T & A & B {
+  const out: Record<string, unknown> = { ...base };
+  for (const section of [a, b]) {
+    for (const [key, value] of Object.entries(section)) {
+      const existing = out[key];
+      out[key] = existing && typeof existing === 'object' && typeof value === 'object' ? { ...existing, ...value } : value;
+    }
+  }
+  return out as T & A & B;
+}

@@ -1,6 +1,13 @@
 /** Every model, with its associations declared once. Import models from here. */
 import { AuditEntry } from './audit-entry';
 import { Company } from './company';
+import { CreditNote } from './credit-note';
+import { Invoice } from './invoice';
+import { Proforma } from './proforma';
+import { PurchaseOrder } from './purchase-order';
+import { QuoteCall } from './quote-call';
+import { QuoteRequest } from './quote-request';
+import { SubscriptionReminder } from './subscription-reminder';
 import { ContactMessage } from './contact-message';
 import { EmailLogEntry } from './email-log-entry';
 import { Faq } from './faq';
@@ -21,18 +28,45 @@ Company.hasMany(Subscription, { foreignKey: 'companyId', as: 'subscriptions' });
 Subscription.belongsTo(Company, { foreignKey: 'companyId', as: 'company' });
 Subscription.belongsTo(Service, { foreignKey: 'serviceId', as: 'service' });
 
+Company.hasMany(QuoteRequest, { foreignKey: 'companyId', as: 'quoteRequests' });
+QuoteRequest.belongsTo(Company, { foreignKey: 'companyId', as: 'company' });
+QuoteRequest.belongsTo(User, { foreignKey: 'requesterUserId', as: 'requester' });
+QuoteRequest.belongsTo(Service, { foreignKey: 'serviceId', as: 'service' });
+QuoteRequest.hasMany(QuoteCall, { foreignKey: 'quoteRequestId', as: 'calls' });
+QuoteCall.belongsTo(User, { foreignKey: 'userId', as: 'caller' });
+QuoteRequest.hasMany(Proforma, { foreignKey: 'quoteRequestId', as: 'proformas' });
+Proforma.belongsTo(QuoteRequest, { foreignKey: 'quoteRequestId', as: 'quoteRequest' });
+Proforma.belongsTo(Company, { foreignKey: 'companyId', as: 'company' });
+Proforma.belongsTo(Service, { foreignKey: 'serviceId', as: 'service' });
+Proforma.hasMany(PurchaseOrder, { foreignKey: 'proformaId', as: 'purchaseOrders' });
+PurchaseOrder.belongsTo(Proforma, { foreignKey: 'proformaId', as: 'proforma' });
+Proforma.hasMany(Invoice, { foreignKey: 'proformaId', as: 'invoices' });
+Invoice.belongsTo(Proforma, { foreignKey: 'proformaId', as: 'proforma' });
+Invoice.belongsTo(Company, { foreignKey: 'companyId', as: 'company' });
+Invoice.hasOne(CreditNote, { foreignKey: 'invoiceId', as: 'creditNote' });
+CreditNote.belongsTo(Invoice, { foreignKey: 'invoiceId', as: 'invoice' });
+Subscription.belongsTo(Invoice, { foreignKey: 'invoiceId', as: 'invoice' });
+Subscription.hasMany(SubscriptionReminder, { foreignKey: 'subscriptionId', as: 'reminders' });
+
 export {
   AuditEntry,
   Company,
   ContactMessage,
+  CreditNote,
   EmailLogEntry,
   Faq,
+  Invoice,
   LoginEvent,
   Notification,
   PasswordResetToken,
   PaymentMethod,
   PriceTier,
+  Proforma,
+  PurchaseOrder,
+  QuoteCall,
+  QuoteRequest,
   Service,
   Subscription,
+  SubscriptionReminder,
   User,
 };

@@ -10,6 +10,8 @@ export class Subscription extends Model<InferAttributes<Subscription>, InferCrea
   declare months: number;
   declare startAt: Date;
   declare endAt: Date;
+  declare invoiceId: CreationOptional<number | null>;
+  declare quoteRequestId: CreationOptional<number | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 }
@@ -24,6 +26,8 @@ Subscription.init(
     months: { type: DataTypes.INTEGER.UNSIGNED, allowNull: false },
     startAt: { type: DataTypes.DATE, allowNull: false },
     endAt: { type: DataTypes.DATE, allowNull: false },
+    invoiceId: DataTypes.INTEGER.UNSIGNED,
+    quoteRequestId: DataTypes.INTEGER.UNSIGNED,
     createdAt: DataTypes.DATE,
     updatedAt: DataTypes.DATE,
   },

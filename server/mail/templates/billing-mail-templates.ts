@@ -1,0 +1,2 @@
+/** Mail templates of the billing screens (see define-template.ts). */
+export const billingMailTemplates = {};

@@ -1,0 +1,2 @@
+/** Mail templates of the sales screens (see define-template.ts). */
+export const salesMailTemplates = {};

@@ -1,0 +1,50 @@
+import { AppError } from '../errors';
+
+/**
+ * Every state machine of the sales pipeline, as data: for each state, the states it may move to.
+ * The functions that change a record call `assertTransition` first, inside their transaction, so
+ * an illegal step (an invoice for a refused pro-forma, accepting an expired one, reviewing a
+ * purchase order twice) is refused with a clear error and changes nothing.
+ */
+export const pipelineMachines = {
+  quote: {
+    new: ['contacted', 'proforma_sent', 'cancelled'],
+    contacted: ['proforma_sent', 'cancelled'],
+    // A refused pro-forma may be followed by another one on the same request.
+    proforma_sent: ['proforma_sent', 'accepted', 'refused', 'expired', 'cancelled'],
+    refused: ['proforma_sent', 'cancelled'],
+    expired: ['proforma_sent', 'cancelled'],
+    accepted: [],
+    cancelled: [],
+  },
+  proforma: {
+    pending: ['accepted', 'refused', 'expired'],
+    accepted: [],
+    refused: [],
+    expired: [],
+  },
+  purchaseOrder: {
+    pending: ['accepted', 'refused'],
+    accepted: [],
+    refused: [],
+  },
+} as const satisfies Record<string, Record<string, readonly string[]>>;
+
+export type PipelineMachine = keyof typeof pipelineMachines;
+export type PipelineState<M extends PipelineMachine> = keyof (typeof pipelineMachines)[M] & string;
+
+export const quoteStatuses = Object.keys(pipelineMachines.quote) as PipelineState<'quote'>[];
+export const proformaStatuses = Object.keys(pipelineMachines.proforma) as PipelineState<'proforma'>[];
+export const purchaseOrderStatuses = Object.keys(pipelineMachines.purchaseOrder) as PipelineState<'purchaseOrder'>[];
+
+export function canTransition<M extends PipelineMachine>(machine: M, from: PipelineState<M>, to: PipelineState<M>): boolean {
+  const allowed = (pipelineMachines[machine] as Record<string, readonly string[]>)[from] ?? [];
+  return allowed.includes(to);
+}
+
+/** Throws `errors.illegalTransition.<machine>` with the two states as parameters. */
+export function assertTransition<M extends PipelineMachine>(machine: M, from: PipelineState<M>, to: PipelineState<M>): void {
+  if (!canTransition(machine, from, to)) {
+    throw new AppError('ILLEGAL_TRANSITION', `errors.illegalTransition.${machine}`, { params: { from, to } });
+  }
+}
