@@ -1,0 +1,295 @@
+import { z } from 'zod';
+import { createPrng, type Prng } from './sim-prng';
+import * as names from './sim-names';
+import { assetTypes, Store, type AssetType, type Scalar } from './sim-store';
+import { formatGlpiDate, glpiEncode } from './sim-text';
+
+export const seedOptionsSchema = z.object({
+  seed: z.number().int().default(1),
+  /** Generated client entities, in addition to `namedEntities`. */
+  entities: z.number().int().min(0).default(3),
+  /** Client entities created first, with exactly these names (the demo's companies). */
+  namedEntities: z.array(z.string().min(1)).default([]),
+  /** Parent of every client entity; null puts clients directly under the root entity. */
+  parentEntityName: z.string().min(1).nullable().default('Clients Y-tech'),
+  /** Total assets over all client entities, spread over the eight asset types. */
+  assets: z.number().int().min(0).default(240),
+  tickets: z.number().int().min(0).default(60),
+  followupsPerTicket: z.number().min(0).default(1.5),
+  /** Seeded dates spread over the two years before this instant (ISO); default: today 00:00 UTC. */
+  referenceDate: z.string().optional(),
+});
+export type SeedOptions = z.input<typeof seedOptionsSchema>;
+export type ResolvedSeedOptions = z.output<typeof seedOptionsSchema>;
+
+/** The API user of the simulator: `glpi`, Super-Admin on the root entity, recursive (as in the fixtures). */
+export const apiUserId = 2;
+export const technicianUserId = 4;
+export const selfServiceProfileId = 1;
+export const superAdminProfileId = 4;
+
+const assetWeights: Record<AssetType, number> = {
+  Computer: 35, Monitor: 25, Printer: 8, NetworkEquipment: 5, Peripheral: 10, Phone: 7, Software: 6, SoftwareLicense: 4,
+};
+const day = 86_400_000;
+
+export function seedStore(input: SeedOptions = {}): Store {
+  const options = seedOptionsSchema.parse(input);
+  const reference = options.referenceDate
+    ? Date.parse(options.referenceDate)
+    : Math.floor(Date.now() / day) * day;
+  const rng = createPrng(options.seed);
+  const store = new Store();
+  seedDropdowns(store);
+  const rootStamp = formatGlpiDate(reference - 800 * day);
+  store.insert('Entity', {
+    id: 0, name: 'Root entity', entities_id: null, completename: 'Root entity', level: 1,
+    ancestors_cache: null, date_mod: null, date_creation: null,
+  });
+  seedBaseUsers(store, rootStamp);
+  const parentId = options.parentEntityName === null
+    ? 0
+    : addEntity(store, options.parentEntityName, 0, rootStamp).id;
+
+  const clientNames = [...options.namedEntities];
+  for (let i = 0; i < options.entities; i += 1) clientNames.push(generatedCompanyName(rng, i));
+  const clients = clientNames.map((name) => seedClient(store, rng, name, parentId, rootStamp));
+  if (clients.length === 0) return store;
+
+  const weights = clients.map(() => 0.5 + rng.next());
+  const weightSum = weights.reduce((a, b) => a + b, 0);
+  clients.forEach((client, index) => {
+    const share = (weights[index] ?? 1) / weightSum;
+    seedAssets(store, rng, client, Math.round(options.assets * share), reference);
+  });
+  clients.forEach((client, index) => {
+    const share = (weights[index] ?? 1) / weightSum;
+    seedTickets(store, rng, client, Math.round(options.tickets * share), options.followupsPerTicket, reference);
+  });
+  return store;
+}
+
+type Client = { entityId: number; prefix: string; userId: number; locationIds: number[]; email: string };
+
+function generatedCompanyName(rng: Prng, index: number): string {
+  const stem = names.companyStems[index % names.companyStems.length] ?? 'Client';
+  const round = Math.floor(index / names.companyStems.length);
+  const city = rng.pick(names.cities);
+  return `${rng.pick(names.legalForms)} ${stem}${round > 0 ? ` ${round + 1}` : ''} ${city}`;
+}
+
+export function addEntity(store: Store, rawName: string, parentId: number, stamp: string) {
+  const parent = store.table('Entity').rows.get(parentId);
+  const name = glpiEncode(rawName);
+  const parentAncestors = typeof parent?.ancestors_cache === 'string'
+    ? z.array(z.number()).parse(JSON.parse(parent.ancestors_cache))
+    : [];
+  const ancestors = [...parentAncestors, parentId];
+  return store.insert('Entity', {
+    name,
+    entities_id: parentId,
+    completename: `${store.entityCompleteName(parentId)} > ${name}`,
+    level: Number(parent?.level ?? 1) + 1,
+    ancestors_cache: JSON.stringify(ancestors),
+    date_mod: stamp,
+    date_creation: stamp,
+    max_closedate: stamp,
+  });
+}
+
+function seedDropdowns(store: Store): void {
+  const fill = (kind: Parameters<Store['dropdown']>[0], values: readonly string[]) =>
+    values.forEach((value, index) => store.dropdown(kind).set(index + 1, value));
+  fill('Manufacturer', names.manufacturers);
+  fill('State', names.states);
+  fill('ITILCategory', names.itilCategories);
+  fill('ComputerType', names.computerTypes);
+  fill('ComputerModel', names.models);
+  fill('SoftwareLicenseType', names.licenseTypes);
+  fill('Group', ['Helpdesk N1', 'Infrastructure']);
+  fill('Profile', ['Self-Service', 'Observer', 'Admin', 'Super-Admin', 'Hotliner', 'Technician', 'Supervisor', 'Read-Only']);
+}
+
+function seedBaseUsers(store: Store, stamp: string): void {
+  const base: Array<[number, string, number]> = [
+    [2, 'glpi', superAdminProfileId], [3, 'post-only', 1], [4, 'tech', 6], [5, 'normal', 2],
+  ];
+  for (const [id, login, profileId] of base) {
+    store.insert('User', { id, name: login, date_mod: stamp, list_limit: id === 2 ? 20 : null });
+    store.insert('Profile_User', { users_id: id, profiles_id: profileId, entities_id: 0, is_recursive: 1 });
+  }
+  store.insert('User', { id: 6, name: 'glpi-system', realname: 'Support', date_mod: stamp });
+  store.table('User').nextId = 7;
+}
+
+function seedClient(store: Store, rng: Prng, name: string, parentId: number, stamp: string): Client {
+  const entity = addEntity(store, name, parentId, stamp);
+  // Asset names start with the company's distinctive word: "Client Beta" → BETA-PC-001.
+  const words = name.normalize('NFD').replace(/[^A-Za-z ]/g, '').split(/\s+/).filter(Boolean);
+  const distinctive = words.find((word) => !/^(SARL|SPA|EURL|SNC|Client|Societe|Entreprise)$/i.test(word)) ?? words[0] ?? 'CLI';
+  const prefix = distinctive.slice(0, 5).toUpperCase();
+  const first = rng.pick(names.firstNames);
+  const last = rng.pick(names.lastNames);
+  const domain = `${prefix.toLowerCase()}${entity.id}.dz`;
+  const email = `${first}.${last}`.normalize('NFD').replace(/[^A-Za-z.]/g, '').toLowerCase() + `@${domain}`;
+  const user = store.insert('User', {
+    name: email, realname: glpiEncode(last), firstname: glpiEncode(first), entities_id: entity.id,
+    phone: `+213 ${rng.int(21, 49)} ${rng.int(10, 99)} ${rng.int(10, 99)} ${rng.int(10, 99)}`,
+    date_mod: stamp, date_creation: stamp, password_last_update: stamp,
+  });
+  store.insert('UserEmail', { users_id: user.id, is_default: 1, email });
+  store.insert('Profile_User', {
+    users_id: user.id, profiles_id: selfServiceProfileId, entities_id: entity.id, is_recursive: 0,
+  });
+  const city = rng.pick(names.cities);
+  const locations = store.dropdown('Location');
+  const locationIds = [`Siège ${city}`, `Agence ${rng.pick(names.cities)}`].map((label) => {
+    const id = locations.size + 1;
+    locations.set(id, label);
+    return id;
+  });
+  return { entityId: entity.id, prefix, userId: user.id, locationIds, email };
+}
+
+function datesBetween(rng: Prng, reference: number): { created: number; modified: number } {
+  const created = reference - rng.next() * 730 * day;
+  return { created, modified: created + rng.next() * (reference - created) };
+}
+
+function serial(rng: Prng, letters: string): string {
+  return `${letters}${String(rng.int(0, 99_999_999)).padStart(8, '0')}`;
+}
+
+function uuid(rng: Prng): string {
+  const hex = (n: number) => Array.from({ length: n }, () => rng.int(0, 15).toString(16)).join('');
+  return `${hex(8)}-${hex(4)}-4${hex(3)}-a${hex(3)}-${hex(12)}`;
+}
+
+const assetLabels: Record<AssetType, string> = {
+  Computer: 'PC', Monitor: 'MON', Printer: 'PRN', NetworkEquipment: 'SW', Peripheral: 'PER', Phone: 'TEL',
+  Software: '', SoftwareLicense: '',
+};
+
+function seedAssets(store: Store, rng: Prng, client: Client, total: number, reference: number): void {
+  const weightSum = Object.values(assetWeights).reduce((a, b) => a + b, 0);
+  const softwareIds: number[] = [];
+  for (const itemtype of assetTypes) {
+    const count = Math.round((total * assetWeights[itemtype]) / weightSum);
+    for (let n = 1; n <= count; n += 1) {
+      const { created, modified } = datesBetween(rng, reference);
+      const fields = assetFields(rng, client, itemtype, n, softwareIds);
+      const row = store.insert(itemtype, {
+        ...fields,
+        entities_id: client.entityId,
+        date_creation: formatGlpiDate(created),
+        date_mod: formatGlpiDate(modified),
+        is_deleted: rng.chance(0.02) ? 1 : 0,
+      });
+      if (itemtype === 'Software') softwareIds.push(row.id);
+    }
+  }
+}
+
+function assetFields(
+  rng: Prng, client: Client, itemtype: AssetType, n: number, softwareIds: number[],
+): Record<string, Scalar> {
+  const common = {
+    locations_id: rng.pick(client.locationIds),
+    manufacturers_id: rng.int(1, names.manufacturers.length),
+    states_id: rng.chance(0.9) ? rng.int(1, 2) : rng.int(3, 4),
+  };
+  const label = `${client.prefix}-${assetLabels[itemtype]}-${String(n).padStart(3, '0')}`;
+  switch (itemtype) {
+    case 'Computer':
+      return {
+        ...common, name: label, serial: serial(rng, 'DZ'), otherserial: `INV-${client.prefix}-${1000 + n}`,
+        contact: rng.chance(0.6) ? client.email : '', users_id: rng.chance(0.6) ? client.userId : 0,
+        computermodels_id: rng.int(1, 5), computertypes_id: rng.int(1, names.computerTypes.length),
+        groups_id_tech: 2, uuid: uuid(rng), comment: rng.chance(0.2) ? "Sous garantie jusqu'en 2027" : '',
+      };
+    case 'Monitor':
+      return { ...common, name: label, serial: serial(rng, 'MN'), size: rng.pick(['21.50', '23.80', '27.00']), monitormodels_id: rng.int(6, 7), have_hdmi: 1 };
+    case 'Printer':
+      return { ...common, name: label, serial: serial(rng, 'PR'), printermodels_id: rng.int(8, 9), have_usb: 1, have_ethernet: 1, init_pages_counter: rng.int(0, 5000), last_pages_counter: rng.int(5000, 90_000) };
+    case 'NetworkEquipment':
+      return { ...common, name: label.toLowerCase(), serial: serial(rng, 'FOC'), networkequipmentmodels_id: 10, networkequipmenttypes_id: rng.int(1, 3), ram: rng.pick([1024, 2048, 4096]) };
+    case 'Peripheral':
+      return { ...common, name: label, serial: serial(rng, 'LG'), peripheraltypes_id: rng.int(1, 4) };
+    case 'Phone':
+      return { ...common, name: label, serial: serial(rng, 'YL'), phonemodels_id: 11, number_line: `0${rng.int(21, 49)}${rng.int(100000, 999999)}` };
+    case 'Software':
+      return { name: glpiEncode(names.softwareNames[(n - 1) % names.softwareNames.length] ?? 'Logiciel'), manufacturers_id: common.manufacturers_id, softwarecategories_id: rng.int(1, 4), is_helpdesk_visible: 1 };
+    case 'SoftwareLicense': {
+      const softwareId = softwareIds.length > 0 ? rng.pick(softwareIds) : 0;
+      const expires = rng.chance(0.6) ? formatGlpiDate(Date.UTC(2026, rng.int(0, 23), rng.int(1, 28))).slice(0, 10) : null;
+      const name = `${names.softwareNames[softwareId % names.softwareNames.length] ?? 'Licence'} - Site ${n}`;
+      return { softwares_id: softwareId, name: glpiEncode(name), completename: glpiEncode(name), number: rng.pick([-1, 5, 10, 25, 50]), softwarelicensetypes_id: rng.int(1, 3), serial: `${serial(rng, 'K')}-${rng.int(10000, 99999)}`, expire: expires };
+    }
+  }
+}
+
+/** Priority from urgency × impact, GLPI's default matrix. */
+export function ticketPriority(urgency: number, impact: number): number {
+  const matrix = [
+    [1, 1, 2, 2, 2], [1, 2, 2, 3, 3], [2, 2, 3, 4, 4], [2, 3, 4, 4, 5], [2, 3, 4, 5, 5],
+  ];
+  return matrix[urgency - 1]?.[impact - 1] ?? 3;
+}
+
+function seedTickets(
+  store: Store, rng: Prng, client: Client, count: number, followupsPerTicket: number, reference: number,
+): void {
+  for (let n = 0; n < count; n += 1) {
+    const opened = reference - rng.next() * 730 * day;
+    const status = pickStatus(rng);
+    const taken = status >= 2 ? opened + rng.int(600, 86_400) * 1000 : null;
+    const solved = status >= 5 ? (taken ?? opened) + rng.int(1, 10) * day * rng.next() : null;
+    const closed = status === 6 && solved !== null ? solved + rng.int(1, 7) * day : null;
+    const title = rng.pick(names.ticketTitles);
+    const urgency = rng.int(1, 5);
+    const impact = rng.int(1, 5);
+    const followups = Math.floor(followupsPerTicket * 2 * rng.next() + 0.5);
+    const lastEvent = Math.min(reference, Math.max(opened, taken ?? 0, solved ?? 0, closed ?? 0) + rng.next() * day);
+    const ticket = store.insert('Ticket', {
+      entities_id: client.entityId,
+      name: glpiEncode(title),
+      content: glpiEncode(`<p>${title}.</p><p>Signalé par ${client.email} — réf. #${n + 1}</p>`),
+      date: formatGlpiDate(opened), date_creation: formatGlpiDate(opened), date_mod: formatGlpiDate(lastEvent),
+      takeintoaccountdate: taken === null ? null : formatGlpiDate(taken),
+      solvedate: solved === null ? null : formatGlpiDate(solved),
+      closedate: closed === null ? null : formatGlpiDate(closed),
+      takeintoaccount_delay_stat: taken === null ? 0 : Math.round((taken - opened) / 1000),
+      solve_delay_stat: solved === null ? 0 : Math.round((solved - opened) / 1000),
+      close_delay_stat: closed === null ? 0 : Math.round((closed - opened) / 1000),
+      time_to_resolve: rng.chance(0.5) ? formatGlpiDate(opened + 3 * day) : null,
+      status, urgency, impact, priority: ticketPriority(urgency, impact), type: rng.chance(0.7) ? 1 : 2,
+      itilcategories_id: rng.int(1, names.itilCategories.length), requesttypes_id: rng.int(1, 2),
+      users_id_recipient: apiUserId, users_id_lastupdater: apiUserId,
+    });
+    store.insert('Ticket_User', { tickets_id: ticket.id, users_id: client.userId, type: 1, use_notification: 1, alternative_email: '' });
+    if (status >= 2) {
+      store.insert('Ticket_User', { tickets_id: ticket.id, users_id: technicianUserId, type: 2, use_notification: 1, alternative_email: '' });
+    }
+    for (let f = 0; f < followups; f += 1) {
+      const isPrivate = rng.chance(0.2);
+      const at = formatGlpiDate(opened + (lastEvent - opened) * ((f + 1) / (followups + 1)));
+      const fromTech = isPrivate || f % 2 === 0;
+      store.insert('ITILFollowup', {
+        itemtype: 'Ticket', items_id: ticket.id,
+        users_id: fromTech ? technicianUserId : client.userId,
+        content: glpiEncode(`<p>${isPrivate ? rng.pick(names.privateNotes) : rng.pick(names.followupTexts)}</p>`),
+        is_private: isPrivate ? 1 : 0, date: at, date_mod: at, date_creation: at, timeline_position: fromTech ? 4 : 1,
+      });
+    }
+  }
+}
+
+function pickStatus(rng: Prng): number {
+  const roll = rng.next();
+  if (roll < 0.15) return 1;
+  if (roll < 0.35) return 2;
+  if (roll < 0.4) return 3;
+  if (roll < 0.5) return 4;
+  if (roll < 0.7) return 5;
+  return 6;
+}
