@@ -11,6 +11,8 @@ import { SubscriptionReminder } from './subscription-reminder';
 import { ContactMessage } from './contact-message';
 import { EmailLogEntry } from './email-log-entry';
 import { Faq } from './faq';
+import { GlpiCompanyLink } from './glpi-company-link';
+import { GlpiUserLink } from './glpi-user-link';
 import { LoginEvent } from './login-event';
 import { Notification } from './notification';
 import { PasswordResetToken } from './password-reset-token';
@@ -47,6 +49,9 @@ Invoice.hasOne(CreditNote, { foreignKey: 'invoiceId', as: 'creditNote' });
 CreditNote.belongsTo(Invoice, { foreignKey: 'invoiceId', as: 'invoice' });
 Subscription.belongsTo(Invoice, { foreignKey: 'invoiceId', as: 'invoice' });
 Subscription.hasMany(SubscriptionReminder, { foreignKey: 'subscriptionId', as: 'reminders' });
+Company.hasOne(GlpiCompanyLink, { foreignKey: 'companyId', as: 'glpiLink' });
+GlpiCompanyLink.belongsTo(Company, { foreignKey: 'companyId', as: 'company' });
+User.hasOne(GlpiUserLink, { foreignKey: 'userId', as: 'glpiLink' });
 
 export {
   AuditEntry,
@@ -55,6 +60,8 @@ export {
   CreditNote,
   EmailLogEntry,
   Faq,
+  GlpiCompanyLink,
+  GlpiUserLink,
   Invoice,
   LoginEvent,
   Notification,

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { parseGlpiConfig, type GlpiConfig } from './glpi/glpi-config';
+
+/**
+ * The worker's own settings, read from the environment at start-up: GLPI lives here and only
+ * here, so the web process never holds GLPI credentials. A bad value stops the worker with its name.
+ */
+const workerEnvSchema = z.object({
+  GLPI_URL: z.url().optional(),
+  GLPI_APP_TOKEN: z.string().optional(),
+  GLPI_USER_TOKEN: z.string().optional(),
+  GLPI_PARENT_ENTITY_ID: z.coerce.number().int().min(0).default(0),
+  /** GLPI profile given to client users on their entity (Self-Service is 1 in a stock GLPI). */
+  GLPI_CLIENT_PROFILE_ID: z.coerce.number().int().positive().default(1),
+  GLPI_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+  GLPI_MAX_CONCURRENT: z.coerce.number().int().positive().default(4),
+  GLPI_MAX_PER_SECOND: z.coerce.number().positive().default(20),
+  GLPI_MAX_SESSIONS: z.coerce.number().int().positive().default(4),
+  SYNC_INTERVAL_MINUTES: z.coerce.number().positive().default(5),
+  /** Every K-th cycle of an entity also reconciles ids with GLPI (purges, missed changes). */
+  SYNC_RECONCILE_EVERY: z.coerce.number().int().positive().default(12),
+  WORKER_CONCURRENCY: z.coerce.number().int().positive().default(4),
+});
+
+export type WorkerConfig = z.infer<typeof workerEnvSchema> & { glpi: GlpiConfig | null };
+
+export function parseWorkerConfig(env: Record<string, string | undefined>): WorkerConfig {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = workerEnvSchema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid worker configuration:\n${lines.join('\n')}`);
+  }
+  const e = result.data;
+  if (e.GLPI_URL && !e.GLPI_USER_TOKEN) throw new Error('Invalid worker configuration:\n  - GLPI_USER_TOKEN: required when GLPI_URL is set');
+  const glpi = e.GLPI_URL
+    ? parseGlpiConfig({
+        baseUrl: e.GLPI_URL,
+        appToken: e.GLPI_APP_TOKEN || undefined,
+        userToken: e.GLPI_USER_TOKEN!,
+        timeoutMs: e.GLPI_TIMEOUT_MS,
+        maxConcurrent: e.GLPI_MAX_CONCURRENT,
+        maxPerSecond: e.GLPI_MAX_PER_SECOND,
+      })
+    : null;
+  return { ...e, glpi };
+}
+
+export const workerConfig: WorkerConfig = parseWorkerConfig(process.env);
