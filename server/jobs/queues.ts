@@ -16,6 +16,36 @@ export const queueDefinitions = {
       removeOnFail: { count: 5_000 },
     } satisfies JobsOptions,
   },
+  /** Put on the queue at subscription activation; jobId `provision-<companyId>-<subscriptionId>`. */
+  'provision-client': {
+    payload: z.object({ companyId: z.number().int().positive() }),
+    options: {
+      attempts: 20,
+      backoff: { type: 'exponential', delay: 10_000 },
+      removeOnComplete: { count: 1_000 },
+      removeOnFail: { count: 5_000 },
+    } satisfies JobsOptions,
+  },
+  /** Deliver one glpi_outbox row (a ticket, a reply) to GLPI; jobId `outbox-<id>`. */
+  'glpi-outbox': {
+    payload: z.object({ outboxId: z.number().int().positive() }),
+    options: {
+      attempts: 50,
+      backoff: { type: 'exponential', delay: 5_000 },
+      removeOnComplete: { count: 1_000 },
+      removeOnFail: { count: 5_000 },
+    } satisfies JobsOptions,
+  },
+  /** One (entity, item type) sync, or a staff "sync now" for a whole company. */
+  'glpi-sync': {
+    payload: z.object({ companyId: z.number().int().positive(), itemtype: z.string().min(1).optional(), reason: z.enum(['schedule', 'manual', 'provisioned']) }),
+    options: {
+      attempts: 3,
+      backoff: { type: 'exponential', delay: 30_000 },
+      removeOnComplete: { count: 2_000 },
+      removeOnFail: { count: 2_000 },
+    } satisfies JobsOptions,
+  },
 } as const;
 
 export type QueueName = keyof typeof queueDefinitions;
