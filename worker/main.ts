@@ -6,6 +6,15 @@ import { createMailTransport } from '../server/mail/transport';
 import { precompileMailTemplates } from '../server/mail/render-mail';
 import { sendMailProcessor } from './jobs/send-mail';
 import { requeueStaleMail } from './jobs/requeue-stale-mail';
+import { generateDocumentProcessor } from './jobs/generate-document';
+import { runBillingMaintenance, scheduleBillingMaintenance } from './jobs/billing-maintenance';
+import { deliverOutboxProcessor } from './jobs/deliver-outbox';
+import { requeuePendingOutbox } from './jobs/requeue-pending-outbox';
+import { checkQuotaAfterSyncs, quotaWarningsJobName, runQuotaWarnings, scheduleQuotaWarnings } from './jobs/quota-warnings-job';
+import { closeGlpiPool, isGlpiConfigured } from './glpi-runtime';
+import { provisionClientProcessor } from './provisioning/provision-client-job';
+import { queuePendingProvisioning } from './provisioning/queue-pending-provisioning';
+import { startSyncRuntime } from './sync/sync-runtime';
 
 /**
  * `npm run worker`: every BullMQ consumer of the platform. SIGTERM lets running jobs finish, then
@@ -17,10 +26,18 @@ await precompileMailTemplates();
 const transport = createMailTransport();
 const workers = [
   new Worker('mail', sendMailProcessor(transport), { connection, prefix: queuePrefix, concurrency: 4 }),
+  new Worker('documents', generateDocumentProcessor(), { connection, prefix: queuePrefix, concurrency: 2 }),
+  // One company at a time: two runs for one company could both miss a look-up and both create.
+  new Worker('provision-client', provisionClientProcessor(), { connection, prefix: queuePrefix, concurrency: 1 }),
+  new Worker('glpi-outbox', deliverOutboxProcessor(), { connection, prefix: queuePrefix, concurrency: 2 }),
   new Worker(
     'maintenance',
     async (job) => {
       if (job.name === 'requeue-stale-mail') return { requeued: await requeueStaleMail() };
+      const billing = await runBillingMaintenance(job.name);
+      if (billing !== undefined) return billing;
+      if (job.name === 'requeue-pending-outbox') return { requeued: await requeuePendingOutbox() };
+      if (job.name === quotaWarningsJobName) return runQuotaWarnings(job);
       throw new Error(`Unknown maintenance job ${job.name}`);
     },
     { connection, prefix: queuePrefix, concurrency: 1 },
@@ -33,6 +50,17 @@ for (const worker of workers) {
 
 const maintenance = new Queue('maintenance', { connection, prefix: queuePrefix });
 await maintenance.upsertJobScheduler('requeue-stale-mail', { every: 60_000 }, { name: 'requeue-stale-mail' });
+await scheduleBillingMaintenance(maintenance);
+await maintenance.upsertJobScheduler('requeue-pending-outbox', { every: 60_000 }, { name: 'requeue-pending-outbox' });
+await scheduleQuotaWarnings(maintenance);
+const quotaAfterSyncs = checkQuotaAfterSyncs(connection, maintenance);
+const glpiSync = await startSyncRuntime(connection, queuePrefix);
+if (isGlpiConfigured()) {
+  await queuePendingProvisioning().then(
+    (companyIds) => logger.info({ companyIds }, 'GLPI provisioning queued for subscribed companies'),
+    (err: unknown) => logger.error({ err }, 'GLPI provisioning not queued at start-up'),
+  );
+}
 logger.info({ queues: workers.map((w) => w.name) }, 'worker started');
 
 let stopping = false;
@@ -40,7 +68,12 @@ async function shutdown(signal: string) {
   if (stopping) process.exit(1);
   stopping = true;
   logger.info({ signal }, 'worker stopping: finishing current jobs');
+  // A running sync pass ends after the page it is writing; its watermark stays consistent.
+  glpiSync?.stopSyncing();
   await Promise.all(workers.map((w) => w.close()));
+  await glpiSync?.close();
+  await closeGlpiPool();
+  await quotaAfterSyncs.close();
   await maintenance.close();
   await closeQueues();
   transport.close();

@@ -12,9 +12,12 @@ export function SiteHeader({ me, locale }: { me: Me; locale: Locale }) {
     { to: '/', label: t('nav.home') },
     { to: '/services', label: t('nav.services') },
     { to: '/faq', label: t('nav.faq') },
+    { to: '/contact', label: t('nav.contact') },
   ];
-  if (me?.role === 'client') links.push({ to: '/portal', label: t('nav.portal') });
-  if (me && me.role !== 'client') links.push({ to: '/backoffice', label: t('nav.backoffice') });
+  if (me?.role === 'client') links.push({ to: '/portal', label: t('nav.portal') }, { to: '/portal/documents', label: t('nav.documents') });
+  if (me && me.role !== 'client') links.push({ to: '/backoffice', label: t('nav.backoffice') }, { to: '/backoffice/quotes', label: t('nav.quotes') });
+  if (me && me.role !== 'client') links.push({ to: '/backoffice/invoices', label: t('nav.invoices') });
+  if (me?.role === 'admin') links.push({ to: '/backoffice/admin', label: t('nav.administration') });
 
   return (
     <header className="site-header">
@@ -30,7 +33,7 @@ export function SiteHeader({ me, locale }: { me: Me; locale: Locale }) {
           <ul className="nav-list">
             {links.map((l) => (
               <li key={l.to}>
-                <NavLink to={l.to} end={l.to === '/'}>
+                <NavLink to={l.to} end={l.to === '/' || l.to === '/backoffice'}>
                   {l.label}
                 </NavLink>
               </li>

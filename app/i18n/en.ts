@@ -1,6 +1,10 @@
 import { mergeSections, type fr } from './fr';
+import { adminEn } from './sections/admin.en';
 import { billingEn } from './sections/billing.en';
+import { glpiEn } from './sections/glpi.en';
+import { syncEn } from './sections/sync.en';
 import { salesEn } from './sections/sales.en';
+import { portalEn } from './sections/portal.en';
 
 type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
 
@@ -164,4 +168,4 @@ const core = {
   footer: { rights: 'All rights reserved.', address: 'Algiers, Algeria' },
 };
 
-export const en: Texts<typeof fr> = mergeSections(core, salesEn, billingEn);
+export const en: Texts<typeof fr> = mergeSections(core, salesEn, billingEn, adminEn, glpiEn, syncEn, portalEn);

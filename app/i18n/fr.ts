@@ -1,5 +1,9 @@
+import { adminFr } from './sections/admin.fr';
 import { billingFr } from './sections/billing.fr';
+import { glpiFr } from './sections/glpi.fr';
+import { syncFr } from './sections/sync.fr';
 import { salesFr } from './sections/sales.fr';
+import { portalFr } from './sections/portal.fr';
 
 /** French texts: the reference language. en.ts must have the same keys (checked by its type). */
 const core = {
@@ -163,15 +167,18 @@ const core = {
 };
 
 /** Sections live beside, one per area of the product; merged here (two levels deep). */
-export const fr = mergeSections(core, salesFr, billingFr);
+export const fr = mergeSections(core, salesFr, billingFr, adminFr, glpiFr, syncFr, portalFr);
 
-export function mergeSections<T extends Record<string, unknown>, A extends Record<string, unknown>, B extends Record<string, unknown>>(base: T, a: A, b: B): T & A & B {
+/** The base with each section merged over it in turn, as a type. */
+type Merged<T, S extends readonly unknown[]> = S extends readonly [infer Head, ...infer Rest] ? Merged<T & Head, Rest> : T;
+
+export function mergeSections<T extends Record<string, unknown>, S extends Array<Record<string, unknown>>>(base: T, ...sections: [...S]): NoInfer<Merged<T, S>> {
   const out: Record<string, unknown> = { ...base };
-  for (const section of [a, b]) {
+  for (const section of sections) {
     for (const [key, value] of Object.entries(section)) {
       const existing = out[key];
       out[key] = existing && typeof existing === 'object' && typeof value === 'object' ? { ...existing, ...value } : value;
     }
   }
-  return out as T & A & B;
+  return out as Merged<T, S>;
 }

@@ -12,7 +12,7 @@ export default function Home() {
         <h1>{t('home.title')}</h1>
         <p className="lead">{t('home.lead')}</p>
         <div className="hero__actions">
-          <Link className="button button--large" to="/register">
+          <Link className="button button--large" to="/quote">
             {t('home.cta')}
           </Link>
           <Link className="button button--ghost button--large" to="/services">

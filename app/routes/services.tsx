@@ -62,7 +62,7 @@ export default function Services() {
         </ul>
       </section>
       <p>
-        <Link className="button button--large" to="/register">
+        <Link className="button button--large" to="/quote">
           {t('home.cta')}
         </Link>
       </p>

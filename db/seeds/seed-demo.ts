@@ -1,6 +1,8 @@
 import { hashPassword } from '../../server/auth/password-hash';
-import { Company, Service, Subscription, User } from '../../server/db/models';
+import { Company, User } from '../../server/db/models';
 import { sequelize } from '../../server/db/sequelize';
+import { closeQueues } from '../../server/jobs/queues';
+import { seedDemoPipeline, type DemoClient } from './seed-demo-pipeline';
 import type { Role } from '../../server/accounts/roles';
 
 /**
@@ -51,14 +53,84 @@ const companies = [
     nis: '002525012345678',
     ai: '25098765432',
   },
+  {
+    key: 'sahara',
+    name: 'Sahara Transports',
+    sector: 'Commerce',
+    employeeRange: '21-50',
+    address: 'Zone industrielle, Ouargla',
+    phone: '+21329712233',
+    rc: null,
+    nif: null,
+    nis: null,
+    ai: null,
+  },
+  {
+    key: 'djurdjura',
+    name: 'Djurdjura Textiles',
+    sector: 'Industrie',
+    employeeRange: '51-100',
+    address: '8 rue Abane Ramdane, Tizi Ouzou',
+    phone: '+21326204455',
+    rc: '15/00-0456789B18',
+    nif: '001515045678912',
+    nis: null,
+    ai: null,
+  },
+  {
+    key: 'tassili',
+    name: 'Tassili Conseil',
+    sector: 'Banque & Assurance',
+    employeeRange: '11-20',
+    address: '40 boulevard Mohamed V, Alger',
+    phone: '+21321736600',
+    rc: '16/00-0765432B19',
+    nif: '001916076543219',
+    nis: '001916076543219',
+    ai: '16076543219',
+  },
+  {
+    key: 'hoggar',
+    name: 'Hoggar Pharma Distribution',
+    sector: 'Santé',
+    employeeRange: '21-50',
+    address: '5 avenue de l’Indépendance, Blida',
+    phone: '+21325417788',
+    rc: null,
+    nif: '002109012345678',
+    nis: null,
+    ai: null,
+  },
+  {
+    key: 'ouarsenis',
+    name: 'Ouarsenis BTP',
+    sector: 'PME/PMI',
+    employeeRange: '6-10',
+    address: '17 rue de la République, Tissemsilt',
+    phone: '+21346478899',
+    rc: '38/00-0011223B21',
+    nif: '002138001122334',
+    nis: '002138001122334',
+    ai: '38001122334',
+  },
 ] as const;
+
+/** One contact per company that has no demo account of its own; they share the demo client's password. */
+const companyContacts: Record<string, { email: string; firstName: string; lastName: string; phone: string }> = {
+  numidia: { email: 'contact@numidia-conseil.dz', firstName: 'Karim', lastName: 'Boudiaf', phone: '+213660445566' },
+  sahara: { email: 'contact@sahara-transports.dz', firstName: 'Amina', lastName: 'Touati', phone: '+213661778899' },
+  djurdjura: { email: 'contact@djurdjura-textiles.dz', firstName: 'Mourad', lastName: 'Aït Ali', phone: '+213662101112' },
+  tassili: { email: 'contact@tassili-conseil.dz', firstName: 'Leïla', lastName: 'Hamdi', phone: '+213663131415' },
+  hoggar: { email: 'contact@hoggar-pharma.dz', firstName: 'Sofiane', lastName: 'Benyahia', phone: '+213664161718' },
+  ouarsenis: { email: 'contact@ouarsenis-btp.dz', firstName: 'Yasmine', lastName: 'Cherif', phone: '+213665192021' },
+};
 
 export async function seedDemo(): Promise<void> {
   if (await User.findOne({ where: { email: demoAccounts.commercial.email } })) return;
   const hashes = Object.fromEntries(
     await Promise.all(Object.entries(demoAccounts).map(async ([k, a]) => [k, await hashPassword(a.password)] as const)),
   );
-  await sequelize.transaction(async (transaction) => {
+  const { clients, commercial } = await sequelize.transaction(async (transaction) => {
     const byKey: Record<string, Company> = {};
     for (const { key, ...company } of companies) byKey[key] = await Company.create(company, { transaction });
 
@@ -69,20 +141,21 @@ export async function seedDemo(): Promise<void> {
         { transaction },
       );
     };
-    await user('commercial', 'commercial', null, '+213550100200');
-    await user('client', 'client', byKey.elamel!.id, '+213661223344');
-    await user('superClient', 'client', byKey.atlas!.id, '+213770112233');
-
-    // Atlas Logistique has a running full-pack subscription: two months in, four to go.
-    const full = await Service.findOne({ where: { code: 'full' }, transaction });
-    const start = new Date();
-    start.setUTCMonth(start.getUTCMonth() - 2);
-    const end = new Date(start);
-    end.setUTCMonth(end.getUTCMonth() + 6);
-    await Subscription.create(
-      { companyId: byKey.atlas!.id, serviceId: full!.id, tierMaxQty: 30, monthlyPriceDa: 210_000, months: 6, startAt: start, endAt: end },
-      { transaction },
-    );
+    const commercial = await user('commercial', 'commercial', null, '+213550100200');
+    const clients: Record<string, DemoClient> = {
+      elamel: { company: byKey.elamel!, user: await user('client', 'client', byKey.elamel!.id, '+213661223344') },
+      atlas: { company: byKey.atlas!, user: await user('superClient', 'client', byKey.atlas!.id, '+213770112233') },
+    };
+    for (const [key, contact] of Object.entries(companyContacts)) {
+      const created = await User.create({ ...contact, passwordHash: hashes.client!, role: 'client', companyId: byKey[key]!.id }, { transaction });
+      clients[key] = { company: byKey[key]!, user: created };
+    }
+    return { clients, commercial };
   });
+
+  // Every stage of the sales pipeline, through the domain functions (their own transactions).
+  await seedDemoPipeline(clients, commercial);
+  // The pipeline queued PDF and provisioning jobs: let go of the queue connections so the seed exits.
+  await closeQueues();
   console.log('Demo data created.');
 }

@@ -35,9 +35,18 @@ export async function startStack(options: StackOptions) {
     env.SMTP_PORT = String(catcher.smtpPort);
   }
   if (options.glpiSimulator && existsSync('tools/glpi-sim/main.ts')) {
-    const simEnv = { ...env, GLPI_SIM_PORT: String(options.glpiSimulator.port) };
+    // The demo companies exist in the simulator under their names (db/seeds/seed-demo.ts), so the
+    // worker's start-up provisioning finds the subscribed one's entity, with its park and tickets.
+    const simToken = env.GLPI_SIM_USER_TOKEN ?? 'glpi-sim-user-token';
+    const simEnv = {
+      ...env, GLPI_SIM_PORT: String(options.glpiSimulator.port), GLPI_SIM_USER_TOKEN: simToken,
+      GLPI_SIM_NAMED_ENTITIES: env.GLPI_SIM_NAMED_ENTITIES ?? 'Atlas Logistique SARL;Pharmacie El Amel;Numidia Conseil',
+    };
     children.push(startProcess('glpi-sim', [tsx, 'tools/glpi-sim/main.ts'], simEnv));
     env.GLPI_URL = `http://127.0.0.1:${options.glpiSimulator.port}/apirest.php`;
+    env.GLPI_USER_TOKEN = simToken;
+    env.GLPI_APP_TOKEN = env.GLPI_SIM_APP_TOKEN ?? '';
+    env.GLPI_PARENT_ENTITY_ID = '1'; // the simulator's "Clients Y-tech", created right after the root entity
   }
 
   await runStep('build', [path.resolve('node_modules/.bin/remix'), 'build'], env);

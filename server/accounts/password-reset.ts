@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { Op } from 'sequelize';
 import type { Locale } from '../../app/i18n/locales';
 import { recordAudit } from '../audit/record-audit';
@@ -9,10 +8,10 @@ import { PasswordResetToken, User } from '../db/models';
 import { sequelize } from '../db/sequelize';
 import { AppError } from '../errors';
 import { enqueueMail } from '../mail/enqueue-mail';
+import { issuePasswordToken, sha256 } from './password-token';
 import { endOtherSessions } from './sessions';
 
 const resetLifetimeMs = 60 * 60 * 1000;
-const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
 /**
  * Mails a single-use link valid one hour. Answers the same whether or not the e-mail has an
@@ -28,12 +27,8 @@ export async function requestPasswordReset(email: string, ip: string | null, fal
 
   const user = await User.findOne({ where: { email, active: true } });
   if (!user) return;
-  const token = randomBytes(32).toString('base64url');
   await sequelize.transaction(async (transaction) => {
-    await PasswordResetToken.create(
-      { tokenHash: sha256(token), userId: user.id, expiresAt: new Date(Date.now() + resetLifetimeMs), usedAt: null },
-      { transaction },
-    );
+    const token = await issuePasswordToken(user.id, resetLifetimeMs, transaction);
     await enqueueMail(
       {
         to: user.email,

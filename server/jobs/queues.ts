@@ -16,9 +16,23 @@ export const queueDefinitions = {
       removeOnFail: { count: 5_000 },
     } satisfies JobsOptions,
   },
+  /** Render a pro-forma, invoice or credit note PDF, store it, then e-mail it (worker/jobs/generate-document.ts). */
+  documents: {
+    payload: z.object({ kind: z.enum(['proforma', 'invoice', 'creditNote']), id: z.number().int().positive() }),
+    options: {
+      attempts: 8,
+      backoff: { type: 'exponential', delay: 5_000 },
+      removeOnComplete: { count: 1_000 },
+      removeOnFail: { count: 5_000 },
+    } satisfies JobsOptions,
+  },
   /** Put on the queue at subscription activation; jobId `provision-<companyId>-<subscriptionId>`. */
   'provision-client': {
-    payload: z.object({ companyId: z.number().int().positive() }),
+    payload: z.object({
+      companyId: z.number().int().positive(),
+      /** Staff link: use this existing GLPI entity (checked by the worker) instead of finding or creating one by name. */
+      entityId: z.number().int().nonnegative().optional(),
+    }),
     options: {
       attempts: 20,
       backoff: { type: 'exponential', delay: 10_000 },

@@ -1,17 +1,35 @@
 import { createCallerFactory, router } from './init';
+import { documentsRouter } from './routers/documents-router';
+import { invoicesRouter } from './routers/invoices-router';
+import { proformasRouter } from './routers/proformas-router';
+import { purchaseOrdersRouter } from './routers/purchase-orders-router';
+import { subscriptionsRouter } from './routers/subscriptions-router';
+import { adminRouter } from './routers/admin-router';
 import { authRouter } from './routers/auth-router';
 import { catalogRouter } from './routers/catalog-router';
+import { contactRouter } from './routers/contact-router';
+import { glpiRouter } from './routers/glpi-router';
 import { notificationsRouter } from './routers/notifications-router';
 import { portalRouter } from './routers/portal-router';
 import { profileRouter } from './routers/profile-router';
+import { quotesRouter } from './routers/quotes-router';
 
 /** The whole API: one router per domain. */
 export const appRouter = router({
+  proformas: proformasRouter,
+  purchaseOrders: purchaseOrdersRouter,
+  invoices: invoicesRouter,
+  subscriptions: subscriptionsRouter,
+  documents: documentsRouter,
   auth: authRouter,
   profile: profileRouter,
   catalog: catalogRouter,
   notifications: notificationsRouter,
   portal: portalRouter,
+  quotes: quotesRouter,
+  contact: contactRouter,
+  glpi: glpiRouter,
+  admin: adminRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -172,8 +172,10 @@ export class Store {
 
   insert(itemtype: TemplatedType, fields: Record<string, Scalar>): Row {
     const table = this.table(itemtype);
-    const probe = { ...fields, id: 0 } as Row;
-    return table.insert(fields, this.indexEntityOf(itemtype, probe));
+    // An entity is scoped by its own id, which the table assigns: take it before indexing.
+    const id = typeof fields.id === 'number' ? fields.id : table.nextId;
+    const probe = { ...fields, id } as Row;
+    return table.insert({ ...fields, id }, this.indexEntityOf(itemtype, probe));
   }
 
   purge(itemtype: TemplatedType, id: number): void {

@@ -11,7 +11,13 @@ import { SubscriptionReminder } from './subscription-reminder';
 import { ContactMessage } from './contact-message';
 import { EmailLogEntry } from './email-log-entry';
 import { Faq } from './faq';
+import { GlpiAsset } from './glpi-asset';
 import { GlpiCompanyLink } from './glpi-company-link';
+import { GlpiSyncEvent } from './glpi-sync-event';
+import { GlpiSyncState } from './glpi-sync-state';
+import { GlpiTicket } from './glpi-ticket';
+import { GlpiTicketFollowup } from './glpi-ticket-followup';
+import { GlpiOutboxEntry } from './glpi-outbox-entry';
 import { GlpiUserLink } from './glpi-user-link';
 import { LoginEvent } from './login-event';
 import { Notification } from './notification';
@@ -60,7 +66,13 @@ export {
   CreditNote,
   EmailLogEntry,
   Faq,
+  GlpiAsset,
   GlpiCompanyLink,
+  GlpiSyncEvent,
+  GlpiSyncState,
+  GlpiTicket,
+  GlpiTicketFollowup,
+  GlpiOutboxEntry,
   GlpiUserLink,
   Invoice,
   LoginEvent,

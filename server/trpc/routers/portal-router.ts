@@ -1,7 +1,18 @@
+import { portalAccess } from '../../portal/portal-access';
 import { isSuperClient } from '../../subscriptions/super-client';
 import { clientProcedure, router } from '../init';
+import { portalDashboardRouter, portalNotificationsRouter, portalStaffRouter } from './portal-dashboard-router';
+import { portalParkRouter } from './portal-park-router';
+import { portalTicketsRouter } from './portal-tickets-router';
 
 export const portalRouter = router({
   /** What a client's home needs to decide what to show: park data only for a super-client. */
   status: clientProcedure.query(async ({ ctx }) => ({ superClient: await isSuperClient(ctx.companyId) })),
+  /** For portal pages refused for lack of subscription: when it ended and where to renew. */
+  access: clientProcedure.query(({ ctx }) => portalAccess(ctx.companyId)),
+  dashboard: portalDashboardRouter,
+  park: portalParkRouter,
+  tickets: portalTicketsRouter,
+  notifications: portalNotificationsRouter,
+  staff: portalStaffRouter,
 });

@@ -1,0 +1,88 @@
+import { ArcElement, BarController, BarElement, CategoryScale, Chart, DoughnutController, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+
+export type ChartSeries = { label: string; data: number[] };
+type Kind = 'bar' | 'hbar' | 'doughnut' | 'line';
+
+const palette = ['#1f5fae', '#2f9e6e', '#e0a100', '#c2410c', '#7c3aed', '#0e7490', '#be185d', '#4b5563'];
+let registered = false;
+
+/**
+ * One dashboard chart, drawn in the browser after hydration (chart.js needs a canvas), with its
+ * data as a table beside it for screen readers, keyboards and anyone who prefers numbers. Only
+ * the controllers the portal uses are registered.
+ */
+export function PortalChart({ id, title, kind, labels, series, max }: { id: string; title: string; kind: Kind; labels: string[]; series: ChartSeries[]; max?: number }) {
+  const { t } = useTranslation();
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const key = JSON.stringify({ kind, labels, series, max });
+  useEffect(() => {
+    if (!canvas.current) return;
+    if (!registered) {
+      Chart.register(BarController, BarElement, DoughnutController, ArcElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Legend, Tooltip);
+      registered = true;
+    }
+    const spec = JSON.parse(key) as { kind: Kind; labels: string[]; series: ChartSeries[]; max?: number };
+    const round = spec.kind === 'doughnut';
+    const chart = new Chart(canvas.current, {
+      type: spec.kind === 'hbar' ? 'bar' : spec.kind,
+      data: {
+        labels: spec.labels,
+        datasets: spec.series.map((s, index) => ({
+          label: s.label,
+          data: s.data,
+          backgroundColor: round ? spec.labels.map((_, i) => palette[i % palette.length]!) : palette[index % palette.length],
+          borderColor: round ? '#fff' : palette[index % palette.length],
+          tension: 0.2,
+        })),
+      },
+      options: {
+        indexAxis: spec.kind === 'hbar' ? 'y' : 'x',
+        responsive: true,
+        maintainAspectRatio: false,
+        animation: false,
+        plugins: { legend: { display: round || spec.series.length > 1, position: 'bottom' } },
+        scales: round ? {} : { x: { beginAtZero: true, ...(spec.kind === 'hbar' && spec.max ? { suggestedMax: spec.max } : {}) }, y: { beginAtZero: true } },
+      },
+    });
+    return () => chart.destroy();
+  }, [key]);
+  const empty = series.every((s) => s.data.every((value) => value === 0)) || labels.length === 0;
+  return (
+    <figure className="portal-chart" aria-labelledby={`${id}-title`} data-testid={`chart-${id}`}>
+      <figcaption id={`${id}-title`} className="portal-chart__title">{title}</figcaption>
+      {empty ? (
+        <p className="muted">{t('clientPortal.none')}</p>
+      ) : (
+        <>
+          <div className={`portal-chart__canvas portal-chart__canvas--${kind}`}>
+            <canvas ref={canvas} role="img" aria-label={title} aria-describedby={`${id}-table`} />
+          </div>
+          <details className="portal-chart__data">
+            <summary>{t('clientPortal.tableAlternative')}</summary>
+            <div className="table-scroll">
+              <table className="table" id={`${id}-table`}>
+                <caption className="portal-visually-hidden">{title}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('clientPortal.dashboard.item')}</th>
+                    {series.map((s) => <th scope="col" key={s.label}>{s.label}</th>)}
+                  </tr>
+                </thead>
+                <tbody>
+                  {labels.map((label, row) => (
+                    <tr key={`${label}-${row}`}>
+                      <th scope="row">{label}</th>
+                      {series.map((s) => <td key={s.label}>{s.data[row] ?? 0}</td>)}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </details>
+        </>
+      )}
+    </figure>
+  );
+}

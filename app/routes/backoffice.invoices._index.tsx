@@ -1,0 +1,124 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { FormAlert } from '~/components/form-alert';
+import { formFailure, formValues, requireUser, serverApi } from '~/trpc.server';
+import { documentUrl, formatCents, formatDate, formatDay } from '~/utils/billing-format';
+
+export const meta: MetaFunction = () => [{ title: 'Factures — Y-tech' }];
+
+const filters = ['all', 'unpaid', 'paid', 'credited'] as const;
+type Filter = (typeof filters)[number];
+const filterLabels: Record<Filter, string> = { all: 'boBilling.filterAll', unpaid: 'boBilling.filterUnpaid', paid: 'boBilling.filterPaid', credited: 'boBilling.filterCredited' };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { api, ctx, headers } = await serverApi(request);
+  requireUser(ctx, request);
+  if (ctx.user.role === 'client') throw redirect('/portal');
+  const url = new URL(request.url);
+  const status = (filters as readonly string[]).includes(url.searchParams.get('status') ?? '') ? (url.searchParams.get('status') as Filter) : 'all';
+  const search = url.searchParams.get('q')?.slice(0, 100) ?? '';
+  const page = Math.max(1, Math.min(10_000, Number(url.searchParams.get('page')) || 1));
+  const list = await api.invoices.list({ status, search: search || undefined, page });
+  return data({ list, status, search, locale: ctx.locale }, { headers });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const values = formValues(await request.formData());
+  const { api, headers } = await serverApi(request);
+  try {
+    await api.invoices.markPaid({ invoiceId: Number(values.invoiceId) });
+    return data({ ok: true as const, message: 'boBilling.markedPaid' }, { headers });
+  } catch (error) {
+    return data(formFailure(error, values), { headers });
+  }
+}
+
+export default function BackofficeInvoices() {
+  const { list, status, search, locale } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === 'submitting';
+  const { t } = useTranslation();
+  const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
+  const pageLink = (page: number) => `?${new URLSearchParams({ status, q: search, page: String(page) })}`;
+  return (
+    <>
+      <h1>{t('boBilling.invoicesTitle')}</h1>
+      {result?.ok ? <FormAlert tone="success" message={result.message} /> : <FormAlert message={result?.formError} params={result?.params} />}
+      <Form method="get" className="search-form" role="search">
+        <label htmlFor="invoice-filter">{t('boBilling.filter')}</label>
+        <select id="invoice-filter" name="status" defaultValue={status} className="bo-select">
+          {filters.map((f) => (
+            <option key={f} value={f}>
+              {t(filterLabels[f])}
+            </option>
+          ))}
+        </select>
+        <input type="search" name="q" defaultValue={search} aria-label={t('boBilling.search')} placeholder={t('boBilling.search')} />
+        <button type="submit" className="button">
+          {t('boBilling.searchSubmit')}
+        </button>
+      </Form>
+      {list.items.length === 0 ? (
+        <p className="muted">{t('documents.empty')}</p>
+      ) : (
+        <table className="table">
+          <caption>{t('boBilling.invoicesTitle')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('billing.number')}</th>
+              <th scope="col">{t('billing.company')}</th>
+              <th scope="col">{t('billing.date')}</th>
+              <th scope="col">{t('billing.dueDate')}</th>
+              <th scope="col" className="num">
+                {t('billing.total')}
+              </th>
+              <th scope="col">{t('billing.status')}</th>
+              <th scope="col">
+                <span className="billing-visually-hidden">PDF</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.items.map((i) => {
+              const state = i.creditNote ? 'credited' : i.paidAt ? 'paid' : 'unpaid';
+              return (
+                <tr key={i.id}>
+                  <th scope="row">
+                    <Link to={`/backoffice/invoices/${i.id}`}>{i.number}</Link>
+                  </th>
+                  <td>{i.company.name}</td>
+                  <td>{formatDate(i.createdAt, locale)}</td>
+                  <td>{formatDay(i.dueDate, locale)}</td>
+                  <td className="num">{formatCents(i.totalInclTaxCents, locale)}</td>
+                  <td>
+                    <span className={`billing-status billing-status--${state}`}>{t(`billingStatus.invoice.${state}`)}</span>
+                    {i.creditNote ? <span className="muted small"> ({i.creditNote.number})</span> : null}
+                  </td>
+                  <td className="billing-actions">
+                    <a href={documentUrl('invoice', i.id)}>PDF</a>
+                    {state === 'unpaid' ? (
+                      <Form method="post" className="inline-form">
+                        <input type="hidden" name="invoiceId" value={i.id} />
+                        <button type="submit" className="button button--ghost" disabled={busy} aria-label={`${t('boBilling.markPaid')} ${i.number}`}>
+                          {t('boBilling.markPaid')}
+                        </button>
+                      </Form>
+                    ) : null}
+                    {!i.creditNote ? <Link to={`/backoffice/invoices/${i.id}#credit-note`}>{t('boBilling.creditNoteTitle')}</Link> : null}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      <nav className="bo-pagination" aria-label={t('boBilling.page', { page: list.page, pages })}>
+        {list.page > 1 ? <Link to={pageLink(list.page - 1)}>← {t('boBilling.previous')}</Link> : <span />}
+        <span className="muted">{t('boBilling.page', { page: list.page, pages })}</span>
+        {list.page < pages ? <Link to={pageLink(list.page + 1)}>{t('boBilling.next')} →</Link> : <span />}
+      </nav>
+    </>
+  );
+}

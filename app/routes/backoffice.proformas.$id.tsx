@@ -1,0 +1,175 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { FormAlert } from '~/components/form-alert';
+import { FormField } from '~/components/form-field';
+import { ProformaSummary } from '~/components/billing/proforma-summary';
+import { PurchaseOrderReview } from '~/components/billing/purchase-order-review';
+import { formFailure, formValues, requireUser, serverApi } from '~/trpc.server';
+import { idParam, orNotFound, parseTypedNumber } from '~/utils/billing.server';
+import { documentUrl, formatCents, formatDate } from '~/utils/billing-format';
+
+export const meta: MetaFunction = () => [{ title: 'Pro forma — Y-tech' }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { api, ctx, headers } = await serverApi(request);
+  requireUser(ctx, request);
+  if (ctx.user.role === 'client') throw redirect('/portal');
+  const proforma = await orNotFound(api.proformas.get({ id: idParam(params.id) }));
+  return data({ proforma, locale: ctx.locale }, { headers });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const values = formValues(await request.formData());
+  const { api, headers } = await serverApi(request);
+  const proformaId = idParam(params.id);
+  try {
+    if (values.intent === 'accept-po' || values.intent === 'refuse-po') {
+      await api.purchaseOrders.review({
+        purchaseOrderId: Number(values.purchaseOrderId),
+        decision: values.intent === 'accept-po' ? 'accept' : 'refuse',
+        poNumber: values.poNumber,
+        amountDa: values.amountDa ? parseTypedNumber(values.amountDa) : undefined,
+        reason: values.reason,
+      });
+      return data({ intent: values.intent, ok: true as const, message: 'boBilling.reviewed', params: {} }, { headers });
+    }
+    if (values.intent === 'record-payment') {
+      await api.proformas.recordPayment({ proformaId, method: values.method as 'cash', reference: values.reference });
+      return data({ intent: values.intent, ok: true as const, message: 'boBilling.recorded', params: {} }, { headers });
+    }
+    const invoice = await api.invoices.issue({ proformaId });
+    return data({ intent: 'issue-invoice', ok: true as const, message: 'boBilling.invoiceIssued', params: { number: invoice.number } }, { headers });
+  } catch (error) {
+    return data({ intent: values.intent ?? '', ...formFailure(error, values) }, { headers });
+  }
+}
+
+export default function BackofficeProforma() {
+  const { proforma, locale } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [search] = useSearchParams();
+  const busy = useNavigation().state === 'submitting';
+  const { t } = useTranslation();
+  const failed = (intent: string) => (result && !result.ok && result.intent === intent ? result : undefined);
+  const pendingOrder = proforma.purchaseOrders.find((o) => o.status === 'pending');
+  const review = failed('accept-po') ?? failed('refuse-po');
+  const payment = failed('record-payment');
+  const issue = failed('issue-invoice');
+
+  return (
+    <>
+      <p>
+        <Link to={`/backoffice/quotes/${proforma.quoteRequestId}`}>← {t('boBilling.quoteLink')}</Link>
+      </p>
+      <h1>{t('boBilling.proformaTitle', { number: proforma.number })}</h1>
+      {search.get('issued') ? <FormAlert tone="success" message="notifications.proformaIssued" params={{ number: proforma.number }} /> : null}
+      {result?.ok ? <FormAlert tone="success" message={result.message} params={result.params} /> : null}
+      <ProformaSummary proforma={proforma} locale={locale} audience="staff" />
+
+      <section className="card" aria-labelledby="bo-po">
+        <h2 id="bo-po">{t('po.title')}</h2>
+        {pendingOrder ? (
+          <PurchaseOrderReview order={pendingOrder} totalInclTaxCents={proforma.totalInclTaxCents} locale={locale} failure={review} busy={busy} />
+        ) : null}
+        <PurchaseOrderTable orders={proforma.purchaseOrders} locale={locale} />
+      </section>
+
+      {proforma.next.recordPayment ? (
+        <section className="card" aria-labelledby="bo-payment">
+          <h2 id="bo-payment">{t('boBilling.recordTitle')}</h2>
+          <FormAlert message={payment?.formError} params={payment?.params} />
+          <Form method="post" noValidate className="form">
+            <input type="hidden" name="intent" value="record-payment" />
+            <div className="form-row">
+              <div className={`field${payment?.fieldErrors.method ? ' field--error' : ''}`}>
+                <label htmlFor="payment-method">{t('boBilling.method')}</label>
+                <select id="payment-method" name="method" defaultValue={payment?.values.method ?? proforma.paymentMethod ?? 'transfer'} aria-invalid={payment?.fieldErrors.method ? true : undefined}>
+                  {(['transfer', 'cheque', 'cash'] as const).map((m) => (
+                    <option key={m} value={m}>
+                      {t(`paymentMethod.${m}`)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <FormField name="reference" label={t('boBilling.reference')} defaultValue={payment?.values.reference} error={payment?.fieldErrors.reference} />
+            </div>
+            <div>
+              <button type="submit" className="button" disabled={busy}>
+                {t('boBilling.record')}
+              </button>
+            </div>
+          </Form>
+        </section>
+      ) : null}
+
+      <section className="card" aria-labelledby="bo-invoice">
+        <h2 id="bo-invoice">{t('boBilling.invoiceTitle')}</h2>
+        <FormAlert message={issue?.formError} params={issue?.params} />
+        {proforma.invoices.length > 0 ? (
+          <ul className="list">
+            {proforma.invoices.map((i) => (
+              <li key={i.id}>
+                <span>
+                  <Link to={`/backoffice/invoices/${i.id}`}>{i.number}</Link> — {formatCents(i.totalInclTaxCents, locale)}
+                  {i.creditNote ? ` — ${t('billingStatus.invoice.credited')} (${i.creditNote.number})` : i.paidAt ? ` — ${t('billingStatus.invoice.paid')}` : ''}
+                </span>
+                <a href={documentUrl('invoice', i.id)}>{t('billing.download')}</a>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {proforma.next.issueInvoice ? (
+          <Form method="post">
+            <button type="submit" name="intent" value="issue-invoice" className="button button--large" disabled={busy}>
+              {t('boBilling.issueInvoice')}
+            </button>
+          </Form>
+        ) : proforma.invoices.length === 0 ? (
+          <p className="muted">{t('errors.billing.invoiceNeedsPaymentProof')}</p>
+        ) : null}
+      </section>
+    </>
+  );
+}
+
+function PurchaseOrderTable({ orders, locale }: { orders: ReturnType<typeof useLoaderData<typeof loader>>['proforma']['purchaseOrders']; locale: 'fr' | 'en' }) {
+  const { t } = useTranslation();
+  if (orders.length === 0) return <p className="muted">{t('documents.empty')}</p>;
+  return (
+    <table className="table">
+      <caption>{t('po.list')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('po.fileName')}</th>
+          <th scope="col">{t('po.uploadedAt')}</th>
+          <th scope="col">{t('boBilling.poNumber')}</th>
+          <th scope="col" className="num">
+            {t('boBilling.amount')}
+          </th>
+          <th scope="col">{t('billing.status')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {orders.map((o) => (
+          <tr key={o.id}>
+            <td>
+              <a href={`/purchase-orders/${o.id}/file`}>{o.originalName}</a>
+            </td>
+            <td>{formatDate(o.uploadedAt, locale)}</td>
+            <td>{o.poNumber ?? '—'}</td>
+            <td className="num">
+              {o.amountCents === null ? '—' : formatCents(o.amountCents, locale)}{' '}
+              {o.match === null ? null : <span className={`billing-match billing-match--${o.match ? 'yes' : 'no'}`}>{o.match ? '✓' : '≠'}</span>}
+            </td>
+            <td>
+              <span className={`billing-status billing-status--${o.status}`}>{t(`billingStatus.po.${o.status}`)}</span>
+              {o.refusalReason ? <span className="muted small"> — {o.refusalReason}</span> : null}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,15 @@
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { requireUser, serverApi } from '~/trpc.server';
+import { fileResponse, idParam, orNotFound } from '~/utils/billing.server';
+
+const kinds = { proforma: 'proforma', invoice: 'invoice', 'credit-note': 'creditNote' } as const;
+
+/** The PDF of a pro-forma, an invoice or a credit note: its company's clients and the staff only. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { api, ctx } = await serverApi(request);
+  requireUser(ctx, request);
+  const kind = kinds[params.kind as keyof typeof kinds];
+  if (!kind) throw new Response('Not found', { status: 404 });
+  const file = await orNotFound(api.documents.pdf({ kind, id: idParam(params.id) }));
+  return fileResponse(file, 'inline');
+}

@@ -1,0 +1,194 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data, MaxPartSizeExceededError, redirect, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { FormAlert } from '~/components/form-alert';
+import { ProformaSummary } from '~/components/billing/proforma-summary';
+import { formFailure, formValues, requireUser, serverApi, type FormFailure } from '~/trpc.server';
+import { idParam, orNotFound } from '~/utils/billing.server';
+import { formatDay, purchaseOrderUrl, formatDate } from '~/utils/billing-format';
+
+export const meta: MetaFunction = () => [{ title: 'Facture pro forma — Y-tech' }];
+
+const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { api, ctx, headers } = await serverApi(request);
+  requireUser(ctx, request);
+  if (ctx.user.role !== 'client') throw redirect('/backoffice');
+  const proforma = await orNotFound(api.proformas.mine({ id: idParam(params.id) }));
+  return data({ proforma, locale: ctx.locale }, { headers });
+}
+
+type Outcome = { intent: string; ok: true; message: string } | ({ intent: string } & FormFailure);
+
+async function uploadAction(request: Request, proformaId: number): Promise<Outcome> {
+  const { api } = await serverApi(request);
+  let form: FormData;
+  try {
+    // Streams the upload and stops past 10 MB instead of reading any size into memory.
+    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_UPLOAD_BYTES + 1 }));
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) return { intent: 'upload', ...failure('file', 'errors.billing.poFileTooLarge', { max: 10 }) };
+    throw error;
+  }
+  const file = form.get('file');
+  if (!file || typeof file === 'string' || (file.size === 0 && !file.name)) return { intent: 'upload', ...failure('file', 'validation.billing.file') };
+  try {
+    await api.purchaseOrders.upload({ proformaId, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+    return { intent: 'upload', ok: true, message: 'po.uploaded' };
+  } catch (error) {
+    return { intent: 'upload', ...formFailure(error, {}) };
+  }
+}
+
+const failure = (field: string, message: string, params: Record<string, string | number> = {}): FormFailure => ({ ok: false, formError: null, params, fieldErrors: { [field]: message }, values: {} });
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const proformaId = idParam(params.id);
+  if (request.headers.get('content-type')?.startsWith('multipart/form-data')) return data(await uploadAction(request, proformaId));
+  const values = formValues(await request.formData());
+  const { api, headers } = await serverApi(request);
+  const intent = values.intent ?? '';
+  try {
+    if (intent === 'accept') {
+      await api.proformas.accept({ proformaId, paymentMethod: values.paymentMethod ?? '' });
+      return data<Outcome>({ intent, ok: true, message: 'proforma.accepted' }, { headers });
+    }
+    await api.proformas.refuse({ proformaId, reason: values.reason });
+    return data<Outcome>({ intent: 'refuse', ok: true, message: 'proforma.refused' }, { headers });
+  } catch (error) {
+    return data<Outcome>({ intent, ...formFailure(error, values) }, { headers });
+  }
+}
+
+export default function ClientProforma() {
+  const { proforma, locale } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === 'submitting';
+  const { t } = useTranslation();
+  const failed = (intent: string) => (result && !result.ok && result.intent === intent ? result : undefined);
+  const accept = failed('accept');
+  const refuse = failed('refuse');
+  const upload = failed('upload');
+  const expired = proforma.status === 'expired' || proforma.pastValidity;
+  const pendingOrder = proforma.purchaseOrders.find((o) => o.status === 'pending');
+  const liveInvoice = proforma.invoices.find((i) => !i.creditNote);
+
+  return (
+    <>
+      <p>
+        <Link to="/portal/documents">← {t('documents.title')}</Link>
+      </p>
+      <h1>{t('proforma.title', { number: proforma.number })}</h1>
+      {result?.ok ? <FormAlert tone="success" message={result.message} /> : null}
+      {expired ? (
+        <section className="alert alert--error" role="alert" aria-labelledby="expired-title">
+          <h2 id="expired-title">{t('proforma.expiredTitle')}</h2>
+          <p>{t('proforma.expiredBody', { number: proforma.number, date: formatDay(proforma.validUntil, locale) })}</p>
+          <Link className="button" to={`/quote?from=${proforma.quoteRequestId}`}>
+            {t('proforma.newQuote')}
+          </Link>
+        </section>
+      ) : null}
+      <ProformaSummary proforma={proforma} locale={locale} audience="client" />
+
+      {proforma.next.respond ? (
+        <div className="two-columns">
+          <section className="card" aria-labelledby="accept-title">
+            <h2 id="accept-title">{t('proforma.respondTitle')}</h2>
+            <FormAlert message={accept?.formError} params={accept?.params} />
+            <Form method="post" noValidate className="form">
+              <fieldset className={`field${accept?.fieldErrors.paymentMethod ? ' field--error' : ''}`} aria-describedby={accept?.fieldErrors.paymentMethod ? 'method-error' : undefined}>
+                <legend>{t('proforma.acceptLead')}</legend>
+                {proforma.paymentMethods.map((m) => (
+                  <label key={m.code} className="billing-choice">
+                    <input type="radio" name="paymentMethod" value={m.code} defaultChecked={accept?.values.paymentMethod === m.code} /> {t(`paymentMethod.${m.code}`)}
+                  </label>
+                ))}
+                {accept?.fieldErrors.paymentMethod ? (
+                  <p id="method-error" className="field__error" role="alert">
+                    {t(accept.fieldErrors.paymentMethod)}
+                  </p>
+                ) : null}
+              </fieldset>
+              <div>
+                <button type="submit" name="intent" value="accept" className="button button--large" disabled={busy}>
+                  {t('proforma.accept')}
+                </button>
+              </div>
+            </Form>
+          </section>
+          <section className="card" aria-labelledby="refuse-title">
+            <h2 id="refuse-title">{t('proforma.refuseTitle')}</h2>
+            <FormAlert message={refuse?.formError} params={refuse?.params} />
+            <Form method="post" noValidate className="form">
+              <div className="field">
+                <label htmlFor="refuse-reason">{t('proforma.reason')}</label>
+                <textarea id="refuse-reason" name="reason" rows={3} defaultValue={refuse?.values.reason} />
+              </div>
+              <div>
+                <button type="submit" name="intent" value="refuse" className="button button--ghost" disabled={busy}>
+                  {t('proforma.refuse')}
+                </button>
+              </div>
+            </Form>
+          </section>
+        </div>
+      ) : null}
+
+      {proforma.status === 'accepted' ? (
+        <section className="card" aria-labelledby="po-title">
+          <h2 id="po-title">{t('po.title')}</h2>
+          {liveInvoice ? <p>{t('proforma.invoiced', { number: liveInvoice.number })}</p> : null}
+          {pendingOrder ? <p>{t('po.waiting')}</p> : null}
+          {proforma.purchaseOrders.some((o) => o.status === 'accepted') ? <p>{t('po.acceptedNote')}</p> : null}
+          {proforma.next.uploadPurchaseOrder ? (
+            <>
+              {proforma.paymentMethod !== 'purchase_order' ? <p className="muted">{t('proforma.payByTransfer')}</p> : null}
+              <p>{t('po.uploadLead')}</p>
+              <FormAlert message={upload?.formError} params={upload?.params} />
+              <Form method="post" encType="multipart/form-data" noValidate className="form">
+                <div className={`field${upload?.fieldErrors.file ? ' field--error' : ''}`}>
+                  <label htmlFor="po-file">{t('po.file')}</label>
+                  <input
+                    id="po-file"
+                    type="file"
+                    name="file"
+                    accept="application/pdf,image/png,image/jpeg,.pdf,.png,.jpg,.jpeg"
+                    required
+                    aria-invalid={upload?.fieldErrors.file ? true : undefined}
+                    aria-describedby={upload?.fieldErrors.file ? 'po-file-error' : undefined}
+                  />
+                  {upload?.fieldErrors.file ? (
+                    <p id="po-file-error" className="field__error" role="alert">
+                      {t(upload.fieldErrors.file, upload.params)}
+                    </p>
+                  ) : null}
+                </div>
+                <div>
+                  <button type="submit" className="button" disabled={busy}>
+                    {t('po.upload')}
+                  </button>
+                </div>
+              </Form>
+            </>
+          ) : null}
+          {proforma.purchaseOrders.length > 0 ? (
+            <ul className="list">
+              {proforma.purchaseOrders.map((o) => (
+                <li key={o.id}>
+                  <span>
+                    <a href={purchaseOrderUrl(o.id)}>{o.originalName}</a> — {t(`billingStatus.po.${o.status}`)}
+                    {o.refusalReason ? ` — ${t('po.refusedBecause', { reason: o.refusalReason })}` : ''}
+                  </span>
+                  <time dateTime={new Date(o.uploadedAt).toISOString()}>{formatDate(o.uploadedAt, locale)}</time>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </section>
+      ) : null}
+    </>
+  );
+}

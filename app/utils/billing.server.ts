@@ -1,0 +1,43 @@
+import { TRPCError } from '@trpc/server';
+
+/** Server-only helpers of the billing pages and download routes. */
+
+/** A route's numeric id, or a 404. */
+export function idParam(value: string | undefined): number {
+  const id = Number(value);
+  if (!Number.isInteger(id) || id <= 0) throw new Response('Not found', { status: 404 });
+  return id;
+}
+
+/** A procedure's NOT_FOUND becomes the page's 404 (another company's record looks like none). */
+export async function orNotFound<T>(promise: Promise<T>): Promise<T> {
+  try {
+    return await promise;
+  } catch (error) {
+    if (error instanceof TRPCError && error.code === 'NOT_FOUND') throw new Response('Not found', { status: 404 });
+    throw error;
+  }
+}
+
+/** A number typed in a French or English form: "1 234,50", "1234.5"; NaN when it is not one (zod then says so). */
+export function parseTypedNumber(value: string | undefined): number {
+  const cleaned = (value ?? '').replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
+  return cleaned === '' ? Number.NaN : Number(cleaned);
+}
+
+/**
+ * A file response: an ASCII file name (quotes, slashes and control characters replaced) plus the
+ * UTF-8 one for browsers that read it; never cached by a shared cache, never sniffed.
+ */
+export function fileResponse(file: { fileName: string; contentType: string; bytes: Uint8Array }, disposition: 'inline' | 'attachment') {
+  const ascii = file.fileName.normalize('NFKD').replace(/[^\x20-\x7e]/g, '').replace(/["\\/;]/g, '_').trim() || 'document';
+  return new Response(new Uint8Array(file.bytes), {
+    headers: {
+      'Content-Type': file.contentType,
+      'Content-Length': String(file.bytes.byteLength),
+      'Content-Disposition': `${disposition}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'private, no-store',
+    },
+  });
+}

@@ -1,0 +1,27 @@
+import { redirect } from '@remix-run/node';
+import { TRPCError } from '@trpc/server';
+import { serverApi, requireUser } from '~/trpc.server';
+
+type Api = Awaited<ReturnType<typeof serverApi>>['api'];
+
+/**
+ * The start of every super-client page loader: who is asking (a client, else the log-in page or
+ * the back-office), then the page's procedures. A company without an active subscription gets
+ * `access` (when it ended, where to renew) instead of the page; a record of another company is a 404.
+ */
+export async function superClientPage<T>(request: Request, load: (api: Api) => Promise<T>) {
+  const { api, ctx, headers } = await serverApi(request);
+  requireUser(ctx, request);
+  if (ctx.user.role !== 'client') throw redirect('/backoffice');
+  const base = { headers, locale: ctx.locale, api, user: ctx.user };
+  if (ctx.user.companyId === null) return { ...base, page: null, access: { superClient: false, endedAt: null, renewUrl: '/quote' } };
+  try {
+    return { ...base, page: await load(api), access: null };
+  } catch (error) {
+    if (error instanceof TRPCError && error.code === 'FORBIDDEN' && error.message === 'errors.subscriptionRequired') {
+      return { ...base, page: null, access: await api.portal.access() };
+    }
+    if (error instanceof TRPCError && error.code === 'NOT_FOUND') throw new Response('Not found', { status: 404 });
+    throw error;
+  }
+}

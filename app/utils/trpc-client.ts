@@ -1,0 +1,8 @@
+import { createTRPCClient, httpBatchLink } from '@trpc/client';
+import superjson from 'superjson';
+import type { AppRouter } from '../../server/trpc/root-router';
+
+/** For interactive widgets in the browser: the same procedures as the loaders, over /api/trpc. */
+export const trpc = createTRPCClient<AppRouter>({
+  links: [httpBatchLink({ url: '/api/trpc', transformer: superjson })],
+});

@@ -1,0 +1,118 @@
+import { expect, test, type Page } from '@playwright/test';
+import PDFDocument from 'pdfkit';
+import { loginAs, mailsTo } from './support/login';
+
+/** The client's signed purchase order, as their accounting software would print it. */
+function purchaseOrderPdf(): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const doc = new PDFDocument({ size: 'A4' });
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    doc.fontSize(16).text('Bon de commande BC-E2E-001').moveDown().text('Montant TTC : 406 980,00 DA');
+    doc.end();
+  });
+}
+
+async function requestQuoteThroughWizard(page: Page, email: string, companyName: string): Promise<number> {
+  await page.goto('/quote');
+  await page.getByLabel('Prénom').fill('Samir');
+  await page.getByLabel('Nom', { exact: false }).nth(1).fill('Haddad');
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByLabel('Téléphone').fill('0551 98 76 54');
+  await page.getByLabel('Mot de passe').fill('mot-de-passe-solide');
+  await page.getByRole('button', { name: 'Créer mon compte' }).click();
+
+  await expect(page.getByRole('heading', { level: 2, name: /Entreprise/ })).toBeVisible();
+  await page.getByLabel('Raison sociale').fill(companyName);
+  await page.getByLabel("Secteur d'activité").selectOption('Commerce');
+  await page.getByLabel("Nombre d'employés").selectOption('11-20');
+  await page.getByLabel('Adresse', { exact: false }).first().fill('3 rue Ben Boulaïd, Sétif');
+  await page.getByLabel('Téléphone de l’entreprise').fill('0550 11 22 33');
+  // The legal ids an invoice needs.
+  await page.getByLabel('Registre du commerce (RC)').fill('19/00-1234567B20');
+  await page.getByLabel("Numéro d'identification fiscale (NIF)").fill('001919123456789');
+  await page.getByLabel("Numéro d'identification statistique (NIS)").fill('001919123456789');
+  await page.getByLabel("Article d'imposition (AI)").fill('19123456789');
+  await page.getByRole('button', { name: 'Continuer' }).click();
+
+  await expect(page.getByRole('heading', { level: 2, name: /Service/ })).toBeVisible();
+  await page.getByLabel(/Support informatique/).check();
+  await page.getByRole('button', { name: 'Continuer' }).click();
+  await page.getByLabel('Nombre de tickets par mois').fill('15');
+  await page.getByLabel('Décrivez votre besoin').fill('Support de nos 14 postes et de la messagerie.');
+  await page.getByRole('button', { name: 'Continuer' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: /Durée/ })).toBeVisible();
+  await page.getByLabel('3 mois').check();
+  await page.getByRole('button', { name: 'Continuer' }).click();
+  await page.getByRole('button', { name: 'Envoyer ma demande' }).click();
+  await expect(page).toHaveURL(/\/quote\/sent\?id=\d+$/);
+  return Number(new URL(page.url()).searchParams.get('id'));
+}
+
+test('quote → pro-forma → accepted with a purchase order → invoice → active subscription on the client home', async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const stamp = Date.now();
+  const email = `pipeline.${stamp}@example.dz`;
+  const companyName = `Setif Négoce ${stamp}`;
+  const quoteId = await requestQuoteThroughWizard(page, email, companyName);
+
+  // A commercial issues the pro-forma: 3 months at the tier price (120 000 DA), 5 % off.
+  const staffContext = await browser.newContext();
+  const staff = await staffContext.newPage();
+  await loginAs(staff, 'commercial@ytech.dz', 'Commercial-demo-2026');
+  await staff.goto(`/backoffice/quotes/${quoteId}/proforma`);
+  await expect(staff.getByRole('heading', { level: 1, name: 'Émettre une facture pro forma' })).toBeVisible();
+  await expect(staff.getByLabel('Prix unitaire HT (DA / mois)')).toHaveValue('120000');
+  await staff.getByLabel('Remise (%)').fill('5');
+  await expect(staff.getByRole('table', { name: 'Totaux (calculés pendant la saisie)' })).toContainText(/406\s980,00 DA/);
+  await staff.getByRole('button', { name: 'Émettre et envoyer au client' }).click();
+  await expect(staff).toHaveURL(/\/backoffice\/proformas\/\d+\?issued=1$/);
+  const proformaUrl = new URL(staff.url()).pathname;
+  const proformaNumber = (await staff.getByRole('heading', { level: 1 }).textContent())!.match(/PF-\d{4}-\d{4}/)![0];
+
+  // The client finds it among their documents, accepts it to pay by purchase order, and uploads one.
+  await page.goto('/portal/documents');
+  await page.getByRole('link', { name: proformaNumber }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Facture pro forma ${proformaNumber}` })).toBeVisible();
+  await expect(page.getByTestId('proforma-total')).toHaveText(/406\s980,00 DA/);
+  await page.getByLabel('Bon de commande').check();
+  await page.getByRole('button', { name: 'Accepter la pro forma' }).click();
+  await expect(page.getByText('Pro forma acceptée. Merci !')).toBeVisible();
+
+  // A file that is not a PDF, even named .pdf, is refused beside the field.
+  await page.getByLabel('Fichier du bon de commande').setInputFiles({ name: 'bon.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html>pas un PDF</html>') });
+  await page.getByRole('button', { name: 'Envoyer le bon de commande' }).click();
+  await expect(page.getByText('Ce fichier n’est pas un PDF, un PNG ou un JPEG.', { exact: false })).toBeVisible();
+  await page.getByLabel('Fichier du bon de commande').setInputFiles({ name: 'BC-E2E-001.pdf', mimeType: 'application/pdf', buffer: await purchaseOrderPdf() });
+  await page.getByRole('button', { name: 'Envoyer le bon de commande' }).click();
+  await expect(page.getByText('Bon de commande envoyé. Votre commercial va l’examiner.')).toBeVisible();
+
+  // The commercial reviews it (the amount matches the total), then issues the invoice.
+  await staff.goto(proformaUrl);
+  await expect(staff.getByRole('link', { name: /Ouvrir le fichier — BC-E2E-001\.pdf/ })).toBeVisible();
+  await staff.getByLabel('N° du bon de commande du client').fill('BC-E2E-001');
+  await staff.getByLabel('Montant du bon (DA TTC)').fill('406980');
+  await expect(staff.getByText('Le montant correspond au total de la pro forma.')).toBeVisible();
+  await staff.getByRole('button', { name: 'Accepter le bon de commande' }).click();
+  await expect(staff.getByText('Bon de commande examiné.')).toBeVisible();
+  await staff.getByRole('button', { name: 'Émettre la facture' }).click();
+  await expect(staff.getByText(/Facture FA-\d{4}-\d{4} émise/)).toBeVisible();
+  await staff.getByRole('link', { name: /^FA-\d{4}-\d{4}$/ }).click();
+
+  // …and activates the subscription from the invoice.
+  await expect(staff.getByRole('heading', { level: 1, name: /Facture FA-/ })).toBeVisible();
+  await staff.getByRole('button', { name: 'Activer l’abonnement' }).click();
+  await expect(staff.getByText(/Abonnement activé du/)).toBeVisible();
+
+  // The client's home says the subscription is active, with its service.
+  await page.goto('/portal');
+  await expect(page.getByTestId('subscription-active')).toHaveText('Votre abonnement est actif.');
+  await expect(page.getByText(/Votre abonnement Support informatique est actif/)).toBeVisible();
+
+  // The pro-forma and the invoice reached the client by e-mail, each with its PDF.
+  await expect.poll(async () => (await mailsTo(page, email)).some((m) => m.subject.includes(proformaNumber)), { timeout: 20_000 }).toBe(true);
+  await expect.poll(async () => (await mailsTo(page, email)).some((m) => /Votre facture FA-/.test(m.subject)), { timeout: 20_000 }).toBe(true);
+  await staffContext.close();
+});

@@ -1,0 +1,81 @@
+import { Op, type WhereOptions } from 'sequelize';
+import { z } from 'zod';
+import { AuditEntry, User } from '../../db/models';
+import { addDays, algiersMidnight } from '../../sales/algiers-calendar';
+import { pageWindow } from '../admin-actor';
+
+const pageSize = 50;
+const day = z.iso.date('validation.admin.date');
+const optional = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, 'validation.tooLong')
+    .optional()
+    .transform((v) => (v ? v : undefined));
+
+export const searchAuditInput = z.object({
+  /** A name or e-mail fragment of whoever acted. */
+  person: optional(100),
+  actorUserId: z.number().int().positive().optional(),
+  recordType: optional(40),
+  recordId: optional(40),
+  /** Algiers calendar days, both included. */
+  from: day.optional(),
+  to: day.optional(),
+  page: z.number().int().min(1).max(10_000).default(1),
+});
+
+const like = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** The audit log, newest first, by person, record (type and id) and period; deactivated people keep their names. */
+export async function searchAudit(input: z.infer<typeof searchAuditInput>) {
+  let actorIds: number[] | undefined;
+  if (input.person) {
+    const matches = await User.findAll({
+      attributes: ['id'],
+      where: { [Op.or]: ['email', 'firstName', 'lastName'].map((field) => ({ [field]: { [Op.like]: like(input.person!) } })) },
+      limit: 500,
+    });
+    actorIds = matches.map((u) => u.id);
+  }
+  if (input.actorUserId) actorIds = actorIds ? actorIds.filter((id) => id === input.actorUserId) : [input.actorUserId];
+
+  const where: WhereOptions<AuditEntry> = {
+    ...(actorIds ? { actorUserId: { [Op.in]: actorIds } } : {}),
+    ...(input.recordType ? { recordType: input.recordType } : {}),
+    ...(input.recordId ? { recordId: input.recordId } : {}),
+    ...(input.from || input.to
+      ? {
+          createdAt: {
+            ...(input.from ? { [Op.gte]: algiersMidnight(input.from) } : {}),
+            ...(input.to ? { [Op.lt]: algiersMidnight(addDays(input.to, 1)) } : {}),
+          },
+        }
+      : {}),
+  };
+  const { rows, count } = await AuditEntry.findAndCountAll({ where, order: [['id', 'DESC']], ...pageWindow(input.page, pageSize) });
+  const actors = await User.findAll({
+    where: { id: { [Op.in]: [...new Set(rows.map((r) => r.actorUserId).filter((id): id is number => id !== null))] } },
+    attributes: ['id', 'email', 'firstName', 'lastName', 'role', 'active'],
+  });
+  const actorById = new Map(actors.map((a) => [a.id, a]));
+  return {
+    total: count,
+    page: input.page,
+    pageSize,
+    entries: rows.map((r) => {
+      const actor = r.actorUserId === null ? undefined : actorById.get(r.actorUserId);
+      return {
+        id: Number(r.id),
+        action: r.action,
+        recordType: r.recordType,
+        recordId: r.recordId,
+        details: r.details === null ? null : JSON.stringify(r.details).slice(0, 1000),
+        ip: r.ip,
+        createdAt: r.createdAt,
+        actor: actor ? { id: actor.id, name: `${actor.firstName} ${actor.lastName}`, email: actor.email, role: actor.role, active: actor.active } : null,
+      };
+    }),
+  };
+}

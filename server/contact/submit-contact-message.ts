@@ -1,0 +1,42 @@
+import type { z } from 'zod';
+import { consumeRateLimit } from '../auth/rate-limit';
+import { config } from '../config';
+import { ContactMessage } from '../db/models';
+import { sequelize } from '../db/sequelize';
+import { AppError } from '../errors';
+import { logger } from '../logger';
+import { enqueueMail } from '../mail/enqueue-mail';
+import type { contactMessageInput } from './contact-schemas';
+
+const limitPerHour = 5;
+const hourMs = 3600_000;
+
+/**
+ * A visitor's message: stored, then e-mailed to the sales team. A filled honeypot gets the same
+ * answer as a real message (a robot learns nothing) but nothing is stored or sent.
+ */
+export async function submitContactMessage(input: z.infer<typeof contactMessageInput>, ip: string | null): Promise<{ ok: true }> {
+  if (input.website) {
+    logger.info({ ip }, 'contact message dropped: honeypot filled');
+    return { ok: true };
+  }
+  const waitMs = await consumeRateLimit('contact', ip ?? 'unknown', limitPerHour, hourMs);
+  if (waitMs > 0) throw new AppError('RATE_LIMITED', 'errors.tooManyRequests', { params: { minutes: Math.ceil(waitMs / 60_000) } });
+
+  await sequelize.transaction(async (transaction) => {
+    await ContactMessage.create(
+      { name: input.name, email: input.email, phone: input.phone, company: input.company, message: input.message, ip },
+      { transaction },
+    );
+    await enqueueMail(
+      {
+        to: config.STAFF_EMAIL,
+        template: 'contact-message',
+        locale: 'fr',
+        params: { name: input.name, email: input.email, phone: input.phone ?? '—', company: input.company ?? '—', message: input.message },
+      },
+      transaction,
+    );
+  });
+  return { ok: true };
+}

@@ -1,0 +1,43 @@
+import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes } from 'sequelize';
+import { sequelize } from '../sequelize';
+
+/** One follow-up of a cached ticket (table glpi_ticket_followups). Private ones never reach clients. */
+export class GlpiTicketFollowup extends Model<InferAttributes<GlpiTicketFollowup>, InferCreationAttributes<GlpiTicketFollowup>> {
+  declare id: CreationOptional<number>;
+  declare glpiEntityId: number;
+  declare glpiId: number;
+  declare glpiTicketId: number;
+  declare companyId: number;
+  declare glpiUserId: number | null;
+  declare authorName: string | null;
+  /** GLPI HTML, decoded but NOT sanitized: sanitize before display. */
+  declare content: string | null;
+  declare isPrivate: boolean;
+  declare postedAt: Date | null;
+  declare glpiUpdatedAt: Date | null;
+  declare raw: unknown;
+  declare deletedAt: Date | null;
+  declare createdAt: CreationOptional<Date>;
+  declare updatedAt: CreationOptional<Date>;
+}
+
+GlpiTicketFollowup.init(
+  {
+    id: { type: DataTypes.BIGINT.UNSIGNED, autoIncrement: true, primaryKey: true },
+    glpiEntityId: { type: DataTypes.INTEGER.UNSIGNED, allowNull: false },
+    glpiId: { type: DataTypes.INTEGER.UNSIGNED, allowNull: false },
+    glpiTicketId: { type: DataTypes.INTEGER.UNSIGNED, allowNull: false },
+    companyId: { type: DataTypes.INTEGER.UNSIGNED, allowNull: false },
+    glpiUserId: DataTypes.INTEGER.UNSIGNED,
+    authorName: DataTypes.STRING(255),
+    content: DataTypes.TEXT('medium'),
+    isPrivate: { type: DataTypes.BOOLEAN, allowNull: false },
+    postedAt: DataTypes.DATE,
+    glpiUpdatedAt: DataTypes.DATE,
+    raw: { type: DataTypes.JSON, allowNull: false },
+    deletedAt: DataTypes.DATE,
+    createdAt: DataTypes.DATE,
+    updatedAt: DataTypes.DATE,
+  },
+  { sequelize, tableName: 'glpi_ticket_followups' },
+);

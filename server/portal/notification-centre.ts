@@ -1,0 +1,20 @@
+import { Notification } from '../db/models';
+
+/** One page of a user's notifications, newest first; the user id is always part of the query. */
+export async function notificationsPage(userId: number, page: number, pageSize: number) {
+  const [{ rows, count }, unread] = await Promise.all([
+    Notification.findAndCountAll({ where: { userId }, order: [['id', 'DESC']], limit: pageSize, offset: (page - 1) * pageSize }),
+    Notification.count({ where: { userId, readAt: null } }),
+  ]);
+  return {
+    unread,
+    total: count,
+    pageCount: Math.max(1, Math.ceil(count / pageSize)),
+    items: rows.map((n) => ({ id: n.id, kind: n.kind, params: n.params, link: n.link, readAt: n.readAt, createdAt: n.createdAt })),
+  };
+}
+
+/** The header's badge: a count only, on every page view. */
+export function unreadCount(userId: number): Promise<number> {
+  return Notification.count({ where: { userId, readAt: null } });
+}

@@ -1,0 +1,122 @@
+import { Op, QueryTypes } from 'sequelize';
+import { GlpiOutboxEntry, GlpiTicket, GlpiTicketFollowup, User } from '../db/models';
+import { sequelize } from '../db/sequelize';
+import { AppError, notFound } from '../errors';
+import { syncFreshness } from '../glpi-cache/sync-freshness';
+import { outboxRepliesOf, outboxTicketsOf } from '../glpi-outbox/list-outbox';
+import { ticketPayloadSchema } from '../glpi-outbox/outbox-payload';
+import { escapeText } from './escape-text';
+import { sanitizeGlpiHtml } from './sanitize-glpi-html';
+import { isOpenStatus, ticketDeadlines } from './ticket-codes';
+
+/** GLPI accounts of the company's own people: their follow-ups are the client's, the others are support's. */
+async function companyGlpiUserIds(companyId: number): Promise<Set<number>> {
+  const rows = await sequelize.query<{ id: number }>(
+    'SELECT l.glpi_user_id AS id FROM glpi_user_links l JOIN users u ON u.id = l.user_id WHERE u.company_id = :companyId',
+    { replacements: { companyId }, type: QueryTypes.SELECT },
+  );
+  return new Set(rows.map((row) => Number(row.id)));
+}
+
+/** Replies still in the outbox, or sent and not synced back yet, shown after the synced ones. */
+async function waitingReplies(companyId: number, target: { glpiTicketId: number } | { outboxTicketId: number }, syncedIds: Set<number>) {
+  const replies = await outboxRepliesOf(companyId, target, { states: ['pending', 'sending', 'failed', 'delivered'] });
+  return replies
+    .filter((reply) => reply.glpiFollowupId === null || !syncedIds.has(reply.glpiFollowupId))
+    .map((reply) => ({ outboxId: reply.outboxId, html: escapeText(reply.content), state: reply.state, createdAt: reply.createdAt }));
+}
+
+/**
+ * A ticket of the company and its public follow-ups in order, GLPI's HTML sanitized; technicians'
+ * answers are marked. A ticket GLPI numbered but the sync has not brought back yet is read from
+ * the outbox. Another company's ticket is "not found".
+ */
+export async function ticketConversation(companyId: number, glpiTicketId: number, now = new Date()) {
+  const ticket = await GlpiTicket.findOne({ where: { companyId, glpiId: glpiTicketId, deletedAt: null } });
+  if (!ticket) {
+    const sent = await GlpiOutboxEntry.findOne({ where: { companyId, kind: 'ticket', glpiId: glpiTicketId } });
+    if (!sent) throw notFound();
+    return outboxConversation(companyId, sent.id);
+  }
+  const [followups, ownUsers, freshness] = await Promise.all([
+    GlpiTicketFollowup.findAll({
+      where: { companyId, glpiTicketId, isPrivate: false, deletedAt: null },
+      order: [['postedAt', 'ASC'], ['glpiId', 'ASC']],
+    }),
+    companyGlpiUserIds(companyId),
+    syncFreshness(companyId),
+  ]);
+  const waiting = await waitingReplies(companyId, { glpiTicketId }, new Set(followups.map((f) => f.glpiId)));
+  // The worker posts replies with its own GLPI account: the outbox says which follow-ups are the client's.
+  const sentReplies = await outboxRepliesOf(companyId, { glpiTicketId }, { states: ['delivered'] });
+  const authorOf = new Map(sentReplies.map((reply) => [reply.glpiFollowupId, reply.userId]));
+  const authors = new Map((await User.findAll({ where: { id: { [Op.in]: [...new Set(authorOf.values())] }, companyId }, attributes: ['id', 'firstName', 'lastName'] }))
+    .map((author) => [author.id, `${author.firstName} ${author.lastName}`]));
+  return {
+    source: 'glpi' as const,
+    glpiId: ticket.glpiId,
+    outboxId: null,
+    name: ticket.name,
+    html: sanitizeGlpiHtml(ticket.content),
+    status: ticket.status,
+    open: isOpenStatus(ticket.status),
+    urgency: ticket.urgency,
+    priority: ticket.priority,
+    type: ticket.type,
+    category: ticket.category,
+    openedAt: ticket.openedAt,
+    solvedAt: ticket.solvedAt,
+    closedAt: ticket.closedAt,
+    deadlines: ticketDeadlines(ticket, now),
+    followups: followups.map((followup) => ({
+      glpiId: followup.glpiId,
+      author: authors.get(authorOf.get(followup.glpiId) ?? 0) ?? followup.authorName,
+      fromSupport: !authorOf.has(followup.glpiId) && (followup.glpiUserId === null || !ownUsers.has(followup.glpiUserId)),
+      postedAt: followup.postedAt,
+      html: sanitizeGlpiHtml(followup.content),
+    })),
+    waitingReplies: waiting,
+    state: 'synced' as const,
+    syncedAt: freshness.byItemtype.Ticket ?? null,
+  };
+}
+
+/** A ticket the client wrote that GLPI has not numbered (or the sync not brought back) yet. */
+export async function outboxConversation(companyId: number, outboxId: number) {
+  const entry = (await outboxTicketsOf(companyId, { states: ['pending', 'sending', 'failed', 'delivered'], limit: 1_000 }))
+    .find((candidate) => candidate.outboxId === outboxId);
+  if (!entry) throw notFound();
+  const payload = ticketPayloadSchema.parse(entry);
+  const waiting = await waitingReplies(companyId, { outboxTicketId: outboxId }, new Set());
+  const freshness = await syncFreshness(companyId);
+  return {
+    source: 'outbox' as const,
+    glpiId: entry.glpiTicketId,
+    outboxId: entry.outboxId,
+    name: payload.title,
+    html: escapeText(payload.content),
+    status: null,
+    open: entry.state !== 'failed',
+    urgency: payload.urgency,
+    priority: null,
+    type: payload.type === 'incident' ? 1 : 2,
+    category: null,
+    openedAt: entry.createdAt,
+    solvedAt: null,
+    closedAt: null,
+    deadlines: null,
+    followups: [],
+    waitingReplies: waiting,
+    state: entry.state,
+    syncedAt: freshness.byItemtype.Ticket ?? null,
+  };
+}
+
+/** Whether a reply may target this GLPI ticket: it must be the company's and not closed (GLPI refuses those). */
+export async function assertRepliable(companyId: number, glpiTicketId: number): Promise<void> {
+  const ticket = await GlpiTicket.findOne({ where: { companyId, glpiId: glpiTicketId, deletedAt: null }, attributes: ['status'] });
+  if (ticket?.status === 6) throw new AppError('CONFLICT', 'errors.ticketClosed');
+  if (ticket) return;
+  const sent = await GlpiOutboxEntry.findOne({ where: { companyId, kind: 'ticket', glpiId: glpiTicketId, state: { [Op.eq]: 'delivered' } }, attributes: ['id'] });
+  if (!sent) throw notFound();
+}

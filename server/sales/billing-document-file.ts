@@ -1,0 +1,20 @@
+import { readFile } from 'node:fs/promises';
+import { notFound } from '../errors';
+import { findBillingRecord, renderBillingPdf } from './billing-document-pdf';
+import type { BillingDocumentKind } from './document-delivery-queue';
+import { uploadPath } from './upload-paths';
+import { companyScope, type Viewer } from './viewer-scope';
+
+/**
+ * The PDF of a pro-forma, an invoice or a credit note, for its company's clients or the staff.
+ * Until the worker has stored it (just issued), it is rendered on the fly from the same data,
+ * without being stored: storing is the worker's, together with the e-mail.
+ */
+export async function billingDocumentFile(kind: BillingDocumentKind, id: number, viewer: Viewer) {
+  const record = await findBillingRecord(kind, id, companyScope(viewer));
+  if (!record) throw notFound();
+  let bytes: Buffer | null = null;
+  if (record.pdfPath) bytes = await readFile(uploadPath(record.pdfPath)).catch(() => null);
+  bytes ??= await renderBillingPdf(kind, record);
+  return { fileName: `${record.number}.pdf`, contentType: 'application/pdf', bytes };
+}

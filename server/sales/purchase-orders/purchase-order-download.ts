@@ -1,0 +1,15 @@
+import { readFile } from 'node:fs/promises';
+import { PurchaseOrder } from '../../db/models';
+import { notFound } from '../../errors';
+import { uploadFolders, uploadPath } from '../upload-paths';
+import { companyScope, type Viewer } from '../viewer-scope';
+
+/** An uploaded purchase order, for its company's clients or the staff; the stored type, never a guess. */
+export async function purchaseOrderFile(id: number, viewer: Viewer) {
+  const scope = companyScope(viewer);
+  const order = await PurchaseOrder.findOne({ where: scope === null ? { id } : { id, companyId: scope } });
+  if (!order) throw notFound();
+  const bytes = await readFile(uploadPath(`${uploadFolders.purchaseOrders}/${order.storageName}`)).catch(() => null);
+  if (!bytes) throw notFound();
+  return { fileName: order.originalName, contentType: order.mimeType, bytes };
+}

@@ -1,0 +1,31 @@
+import { recordAudit } from '../../audit/record-audit';
+import { QuoteRequest } from '../../db/models';
+import { sequelize } from '../../db/sequelize';
+import { AppError, notFound } from '../../errors';
+import { notifyStaff } from '../../notifications/notify';
+import { assertTransition } from '../pipeline-states';
+import { quoteReference } from './quote-reference';
+
+/** A client withdraws one of their company's requests; the pipeline says from which states. */
+export async function cancelQuoteRequest(userId: number, companyId: number, quoteId: number, ip: string | null) {
+  return sequelize.transaction(async (transaction) => {
+    const quote = await QuoteRequest.findOne({ where: { id: quoteId, companyId }, transaction, lock: transaction.LOCK.UPDATE });
+    if (!quote) throw notFound();
+    // Once a pro-forma is out, the client answers it (accept or refuse) rather than cancelling.
+    if (quote.status !== 'new' && quote.status !== 'contacted') {
+      throw new AppError('ILLEGAL_TRANSITION', 'errors.illegalTransition.quote', { params: { from: quote.status, to: 'cancelled' } });
+    }
+    assertTransition('quote', quote.status, 'cancelled');
+    const from = quote.status;
+    await quote.update({ status: 'cancelled' }, { transaction });
+    await recordAudit(
+      { actorUserId: userId, action: 'quote.cancel', recordType: 'quote_request', recordId: quote.id, details: { from, to: 'cancelled' }, ip },
+      transaction,
+    );
+    await notifyStaff(
+      { kind: 'quoteCancelled', params: { reference: quoteReference(quote.id) }, link: `/backoffice/quotes/${quote.id}` },
+      transaction,
+    );
+    return { id: quote.id, status: quote.status };
+  });
+}
