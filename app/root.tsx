@@ -28,7 +28,8 @@ export const links: LinksFunction = () => [
 export async function loader({ request }: LoaderFunctionArgs) {
   const { api, headers, ctx } = await serverApi(request);
   const me = await api.auth.me();
-  return data({ locale: ctx.locale, me }, { headers });
+  const portal = ctx.user ? await api.portal.header() : null;
+  return data({ locale: ctx.locale, me, portal }, { headers });
 }
 
 export type RootData = typeof loader;
@@ -47,7 +48,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         <I18nextProvider i18n={i18n}>
-          <SiteHeader me={root?.me ?? null} locale={locale} />
+          <SiteHeader me={root?.me ?? null} locale={locale} portal={root?.portal ?? null} />
           <main id="content" className="page" tabIndex={-1}>
             {children}
           </main>

@@ -31,8 +31,11 @@ const { syncCompany } = await import('../worker/sync/sync-company');
 const { defaultSyncOptions, syncedItemtypes } = await import('../worker/sync/sync-context');
 
 // --- simulator in a child process -------------------------------------------------------------
+// The worker's heap cap (NODE_OPTIONS of bench:sync) is not the simulator's: it holds all of GLPI in memory.
+const simEnv: NodeJS.ProcessEnv = { ...process.env };
+delete simEnv.NODE_OPTIONS;
 const sim = spawn(process.execPath, ['--import', 'tsx', 'tools/glpi-sim/main.ts', '--port', '0',
-  '--entities', String(scale.entities), '--assets', String(scale.assets), '--tickets', String(scale.tickets)], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  '--entities', String(scale.entities), '--assets', String(scale.assets), '--tickets', String(scale.tickets)], { cwd: root, env: simEnv, stdio: ['ignore', 'pipe', 'inherit'] });
 const simUrl = await new Promise<string>((resolve, reject) => {
   let out = '';
   sim.stdout.on('data', (chunk: Buffer) => {

@@ -40,6 +40,7 @@ async function requestQuoteThroughWizard(page: Page, email: string, companyName:
   await expect(page.getByRole('heading', { level: 2, name: /Service/ })).toBeVisible();
   await page.getByLabel(/Support informatique/).check();
   await page.getByRole('button', { name: 'Continuer' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: /Besoins/ })).toBeVisible();
   await page.getByLabel('Nombre de tickets par mois').fill('15');
   await page.getByLabel('Décrivez votre besoin').fill('Support de nos 14 postes et de la messagerie.');
   await page.getByRole('button', { name: 'Continuer' }).click();
@@ -66,7 +67,8 @@ test('quote → pro-forma → accepted with a purchase order → invoice → act
   await expect(staff.getByRole('heading', { level: 1, name: 'Émettre une facture pro forma' })).toBeVisible();
   await expect(staff.getByLabel('Prix unitaire HT (DA / mois)')).toHaveValue('120000');
   await staff.getByLabel('Remise (%)').fill('5');
-  await expect(staff.getByRole('table', { name: 'Totaux (calculés pendant la saisie)' })).toContainText(/406\s980,00 DA/);
+  await expect(staff.getByRole('table', { name: 'Totaux (calculés pendant la saisie)' })).toContainText(/406\s980 DA/);
+  await staff.screenshot({ path: 'test-results/e2e/screenshots/proforma-issue.png', fullPage: true });
   await staff.getByRole('button', { name: 'Émettre et envoyer au client' }).click();
   await expect(staff).toHaveURL(/\/backoffice\/proformas\/\d+\?issued=1$/);
   const proformaUrl = new URL(staff.url()).pathname;
@@ -74,9 +76,9 @@ test('quote → pro-forma → accepted with a purchase order → invoice → act
 
   // The client finds it among their documents, accepts it to pay by purchase order, and uploads one.
   await page.goto('/portal/documents');
-  await page.getByRole('link', { name: proformaNumber }).click();
+  await page.getByRole('link', { name: proformaNumber, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Facture pro forma ${proformaNumber}` })).toBeVisible();
-  await expect(page.getByTestId('proforma-total')).toHaveText(/406\s980,00 DA/);
+  await expect(page.getByTestId('proforma-total')).toHaveText(/406\s980 DA/);
   await page.getByLabel('Bon de commande').check();
   await page.getByRole('button', { name: 'Accepter la pro forma' }).click();
   await expect(page.getByText('Pro forma acceptée. Merci !')).toBeVisible();
@@ -95,6 +97,7 @@ test('quote → pro-forma → accepted with a purchase order → invoice → act
   await staff.getByLabel('N° du bon de commande du client').fill('BC-E2E-001');
   await staff.getByLabel('Montant du bon (DA TTC)').fill('406980');
   await expect(staff.getByText('Le montant correspond au total de la pro forma.')).toBeVisible();
+  await staff.screenshot({ path: 'test-results/e2e/screenshots/purchase-order-review.png', fullPage: true });
   await staff.getByRole('button', { name: 'Accepter le bon de commande' }).click();
   await expect(staff.getByText('Bon de commande examiné.')).toBeVisible();
   await staff.getByRole('button', { name: 'Émettre la facture' }).click();
@@ -110,6 +113,7 @@ test('quote → pro-forma → accepted with a purchase order → invoice → act
   await page.goto('/portal');
   await expect(page.getByTestId('subscription-active')).toHaveText('Votre abonnement est actif.');
   await expect(page.getByText(/Votre abonnement Support informatique est actif/)).toBeVisible();
+  await page.screenshot({ path: 'test-results/e2e/screenshots/client-home-subscribed.png', fullPage: true });
 
   // The pro-forma and the invoice reached the client by e-mail, each with its PDF.
   await expect.poll(async () => (await mailsTo(page, email)).some((m) => m.subject.includes(proformaNumber)), { timeout: 20_000 }).toBe(true);

@@ -5,7 +5,10 @@ import type { Locale } from '~/i18n/locales';
 type Me = { firstName: string; role: 'client' | 'commercial' | 'admin' } | null;
 
 /** Navigation by role, the language switch and the session buttons. */
-export function SiteHeader({ me, locale }: { me: Me; locale: Locale }) {
+/** The unread badge and, for a super-client, the portal's own links (app/root.tsx loads it). */
+type PortalHeader = { unread: number; superClient: boolean } | null;
+
+export function SiteHeader({ me, locale, portal = null }: { me: Me; locale: Locale; portal?: PortalHeader }) {
   const { t } = useTranslation();
   const location = useLocation();
   const links: { to: string; label: string }[] = [
@@ -15,6 +18,9 @@ export function SiteHeader({ me, locale }: { me: Me; locale: Locale }) {
     { to: '/contact', label: t('nav.contact') },
   ];
   if (me?.role === 'client') links.push({ to: '/portal', label: t('nav.portal') }, { to: '/portal/documents', label: t('nav.documents') });
+  if (me?.role === 'client' && portal?.superClient) {
+    links.push({ to: '/portal/dashboard', label: t('nav.dashboard') }, { to: '/portal/park/computers', label: t('nav.park') }, { to: '/portal/tickets', label: t('nav.tickets') });
+  }
   if (me && me.role !== 'client') links.push({ to: '/backoffice', label: t('nav.backoffice') }, { to: '/backoffice/quotes', label: t('nav.quotes') });
   if (me && me.role !== 'client') links.push({ to: '/backoffice/invoices', label: t('nav.invoices') });
   if (me?.role === 'admin') links.push({ to: '/backoffice/admin', label: t('nav.administration') });
@@ -50,6 +56,12 @@ export function SiteHeader({ me, locale }: { me: Me; locale: Locale }) {
           </Form>
           {me ? (
             <>
+              <NavLink to="/portal/notifications" className="button button--ghost portal-bell" data-testid="header-notifications">
+                {t('nav.notifications')}
+                {portal?.unread ? (
+                  <span className="badge" aria-label={t('nav.unread', { count: portal.unread })} data-testid="header-unread">{portal.unread}</span>
+                ) : null}
+              </NavLink>
               <NavLink to="/account" className="button button--ghost">
                 {t('nav.account')}
               </NavLink>

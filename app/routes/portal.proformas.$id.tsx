@@ -22,8 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 type Outcome = { intent: string; ok: true; message: string } | ({ intent: string } & FormFailure);
 
-async function uploadAction(request: Request, proformaId: number): Promise<Outcome> {
-  const { api } = await serverApi(request);
+async function uploadAction(request: Request, proformaId: number, api: Awaited<ReturnType<typeof serverApi>>['api']): Promise<Outcome> {
   let form: FormData;
   try {
     // Streams the upload and stops past 10 MB instead of reading any size into memory.
@@ -46,9 +45,9 @@ const failure = (field: string, message: string, params: Record<string, string |
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const proformaId = idParam(params.id);
-  if (request.headers.get('content-type')?.startsWith('multipart/form-data')) return data(await uploadAction(request, proformaId));
-  const values = formValues(await request.formData());
   const { api, headers } = await serverApi(request);
+  if (request.headers.get('content-type')?.startsWith('multipart/form-data')) return data(await uploadAction(request, proformaId, api), { headers });
+  const values = formValues(await request.formData());
   const intent = values.intent ?? '';
   try {
     if (intent === 'accept') {

@@ -22,6 +22,8 @@ export async function superClientPage<T>(request: Request, load: (api: Api) => P
       return { ...base, page: null, access: await api.portal.access() };
     }
     if (error instanceof TRPCError && error.code === 'NOT_FOUND') throw new Response('Not found', { status: 404 });
+    // A hand-edited query string (an unknown sort column…) is a bad request, not a server error.
+    if (error instanceof TRPCError && error.code === 'BAD_REQUEST') throw new Response('Bad request', { status: 400 });
     throw error;
   }
 }

@@ -12,4 +12,6 @@ export const e2eEnv = {
   ADMIN_EMAIL: 'admin@ytech.dz',
   ADMIN_PASSWORD: 'Admin-e2e-2026',
   LOG_LEVEL: 'warn',
+  // A sync cycle every 6 s, so that a technician's answer reaches the portal within a journey.
+  SYNC_INTERVAL_MINUTES: '0.1',
 };

@@ -1,4 +1,5 @@
 import { Notification } from '../db/models';
+import { isSuperClient } from '../subscriptions/super-client';
 
 /** One page of a user's notifications, newest first; the user id is always part of the query. */
 export async function notificationsPage(userId: number, page: number, pageSize: number) {
@@ -17,4 +18,13 @@ export async function notificationsPage(userId: number, page: number, pageSize: 
 /** The header's badge: a count only, on every page view. */
 export function unreadCount(userId: number): Promise<number> {
   return Notification.count({ where: { userId, readAt: null } });
+}
+
+/** What the site header shows a signed-in user: the unread badge and, for a client, whether the portal's pages are theirs. */
+export async function headerInfo(user: { id: number; role: string; companyId: number | null }) {
+  const [unread, superClient] = await Promise.all([
+    unreadCount(user.id),
+    user.role === 'client' && user.companyId !== null ? isSuperClient(user.companyId) : Promise.resolve(false),
+  ]);
+  return { unread, superClient };
 }

@@ -14,7 +14,7 @@ import { sendMailProcessor } from '../../worker/jobs/send-mail';
 import { closeTestResources } from '../support/close-resources';
 import { clientOfNewCompany, createUser } from '../support/fixtures';
 import { waitFor } from '../support/wait-for';
-import { clientWithAcceptedProforma, createQuote, expectAppError, issueFromDraft, staffBrowser } from './billing-support';
+import { clientWithAcceptedProforma, createQuote, expectAppError, issueFromDraft, staffBrowser, removeTestUploads } from './billing-support';
 
 vi.hoisted(() => {
   process.env.UPLOAD_DIR = `/tmp/ytech-billing-tests-${process.pid}`;
@@ -38,6 +38,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(workers.map((w) => w.close()));
   await catcher.close();
+  await removeTestUploads();
   await closeTestResources();
 });
 

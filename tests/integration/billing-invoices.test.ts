@@ -4,13 +4,16 @@ import { AuditEntry, Company, CreditNote, Invoice, Notification, Proforma } from
 import { algiersDate } from '../../server/sales/algiers-calendar';
 import { closeTestResources } from '../support/close-resources';
 import { clientOfNewCompany } from '../support/fixtures';
-import { clientWithAcceptedProforma, clientWithProforma, expectAppError, purchaseOrderPdf, staffBrowser, type Browser } from './billing-support';
+import { clientWithAcceptedProforma, clientWithProforma, expectAppError, purchaseOrderPdf, staffBrowser, type Browser, removeTestUploads } from './billing-support';
 
 vi.hoisted(() => {
   process.env.UPLOAD_DIR = `/tmp/ytech-billing-tests-${process.pid}`;
 });
 beforeAll(seedCatalog);
-afterAll(closeTestResources);
+afterAll(async () => {
+  await removeTestUploads();
+  await closeTestResources();
+});
 
 const year = algiersDate().slice(0, 4);
 const sequence = (number: string) => Number(number.split('-')[2]);

@@ -5,13 +5,16 @@ import { expireOverdueProformas } from '../../server/sales/proformas/expire-prof
 import { addDays, algiersDate } from '../../server/sales/algiers-calendar';
 import { closeTestResources } from '../support/close-resources';
 import { clientOfNewCompany, createUser, loggedIn } from '../support/fixtures';
-import { clientWithAcceptedProforma, clientWithProforma, createQuote, expectAppError, expectFieldErrors, issueFromDraft, staffBrowser } from './billing-support';
+import { clientWithAcceptedProforma, clientWithProforma, createQuote, expectAppError, expectFieldErrors, issueFromDraft, staffBrowser, removeTestUploads } from './billing-support';
 
 vi.hoisted(() => {
   process.env.UPLOAD_DIR = `/tmp/ytech-billing-tests-${process.pid}`;
 });
 beforeAll(seedCatalog);
-afterAll(closeTestResources);
+afterAll(async () => {
+  await removeTestUploads();
+  await closeTestResources();
+});
 
 const year = Number(algiersDate().slice(0, 4));
 

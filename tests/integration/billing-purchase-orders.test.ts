@@ -7,13 +7,16 @@ import { EmailLogEntry, Notification, Proforma, PurchaseOrder } from '../../serv
 import { addDays, algiersDate } from '../../server/sales/algiers-calendar';
 import { closeTestResources } from '../support/close-resources';
 import { clientOfNewCompany } from '../support/fixtures';
-import { clientWithAcceptedProforma, clientWithProforma, expectAppError, expectFieldErrors, purchaseOrderPdf, staffBrowser, tinyPng, type Browser } from './billing-support';
+import { clientWithAcceptedProforma, clientWithProforma, expectAppError, expectFieldErrors, purchaseOrderPdf, staffBrowser, tinyPng, type Browser, removeTestUploads } from './billing-support';
 
 vi.hoisted(() => {
   process.env.UPLOAD_DIR = `/tmp/ytech-billing-tests-${process.pid}`;
 });
 beforeAll(seedCatalog);
-afterAll(closeTestResources);
+afterAll(async () => {
+  await removeTestUploads();
+  await closeTestResources();
+});
 
 const upload = (browser: Browser, proformaId: number, bytes: Uint8Array, fileName = 'bon-de-commande.pdf') =>
   browser.run((api) => api.purchaseOrders.upload({ proformaId, fileName, bytes }));

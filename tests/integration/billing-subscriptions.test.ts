@@ -7,13 +7,16 @@ import { sendSubscriptionReminders } from '../../server/subscriptions/subscripti
 import { isSuperClient } from '../../server/subscriptions/super-client';
 import { closeTestResources } from '../support/close-resources';
 import { clientOfNewCompany, createUser } from '../support/fixtures';
-import { clientWithAcceptedProforma, createQuote, expectAppError, issueFromDraft, staffBrowser, type Browser } from './billing-support';
+import { clientWithAcceptedProforma, createQuote, expectAppError, issueFromDraft, staffBrowser, type Browser, removeTestUploads } from './billing-support';
 
 vi.hoisted(() => {
   process.env.UPLOAD_DIR = `/tmp/ytech-billing-tests-${process.pid}`;
 });
 beforeAll(seedCatalog);
-afterAll(closeTestResources);
+afterAll(async () => {
+  await removeTestUploads();
+  await closeTestResources();
+});
 
 /** A paid invoice for a client: pro-forma accepted, transfer recorded, invoice issued. */
 async function invoiceFor(staff: Browser, client?: Awaited<ReturnType<typeof clientOfNewCompany>>, quoteOptions: Parameters<typeof createQuote>[1] = {}) {

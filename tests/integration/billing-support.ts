@@ -1,6 +1,8 @@
+import { rm } from 'node:fs/promises';
 import { TRPCError } from '@trpc/server';
 import PDFDocument from 'pdfkit';
 import { expect } from 'vitest';
+import { config } from '../../server/config';
 import { QuoteRequest, Service, type User } from '../../server/db/models';
 import type { PipelineState } from '../../server/sales/pipeline-states';
 import { clientOfNewCompany, createUser, loggedIn } from '../support/fixtures';
@@ -99,3 +101,8 @@ export const tinyPng = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
   'base64',
 );
+
+/** The test files point UPLOAD_DIR at a temporary folder of their own (vi.hoisted); removed at the end. */
+export async function removeTestUploads() {
+  if (config.UPLOAD_DIR.startsWith('/tmp/ytech-billing-tests-')) await rm(config.UPLOAD_DIR, { recursive: true, force: true });
+}

@@ -22,7 +22,7 @@ export type CompanySyncResult =
  * One sync cycle of a company's GLPI entity: every item type (or one), each with its own state, so
  * that one type failing on a refusal or a schema surprise does not block the others. GLPI not
  * answering ends the cycle at once (the circuit breaker counts it). The dashboard figures are
- * recomputed after each page (at most once per `aggregatesMinIntervalMs`) and at the end.
+ * recomputed after each page (at most once per `aggregatesMinIntervalMs`) and after the last one.
  */
 export async function syncCompany(ctx: SyncContext & { breaker: CircuitBreaker }, input: CompanySyncInput): Promise<CompanySyncResult> {
   const link = await GlpiCompanyLink.findByPk(input.companyId);
@@ -33,10 +33,15 @@ export async function syncCompany(ctx: SyncContext & { breaker: CircuitBreaker }
   const pairs: PairResult[] = [];
   const failures: Array<{ itemtype: string; error: string }> = [];
   let lastRefresh = 0;
-  const afterPage = async () => {
-    if (Date.now() - lastRefresh < ctx.options.aggregatesMinIntervalMs) return;
+  let pending = false;
+  const refresh = async () => {
+    pending = false;
     lastRefresh = Date.now();
-    await refreshDashboard(target.companyId);
+    await refreshDashboard(target.companyId).catch((error: unknown) => ctx.logger.warn({ err: error }, 'dashboard refresh failed'));
+  };
+  const afterPage = async () => {
+    pending = true;
+    if (Date.now() - lastRefresh >= ctx.options.aggregatesMinIntervalMs) await refresh();
   };
   try {
     await ctx.breaker.run(() => ctx.pool.withEntity(target.entityId, async (client) => {
@@ -53,7 +58,8 @@ export async function syncCompany(ctx: SyncContext & { breaker: CircuitBreaker }
     }));
   } finally {
     await lock.release();
-    await refreshDashboard(target.companyId).catch((error: unknown) => ctx.logger.warn({ err: error }, 'dashboard refresh failed'));
+    // A quiet cycle wrote nothing: the figures in Redis are still right (readDashboard rebuilds them if gone).
+    if (pending) await refresh();
   }
   const interrupted = ctx.stop.stopping || pairs.some((pair) => pair.interrupted);
   return { status: interrupted ? 'interrupted' : 'done', entityId: target.entityId, pairs, failures };

@@ -26,7 +26,7 @@ export type SyncOptions = {
 };
 
 export const defaultSyncOptions: SyncOptions = {
-  pageSize: 1_000,
+  pageSize: 500,
   firstPageSize: 20,
   overlapRows: 10,
   overlapSeconds: 60,

@@ -3,8 +3,8 @@ import { QueryTypes, type Transaction } from 'sequelize';
 import { sequelize } from '../../server/db/sequelize';
 import type { SqlValue } from './glpi-rows';
 
-/** Rows per statement: ~1-3 KB of raw JSON each keeps a statement far below max_allowed_packet. */
-const rowsPerStatement = 1_000;
+/** Rows per statement: small enough that no statement text becomes a large, slowly collected string. */
+const rowsPerStatement = 250;
 
 /**
  * One multi-row `INSERT … ON DUPLICATE KEY UPDATE` per chunk: the cache's write path, with no

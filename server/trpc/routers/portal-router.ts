@@ -1,6 +1,7 @@
 import { portalAccess } from '../../portal/portal-access';
 import { isSuperClient } from '../../subscriptions/super-client';
-import { clientProcedure, router } from '../init';
+import { headerInfo } from '../../portal/notification-centre';
+import { authedProcedure, clientProcedure, router } from '../init';
 import { portalDashboardRouter, portalNotificationsRouter, portalStaffRouter } from './portal-dashboard-router';
 import { portalParkRouter } from './portal-park-router';
 import { portalTicketsRouter } from './portal-tickets-router';
@@ -10,6 +11,8 @@ export const portalRouter = router({
   status: clientProcedure.query(async ({ ctx }) => ({ superClient: await isSuperClient(ctx.companyId) })),
   /** For portal pages refused for lack of subscription: when it ended and where to renew. */
   access: clientProcedure.query(({ ctx }) => portalAccess(ctx.companyId)),
+  /** The header of every page: unread notifications and whether to show the super-client links. */
+  header: authedProcedure.query(({ ctx }) => headerInfo(ctx.user)),
   dashboard: portalDashboardRouter,
   park: portalParkRouter,
   tickets: portalTicketsRouter,

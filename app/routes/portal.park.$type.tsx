@@ -1,0 +1,111 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data } from '@remix-run/node';
+import { Form, Link, useLoaderData, useLocation } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { Pager } from '~/components/portal/pager';
+import { SubscriptionRequired } from '~/components/portal/subscription-required';
+import { SyncedAt } from '~/components/portal/synced-at';
+import { superClientPage } from '~/utils/portal.server';
+import { assetSlugs, assetSlugSchema } from '../../server/portal/asset-types';
+
+export const meta: MetaFunction = () => [{ title: 'Parc informatique — Y-tech' }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const type = assetSlugSchema.safeParse(params.type);
+  if (!type.success) throw new Response('Not found', { status: 404 });
+  const query = Object.fromEntries(new URL(request.url).searchParams);
+  const { page, access, locale, headers } = await superClientPage(request, (api) => api.portal.park.list({ ...query, type: type.data }));
+  return data({ list: page, access, locale, types: Object.keys(assetSlugs) }, { headers });
+}
+
+export default function ParkList() {
+  const { list, access, locale, types } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const location = useLocation();
+  if (!list) return <SubscriptionRequired access={access!} locale={locale} />;
+  const p = 'clientPortal.park';
+  const typeName = t(`${p}.types.${list.type}`);
+  const { filter } = list;
+  const sortLink = (column: string) => {
+    const params = new URLSearchParams(location.search);
+    const current = (filter.sort ?? 'name') === column;
+    params.set('sort', column);
+    params.set('dir', current && filter.dir === 'asc' ? 'desc' : 'asc');
+    params.delete('page');
+    return `?${params.toString()}`;
+  };
+  const exportParams = new URLSearchParams(location.search);
+  exportParams.delete('page');
+  exportParams.delete('pageSize');
+  return (
+    <>
+      <h1>{t(`${p}.title`)}</h1>
+      <nav aria-label={t(`${p}.title`)}>
+        <ul className="pill-list portal-types">
+          {types.map((type) => (
+            <li key={type}><Link to={`/portal/park/${type}`} aria-current={type === list.type ? 'page' : undefined}>{t(`${p}.types.${type}`)}</Link></li>
+          ))}
+        </ul>
+      </nav>
+      <SyncedAt at={list.syncedAt} locale={locale} />
+      <Form method="get" className="search-form portal-filters" role="search">
+        <label className="field">
+          <span>{t(`${p}.search`)}</span>
+          <input type="search" name="q" defaultValue={filter.q ?? ''} placeholder={t(`${p}.searchHint`)} />
+        </label>
+        <label className="field">
+          <span>{t('clientPortal.dashboard.state')}</span>
+          <select name="state" defaultValue={filter.state ?? ''} className="bo-select">
+            <option value="">{t(`${p}.allStates`)}</option>
+            {list.states.map((state) => <option key={state} value={state}>{state}</option>)}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t(`${p}.columns.location`)}</span>
+          <select name="location" defaultValue={filter.location ?? ''} className="bo-select">
+            <option value="">{t(`${p}.allLocations`)}</option>
+            {list.locations.map((location) => <option key={location} value={location}>{location}</option>)}
+          </select>
+        </label>
+        {filter.sort ? <input type="hidden" name="sort" value={filter.sort} /> : null}
+        {filter.sort ? <input type="hidden" name="dir" value={filter.dir} /> : null}
+        <button type="submit" className="button">{t(`${p}.filter`)}</button>
+        <Link to={`/portal/park/${list.type}`} className="button button--ghost">{t(`${p}.reset`)}</Link>
+        <a className="button button--ghost" href={`/portal/park/${list.type}.csv?${exportParams.toString()}`} download data-testid="export-csv">{t(`${p}.export`)}</a>
+      </Form>
+      <div className="table-scroll">
+        <table className="table portal-table" data-testid="asset-table">
+          <caption>{t(`${p}.caption`, { type: typeName, count: list.total })}</caption>
+          <thead>
+            <tr>
+              {list.columns.map((column) => {
+                const sorted = (filter.sort ?? 'name') === column;
+                return (
+                  <th key={column} scope="col" aria-sort={sorted ? (filter.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
+                    <Link to={sortLink(column)} aria-label={t(`${p}.sortBy`, { column: t(`${p}.columns.${column}`) })}>
+                      {t(`${p}.columns.${column}`)} {sorted ? (filter.dir === 'asc' ? '▲' : '▼') : null}
+                    </Link>
+                  </th>
+                );
+              })}
+            </tr>
+          </thead>
+          <tbody>
+            {list.rows.length === 0 ? (
+              <tr><td colSpan={list.columns.length} className="muted">{t(`${p}.empty`)}</td></tr>
+            ) : list.rows.map((row) => (
+              <tr key={row.glpiId}>
+                {list.columns.map((column, index) => (
+                  <td key={column}>
+                    {index === 0 ? <Link to={`/portal/park/${list.type}/${row.glpiId}`}>{row.values[column] ?? row.glpiId}</Link> : (row.values[column] ?? '')}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Pager page={filter.page} pageCount={list.pageCount} />
+    </>
+  );
+}
