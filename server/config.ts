@@ -35,6 +35,8 @@ export const configSchema = z.object({
   ADMIN_PASSWORD: z.string().default(''),
   UPLOAD_DIR: z.string().min(1).default('var/uploads'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Base delay of every queue's retry back-off; unset, each queue keeps its own (5-30 s). Tests shorten it. */
+  JOB_BACKOFF_MS: z.coerce.number().int().positive().optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;

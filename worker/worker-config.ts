@@ -20,6 +20,15 @@ const workerEnvSchema = z.object({
   /** Every K-th cycle of an entity also reconciles ids with GLPI (purges, missed changes). */
   SYNC_RECONCILE_EVERY: z.coerce.number().int().positive().default(12),
   WORKER_CONCURRENCY: z.coerce.number().int().positive().default(4),
+  /**
+   * BullMQ job lock: a job whose worker died (SIGKILL, lost host) is handed to another worker once
+   * its lock has expired, checked this often too. Tests shorten it; long jobs renew their lock.
+   */
+  JOB_LOCK_MS: z.coerce.number().int().positive().default(30_000),
+  /** Life of a company's sync lock without renewal: how long a killed worker blocks that company's sync. */
+  SYNC_LOCK_TTL_MS: z.coerce.number().int().positive().default(60_000),
+  /** After GLPI stopped answering, the sync sends one probe request this often until it answers again. */
+  GLPI_CIRCUIT_PROBE_MS: z.coerce.number().int().positive().default(60_000),
 });
 
 export type WorkerConfig = z.infer<typeof workerEnvSchema> & { glpi: GlpiConfig | null };

@@ -49,24 +49,24 @@ export default function ParkList() {
       </nav>
       <SyncedAt at={list.syncedAt} locale={locale} />
       <Form method="get" className="search-form portal-filters" role="search">
-        <label className="field">
-          <span>{t(`${p}.search`)}</span>
-          <input type="search" name="q" defaultValue={filter.q ?? ''} placeholder={t(`${p}.searchHint`)} />
-        </label>
-        <label className="field">
-          <span>{t('clientPortal.dashboard.state')}</span>
-          <select name="state" defaultValue={filter.state ?? ''} className="bo-select">
+        <div className="field">
+          <label htmlFor="filter-q">{t(`${p}.search`)}</label>
+          <input id="filter-q" type="search" name="q" defaultValue={filter.q ?? ''} placeholder={t(`${p}.searchHint`)} />
+        </div>
+        <div className="field">
+          <label htmlFor="filter-state">{t('clientPortal.dashboard.state')}</label>
+          <select id="filter-state" name="state" defaultValue={filter.state ?? ''} className="bo-select">
             <option value="">{t(`${p}.allStates`)}</option>
             {list.states.map((state) => <option key={state} value={state}>{state}</option>)}
           </select>
-        </label>
-        <label className="field">
-          <span>{t(`${p}.columns.location`)}</span>
-          <select name="location" defaultValue={filter.location ?? ''} className="bo-select">
+        </div>
+        <div className="field">
+          <label htmlFor="filter-location">{t(`${p}.columns.location`)}</label>
+          <select id="filter-location" name="location" defaultValue={filter.location ?? ''} className="bo-select">
             <option value="">{t(`${p}.allLocations`)}</option>
             {list.locations.map((location) => <option key={location} value={location}>{location}</option>)}
           </select>
-        </label>
+        </div>
         {filter.sort ? <input type="hidden" name="sort" value={filter.sort} /> : null}
         {filter.sort ? <input type="hidden" name="dir" value={filter.dir} /> : null}
         <button type="submit" className="button">{t(`${p}.filter`)}</button>

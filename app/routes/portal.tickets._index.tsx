@@ -49,31 +49,31 @@ export default function TicketList() {
         </section>
       ) : null}
       <Form method="get" className="search-form portal-filters" role="search">
-        <label className="field">
-          <span>{t(`${k}.search`)}</span>
-          <input type="search" name="q" defaultValue={filter.q ?? ''} placeholder={t(`${k}.searchHint`)} />
-        </label>
-        <label className="field">
-          <span>{t(`${k}.status`)}</span>
-          <select name="status" defaultValue={filter.status ?? ''} className="bo-select">
+        <div className="field">
+          <label htmlFor="filter-q">{t(`${k}.search`)}</label>
+          <input id="filter-q" type="search" name="q" defaultValue={filter.q ?? ''} placeholder={t(`${k}.searchHint`)} />
+        </div>
+        <div className="field">
+          <label htmlFor="filter-status">{t(`${k}.status`)}</label>
+          <select id="filter-status" name="status" defaultValue={filter.status ?? ''} className="bo-select">
             <option value="">{t(`${k}.all`)}</option>
             {statusOptions.map((value) => <option key={value} value={value}>{statusLabel(value)}</option>)}
           </select>
-        </label>
-        <label className="field">
-          <span>{t(`${k}.urgency`)}</span>
-          <select name="urgency" defaultValue={filter.urgency ?? ''} className="bo-select">
+        </div>
+        <div className="field">
+          <label htmlFor="filter-urgency">{t(`${k}.urgency`)}</label>
+          <select id="filter-urgency" name="urgency" defaultValue={filter.urgency ?? ''} className="bo-select">
             <option value="">{t(`${k}.all`)}</option>
             {['1', '2', '3', '4', '5'].map((value) => <option key={value} value={value}>{t(`${k}.urgencies.${value}`)}</option>)}
           </select>
-        </label>
-        <label className="field">
-          <span>{t(`${k}.period`)}</span>
-          <select name="period" defaultValue={filter.period ?? ''} className="bo-select">
+        </div>
+        <div className="field">
+          <label htmlFor="filter-period">{t(`${k}.period`)}</label>
+          <select id="filter-period" name="period" defaultValue={filter.period ?? ''} className="bo-select">
             <option value="">{t(`${k}.allPeriods`)}</option>
             {periods.map((value) => <option key={value} value={value}>{t(`${k}.periods.${value}`)}</option>)}
           </select>
-        </label>
+        </div>
         <button type="submit" className="button">{t(`${k}.filter`)}</button>
       </Form>
       <div className="table-scroll">

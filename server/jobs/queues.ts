@@ -11,7 +11,7 @@ export const queueDefinitions = {
     payload: z.object({ emailLogId: z.number().int().positive() }),
     options: {
       attempts: 8,
-      backoff: { type: 'exponential', delay: 5_000 },
+      backoff: { type: 'exponential', delay: config.JOB_BACKOFF_MS ?? 5_000 },
       removeOnComplete: { count: 1_000 },
       removeOnFail: { count: 5_000 },
     } satisfies JobsOptions,
@@ -21,7 +21,7 @@ export const queueDefinitions = {
     payload: z.object({ kind: z.enum(['proforma', 'invoice', 'creditNote']), id: z.number().int().positive() }),
     options: {
       attempts: 8,
-      backoff: { type: 'exponential', delay: 5_000 },
+      backoff: { type: 'exponential', delay: config.JOB_BACKOFF_MS ?? 5_000 },
       removeOnComplete: { count: 1_000 },
       removeOnFail: { count: 5_000 },
     } satisfies JobsOptions,
@@ -35,7 +35,7 @@ export const queueDefinitions = {
     }),
     options: {
       attempts: 20,
-      backoff: { type: 'exponential', delay: 10_000 },
+      backoff: { type: 'exponential', delay: config.JOB_BACKOFF_MS ?? 10_000 },
       removeOnComplete: { count: 1_000 },
       removeOnFail: { count: 5_000 },
     } satisfies JobsOptions,
@@ -45,7 +45,7 @@ export const queueDefinitions = {
     payload: z.object({ outboxId: z.number().int().positive() }),
     options: {
       attempts: 50,
-      backoff: { type: 'exponential', delay: 5_000 },
+      backoff: { type: 'exponential', delay: config.JOB_BACKOFF_MS ?? 5_000 },
       removeOnComplete: { count: 1_000 },
       removeOnFail: { count: 5_000 },
     } satisfies JobsOptions,
@@ -55,7 +55,7 @@ export const queueDefinitions = {
     payload: z.object({ companyId: z.number().int().positive(), itemtype: z.string().min(1).optional(), reason: z.enum(['schedule', 'manual', 'provisioned']) }),
     options: {
       attempts: 3,
-      backoff: { type: 'exponential', delay: 30_000 },
+      backoff: { type: 'exponential', delay: config.JOB_BACKOFF_MS ?? 30_000 },
       removeOnComplete: { count: 2_000 },
       removeOnFail: { count: 2_000 },
     } satisfies JobsOptions,

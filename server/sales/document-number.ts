@@ -14,19 +14,13 @@ export type NumberedDocument = keyof typeof documentPrefixes;
 export async function takeDocumentNumber(kind: NumberedDocument, transaction: Transaction, now = new Date()): Promise<string> {
   const prefix = documentPrefixes[kind];
   const year = Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Africa/Algiers' }).format(now));
-  // Created outside the caller's transaction: concurrent INSERT IGNOREs of the same new row inside
-  // transactions would take shared locks and deadlock on the FOR UPDATE below.
-  await sequelize.query('INSERT IGNORE INTO document_sequences (kind, year, last_number) VALUES (?, ?, 0)', {
-    replacements: [prefix, year],
-  });
-  const [row] = await sequelize.query<{ last_number: number }>(
-    'SELECT last_number FROM document_sequences WHERE kind = ? AND year = ? FOR UPDATE',
-    { replacements: [prefix, year], transaction, type: QueryTypes.SELECT },
+  // One statement on the caller's connection: inserts the year's row or bumps it, holding the row
+  // lock until the transaction ends; LAST_INSERT_ID(expr) hands the new value back to this session.
+  await sequelize.query(
+    'INSERT INTO document_sequences (kind, year, last_number) VALUES (?, ?, LAST_INSERT_ID(1)) ON DUPLICATE KEY UPDATE last_number = LAST_INSERT_ID(last_number + 1)',
+    { replacements: [prefix, year], transaction },
   );
-  const next = row!.last_number + 1;
-  await sequelize.query('UPDATE document_sequences SET last_number = ? WHERE kind = ? AND year = ?', {
-    replacements: [next, prefix, year],
-    transaction,
-  });
+  const [row] = await sequelize.query<{ n: number }>('SELECT LAST_INSERT_ID() AS n', { transaction, type: QueryTypes.SELECT });
+  const next = Number(row!.n);
   return `${prefix}-${year}-${String(next).padStart(4, '0')}`;
 }

@@ -5,6 +5,7 @@ import { proformasRouter } from './routers/proformas-router';
 import { purchaseOrdersRouter } from './routers/purchase-orders-router';
 import { subscriptionsRouter } from './routers/subscriptions-router';
 import { adminRouter } from './routers/admin-router';
+import { backofficeRouter } from './routers/backoffice-router';
 import { authRouter } from './routers/auth-router';
 import { catalogRouter } from './routers/catalog-router';
 import { contactRouter } from './routers/contact-router';
@@ -30,6 +31,7 @@ export const appRouter = router({
   contact: contactRouter,
   glpi: glpiRouter,
   admin: adminRouter,
+  backoffice: backofficeRouter,
 });
 
 export type AppRouter = typeof appRouter;

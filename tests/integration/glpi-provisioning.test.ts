@@ -155,7 +155,10 @@ describe('provisioning a client in GLPI', () => {
   it('links a company to an existing entity chosen by staff, and refuses an unknown one', async () => {
     const existing = h.sim.state.rows('Entity').find((row) => row.entities_id === parentEntityId && row.name !== existingName)!;
     const { company, emails } = await companyWithUsers(1, 'Nom Différent Dans Le Portail');
-    const entitiesBefore = h.sim.state.rows('Entity').length;
+    // Other test files share this database: their subscribed companies may be provisioned too,
+    // so count only the entities bearing this company's name.
+    const named1 = () => h.sim.state.rows('Entity').filter((e) => e.name === existingName).length;
+    expect(named1()).toBe(1);
     startWorker();
     await getQueue('provision-client').add('provision-client', { companyId: company.id, entityId: 999_999 }, { jobId: `link-${company.id}-bad` });
     const refused = await waitFor(async () => {
@@ -171,7 +174,7 @@ describe('provisioning a client in GLPI', () => {
       return link?.provisioningState === 'done' ? link : null;
     }, { what: 'link done' });
     expect(linked).toMatchObject({ glpiEntityId: existing.id, glpiEntityName: existing.name });
-    expect(h.sim.state.rows('Entity')).toHaveLength(entitiesBefore);
+    expect(named1()).toBe(1);
     const user = h.sim.state.rows('User').find((row) => row.name === emails[0])!;
     expect(h.sim.state.rows('Profile_User').filter((row) => row.users_id === user.id && row.entities_id === existing.id)).toHaveLength(1);
   });
@@ -185,14 +188,17 @@ describe('provisioning a client in GLPI', () => {
     expect(queued).toContain(named.id);
     expect(queued).not.toContain(unsubscribed.id);
 
-    const entitiesBefore = h.sim.state.rows('Entity').length;
+    // Other test files share this database: their subscribed companies may be provisioned too,
+    // so count only the entities bearing this company's name.
+    const named1 = () => h.sim.state.rows('Entity').filter((e) => e.name === existingName).length;
+    expect(named1()).toBe(1);
     startWorker();
     const done = await waitFor(async () => {
       const link = await GlpiCompanyLink.findByPk(named.id);
       return link?.provisioningState === 'done' ? link : null;
     }, { what: 'start-up provisioning done' });
     expect(done.glpiEntityName).toBe(existingName);
-    expect(h.sim.state.rows('Entity')).toHaveLength(entitiesBefore);
+    expect(named1()).toBe(1);
     expect(await queuePendingProvisioning()).not.toContain(named.id);
   });
 

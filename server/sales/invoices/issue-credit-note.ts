@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sequelize } from '../../db/sequelize';
 import { recordAudit } from '../../audit/record-audit';
 import { CreditNote, Invoice } from '../../db/models';
 import { AppError, notFound } from '../../errors';
@@ -6,7 +7,6 @@ import { companyUserIds, notifyUsers } from '../../notifications/notify';
 import { billingLinks, type Actor } from '../billing-links';
 import { queueDocumentDelivery } from '../document-delivery-queue';
 import { takeDocumentNumber } from '../document-number';
-import { numberedTransaction } from '../numbered-transaction';
 
 export const issueCreditNoteInput = z.object({
   invoiceId: z.number().int().positive(),
@@ -19,7 +19,7 @@ export const issueCreditNoteInput = z.object({
  * from the same pro-forma.
  */
 export async function issueCreditNote(input: z.output<typeof issueCreditNoteInput>, actor: Actor) {
-  const note = await numberedTransaction('creditNote', async (transaction) => {
+  const note = await sequelize.transaction(async (transaction) => {
     const invoice = await Invoice.findByPk(input.invoiceId, { transaction, lock: transaction.LOCK.UPDATE });
     if (!invoice) throw notFound();
     const existing = await CreditNote.findOne({ where: { invoiceId: invoice.id }, transaction });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sequelize } from '../../db/sequelize';
 import { recordAudit } from '../../audit/record-audit';
 import { Company, CreditNote, Invoice, PurchaseOrder, QuoteRequest, User } from '../../db/models';
 import type { InvoiceBuyer } from '../../db/models/invoice';
@@ -8,7 +9,6 @@ import { addDays, algiersDate } from '../algiers-calendar';
 import { billingLinks, type Actor } from '../billing-links';
 import { queueDocumentDelivery } from '../document-delivery-queue';
 import { takeDocumentNumber } from '../document-number';
-import { numberedTransaction } from '../numbered-transaction';
 import { lockProforma } from '../proformas/proforma-validity';
 
 export const issueInvoiceInput = z.object({ proformaId: z.number().int().positive() });
@@ -30,7 +30,7 @@ export function missingLegalIds(company: Pick<Company, 'address' | 'rc' | 'nif' 
  * changes afterwards, a credit note corrects it.
  */
 export async function issueInvoice({ proformaId }: z.output<typeof issueInvoiceInput>, actor: Actor) {
-  const invoice = await numberedTransaction('invoice', async (transaction) => {
+  const invoice = await sequelize.transaction(async (transaction) => {
     const proforma = await lockProforma(proformaId, null, transaction);
     if (proforma.status !== 'accepted') {
       throw new AppError('ILLEGAL_TRANSITION', 'errors.billing.invoiceNeedsAcceptedProforma', { params: { number: proforma.number, from: proforma.status } });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sequelize } from '../../db/sequelize';
 import { recordAudit } from '../../audit/record-audit';
 import { proformaValidityDays, vatRatePercent } from '../../catalog/catalog-data';
 import { findTier, pricingQuantity } from '../../catalog/tier-pricing';
@@ -9,7 +10,6 @@ import { addDays, algiersDate } from '../algiers-calendar';
 import { billingLinks, type Actor } from '../billing-links';
 import { queueDocumentDelivery } from '../document-delivery-queue';
 import { documentTotals, lineInputSchema, toLine } from '../document-amounts';
-import { numberedTransaction } from '../numbered-transaction';
 import { takeDocumentNumber } from '../document-number';
 import { assertTransition } from '../pipeline-states';
 
@@ -35,7 +35,7 @@ export async function issueProforma(input: IssueProformaInput, actor: Actor) {
   const lines = input.lines.map(toLine);
   const totals = documentTotals(lines, vatRatePercent);
 
-  const proforma = await numberedTransaction('proforma', async (transaction) => {
+  const proforma = await sequelize.transaction(async (transaction) => {
     const quote = await QuoteRequest.findByPk(input.quoteRequestId, { transaction, lock: transaction.LOCK.UPDATE });
     if (!quote) throw notFound();
     assertTransition('quote', quote.status, 'proforma_sent');
