@@ -104,7 +104,7 @@ test('a ticket waits for the worker, gets its GLPI number, and the technician’
 
   // The technician answers in GLPI (the simulator's control endpoint).
   const answer = await page.request.post(`${simControl}/tickets/${number}/followups`, {
-    data: { content: '<p>Nous passons <b>cet après-midi</b>.</p><script>alert(1)</script>', is_private: 0 },
+    data: { content: '<p>Nous passons <b>cet après-midi</b>.</p><script>alert(1)</script>', is_private: false },
   });
   expect(answer.ok()).toBe(true);
   await page.goto(`/portal/tickets/${number}`);

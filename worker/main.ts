@@ -15,21 +15,25 @@ import { closeGlpiPool, isGlpiConfigured } from './glpi-runtime';
 import { provisionClientProcessor } from './provisioning/provision-client-job';
 import { queuePendingProvisioning } from './provisioning/queue-pending-provisioning';
 import { startSyncRuntime } from './sync/sync-runtime';
+import { watchForRedisDataLoss } from './redis-data-loss';
+import { workerConfig } from './worker-config';
 
 /**
  * `npm run worker`: every BullMQ consumer of the platform. SIGTERM lets running jobs finish, then
  * closes the connections; a second signal exits at once.
  */
 const connection = { ...redisConnectionOptions(), maxRetriesPerRequest: null };
+// A job whose worker died is taken up again once its lock has expired.
+const jobLock = { lockDuration: workerConfig.JOB_LOCK_MS, stalledInterval: workerConfig.JOB_LOCK_MS };
 await precompileMailTemplates();
 
 const transport = createMailTransport();
 const workers = [
-  new Worker('mail', sendMailProcessor(transport), { connection, prefix: queuePrefix, concurrency: 4 }),
-  new Worker('documents', generateDocumentProcessor(), { connection, prefix: queuePrefix, concurrency: 2 }),
+  new Worker('mail', sendMailProcessor(transport), { connection, prefix: queuePrefix, concurrency: 4, ...jobLock }),
+  new Worker('documents', generateDocumentProcessor(), { connection, prefix: queuePrefix, concurrency: 2, ...jobLock }),
   // One company at a time: two runs for one company could both miss a look-up and both create.
-  new Worker('provision-client', provisionClientProcessor(), { connection, prefix: queuePrefix, concurrency: 1 }),
-  new Worker('glpi-outbox', deliverOutboxProcessor(), { connection, prefix: queuePrefix, concurrency: 2 }),
+  new Worker('provision-client', provisionClientProcessor(), { connection, prefix: queuePrefix, concurrency: 1, ...jobLock }),
+  new Worker('glpi-outbox', deliverOutboxProcessor(), { connection, prefix: queuePrefix, concurrency: 2, ...jobLock }),
   new Worker(
     'maintenance',
     async (job) => {
@@ -40,7 +44,7 @@ const workers = [
       if (job.name === quotaWarningsJobName) return runQuotaWarnings(job);
       throw new Error(`Unknown maintenance job ${job.name}`);
     },
-    { connection, prefix: queuePrefix, concurrency: 1 },
+    { connection, prefix: queuePrefix, concurrency: 1, ...jobLock },
   ),
 ];
 for (const worker of workers) {
@@ -49,12 +53,22 @@ for (const worker of workers) {
 }
 
 const maintenance = new Queue('maintenance', { connection, prefix: queuePrefix });
-await maintenance.upsertJobScheduler('requeue-stale-mail', { every: 60_000 }, { name: 'requeue-stale-mail' });
-await scheduleBillingMaintenance(maintenance);
-await maintenance.upsertJobScheduler('requeue-pending-outbox', { every: 60_000 }, { name: 'requeue-pending-outbox' });
-await scheduleQuotaWarnings(maintenance);
+async function scheduleMaintenance() {
+  await maintenance.upsertJobScheduler('requeue-stale-mail', { every: 60_000 }, { name: 'requeue-stale-mail' });
+  await scheduleBillingMaintenance(maintenance);
+  await maintenance.upsertJobScheduler('requeue-pending-outbox', { every: 60_000 }, { name: 'requeue-pending-outbox' });
+  await scheduleQuotaWarnings(maintenance);
+}
+await scheduleMaintenance();
 const quotaAfterSyncs = checkQuotaAfterSyncs(connection, maintenance);
 const glpiSync = await startSyncRuntime(connection, queuePrefix);
+// Every job lost with Redis' data is queued again from MySQL at once (same job ids: none doubled).
+const redisDataLoss = watchForRedisDataLoss(async () => {
+  await scheduleMaintenance();
+  await glpiSync?.reschedule();
+  await requeueStaleMail(0);
+  await requeuePendingOutbox({ pendingForMs: 0, sendingForMs: 0 });
+});
 if (isGlpiConfigured()) {
   await queuePendingProvisioning().then(
     (companyIds) => logger.info({ companyIds }, 'GLPI provisioning queued for subscribed companies'),
@@ -70,6 +84,7 @@ async function shutdown(signal: string) {
   logger.info({ signal }, 'worker stopping: finishing current jobs');
   // A running sync pass ends after the page it is writing; its watermark stays consistent.
   glpiSync?.stopSyncing();
+  await redisDataLoss.close();
   await Promise.all(workers.map((w) => w.close()));
   await glpiSync?.close();
   await closeGlpiPool();

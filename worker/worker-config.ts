@@ -27,6 +27,8 @@ const workerEnvSchema = z.object({
   JOB_LOCK_MS: z.coerce.number().int().positive().default(30_000),
   /** Life of a company's sync lock without renewal: how long a killed worker blocks that company's sync. */
   SYNC_LOCK_TTL_MS: z.coerce.number().int().positive().default(60_000),
+  /** GLPI's clock as minutes east of UTC: its dates carry no zone (Africa/Algiers: +60; the simulator: 0). */
+  GLPI_UTC_OFFSET_MINUTES: z.coerce.number().int().min(-720).max(840).default(60),
   /** After GLPI stopped answering, the sync sends one probe request this often until it answers again. */
   GLPI_CIRCUIT_PROBE_MS: z.coerce.number().int().positive().default(60_000),
 });

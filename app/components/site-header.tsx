@@ -23,6 +23,7 @@ export function SiteHeader({ me, locale, portal = null }: { me: Me; locale: Loca
   }
   if (me && me.role !== 'client') links.push({ to: '/backoffice', label: t('nav.backoffice') }, { to: '/backoffice/quotes', label: t('nav.quotes') });
   if (me && me.role !== 'client') links.push({ to: '/backoffice/invoices', label: t('nav.invoices') });
+  if (me && me.role !== 'client') links.push({ to: '/backoffice/companies', label: t('nav.clients') });
   if (me?.role === 'admin') links.push({ to: '/backoffice/admin', label: t('nav.administration') });
 
   return (

@@ -5,6 +5,7 @@ import { glpiEn } from './sections/glpi.en';
 import { syncEn } from './sections/sync.en';
 import { salesEn } from './sections/sales.en';
 import { portalEn } from './sections/portal.en';
+import { backofficeEn } from './sections/backoffice.en';
 
 type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
 
@@ -168,4 +169,4 @@ const core = {
   footer: { rights: 'All rights reserved.', address: 'Algiers, Algeria' },
 };
 
-export const en: Texts<typeof fr> = mergeSections(core, salesEn, billingEn, adminEn, glpiEn, syncEn, portalEn);
+export const en: Texts<typeof fr> = mergeSections(core, salesEn, billingEn, adminEn, glpiEn, syncEn, portalEn, backofficeEn);

@@ -4,6 +4,7 @@ import { glpiFr } from './sections/glpi.fr';
 import { syncFr } from './sections/sync.fr';
 import { salesFr } from './sections/sales.fr';
 import { portalFr } from './sections/portal.fr';
+import { backofficeFr } from './sections/backoffice.fr';
 
 /** French texts: the reference language. en.ts must have the same keys (checked by its type). */
 const core = {
@@ -167,7 +168,7 @@ const core = {
 };
 
 /** Sections live beside, one per area of the product; merged here (two levels deep). */
-export const fr = mergeSections(core, salesFr, billingFr, adminFr, glpiFr, syncFr, portalFr);
+export const fr = mergeSections(core, salesFr, billingFr, adminFr, glpiFr, syncFr, portalFr, backofficeFr);
 
 /** The base with each section merged over it in turn, as a type. */
 type Merged<T, S extends readonly unknown[]> = S extends readonly [infer Head, ...infer Rest] ? Merged<T & Head, Rest> : T;

@@ -8,7 +8,8 @@ const kinds = { proforma: 'proforma', invoice: 'invoice', 'credit-note': 'credit
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { api, ctx } = await serverApi(request);
   requireUser(ctx, request);
-  const kind = kinds[params.kind as keyof typeof kinds];
+  // Own keys only: `constructor` or `toString` would otherwise reach the procedure and answer 500.
+  const kind = Object.hasOwn(kinds, params.kind ?? '') ? kinds[params.kind as keyof typeof kinds] : undefined;
   if (!kind) throw new Response('Not found', { status: 404 });
   const file = await orNotFound(api.documents.pdf({ kind, id: idParam(params.id) }));
   return fileResponse(file, 'inline');

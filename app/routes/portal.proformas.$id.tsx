@@ -23,6 +23,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type Outcome = { intent: string; ok: true; message: string } | ({ intent: string } & FormFailure);
 
 async function uploadAction(request: Request, proformaId: number, api: Awaited<ReturnType<typeof serverApi>>['api']): Promise<Outcome> {
+  // A browser sends the length up front: answer "too large" without storing anything, but read
+  // the body to its end (up to a cap) so that the browser receives the answer instead of a reset.
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  if (declared > MAX_UPLOAD_BYTES + 64 * 1024) {
+    if (declared <= 3 * MAX_UPLOAD_BYTES) await drain(request);
+    return { intent: 'upload', ...failure('file', 'errors.billing.poFileTooLarge', { max: 10 }) };
+  }
   let form: FormData;
   try {
     // Streams the upload and stops past 10 MB instead of reading any size into memory.
@@ -38,6 +45,15 @@ async function uploadAction(request: Request, proformaId: number, api: Awaited<R
     return { intent: 'upload', ok: true, message: 'po.uploaded' };
   } catch (error) {
     return { intent: 'upload', ...formFailure(error, {}) };
+  }
+}
+
+async function drain(request: Request): Promise<void> {
+  const reader = request.body?.getReader();
+  if (!reader) return;
+  for (;;) {
+    const { done } = await reader.read();
+    if (done) return;
   }
 }
 

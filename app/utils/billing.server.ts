@@ -27,7 +27,7 @@ export function parseTypedNumber(value: string | undefined): number {
 
 /**
  * A file response: an ASCII file name (quotes, slashes and control characters replaced) plus the
- * UTF-8 one for browsers that read it; never cached by a shared cache, never sniffed.
+ * UTF-8 one for browsers that read it; never cached by a shared cache (nosniff comes from helmet).
  */
 export function fileResponse(file: { fileName: string; contentType: string; bytes: Uint8Array }, disposition: 'inline' | 'attachment') {
   const ascii = file.fileName.normalize('NFKD').replace(/[^\x20-\x7e]/g, '').replace(/["\\/;]/g, '_').trim() || 'document';
@@ -36,7 +36,6 @@ export function fileResponse(file: { fileName: string; contentType: string; byte
       'Content-Type': file.contentType,
       'Content-Length': String(file.bytes.byteLength),
       'Content-Disposition': `${disposition}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-      'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'private, no-store',
     },
   });

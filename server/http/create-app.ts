@@ -6,6 +6,7 @@ import express from 'express';
 import helmet from 'helmet';
 import { config, isProduction } from '../config';
 import { logger } from '../logger';
+import { withOutagePages } from './backend-outage';
 import { originCheck } from './origin-check';
 
 /**
@@ -44,6 +45,7 @@ export function createApp(build: ServerBuild | (() => Promise<ServerBuild>), opt
   app.use('/build', express.static(path.join(root, 'public/build'), { immutable: true, maxAge: '1y' }));
   app.use(express.static(path.join(root, 'public'), { maxAge: '1h' }));
   app.use(originCheck(config.APP_URL));
-  app.all('*', createRequestHandler({ build, mode: isProduction ? 'production' : 'development' }));
+  const served = typeof build === 'function' ? async () => withOutagePages(await build()) : withOutagePages(build);
+  app.all('*', createRequestHandler({ build: served, mode: isProduction ? 'production' : 'development' }));
   return app;
 }

@@ -9,7 +9,7 @@ import { defaultSyncOptions, type StopSignal, type SyncContext } from './sync-co
 import { syncJobProcessor } from './sync-job';
 import { ensureSyncSchedules } from './sync-scheduler';
 
-export type SyncRuntime = { worker: Worker; queue: Queue; stopSyncing(): void; close(): Promise<void> };
+export type SyncRuntime = { worker: Worker; queue: Queue; stopSyncing(): void; reschedule(): Promise<number>; close(): Promise<void> };
 
 /**
  * The `glpi-sync` consumer of worker/main.ts, with its job schedulers. SIGTERM: `stopSyncing()`
@@ -27,14 +27,19 @@ export async function startSyncRuntime(connection: ConnectionOptions, prefix: st
     get pool(): GlpiSessionPool {
       return getGlpiPool();
     },
-    options: { ...defaultSyncOptions, reconcileEvery: workerConfig.SYNC_RECONCILE_EVERY },
+    options: {
+      ...defaultSyncOptions,
+      reconcileEvery: workerConfig.SYNC_RECONCILE_EVERY,
+      lockTtlMs: workerConfig.SYNC_LOCK_TTL_MS,
+      glpiUtcOffsetMinutes: workerConfig.GLPI_UTC_OFFSET_MINUTES,
+    },
     logger: logger.child({ queue: 'glpi-sync' }),
     stop,
-    breaker: new CircuitBreaker({ threshold: 5, probeAfterMs: 60_000 }),
+    breaker: new CircuitBreaker({ threshold: 5, probeAfterMs: workerConfig.GLPI_CIRCUIT_PROBE_MS }),
   };
   const queue = new Queue('glpi-sync', { connection, prefix });
   const worker = new Worker('glpi-sync', syncJobProcessor(ctx, { queue, everyMs }), {
-    connection, prefix, concurrency: Math.min(workerConfig.WORKER_CONCURRENCY, workerConfig.GLPI_MAX_SESSIONS),
+    connection, prefix, lockDuration: workerConfig.JOB_LOCK_MS, stalledInterval: workerConfig.JOB_LOCK_MS, concurrency: Math.min(workerConfig.WORKER_CONCURRENCY, workerConfig.GLPI_MAX_SESSIONS),
   });
   const scheduled = await ensureSyncSchedules(queue, everyMs);
   // Events recorded by a worker that stopped before notifying them.
@@ -46,6 +51,8 @@ export async function startSyncRuntime(connection: ConnectionOptions, prefix: st
     stopSyncing: () => {
       stop.stopping = true;
     },
+    // After Redis lost its data (worker/redis-data-loss.ts): the schedulers are gone with it.
+    reschedule: () => ensureSyncSchedules(queue, everyMs),
     close: async () => {
       stop.stopping = true;
       await worker.close();
