@@ -89,7 +89,8 @@ console.log(`synced ${scale.assets} assets and ${scale.tickets} tickets in ${((D
 
 // --- the production web server and the direct variant ---------------------------------------------
 if (process.env.BENCH_SKIP_BUILD !== '1') await run([path.join(root, 'node_modules/.bin/remix'), 'build']);
-await start('web', [tsx, 'server/http/main.ts'], /web server listening|listening/);
+// Its log is JSON at LOG_LEVEL; readiness is its health check.
+void start('web', [tsx, 'server/http/main.ts'], /(?!)/).catch((error: unknown) => { console.error(error); process.exit(1); });
 await waitFor(`http://localhost:${webPort}/healthz`);
 await start('direct', [tsx, 'bench/direct-dashboard-server.ts', String(directPort), simUrl, 'glpi-sim-user-token', String(entityId)], /direct dashboard on/);
 const login = await fetch(`http://localhost:${webPort}/api/trpc/auth.login`, {

@@ -1,12 +1,16 @@
 import { Redis, type RedisOptions } from 'ioredis';
 import { config } from './config';
+import { logger } from './logger';
 
 /**
  * Web-side Redis: cache, rate limits, queue producers. It fails fast when Redis is down
  * (no offline queue) so that a request errors instead of hanging.
  */
 export function createRedis(options: RedisOptions = {}): Redis {
-  return new Redis(config.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1, ...options });
+  const client = new Redis(config.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1, ...options });
+  // Without a listener ioredis prints every failed reconnection as plain text, outside the JSON logs.
+  client.on('error', (err: Error) => logger.warn({ err: err.message }, 'redis connection error'));
+  return client;
 }
 
 /** Connection for BullMQ workers: blocking commands need maxRetriesPerRequest null. */

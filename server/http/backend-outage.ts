@@ -33,7 +33,7 @@ function mapOutage<F extends Handler>(handler: F, routeId: string): F {
       if (!isBackendOutage(error)) throw error;
       logger.warn({ err: error, routeId }, 'database or Redis unreachable: answering 503');
       // The root ErrorBoundary turns a 503 into the "service momentarily unavailable" page.
-      throw new Response(null, { status: 503, statusText: 'Service Unavailable', headers: { 'Retry-After': '15', 'Cache-Control': 'no-store' } });
+      throw new Response(null, { status: 503, statusText: 'Service Unavailable' });
     }
   };
   return wrapped as unknown as F;

@@ -8,6 +8,7 @@ import { lastQuoteOf } from '../sales/proformas/proforma-detail';
 import { companySubscription } from '../subscriptions/company-subscription';
 import { connectionsStats } from './connections-stats';
 import { activePlans, planAgainstReality } from './quota-usage';
+import { shortCache } from './short-cache';
 
 async function documentCounts(companyId: number) {
   const [row] = await sequelize.query<{ p: number; o: number; i: number }>(
@@ -57,3 +58,7 @@ export async function portalDashboard(companyId: number, now = new Date()) {
     syncedAt: { park: oldestOf(assetTypes), computers: freshness.byItemtype.Computer ?? null, tickets: freshness.byItemtype.Ticket ?? null, oldest: freshness.oldest },
   };
 }
+
+/** What the dashboard procedure serves: the same figures, at most 10 s old, computed once per burst. */
+const recentDashboards = shortCache(10_000, (companyId: number) => portalDashboard(companyId));
+export const cachedPortalDashboard = (companyId: number) => recentDashboards.get(companyId);

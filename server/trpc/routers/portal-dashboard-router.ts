@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { clientsOverPlan } from '../../portal/over-plan';
 import { notificationsPage, unreadCount } from '../../portal/notification-centre';
-import { portalDashboard } from '../../portal/portal-dashboard';
+import { cachedPortalDashboard } from '../../portal/portal-dashboard';
 import { authedProcedure, router, staffProcedure, superClientProcedure } from '../init';
 
 export const portalDashboardRouter = router({
   /** The super-client dashboard: cache and platform tables only. */
-  get: superClientProcedure.query(({ ctx }) => portalDashboard(ctx.companyId)),
+  get: superClientProcedure.query(({ ctx }) => cachedPortalDashboard(ctx.companyId)),
 });
 
 /** The notification centre and the header's badge: a user's own notifications, whatever their role. */

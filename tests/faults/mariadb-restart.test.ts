@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFaultPlatform, type FaultPlatform } from '../support/fault-harness';
+import { logInOverHttp, type HttpSession } from '../support/http-session';
+import type { PlatformProcess } from '../support/platform-process';
+import { waitFor } from '../support/wait-for';
+
+// MariaDB (private) stopped under a browsing user, then started again: every page says, in French
+// and with a 503, that the service is momentarily unavailable; web and worker are not restarted
+// and serve again by themselves once the database is back.
+let p: FaultPlatform;
+let web: PlatformProcess;
+let worker: PlatformProcess;
+let browser: HttpSession;
+let email: string;
+
+const pages = ['/', '/services', '/faq', '/login', '/portal/dashboard', '/portal/tickets'];
+
+async function statuses(session: HttpSession) {
+  return Object.fromEntries(await Promise.all(pages.map(async (path) => [path, (await session.get(path)).status] as const)));
+}
+
+beforeAll(async () => {
+  p = await startFaultPlatform({ privateMariadb: true });
+  const company = await p.app.createCompany();
+  const user = await p.app.createUser('client', company.id);
+  await p.app.giveActiveSubscription(company.id);
+  email = user.email;
+  web = await p.startWeb();
+  worker = await p.startWorker();
+  browser = await logInOverHttp(p.appUrl, email, p.app.fixturePassword);
+}, 180_000);
+
+afterAll(async () => {
+  await p?.close();
+});
+
+describe('MariaDB restarted', () => {
+  it('answers a clear 503 page in French during the outage and recovers without restarting web or worker', async () => {
+    expect(Object.values(await statuses(browser)).every((status) => status < 400)).toBe(true);
+
+    await p.mariadb!.stop();
+    for (const path of pages) {
+      const response = await browser.get(path);
+      expect(response.status, path).toBe(503);
+      const html = await response.text();
+      expect(html, path).toContain('<html lang="fr"');
+      expect(html, path).toContain('Service momentanément indisponible');
+      expect(html, path).toContain('Réessayez dans un instant');
+    }
+    const health = await fetch(`${p.appUrl}/healthz`);
+    expect(health.status).toBe(503);
+    expect(await health.json()).toMatchObject({ status: 'degraded', database: 'down', redis: 'ok' });
+
+    await p.mariadb!.start();
+    await waitFor(async () => (await fetch(`${p.appUrl}/healthz`)).status === 200, { timeoutMs: 30_000, intervalMs: 250, what: 'health back' });
+    // The session opened before the outage is still valid; a new log-in works too.
+    await waitFor(async () => Object.values(await statuses(browser)).every((status) => status < 400), { timeoutMs: 30_000, intervalMs: 500, what: 'pages back' });
+    const again = await logInOverHttp(p.appUrl, email, p.app.fixturePassword);
+    expect((await again.get('/portal/dashboard')).status).toBe(200);
+
+    // The worker reconnects too: a mail written now is sent, once.
+    const to = p.app.uniqueEmail('after-mariadb');
+    const entry = await p.app.enqueueMail({ to, template: 'welcome', locale: 'fr', params: { name: 'Après', portalUrl: `${p.appUrl}/portal` } });
+    await waitFor(async () => (await p.app.models.EmailLogEntry.findByPk(entry.id))?.state === 'sent', { timeoutMs: 30_000, intervalMs: 250, what: 'the mail sent' });
+    expect(p.mailsTo(to)).toHaveLength(1);
+    expect(web.exit).toBeNull();
+    expect(worker.exit).toBeNull();
+  }, 150_000);
+});
