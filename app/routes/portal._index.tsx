@@ -26,6 +26,16 @@ export default function PortalHome() {
   return (
     <>
       <h1>{t('portal.welcome', { name })}</h1>
+      {status.superClient ? (
+        <p className="portal-shortcuts">
+          <Link className="button" to="/portal/dashboard">
+            {t('nav.dashboard')}
+          </Link>{' '}
+          <Link className="button button--ghost" to="/portal/tickets/new">
+            {t('portalHome.newTicket')}
+          </Link>
+        </p>
+      ) : null}
       {home ? (
         <ClientHomeBilling home={home} locale={locale} />
       ) : (

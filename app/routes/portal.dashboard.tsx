@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { PortalChart } from '~/components/portal/portal-chart';
 import { SubscriptionRequired } from '~/components/portal/subscription-required';
 import { SyncedAt } from '~/components/portal/synced-at';
-import { formatDateTime } from '~/utils/format';
+import { formatPortalDate } from '~/components/portal/format-date';
 import { superClientPage } from '~/utils/portal.server';
 import { slugOfItemtype } from '../../server/portal/asset-types';
 
@@ -38,8 +38,8 @@ export default function PortalDashboard() {
             <dl className="portal-facts">
               <dt>{t(`${d}.service`)}</dt><dd>{locale === 'en' ? subscription.service.nameEn : subscription.service.nameFr}</dd>
               <dt>{t(`${d}.tier`)}</dt><dd>{t(`${d}.tierValue`, { max: subscription.tierMaxQty })}</dd>
-              <dt>{t(`${d}.start`)}</dt><dd>{formatDateTime(subscription.startAt, locale)}</dd>
-              <dt>{t(`${d}.end`)}</dt><dd>{formatDateTime(subscription.endAt, locale)}</dd>
+              <dt>{t(`${d}.start`)}</dt><dd>{formatPortalDate(subscription.startAt, locale)}</dd>
+              <dt>{t(`${d}.end`)}</dt><dd>{formatPortalDate(subscription.endAt, locale)}</dd>
               <dt>{t(`${d}.daysLeft`)}</dt><dd data-testid="days-left">{subscription.daysLeft}</dd>
             </dl>
           ) : null}

@@ -4,7 +4,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import { Pager } from '~/components/portal/pager';
-import { formatDateTime } from '~/utils/format';
+import { formatPortalDate } from '~/components/portal/format-date';
 import { requireUser, serverApi } from '~/trpc.server';
 
 export const meta: MetaFunction = () => [{ title: 'Notifications — Y-tech' }];
@@ -47,7 +47,7 @@ export default function NotificationsCentre() {
               <div>
                 {n.readAt ? null : <span className="portal-visually-hidden">{t(`${k}.unread`)} : </span>}
                 <span>{t(`notifications.${n.kind}`, n.params as Record<string, string>)}</span>{' '}
-                <time className="muted small" dateTime={new Date(n.createdAt).toISOString()}>{formatDateTime(n.createdAt, locale)}</time>
+                <time className="muted small" dateTime={new Date(n.createdAt).toISOString()}>{formatPortalDate(n.createdAt, locale)}</time>
               </div>
               <div className="portal-notification__actions">
                 {n.link ? (

@@ -4,7 +4,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { SubscriptionRequired } from '~/components/portal/subscription-required';
 import { SyncedAt } from '~/components/portal/synced-at';
-import { formatDateTime } from '~/utils/format';
+import { formatPortalDate } from '~/components/portal/format-date';
 import { superClientPage } from '~/utils/portal.server';
 import { assetSlugSchema } from '../../server/portal/asset-types';
 
@@ -36,7 +36,7 @@ export default function AssetDetail() {
           {asset.fields.map((field) => (
             <div key={field.column} className="portal-facts__row">
               <dt>{t(`${p}.columns.${field.column}`)}</dt>
-              <dd>{field.column === 'glpiUpdatedAt' ? formatDateTime(String(field.value), locale) : field.value}</dd>
+              <dd>{field.column === 'glpiUpdatedAt' ? formatPortalDate(String(field.value), locale) : field.value}</dd>
             </div>
           ))}
         </dl>

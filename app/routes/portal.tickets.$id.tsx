@@ -7,7 +7,7 @@ import { FormAlert } from '~/components/form-alert';
 import { SubscriptionRequired } from '~/components/portal/subscription-required';
 import { SyncedAt } from '~/components/portal/synced-at';
 import { OutboxState, TicketDeadlines } from '~/components/portal/ticket-bits';
-import { formatDateTime } from '~/utils/format';
+import { formatPortalDate } from '~/components/portal/format-date';
 import { superClientPage } from '~/utils/portal.server';
 import { formFailure, formValues, requireUser, serverApi } from '~/trpc.server';
 
@@ -71,9 +71,9 @@ export default function TicketPage() {
           <dt>{t(`${k}.urgency`)}</dt><dd>{t(`${k}.urgencies.${ticket.urgency}`)}</dd>
           <dt>{t(`${k}.type`)}</dt><dd>{t(`${k}.types.${ticket.type}`)}</dd>
           {ticket.category ? <><dt>{t(`${k}.category`)}</dt><dd>{ticket.category}</dd></> : null}
-          {ticket.openedAt ? <><dt>{t(`${k}.openedAt`)}</dt><dd>{formatDateTime(ticket.openedAt, locale)}</dd></> : null}
-          {ticket.solvedAt ? <><dt>{t(`${k}.solvedAt`)}</dt><dd>{formatDateTime(ticket.solvedAt, locale)}</dd></> : null}
-          {ticket.closedAt ? <><dt>{t(`${k}.closedAt`)}</dt><dd>{formatDateTime(ticket.closedAt, locale)}</dd></> : null}
+          {ticket.openedAt ? <><dt>{t(`${k}.openedAt`)}</dt><dd>{formatPortalDate(ticket.openedAt, locale)}</dd></> : null}
+          {ticket.solvedAt ? <><dt>{t(`${k}.solvedAt`)}</dt><dd>{formatPortalDate(ticket.solvedAt, locale)}</dd></> : null}
+          {ticket.closedAt ? <><dt>{t(`${k}.closedAt`)}</dt><dd>{formatPortalDate(ticket.closedAt, locale)}</dd></> : null}
         </dl>
         {ticket.deadlines && ticket.open ? <TicketDeadlines deadlines={ticket.deadlines} locale={locale} /> : null}
       </section>
@@ -82,7 +82,7 @@ export default function TicketPage() {
         <h2 id="conversation-title">{t(`${k}.conversation`)}</h2>
         <ol className="portal-conversation">
           <li className="portal-message portal-message--client">
-            <p className="portal-message__who">{t(`${k}.you`)}{ticket.openedAt ? ` — ${formatDateTime(ticket.openedAt, locale)}` : ''}</p>
+            <p className="portal-message__who">{t(`${k}.you`)}{ticket.openedAt ? ` — ${formatPortalDate(ticket.openedAt, locale)}` : ''}</p>
             {/* Sanitized on the server (sanitize-glpi-html.ts) or escaped plain text from the outbox. */}
             <div className="portal-message__body" dangerouslySetInnerHTML={{ __html: ticket.html }} />
           </li>
@@ -90,7 +90,7 @@ export default function TicketPage() {
             <li key={followup.glpiId} className={`portal-message ${followup.fromSupport ? 'portal-message--support' : 'portal-message--client'}`} data-testid={followup.fromSupport ? 'support-answer' : 'client-reply'}>
               <p className="portal-message__who">
                 {followup.fromSupport ? <strong>{t(`${k}.technician`)}</strong> : (followup.author ?? t(`${k}.you`))}
-                {followup.postedAt ? ` — ${formatDateTime(followup.postedAt, locale)}` : ''}
+                {followup.postedAt ? ` — ${formatPortalDate(followup.postedAt, locale)}` : ''}
               </p>
               <div className="portal-message__body" dangerouslySetInnerHTML={{ __html: followup.html }} />
             </li>

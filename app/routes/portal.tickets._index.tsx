@@ -6,7 +6,7 @@ import { Pager } from '~/components/portal/pager';
 import { SubscriptionRequired } from '~/components/portal/subscription-required';
 import { SyncedAt } from '~/components/portal/synced-at';
 import { OutboxState, TicketDeadlines } from '~/components/portal/ticket-bits';
-import { formatDateTime } from '~/utils/format';
+import { formatPortalDate } from '~/components/portal/format-date';
 import { superClientPage } from '~/utils/portal.server';
 
 export const meta: MetaFunction = () => [{ title: 'Mes tickets — Y-tech' }];
@@ -42,7 +42,7 @@ export default function TicketList() {
               <li key={ticket.outboxId} className="portal-waiting">
                 <Link to={ticket.glpiTicketId ? `/portal/tickets/${ticket.glpiTicketId}` : `/portal/tickets/outbox-${ticket.outboxId}`}>{ticket.title}</Link>{' '}
                 <OutboxState state={ticket.state} glpiTicketId={ticket.glpiTicketId} />{' '}
-                <time className="muted small" dateTime={new Date(ticket.createdAt).toISOString()}>{formatDateTime(ticket.createdAt, locale)}</time>
+                <time className="muted small" dateTime={new Date(ticket.createdAt).toISOString()}>{formatPortalDate(ticket.createdAt, locale)}</time>
               </li>
             ))}
           </ul>
@@ -96,7 +96,7 @@ export default function TicketList() {
                 <td><Link to={`/portal/tickets/${ticket.glpiId}`}>{ticket.name ?? ticket.glpiId}</Link></td>
                 <td><span className={`portal-status portal-status--${ticket.status}`}>{t(`${k}.statuses.${ticket.status}`)}</span></td>
                 <td>{t(`${k}.urgencies.${ticket.urgency}`)}</td>
-                <td>{ticket.openedAt ? formatDateTime(ticket.openedAt, locale) : ''}</td>
+                <td>{ticket.openedAt ? formatPortalDate(ticket.openedAt, locale) : ''}</td>
                 <td>{ticket.status < 5 ? <TicketDeadlines deadlines={ticket.deadlines} locale={locale} /> : null}</td>
               </tr>
             ))}

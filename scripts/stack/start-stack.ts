@@ -47,6 +47,7 @@ export async function startStack(options: StackOptions) {
     env.GLPI_USER_TOKEN = simToken;
     env.GLPI_APP_TOKEN = env.GLPI_SIM_APP_TOKEN ?? '';
     env.GLPI_PARENT_ENTITY_ID = '1'; // the simulator's "Clients Y-tech", created right after the root entity
+    env.GLPI_UTC_OFFSET_MINUTES = '0'; // the simulator stamps its dates in UTC; a real GLPI in Algiers stamps local time
   }
 
   await runStep('build', [path.resolve('node_modules/.bin/remix'), 'build'], env);

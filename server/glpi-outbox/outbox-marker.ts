@@ -12,6 +12,11 @@ export function carriesOutboxMarker(content: string | null | undefined, idempote
   return (content ?? '').includes(outboxMarker(idempotencyKey));
 }
 
+/** True for content written through the portal (a client's own ticket or reply), whatever its key. */
+export function isFromPortal(content: string | null | undefined): boolean {
+  return /\[ytech-ref:[0-9a-f-]{36}\]/i.test(content ?? '');
+}
+
 const markerParagraph = /\s*<p>\s*\[ytech-ref:[0-9a-f-]{36}\]\s*<\/p>\s*/gi;
 const bareMarker = /\s*\[ytech-ref:[0-9a-f-]{36}\]/gi;
 

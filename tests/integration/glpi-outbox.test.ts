@@ -1,6 +1,6 @@
 import { Worker } from 'bullmq';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { GlpiOutboxEntry, GlpiUserLink, type Company, type User } from '../../server/db/models';
+import { EmailLogEntry, GlpiOutboxEntry, GlpiUserLink, Notification, type Company, type User } from '../../server/db/models';
 import { outboxRepliesOf, outboxTicketsOf } from '../../server/glpi-outbox/list-outbox';
 import { stripOutboxMarker } from '../../server/glpi-outbox/outbox-marker';
 import { queueReply, queueTicket } from '../../server/glpi-outbox/queue-outbox';
@@ -99,6 +99,11 @@ describe('GLPI outbox', () => {
     // Replaying the job (a duplicate delivery) creates nothing more.
     await deliverOutboxEntry(entry.id);
     expect(glpiTicketsWith(entry.idempotencyKey)).toHaveLength(1);
+
+    // The client is told once, with the number: in-app and by e-mail.
+    const received = await Notification.findAll({ where: { userId: user.id, kind: 'glpiTicketReceived' } });
+    expect(received.map((n) => n.params)).toEqual([{ ticketId: String(ticket!.id), ticketTitle: 'Imprimante en panne' }]);
+    expect(await EmailLogEntry.count({ where: { recipient: user.email, template: 'glpi-ticket-received' } })).toBe(1);
   });
 
   it('does not create a ticket twice when the worker dies between GLPI’s answer and the local update', async () => {

@@ -1,6 +1,10 @@
 import { UnrecoverableError, type Job } from 'bullmq';
+import type { Transaction } from 'sequelize';
 import { z } from 'zod';
+import { config } from '../../server/config';
 import { GlpiCompanyLink, GlpiOutboxEntry, GlpiUserLink } from '../../server/db/models';
+import { sequelize } from '../../server/db/sequelize';
+import { notifyUsers } from '../../server/notifications/notify';
 import { carriesOutboxMarker, plainTextToGlpiHtml } from '../../server/glpi-outbox/outbox-marker';
 import { followupPayloadSchema, glpiTicketType, ticketPayloadSchema } from '../../server/glpi-outbox/outbox-payload';
 import { addJob, queueDefinitions } from '../../server/jobs/queues';
@@ -22,6 +26,22 @@ export type OutboxDeliveryOptions = {
  * the content; before creating, GLPI is searched for it, so a worker that died after GLPI accepted
  * the write but before recording it does not create it twice on retry.
  */
+/** "Ticket received, number N": in-app and by e-mail to the user who opened it. */
+async function announceTicketReceived(entry: GlpiOutboxEntry, glpiId: number, transaction: Transaction) {
+  const { title } = ticketPayloadSchema.parse(entry.payload);
+  const params = { ticketId: String(glpiId), ticketTitle: title };
+  await notifyUsers(
+    {
+      userIds: [entry.userId],
+      kind: 'glpiTicketReceived',
+      params,
+      link: `/portal/tickets/${glpiId}`,
+      mail: { template: 'glpi-ticket-received', params: { ...params, ticketUrl: `${config.APP_URL}/portal/tickets/${glpiId}` } },
+    },
+    transaction,
+  );
+}
+
 export async function deliverOutboxEntry(outboxId: number, options: OutboxDeliveryOptions = {}): Promise<number | null> {
   const entry = await GlpiOutboxEntry.findByPk(outboxId);
   if (!entry || entry.state === 'delivered' || entry.state === 'failed') return null;
@@ -36,11 +56,17 @@ export async function deliverOutboxEntry(outboxId: number, options: OutboxDelive
     : sendFollowup(client, entry, ticketId)));
   await options.afterGlpiWrite?.(entry, glpiId);
 
-  await entry.update({ state: 'delivered', glpiId, deliveredAt: new Date(), lastError: null });
-  if (entry.kind === 'ticket') {
+  await sequelize.transaction(async (transaction) => {
+    // Conditional: a replay that finds the row already delivered announces nothing twice.
+    const [updated] = await GlpiOutboxEntry.update(
+      { state: 'delivered', glpiId, deliveredAt: new Date(), lastError: null },
+      { where: { id: entry.id, state: 'sending' }, transaction },
+    );
+    if (entry.kind !== 'ticket') return;
     // Replies written before GLPI numbered their ticket can now name it.
-    await GlpiOutboxEntry.update({ glpiTicketId: glpiId }, { where: { localTicketRef: entry.id, glpiTicketId: null } });
-  }
+    await GlpiOutboxEntry.update({ glpiTicketId: glpiId }, { where: { localTicketRef: entry.id, glpiTicketId: null }, transaction });
+    if (updated === 1) await announceTicketReceived(entry, glpiId, transaction);
+  });
   return glpiId;
 }
 

@@ -42,8 +42,9 @@ export async function startSyncRuntime(connection: ConnectionOptions, prefix: st
     connection, prefix, lockDuration: workerConfig.JOB_LOCK_MS, stalledInterval: workerConfig.JOB_LOCK_MS, concurrency: Math.min(workerConfig.WORKER_CONCURRENCY, workerConfig.GLPI_MAX_SESSIONS),
   });
   const scheduled = await ensureSyncSchedules(queue, everyMs);
-  // Events recorded by a worker that stopped before notifying them.
-  await notifyPendingSyncEvents();
+  // Events recorded by a worker that stopped before notifying them; a failure here must not stop
+  // the worker: the events stay unnotified and the end of the next company job retries them.
+  await notifyPendingSyncEvents().catch((err: unknown) => logger.error({ err }, 'pending sync events not notified at start-up'));
   logger.info({ companies: scheduled, everyMinutes: workerConfig.SYNC_INTERVAL_MINUTES }, 'glpi sync scheduled');
   return {
     worker,

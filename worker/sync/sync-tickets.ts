@@ -1,3 +1,4 @@
+import { isFromPortal } from '../../server/glpi-outbox/outbox-marker';
 import { QueryTypes, type Transaction } from 'sequelize';
 import { sequelize } from '../../server/db/sequelize';
 import type { GlpiClient } from '../glpi/glpi-client';
@@ -113,7 +114,8 @@ function eventsOf(prepared: PreparedTickets, target: SyncTarget, options: { foll
     for (const followup of prepared.followups.get(ticket.id) ?? []) {
       if (prepared.knownFollowups.has(followup.id) || followup.is_private === 1) continue;
       // A technician's answer: not written by the client's own people.
-      if (options.clientGlpiUserIds.has(followup.users_id) || followup.users_id === requester) continue;
+      // Replies sent from the portal are posted by the API account: their reference tells them apart.
+      if (options.clientGlpiUserIds.has(followup.users_id) || followup.users_id === requester || isFromPortal(followup.content)) continue;
       events.push({
         companyId: target.companyId, entityId: target.entityId, kind: 'followup_added', ticketId: ticket.id, followupId: followup.id,
         statusFrom: null, statusTo: null, ticketName: name?.slice(0, 255) ?? null, dedupeKey: `f:${target.entityId}:${followup.id}`,

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '~/i18n/locales';
-import { formatDateTime } from '~/utils/format';
+import { formatPortalDate } from '~/components/portal/format-date';
 
 export type PortalAccess = { superClient: boolean; endedAt: Date | string | null; renewUrl: string | null };
 
@@ -10,7 +10,7 @@ export function SubscriptionRequired({ access, locale }: { access: PortalAccess;
   return (
     <section className="card portal-access" aria-labelledby="access-title" data-testid="subscription-required">
       <h1 id="access-title">{t('clientPortal.access.title')}</h1>
-      <p>{access.endedAt ? t('clientPortal.access.ended', { date: formatDateTime(access.endedAt, locale) }) : t('clientPortal.access.none')}</p>
+      <p>{access.endedAt ? t('clientPortal.access.ended', { date: formatPortalDate(access.endedAt, locale) }) : t('clientPortal.access.none')}</p>
       <a className="button" href={access.renewUrl ?? '/quote'}>{t('clientPortal.access.renew')}</a>
     </section>
   );

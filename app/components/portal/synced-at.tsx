@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '~/i18n/locales';
-import { formatDateTime } from '~/utils/format';
+import { formatPortalDate } from '~/components/portal/format-date';
 
 /** "Data synced on …": every card showing GLPI data says how fresh it is. */
 export function SyncedAt({ at, locale }: { at: Date | string | null; locale: Locale }) {
   const { t } = useTranslation();
   return (
     <p className="portal-synced muted small">
-      {at ? t('clientPortal.syncedAt', { date: formatDateTime(at, locale) }) : t('clientPortal.neverSynced')}
+      {at ? t('clientPortal.syncedAt', { date: formatPortalDate(at, locale) }) : t('clientPortal.neverSynced')}
     </p>
   );
 }

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '~/i18n/locales';
-import { formatDateTime } from '~/utils/format';
+import { formatPortalDate } from '~/components/portal/format-date';
 
 type Deadlines = { timeToOwn: Date | string | null; ownMissed: boolean; timeToResolve: Date | string | null; resolveMissed: boolean };
 
@@ -10,7 +10,7 @@ export function TicketDeadlines({ deadlines, locale }: { deadlines: Deadlines; l
   const k = 'clientPortal.tickets';
   const line = (key: 'ownBy' | 'resolveBy', at: Date | string | null, missed: boolean) => at === null ? null : (
     <li className={missed ? 'portal-deadline portal-deadline--missed' : 'portal-deadline'}>
-      {t(`${k}.${key}`, { date: formatDateTime(at, locale) })}
+      {t(`${k}.${key}`, { date: formatPortalDate(at, locale) })}
       {missed ? <> — <strong>{t(`${k}.missed`)}</strong></> : null}
     </li>
   );

@@ -189,4 +189,5 @@ export const portalEn = {
   errors: {
     ticketClosed: 'This ticket is closed: it cannot be answered any more.',
   },
+  portalHome: { newTicket: 'Open a ticket' },
 };

@@ -189,4 +189,5 @@ export const portalFr = {
   errors: {
     ticketClosed: 'Ce ticket est clos : il ne peut plus recevoir de réponse.',
   },
+  portalHome: { newTicket: 'Ouvrir un ticket' },
 };

@@ -16,6 +16,7 @@ export const syncEn = {
     glpiTicketSolved: 'Your ticket #{{ticketId}} “{{ticketTitle}}” is solved.',
     glpiTicketClosed: 'Your ticket #{{ticketId}} “{{ticketTitle}}” is closed.',
     glpiTicketStatusChanged: 'The status of your ticket #{{ticketId}} “{{ticketTitle}}” changed.',
+    glpiTicketReceived: 'Your ticket “{{ticketTitle}}” was received by support as #{{ticketId}}.',
     glpiTicketAnswered: 'A technician answered your ticket #{{ticketId}} “{{ticketTitle}}”.',
   },
   mailSync: {
@@ -27,6 +28,8 @@ export const syncEn = {
     closedBody: 'Your ticket #{{ticketId}} “{{ticketTitle}}” is closed.',
     statusSubject: 'Ticket #{{ticketId}} updated',
     statusBody: 'The status of your ticket #{{ticketId}} “{{ticketTitle}}” changed. See it in your portal.',
+    receivedSubject: 'Ticket #{{ticketId}} received by support',
+    receivedBody: 'Your request “{{ticketTitle}}” is registered with our technicians as #{{ticketId}}.',
     answerSubject: 'New answer on ticket #{{ticketId}}',
     answerBody: 'A technician answered your ticket #{{ticketId}} “{{ticketTitle}}”.',
   },

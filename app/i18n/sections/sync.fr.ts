@@ -16,6 +16,7 @@ export const syncFr = {
     glpiTicketSolved: 'Votre ticket n° {{ticketId}} « {{ticketTitle}} » est résolu.',
     glpiTicketClosed: 'Votre ticket n° {{ticketId}} « {{ticketTitle}} » est clos.',
     glpiTicketStatusChanged: 'Le statut de votre ticket n° {{ticketId}} « {{ticketTitle}} » a changé.',
+    glpiTicketReceived: 'Votre ticket « {{ticketTitle}} » a été reçu par le support sous le n° {{ticketId}}.',
     glpiTicketAnswered: 'Un technicien a répondu à votre ticket n° {{ticketId}} « {{ticketTitle}} ».',
   },
   mailSync: {
@@ -27,6 +28,8 @@ export const syncFr = {
     closedBody: 'Votre ticket n° {{ticketId}} « {{ticketTitle}} » est clos.',
     statusSubject: 'Ticket n° {{ticketId}} mis à jour',
     statusBody: 'Le statut de votre ticket n° {{ticketId}} « {{ticketTitle}} » a changé. Consultez-le dans votre espace.',
+    receivedSubject: 'Ticket n° {{ticketId}} reçu par le support',
+    receivedBody: 'Votre demande « {{ticketTitle}} » est enregistrée chez nos techniciens sous le n° {{ticketId}}.',
     answerSubject: 'Nouvelle réponse sur le ticket n° {{ticketId}}',
     answerBody: 'Un technicien a répondu à votre ticket n° {{ticketId}} « {{ticketTitle}} ».',
   },

@@ -4,7 +4,7 @@ import { defineTemplate } from '../define-template';
 /** What the sync saw change on a ticket, mailed to the client company's users (see define-template.ts). */
 const ticketParams = z.object({ ticketId: z.string(), ticketTitle: z.string(), ticketUrl: z.url() });
 
-const ticketMail = (kind: 'solved' | 'closed' | 'status' | 'answer') => defineTemplate({
+const ticketMail = (kind: 'solved' | 'closed' | 'status' | 'answer' | 'received') => defineTemplate({
   params: ticketParams,
   subject: (t, params) => t(`mailSync.${kind}Subject`, { ticketId: params.ticketId }),
   blocks: (t) => [
@@ -20,4 +20,5 @@ export const glpiMailTemplates = {
   'glpi-ticket-closed': ticketMail('closed'),
   'glpi-ticket-status': ticketMail('status'),
   'glpi-ticket-answer': ticketMail('answer'),
+  'glpi-ticket-received': ticketMail('received'),
 };
