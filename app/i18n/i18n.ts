@@ -16,12 +16,21 @@ export function createI18n(locale: Locale): i18n {
 }
 
 const cache = new Map<Locale, i18n>();
-/** For server code outside React (e-mails, PDFs): one instance per language, reused. */
-export function translator(locale: Locale) {
+/**
+ * One ready instance per language, reused by every render and by server code outside React
+ * (e-mails, PDFs): the language never changes on an instance, so sharing it is safe, and
+ * initialising i18next on every request was a measurable part of a page's time.
+ */
+export function i18nFor(locale: Locale): i18n {
   let instance = cache.get(locale);
   if (!instance) {
     instance = createI18n(locale);
     cache.set(locale, instance);
   }
+  return instance;
+}
+
+export function translator(locale: Locale) {
+  const instance = i18nFor(locale);
   return instance.t.bind(instance);
 }
