@@ -111,7 +111,6 @@ const core = {
   backoffice: {
     title: 'Back-office',
     welcome: 'Hello {{name}}, here is your workspace.',
-    comingSoon: 'The sales pipeline screens arrive here.',
   },
   faq: { title: 'Frequently asked questions', search: 'Search the FAQ', empty: 'No question matches your search.' },
   form: { required: 'required', errorSummary: 'The form has errors:' },

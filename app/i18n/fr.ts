@@ -109,7 +109,6 @@ const core = {
   backoffice: {
     title: 'Back-office',
     welcome: 'Bonjour {{name}}, voici votre espace de travail.',
-    comingSoon: 'Les écrans du pipeline commercial arrivent ici.',
   },
   faq: { title: 'Questions fréquentes', search: 'Rechercher dans la FAQ', empty: 'Aucune question ne correspond à votre recherche.' },
   form: { required: 'obligatoire', errorSummary: 'Le formulaire contient des erreurs :' },

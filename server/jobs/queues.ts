@@ -6,25 +6,28 @@ import { config } from '../config';
  * Every queue, its payload schema and its default job options, declared once. The web process
  * only produces; worker/ consumes and re-validates each payload with the same schema.
  */
+/**
+ * Retries with exponential back-off (JOB_BACKOFF_MS overrides the base delay, for tests), and a
+ * bounded history of finished jobs.
+ */
+function retried(attempts: number, baseDelayMs: number, keep = { completed: 1_000, failed: 5_000 }): JobsOptions {
+  return {
+    attempts,
+    backoff: { type: 'exponential', delay: config.JOB_BACKOFF_MS ?? baseDelayMs },
+    removeOnComplete: { count: keep.completed },
+    removeOnFail: { count: keep.failed },
+  };
+}
+
 export const queueDefinitions = {
   mail: {
     payload: z.object({ emailLogId: z.number().int().positive() }),
-    options: {
-      attempts: 8,
-      backoff: { type: 'exponential', delay: config.JOB_BACKOFF_MS ?? 5_000 },
-      removeOnComplete: { count: 1_000 },
-      removeOnFail: { count: 5_000 },
-    } satisfies JobsOptions,
+    options: retried(8, 5_000),
   },
   /** Render a pro-forma, invoice or credit note PDF, store it, then e-mail it (worker/jobs/generate-document.ts). */
   documents: {
     payload: z.object({ kind: z.enum(['proforma', 'invoice', 'creditNote']), id: z.number().int().positive() }),
-    options: {
-      attempts: 8,
-      backoff: { type: 'exponential', delay: config.JOB_BACKOFF_MS ?? 5_000 },
-      removeOnComplete: { count: 1_000 },
-      removeOnFail: { count: 5_000 },
-    } satisfies JobsOptions,
+    options: retried(8, 5_000),
   },
   /** Put on the queue at subscription activation; jobId `provision-<companyId>-<subscriptionId>`. */
   'provision-client': {
@@ -33,32 +36,17 @@ export const queueDefinitions = {
       /** Staff link: use this existing GLPI entity (checked by the worker) instead of finding or creating one by name. */
       entityId: z.number().int().nonnegative().optional(),
     }),
-    options: {
-      attempts: 20,
-      backoff: { type: 'exponential', delay: config.JOB_BACKOFF_MS ?? 10_000 },
-      removeOnComplete: { count: 1_000 },
-      removeOnFail: { count: 5_000 },
-    } satisfies JobsOptions,
+    options: retried(20, 10_000),
   },
   /** Deliver one glpi_outbox row (a ticket, a reply) to GLPI; jobId `outbox-<id>`. */
   'glpi-outbox': {
     payload: z.object({ outboxId: z.number().int().positive() }),
-    options: {
-      attempts: 50,
-      backoff: { type: 'exponential', delay: config.JOB_BACKOFF_MS ?? 5_000 },
-      removeOnComplete: { count: 1_000 },
-      removeOnFail: { count: 5_000 },
-    } satisfies JobsOptions,
+    options: retried(50, 5_000),
   },
   /** One (entity, item type) sync, or a staff "sync now" for a whole company. */
   'glpi-sync': {
     payload: z.object({ companyId: z.number().int().positive(), itemtype: z.string().min(1).optional(), reason: z.enum(['schedule', 'manual', 'provisioned']) }),
-    options: {
-      attempts: 3,
-      backoff: { type: 'exponential', delay: config.JOB_BACKOFF_MS ?? 30_000 },
-      removeOnComplete: { count: 2_000 },
-      removeOnFail: { count: 2_000 },
-    } satisfies JobsOptions,
+    options: retried(3, 30_000, { completed: 2_000, failed: 2_000 }),
   },
 } as const;
 

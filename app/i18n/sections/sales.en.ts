@@ -131,9 +131,6 @@ export const salesEn = {
       proforma_issue: 'Pro-forma {{number}} issued',
     },
     by: 'by {{name}}',
-    toCallTitle: 'Requests to call',
-    toCallEmpty: 'No new request to call.',
-    seeAll: 'See all requests',
     previousQuote: 'Renewal / new request from {{reference}}',
   },
   notifications: {

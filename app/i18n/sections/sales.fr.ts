@@ -131,9 +131,6 @@ export const salesFr = {
       proforma_issue: 'Pro forma {{number}} établie',
     },
     by: 'par {{name}}',
-    toCallTitle: 'Demandes à appeler',
-    toCallEmpty: 'Aucune nouvelle demande à appeler.',
-    seeAll: 'Voir toutes les demandes',
     previousQuote: 'Renouvellement / nouvelle demande depuis {{reference}}',
   },
   notifications: {
