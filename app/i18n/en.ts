@@ -113,6 +113,7 @@ const core = {
     welcome: 'Hello {{name}}, here is your workspace.',
   },
   faq: { title: 'Frequently asked questions', search: 'Search the FAQ', empty: 'No question matches your search.' },
+  pager: { label: 'Pagination', previous: 'Previous page', next: 'Next page', page: 'Page {{page}} of {{count}}' },
   form: { required: 'required', errorSummary: 'The form has errors:' },
   validation: {
     required: 'This field is required.',

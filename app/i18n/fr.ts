@@ -111,6 +111,7 @@ const core = {
     welcome: 'Bonjour {{name}}, voici votre espace de travail.',
   },
   faq: { title: 'Questions fréquentes', search: 'Rechercher dans la FAQ', empty: 'Aucune question ne correspond à votre recherche.' },
+  pager: { label: 'Pagination', previous: 'Page précédente', next: 'Page suivante', page: 'Page {{page}} sur {{count}}' },
   form: { required: 'obligatoire', errorSummary: 'Le formulaire contient des erreurs :' },
   validation: {
     required: 'Ce champ est obligatoire.',

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { Form, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { AdminPager } from '~/components/admin/admin-pager';
+import { Pager } from '~/components/pager';
 import { formatDateTime } from '~/utils/format';
 import { pageParam, requireRole } from '~/utils/admin.server';
 import { serverApi } from '~/trpc.server';
@@ -90,7 +90,7 @@ export default function AuditLog() {
           ))}
         </tbody>
       </table>
-      <AdminPager page={result.page} pageSize={result.pageSize} total={result.total} />
+      <Pager page={result.page} pageCount={Math.ceil(result.total / result.pageSize)} />
     </>
   );
 }

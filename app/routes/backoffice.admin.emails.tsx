@@ -3,7 +3,7 @@ import { data } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { AdminNotice } from '~/components/admin/admin-notice';
-import { AdminPager } from '~/components/admin/admin-pager';
+import { Pager } from '~/components/pager';
 import { formatDateTime } from '~/utils/format';
 import { done, intField, pageParam, requireRole, type AdminActionResult } from '~/utils/admin.server';
 import { formFailure, formValues, serverApi } from '~/trpc.server';
@@ -135,7 +135,7 @@ export default function EmailLog() {
           ))}
         </tbody>
       </table>
-      <AdminPager page={log.page} pageSize={log.pageSize} total={log.total} />
+      <Pager page={log.page} pageCount={Math.ceil(log.total / log.pageSize)} />
     </>
   );
 }

@@ -3,7 +3,7 @@ import { data } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { AdminNotice } from '~/components/admin/admin-notice';
-import { AdminPager } from '~/components/admin/admin-pager';
+import { Pager } from '~/components/pager';
 import { formatDateTime } from '~/utils/format';
 import { done, pageParam, requireRole, type AdminActionResult } from '~/utils/admin.server';
 import { formFailure, formValues, serverApi } from '~/trpc.server';
@@ -121,7 +121,7 @@ export default function Queues() {
               </tbody>
             </table>
           )}
-          <AdminPager page={failed.page} pageSize={failed.pageSize} total={failed.total} />
+          <Pager page={failed.page} pageCount={Math.ceil(failed.total / failed.pageSize)} />
         </section>
       ) : null}
 

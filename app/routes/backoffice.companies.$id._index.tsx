@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { CompanyDocuments } from '~/components/backoffice/company-documents';
 import { CompanyAudit, CompanyTimeline } from '~/components/backoffice/company-history';
 import { CompanySyncMonitor } from '~/components/backoffice/company-sync-monitor';
-import { AdminPager } from '~/components/admin/admin-pager';
+import { Pager } from '~/components/pager';
 import { FormAlert } from '~/components/form-alert';
 import { formFailure, formValues, requireUser, serverApi } from '~/trpc.server';
 import { formatDate } from '~/utils/billing-format';
@@ -204,7 +204,7 @@ export default function BackofficeCompany() {
       <section aria-labelledby="bo-company-audit">
         <h2 id="bo-company-audit">{t('boCompany.auditTitle')}</h2>
         <CompanyAudit audit={audit} locale={locale} />
-        {audit.total > audit.pageSize ? <AdminPager page={audit.page} pageSize={audit.pageSize} total={audit.total} /> : null}
+        <Pager page={audit.page} pageCount={Math.ceil(audit.total / audit.pageSize)} />
       </section>
     </>
   );

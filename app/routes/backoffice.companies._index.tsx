@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { Pager } from '~/components/pager';
 import { companyListFilters, listCompaniesInput } from '~/utils/backoffice-companies.server';
 import { requireUser, serverApi } from '~/trpc.server';
 import { formatDate } from '~/utils/billing-format';
@@ -145,13 +146,7 @@ export default function BackofficeCompanies() {
           </table>
         </div>
       )}
-      {list.pageCount > 1 ? (
-        <nav aria-label={t('boClients.pagination')} className="bo-pagination">
-          {list.page > 1 ? <Link to={hrefWith({ page: String(list.page - 1) })}>{t('boClients.previous')}</Link> : <span />}
-          <span>{t('boClients.pageOf', { page: list.page, count: list.pageCount })}</span>
-          {list.page < list.pageCount ? <Link to={hrefWith({ page: String(list.page + 1) })}>{t('boClients.next')}</Link> : <span />}
-        </nav>
-      ) : null}
+      <Pager page={list.page} pageCount={list.pageCount} />
     </>
   );
 }

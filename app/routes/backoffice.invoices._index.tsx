@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { Pager } from '~/components/pager';
 import { FormAlert } from '~/components/form-alert';
 import { formFailure, formValues, requireUser, serverApi } from '~/trpc.server';
 import { documentUrl, formatCents, formatDate, formatDay } from '~/utils/billing-format';
@@ -41,7 +42,6 @@ export default function BackofficeInvoices() {
   const busy = useNavigation().state === 'submitting';
   const { t } = useTranslation();
   const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
-  const pageLink = (page: number) => `?${new URLSearchParams({ status, q: search, page: String(page) })}`;
   return (
     <>
       <h1>{t('boBilling.invoicesTitle')}</h1>
@@ -114,11 +114,7 @@ export default function BackofficeInvoices() {
           </tbody>
         </table>
       )}
-      <nav className="bo-pagination" aria-label={t('boBilling.page', { page: list.page, pages })}>
-        {list.page > 1 ? <Link to={pageLink(list.page - 1)}>← {t('boBilling.previous')}</Link> : <span />}
-        <span className="muted">{t('boBilling.page', { page: list.page, pages })}</span>
-        {list.page < pages ? <Link to={pageLink(list.page + 1)}>{t('boBilling.next')} →</Link> : <span />}
-      </nav>
+      <Pager page={list.page} pageCount={pages} />
     </>
   );
 }

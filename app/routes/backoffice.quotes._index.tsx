@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { Pager } from '~/components/pager';
 import { listQuoteRequestsInput, quoteSorts, quoteStatuses } from '~/utils/backoffice-quotes.server';
 import { requireUser, serverApi } from '~/trpc.server';
 import { formatDa, formatDateTime } from '~/utils/format';
@@ -117,13 +118,7 @@ export default function BackofficeQuotes() {
           </table>
         </div>
       )}
-      {list.pageCount > 1 ? (
-        <nav aria-label={t('boQuotes.pagination')} className="bo-pagination">
-          {list.page > 1 ? <Link to={hrefWith({ page: String(list.page - 1) })}>{t('boQuotes.previous')}</Link> : <span />}
-          <span>{t('boQuotes.pageOf', { page: list.page, count: list.pageCount })}</span>
-          {list.page < list.pageCount ? <Link to={hrefWith({ page: String(list.page + 1) })}>{t('boQuotes.next')}</Link> : <span />}
-        </nav>
-      ) : null}
+      <Pager page={list.page} pageCount={list.pageCount} />
     </>
   );
 }

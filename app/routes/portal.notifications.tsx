@@ -3,7 +3,7 @@ import { data, redirect } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
-import { Pager } from '~/components/portal/pager';
+import { Pager } from '~/components/pager';
 import { formatPortalDate } from '~/components/portal/format-date';
 import { requireUser, serverApi } from '~/trpc.server';
 

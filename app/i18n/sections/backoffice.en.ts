@@ -48,10 +48,6 @@ export const backofficeEn: Texts<typeof backofficeFr> = {
     noSync: '—',
     quotaKinds: { tickets: 'Tickets', computers: 'PCs' },
     quotaLine: '{{kind}}: {{used}} / {{allowed}} ({{percent}} %)',
-    pagination: 'Pagination',
-    pageOf: 'Page {{page}} of {{count}}',
-    previous: 'Previous',
-    next: 'Next',
   },
   boCompany: {
     back: 'All clients',

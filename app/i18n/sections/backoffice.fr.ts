@@ -44,10 +44,6 @@ export const backofficeFr = {
     noSync: '—',
     quotaKinds: { tickets: 'Tickets', computers: 'Postes' },
     quotaLine: '{{kind}} : {{used}} / {{allowed}} ({{percent}} %)',
-    pagination: 'Pagination',
-    pageOf: 'Page {{page}} sur {{count}}',
-    previous: 'Précédente',
-    next: 'Suivante',
   },
   boCompany: {
     back: 'Tous les clients',

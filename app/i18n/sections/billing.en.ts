@@ -153,9 +153,6 @@ export const billingEn = {
     activate: 'Activate the subscription',
     activated: 'Subscription active from {{start}} to {{end}}.',
     activeFrom: 'Subscription from {{start}} to {{end}} ({{months}} months).',
-    page: 'Page {{page}} of {{pages}}',
-    previous: 'Previous',
-    next: 'Next',
     proformaLink: 'Pro-forma',
   },
   notifications: {

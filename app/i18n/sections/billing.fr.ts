@@ -153,9 +153,6 @@ export const billingFr = {
     activate: 'Activer l’abonnement',
     activated: 'Abonnement activé du {{start}} au {{end}}.',
     activeFrom: 'Abonnement du {{start}} au {{end}} ({{months}} mois).',
-    page: 'Page {{page}} sur {{pages}}',
-    previous: 'Précédente',
-    next: 'Suivante',
     proformaLink: 'Pro forma',
   },
   notifications: {

@@ -1,7 +1,7 @@
 import { Link, useLocation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
-/** Previous / next links keeping every other query parameter (filters, sort). */
+/** Previous / next links for a paged list, keeping every other query parameter (filters, sort). */
 export function Pager({ page, pageCount }: { page: number; pageCount: number }) {
   const { t } = useTranslation();
   const location = useLocation();
@@ -12,10 +12,10 @@ export function Pager({ page, pageCount }: { page: number; pageCount: number }) 
     return `${location.pathname}?${params.toString()}`;
   };
   return (
-    <nav className="portal-pager" aria-label={t('clientPortal.park.pagination')}>
-      {page > 1 ? <Link to={to(page - 1)} rel="prev">{t('clientPortal.park.previous')}</Link> : <span />}
-      <span>{t('clientPortal.park.page', { page, count: pageCount })}</span>
-      {page < pageCount ? <Link to={to(page + 1)} rel="next">{t('clientPortal.park.next')}</Link> : <span />}
+    <nav className="pager" aria-label={t('pager.label')}>
+      {page > 1 ? <Link to={to(page - 1)} rel="prev">{t('pager.previous')}</Link> : <span />}
+      <span>{t('pager.page', { page, count: pageCount })}</span>
+      {page < pageCount ? <Link to={to(page + 1)} rel="next">{t('pager.next')}</Link> : <span />}
     </nav>
   );
 }
