@@ -42,6 +42,15 @@ export const authedProcedure = t.procedure.use(({ ctx, next }) => {
   return next({ ctx: { ...ctx, user: ctx.user, session: ctx.session } });
 });
 
+/**
+ * A client account, with or without a company yet: a client's first quote request is what records
+ * their company. ctx.companyId may be null here.
+ */
+export const clientAccountProcedure = authedProcedure.use(({ ctx, next }) => {
+  if (ctx.user.role !== 'client') throw new AppError('FORBIDDEN', 'errors.forbidden');
+  return next({ ctx: { ...ctx, companyId: ctx.user.companyId } });
+});
+
 /** A client user attached to a company; ctx.companyId is what every query of theirs filters on. */
 export const clientProcedure = authedProcedure.use(({ ctx, next }) => {
   if (ctx.user.role !== 'client' || ctx.user.companyId === null) throw new AppError('FORBIDDEN', 'errors.forbidden');

@@ -1,4 +1,3 @@
-import { AppError } from '../../errors';
 import { estimateMonthlyPrice } from '../../catalog/tier-pricing';
 import { cancelQuoteRequest } from '../../sales/quotes/cancel-quote-request';
 import { companyForQuoteForm, listCompanyQuoteRequests, prefillFromQuote } from '../../sales/quotes/client-quote-requests';
@@ -14,16 +13,7 @@ import {
   submitQuoteRequestInput,
 } from '../../sales/quotes/quote-request-schemas';
 import { submitQuoteRequest } from '../../sales/quotes/submit-quote-request';
-import { authedProcedure, clientProcedure, publicProcedure, router, staffProcedure } from '../init';
-
-/**
- * A client account, with or without a company yet: a client's first quote request is what
- * records their company, so `clientProcedure` (which needs one) would shut them out.
- */
-const clientAccountProcedure = authedProcedure.use(({ ctx, next }) => {
-  if (ctx.user.role !== 'client') throw new AppError('FORBIDDEN', 'errors.forbidden');
-  return next({ ctx: { ...ctx, companyId: ctx.user.companyId } });
-});
+import { clientAccountProcedure, clientProcedure, publicProcedure, router, staffProcedure } from '../init';
 
 export const quotesRouter = router({
   /** The catalog's monthly price for these quantities; null above the top tier. */
