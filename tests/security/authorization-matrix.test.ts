@@ -85,7 +85,7 @@ describe('authorization matrix', () => {
   it('builds each procedure from the builder its declared rule names', () => {
     const mismatches = paths
       .map((p) => ({ path: p, declared: procedureAccess[p]!, builder: builderLevel(p) }))
-      .filter((m) => (m.declared) !== m.builder);
+      .filter((m) => m.declared !== m.builder);
     expect(mismatches).toEqual([]);
   });
 
