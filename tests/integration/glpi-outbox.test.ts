@@ -8,6 +8,7 @@ import { sequelize } from '../../server/db/sequelize';
 import { getQueue, queuePrefix, redisConnectionOptions } from '../../server/jobs/queues';
 import { setGlpiPool } from '../../worker/glpi-runtime';
 import { startHarness, type Harness } from '../../worker/glpi/glpi-test-support';
+import { forgetEarlierSimulators } from '../support/sync-harness';
 import { deliverOutboxEntry, deliverOutboxProcessor } from '../../worker/jobs/deliver-outbox';
 import { requeuePendingOutbox } from '../../worker/jobs/requeue-pending-outbox';
 import { provisionCompany } from '../../worker/provisioning/provision-company';
@@ -44,6 +45,7 @@ const delivered = (id: number) => waitFor(async () => {
 }, { what: `outbox ${id} delivered` });
 
 beforeAll(async () => {
+  await forgetEarlierSimulators();
   h = await startHarness({ sim: { seed: { seed: 11, entities: 2, assets: 20, tickets: 10 } }, config: { retries: 1 } });
   setGlpiPool(h.pool);
   company = await createCompany();

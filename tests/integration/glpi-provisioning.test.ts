@@ -5,6 +5,7 @@ import { GlpiCompanyLink, GlpiUserLink, User } from '../../server/db/models';
 import { getQueue, queuePrefix, redisConnectionOptions } from '../../server/jobs/queues';
 import { setGlpiPool } from '../../worker/glpi-runtime';
 import { startHarness, type Harness } from '../../worker/glpi/glpi-test-support';
+import { forgetEarlierSimulators } from '../support/sync-harness';
 import { provisionClientProcessor } from '../../worker/provisioning/provision-client-job';
 import { provisionCompany, type ProvisioningOptions } from '../../worker/provisioning/provision-company';
 import { queuePendingProvisioning } from '../../worker/provisioning/queue-pending-provisioning';
@@ -46,6 +47,7 @@ async function companyWithUsers(count: number, name?: string) {
 
 beforeAll(async () => {
   await seedCatalog();
+  await forgetEarlierSimulators();
   h = await startHarness({ sim: { seed: { seed: 7, entities: 2, namedEntities: [existingName], assets: 40, tickets: 10 } }, config: { retries: 1 } });
   setGlpiPool(h.pool);
 });

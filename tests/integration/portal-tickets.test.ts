@@ -6,6 +6,7 @@ import { GlpiOutboxEntry, Notification, type Company, type User } from '../../se
 import { getQueue, queuePrefix, redisConnectionOptions } from '../../server/jobs/queues';
 import { setGlpiPool } from '../../worker/glpi-runtime';
 import { startHarness, type Harness } from '../../worker/glpi/glpi-test-support';
+import { forgetEarlierSimulators } from '../support/sync-harness';
 import { deliverOutboxProcessor } from '../../worker/jobs/deliver-outbox';
 import { provisionCompany } from '../../worker/provisioning/provision-company';
 import { CircuitBreaker } from '../../worker/sync/circuit-breaker';
@@ -33,6 +34,7 @@ const glpiTicketsWith = (key: string) => h.sim.state.tickets(entityId).filter((t
 
 beforeAll(async () => {
   await seedCatalog();
+  await forgetEarlierSimulators();
   h = await startHarness({ sim: { seed: { seed: 5, entities: 1, assets: 10, tickets: 4 } }, config: { retries: 0 } });
   setGlpiPool(h.pool);
   await getQueue('glpi-outbox').obliterate({ force: true });

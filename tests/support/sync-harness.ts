@@ -1,6 +1,6 @@
 import { pino } from 'pino';
 import { QueryTypes } from 'sequelize';
-import { GlpiCompanyLink } from '../../server/db/models';
+import { GlpiCompanyLink, GlpiUserLink } from '../../server/db/models';
 import { sequelize } from '../../server/db/sequelize';
 import { startGlpiSimulator, type GlpiSimulator, type SimulatorOptions } from '../../tools/glpi-sim/glpi-simulator';
 import { clientEntityIds } from '../../worker/glpi/glpi-test-support';
@@ -68,6 +68,17 @@ export async function forgetEntities(entityIds: number[]): Promise<void> {
     await sequelize.query(`DELETE FROM ${table} WHERE glpi_entity_id IN (:entityIds)`, { replacements: { entityIds } });
   }
   await GlpiCompanyLink.destroy({ where: { glpiEntityId: entityIds } });
+}
+
+/**
+ * For files that start a fresh simulator and let provisioning create entities and users: the ids
+ * it hands out (3, 4…) are the ones a previous file's simulator gave, so every link and cached row
+ * an earlier file left in this database would point at the wrong GLPI items.
+ */
+export async function forgetEarlierSimulators(): Promise<void> {
+  for (const table of cacheTables) await sequelize.query(`DELETE FROM ${table}`);
+  await GlpiUserLink.destroy({ where: {} });
+  await GlpiCompanyLink.destroy({ where: {} });
 }
 
 type Snapshot = Record<string, Array<Record<string, unknown>>>;
