@@ -11,7 +11,8 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from '@remix-run/react';
-import { I18nextProvider, useTranslation } from 'react-i18next';
+import { I18nextProvider } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import { i18nFor } from '~/i18n/i18n';
 import { defaultLocale } from '~/i18n/locales';
 import { SiteHeader } from '~/components/site-header';

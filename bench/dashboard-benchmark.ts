@@ -8,6 +8,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
+import { availableParallelism, cpus } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { load, type Measure } from './load-run';
@@ -19,8 +20,10 @@ const directPort = webPort + 1;
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const scale = { assets: Number(process.env.BENCH_ASSETS ?? 10_000), tickets: Number(process.env.BENCH_TICKETS ?? 5_000) };
+// As production runs it: one web process per core (docs/decisions/013-web-request-costs.md).
+const webProcesses = Number(process.env.WEB_CONCURRENCY ?? availableParallelism());
 Object.assign(process.env, {
-  DATABASE_URL: `${serverUrl}/ytech_bench_dashboard`, REDIS_PREFIX: 'ytech-bench-dashboard', NODE_ENV: 'production',
+  DATABASE_URL: `${serverUrl}/ytech_bench_dashboard`, REDIS_PREFIX: 'ytech-bench-dashboard', NODE_ENV: 'production', WEB_CONCURRENCY: String(webProcesses),
   PORT: String(webPort), APP_URL: `http://localhost:${webPort}`, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
 });
 
@@ -101,13 +104,7 @@ const cookie = login.headers.getSetCookie().map((value) => value.split(';')[0]).
 if (!login.ok || !cookie) throw new Error(`log-in failed: ${login.status}`);
 
 // The worker keeps syncing during the runs, as in production: it meets the slow or dead GLPI, the web does not.
-let syncing = true;
-const syncLoop = (async () => {
-  while (syncing) {
-    await syncCompany(syncCtx, { companyId: company.id }).catch(() => undefined);
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
-  }
-})();
+await start('sync loop', [tsx, 'bench/sync-loop.ts', simUrl, String(company.id)], /sync loop started/);
 
 const web = `http://localhost:${webPort}`;
 const targets = { procedure: `${web}/api/trpc/portal.dashboard.get`, page: `${web}/portal/dashboard` };
@@ -121,12 +118,10 @@ for (const [state, knob] of Object.entries(states)) {
   if (state !== 'down') results.direct![state] = await load({ url: `http://127.0.0.1:${directPort}/`, connections, seconds, label: `direct (${state})` });
 }
 await knobs({ latencyMs: 0, down: false });
-syncing = false;
-await syncLoop;
 
 const p95 = (target: string) => Object.fromEntries(Object.entries(results[target]!).map(([state, measure]) => [state, measure.p95_ms]));
 const summary = {
-  machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
+  machine: { cpus: cpus().length, node: process.version, web_processes: webProcesses },
   scale: { ...scale, connections, seconds },
   procedure_p95_ms: p95('procedure'),
   page_p95_ms: p95('page'),

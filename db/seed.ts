@@ -1,4 +1,5 @@
 import { sequelize } from '../server/db/sequelize';
+import { closeRedis } from '../server/redis';
 import { seedAdmin } from './seeds/seed-admin';
 import { seedCatalog } from './seeds/seed-catalog';
 import { seedFaq } from './seeds/seed-faq';
@@ -12,3 +13,5 @@ if (process.argv.includes('--demo')) {
   await seedDemo();
 }
 await sequelize.close();
+// Writes to users and subscriptions publish cache invalidations (docs/decisions/013-web-request-costs.md).
+await closeRedis();

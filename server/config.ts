@@ -12,6 +12,8 @@ const bool = z
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Web processes sharing the port (node:cluster); each keeps its own local caches, kept coherent through Redis. */
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   APP_URL: z.url().default('http://localhost:3000'),
   DATABASE_URL: z
     .string()

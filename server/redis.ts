@@ -24,11 +24,19 @@ export function redis(): Redis {
   return shared;
 }
 
+let sharedSubscriber: Redis | undefined;
+/** A connection in subscriber mode (it can run nothing else), for the cache invalidation bus. */
+export function subscriberRedis(): Redis {
+  sharedSubscriber ??= createRedis({ enableOfflineQueue: true, maxRetriesPerRequest: null });
+  return sharedSubscriber;
+}
+
 export function redisKey(...parts: (string | number)[]): string {
   return [config.REDIS_PREFIX, ...parts].join(':');
 }
 
 export async function closeRedis(): Promise<void> {
-  await shared?.quit().catch(() => undefined);
+  await Promise.all([shared?.quit(), sharedSubscriber?.quit()].map((closing) => closing?.catch(() => undefined)));
   shared = undefined;
+  sharedSubscriber = undefined;
 }

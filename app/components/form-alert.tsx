@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 
 /** The form-level message (an error or a success), announced to screen readers. */
 export function FormAlert({ message, params, tone = 'error' }: { message: string | null | undefined; params?: Record<string, string | number>; tone?: 'error' | 'success' }) {

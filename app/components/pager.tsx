@@ -1,5 +1,5 @@
 import { Link, useLocation } from '@remix-run/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 
 /** Previous / next links for a paged list, keeping every other query parameter (filters, sort). */
 export function Pager({ page, pageCount }: { page: number; pageCount: number }) {

@@ -1,6 +1,6 @@
 import type { inferRouterInputs } from '@trpc/server';
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import type { Locale } from '~/i18n/locales';
 import { formatDa } from '~/utils/format';
 import { trpc } from '~/utils/trpc-client';

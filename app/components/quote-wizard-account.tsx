@@ -1,5 +1,5 @@
 import { Form } from '@remix-run/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import { FormField } from '~/components/form-field';
 import { HiddenValues } from './quote-wizard-steps';
 

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import type { WizardStep } from '~/utils/quote-wizard-steps';
 import type { ServiceChoice } from './quote-wizard-steps';
 

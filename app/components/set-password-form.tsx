@@ -1,5 +1,5 @@
 import { Form, useActionData, useNavigation } from '@remix-run/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import type { setPasswordAction } from '~/utils/set-password.server';
 import { FormAlert } from './form-alert';
 import { FormField } from './form-field';

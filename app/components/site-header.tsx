@@ -1,5 +1,5 @@
 import { Form, NavLink, useLocation } from '@remix-run/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import type { Locale } from '~/i18n/locales';
 
 type Me = { firstName: string; role: 'client' | 'commercial' | 'admin' } | null;

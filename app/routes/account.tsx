@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import { employeeRanges, sectors } from '../../server/catalog/catalog-data';
 import { FormAlert } from '~/components/form-alert';
 import { FormField } from '~/components/form-field';

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { Form, useLoaderData } from '@remix-run/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import { Pager } from '~/components/pager';
 import { formatDateTime } from '~/utils/format';
 import { pageParam, requireRole } from '~/utils/admin.server';

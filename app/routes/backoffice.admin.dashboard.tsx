@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import { BarChart } from '~/components/admin/bar-chart';
 import { formatDa, formatDateTime } from '~/utils/format';
 import { requireRole } from '~/utils/admin.server';

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import { CompanyDocuments } from '~/components/backoffice/company-documents';
 import { CompanyAudit, CompanyTimeline } from '~/components/backoffice/company-history';
 import { CompanySyncMonitor } from '~/components/backoffice/company-sync-monitor';

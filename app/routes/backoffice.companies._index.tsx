@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import { Pager } from '~/components/pager';
 import { companyListFilters, listCompaniesInput } from '~/utils/backoffice-companies.server';
 import { requireUser, serverApi } from '~/trpc.server';

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, useLoaderData } from '@remix-run/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import { serverApi } from '~/trpc.server';
 
 export const meta: MetaFunction = () => [{ title: 'FAQ — Y-tech' }];

@@ -1,5 +1,5 @@
 import type { MetaFunction } from '@remix-run/node';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import { SetPasswordForm } from '~/components/set-password-form';
 import { setPasswordAction } from '~/utils/set-password.server';
 

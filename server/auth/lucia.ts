@@ -3,11 +3,12 @@ import { Lucia, TimeSpan } from 'lucia';
 import mysql from 'mysql2/promise';
 import { config, isProduction } from '../config';
 import type { Role } from '../accounts/roles';
+import { cachedSessionAdapter } from './cached-session-adapter';
 
 // Lucia v3 is no longer maintained; docs/decisions/002-sessions-lucia-v3.md holds the exit path.
 const pool = mysql.createPool({ uri: config.DATABASE_URL, connectionLimit: 5, timezone: 'Z' });
 
-export const lucia = new Lucia(new Mysql2Adapter(pool, { user: 'users', session: 'sessions' }), {
+export const lucia = new Lucia(cachedSessionAdapter(new Mysql2Adapter(pool, { user: 'users', session: 'sessions' })), {
   sessionExpiresIn: new TimeSpan(30, 'd'),
   sessionCookie: {
     name: 'ytech_session',

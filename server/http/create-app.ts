@@ -1,3 +1,4 @@
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { createRequestHandler } from '@remix-run/express';
 import type { ServerBuild } from '@remix-run/node';
@@ -8,10 +9,11 @@ import { config, isProduction } from '../config';
 import { logger } from '../logger';
 import { withOutagePages } from './backend-outage';
 import { originCheck } from './origin-check';
+import { trpcEndpoint } from './trpc-endpoint';
 
 /**
- * The web process: security headers, compression, static assets, the CSRF origin check, then
- * Remix (pages, and tRPC at /api/trpc as a resource route). No BullMQ worker runs here.
+ * The web process: security headers, compression, static assets, the CSRF origin check, tRPC at
+ * /api/trpc, then Remix for the pages. No BullMQ worker runs here.
  */
 export function createApp(build: ServerBuild | (() => Promise<ServerBuild>), options: { root?: string } = {}) {
   const root = options.root ?? process.cwd();
@@ -43,8 +45,13 @@ export function createApp(build: ServerBuild | (() => Promise<ServerBuild>), opt
   });
   // Fingerprinted by the compiler: cache for a year.
   app.use('/build', express.static(path.join(root, 'public/build'), { immutable: true, maxAge: '1y' }));
-  app.use(express.static(path.join(root, 'public'), { maxAge: '1h' }));
   app.use(originCheck(config.APP_URL));
+  app.use('/api/trpc', trpcEndpoint);
+  // Only the few files public/ holds (favicon…): a page's URL is not looked up on disk first.
+  const publicDir = path.join(root, 'public');
+  const publicFiles = new Set(existsSync(publicDir) ? readdirSync(publicDir).map((name) => `/${name}`) : []);
+  const publicStatic = express.static(publicDir, { maxAge: '1h', index: false });
+  app.use((req, res, next) => (publicFiles.has(req.path) ? publicStatic(req, res, next) : next()));
   const served = typeof build === 'function' ? async () => withOutagePages(await build()) : withOutagePages(build);
   app.all('*', createRequestHandler({ build: served, mode: isProduction ? 'production' : 'development' }));
   return app;

@@ -1,36 +1,8 @@
-import { statSync } from 'node:fs';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { broadcastDevReady, installGlobals, type ServerBuild } from '@remix-run/node';
+import cluster from 'node:cluster';
 import { config, isProduction } from '../config';
-import { logger } from '../logger';
-import { createApp } from './create-app';
+import { runWebCluster } from './web-cluster';
+import { startWebServer } from './web-server';
 
 /** `npm start` (production build) and the server half of `npm run dev`. */
-installGlobals({ nativeFetch: true });
-const buildPath = path.resolve('build/index.js');
-// In development the build is re-imported only when the compiler has rewritten it.
-let loaded: { mtime: number; build: Promise<ServerBuild> } | undefined;
-function importBuild(): Promise<ServerBuild> {
-  const mtime = statSync(buildPath).mtimeMs;
-  if (!loaded || loaded.mtime !== mtime) {
-    loaded = { mtime, build: import(`${pathToFileURL(buildPath).href}?t=${mtime}`) as Promise<ServerBuild> };
-  }
-  return loaded.build;
-}
-
-const initialBuild = await importBuild();
-const app = createApp(isProduction ? initialBuild : importBuild);
-
-const server = app.listen(config.PORT, () => {
-  logger.info({ url: config.APP_URL, port: config.PORT }, 'web server listening');
-  if (!isProduction) void broadcastDevReady(initialBuild);
-});
-
-for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-  process.on(signal, () => {
-    logger.info({ signal }, 'web server stopping');
-    server.close(() => process.exit(0));
-    setTimeout(() => process.exit(0), 10_000).unref();
-  });
-}
+if (cluster.isPrimary && isProduction && config.WEB_CONCURRENCY > 1) runWebCluster(config.WEB_CONCURRENCY);
+else await startWebServer();

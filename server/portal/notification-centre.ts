@@ -1,3 +1,4 @@
+import { localCache } from '../cache/local-cache';
 import { Notification } from '../db/models';
 import { isSuperClient } from '../subscriptions/super-client';
 
@@ -15,10 +16,14 @@ export async function notificationsPage(userId: number, page: number, pageSize: 
   };
 }
 
-/** The header's badge: a count only, on every page view. */
-export function unreadCount(userId: number): Promise<number> {
-  return Notification.count({ where: { userId, readAt: null } });
-}
+/** The header's badge, asked on every page view: kept in this process until the user's notifications change. */
+const unreadCounts = localCache<number, number>({
+  ttlMs: 60_000,
+  maxEntries: 20_000,
+  load: (userId) => Notification.count({ where: { userId, readAt: null } }),
+  matches: (message, userId) => message.topic === 'user' && message.id === userId,
+});
+export const unreadCount = (userId: number): Promise<number> => unreadCounts.get(userId);
 
 /** What the site header shows a signed-in user: the unread badge and, for a client, whether the portal's pages are theirs. */
 export async function headerInfo(user: { id: number; role: string; companyId: number | null }) {

@@ -9,6 +9,7 @@ import { companySubscription } from '../subscriptions/company-subscription';
 import { connectionsStats } from './connections-stats';
 import { activePlans, planAgainstReality } from './quota-usage';
 import { shortCache } from './short-cache';
+import { sharedResult } from '../trpc/shared-results';
 
 async function documentCounts(companyId: number) {
   const [row] = await sequelize.query<{ p: number; o: number; i: number }>(
@@ -60,5 +61,5 @@ export async function portalDashboard(companyId: number, now = new Date()) {
 }
 
 /** What the dashboard procedure serves: the same figures, at most 10 s old, computed once per burst. */
-const recentDashboards = shortCache(10_000, (companyId: number) => portalDashboard(companyId));
+const recentDashboards = shortCache(10_000, async (companyId: number) => sharedResult(await portalDashboard(companyId)));
 export const cachedPortalDashboard = (companyId: number) => recentDashboards.get(companyId);

@@ -4,16 +4,20 @@ import { resolveLocale, type Locale } from '../../app/i18n/locales';
 
 export type RequestMeta = { ip: string | null; userAgent: string | null; origin: string };
 
+/** What the context reads of a request: a fetch Request is one, so is the Express view in server/http. */
+export type RequestView = { headers: { get(name: string): string | null }; url: string };
+/** Where the context puts headers the response must carry (session cookies): a fetch Headers or the Express response. */
+export type ResponseHeaders = { append(name: string, value: string): void };
+
 export type Context = {
   user: LuciaUser | null;
   session: Session | null;
   locale: Locale;
   meta: RequestMeta;
-  /** Headers the response must carry (session cookies); the adapter or the Remix route copies them. */
-  resHeaders: Headers;
+  resHeaders: ResponseHeaders;
 };
 
-function readCookie(request: Request, name: string): string | null {
+function readCookie(request: RequestView, name: string): string | null {
   const header = request.headers.get('cookie') ?? '';
   for (const part of header.split(';')) {
     const [k, ...v] = part.trim().split('=');
@@ -22,7 +26,7 @@ function readCookie(request: Request, name: string): string | null {
   return null;
 }
 
-export function requestMeta(request: Request): RequestMeta {
+export function requestMeta(request: RequestView): RequestMeta {
   // Behind nginx, X-Forwarded-For's first hop is the browser; the express server trusts one proxy.
   const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
   return {
@@ -32,7 +36,7 @@ export function requestMeta(request: Request): RequestMeta {
   };
 }
 
-export async function createContext(request: Request, resHeaders: Headers = new Headers()): Promise<Context> {
+export async function createContext(request: RequestView, resHeaders: ResponseHeaders = new Headers()): Promise<Context> {
   const sessionId = readCookie(request, lucia.sessionCookieName);
   let user: LuciaUser | null = null;
   let session: Session | null = null;

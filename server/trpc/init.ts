@@ -1,16 +1,16 @@
 import { initTRPC } from '@trpc/server';
-import superjson from 'superjson';
 import { ZodError } from 'zod';
 import { isSuperClient } from '../subscriptions/super-client';
 import { AppError } from '../errors';
 import type { Context } from './context';
+import { transformer } from './shared-results';
 
 /**
  * Procedure builders: every procedure starts from one of these, which is how it declares who may
  * call it. After a guard, the context's types say what is known (ctx.user non-null, ...).
  */
 const t = initTRPC.context<Context>().create({
-  transformer: superjson,
+  transformer,
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     const zodFieldErrors =

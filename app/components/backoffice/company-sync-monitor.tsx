@@ -1,6 +1,6 @@
 import type { inferRouterOutputs } from '@trpc/server';
 import { Form } from '@remix-run/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import type { Locale } from '~/i18n/locales';
 import { formatDateTime } from '~/utils/format';
 import type { AppRouter } from '../../../server/trpc/root-router';

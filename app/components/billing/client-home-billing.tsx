@@ -1,6 +1,6 @@
 import type { inferRouterOutputs } from '@trpc/server';
 import { Link } from '@remix-run/react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import type { Locale } from '~/i18n/locales';
 import { formatCents, formatDate, formatDay } from '~/utils/billing-format';
 import type { AppRouter } from '../../../server/trpc/root-router';

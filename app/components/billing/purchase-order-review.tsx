@@ -1,6 +1,6 @@
 import { Form } from '@remix-run/react';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 import { FormAlert } from '~/components/form-alert';
 import { FormField } from '~/components/form-field';
 import type { Locale } from '~/i18n/locales';

@@ -1,6 +1,6 @@
 import { ArcElement, BarController, BarElement, CategoryScale, Chart, DoughnutController, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
 import { useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '~/i18n/use-translation';
 
 export type ChartSeries = { label: string; data: number[] };
 type Kind = 'bar' | 'hbar' | 'doughnut' | 'line';

@@ -27,6 +27,12 @@ import { PriceTier } from './price-tier';
 import { Service } from './service';
 import { Subscription } from './subscription';
 import { User } from './user';
+import { invalidateOnWrite } from '../../cache/model-invalidation';
+
+// Rows that web processes keep in local caches (docs/decisions/013-web-request-costs.md).
+invalidateOnWrite(User, 'user', 'id');
+invalidateOnWrite(Notification, 'user', 'userId');
+invalidateOnWrite(Subscription, 'company', 'companyId');
 
 Company.hasMany(User, { foreignKey: 'companyId', as: 'users' });
 User.belongsTo(Company, { foreignKey: 'companyId', as: 'company' });
