@@ -74,7 +74,10 @@ async function issueProforma(quoteId: number) {
   await staff.getByRole('button', { name: 'Émettre et envoyer au client' }).click();
   await expect(staff).toHaveURL(/\/backoffice\/proformas\/\d+\?issued=1$/);
   state.proformaUrls.push(new URL(staff.url()).pathname);
-  state.proformaNumbers.push((await staff.getByRole('heading', { level: 1 }).textContent())!.match(/PF-\d{4}-\d{4}/)![0]);
+  // The URL changes before the new page is drawn: wait for its heading rather than read the old one.
+  const heading = staff.getByRole('heading', { level: 1 });
+  await expect(heading).toHaveText(/PF-\d{4}-\d{4}/);
+  state.proformaNumbers.push((await heading.textContent())!.match(/PF-\d{4}-\d{4}/)![0]);
 }
 
 async function uploadPurchaseOrder(reference: string) {

@@ -72,7 +72,10 @@ test('quote → pro-forma → accepted with a purchase order → invoice → act
   await staff.getByRole('button', { name: 'Émettre et envoyer au client' }).click();
   await expect(staff).toHaveURL(/\/backoffice\/proformas\/\d+\?issued=1$/);
   const proformaUrl = new URL(staff.url()).pathname;
-  const proformaNumber = (await staff.getByRole('heading', { level: 1 }).textContent())!.match(/PF-\d{4}-\d{4}/)![0];
+  // The URL changes before the new page is drawn: wait for its heading rather than read the old one.
+  const proformaHeading = staff.getByRole('heading', { level: 1 });
+  await expect(proformaHeading).toHaveText(/PF-\d{4}-\d{4}/);
+  const proformaNumber = (await proformaHeading.textContent())!.match(/PF-\d{4}-\d{4}/)![0];
 
   // The client finds it among their documents, accepts it to pay by purchase order, and uploads one.
   await page.goto('/portal/documents');
