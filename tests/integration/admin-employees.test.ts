@@ -85,11 +85,12 @@ describe('employees', () => {
     await admin.run((api) => api.admin.employees.changeRole({ userId: commercial.id, role: 'commercial' }));
     expect(await refusal(browser.run((api) => api.admin.faq.list()))).toMatchObject({ code: 'FORBIDDEN' });
 
+    // One call at a time: a second call's refusal must not arrive before anything awaits it.
     for (const attempt of [
-      admin.run((api) => api.admin.employees.changeRole({ userId: adminUser.id, role: 'commercial' })),
-      admin.run((api) => api.admin.employees.deactivate({ userId: adminUser.id })),
+      () => admin.run((api) => api.admin.employees.changeRole({ userId: adminUser.id, role: 'commercial' })),
+      () => admin.run((api) => api.admin.employees.deactivate({ userId: adminUser.id })),
     ]) {
-      expect(await refusal(attempt)).toEqual({ code: 'FORBIDDEN', message: 'errors.admin.notYourself' });
+      expect(await refusal(attempt())).toEqual({ code: 'FORBIDDEN', message: 'errors.admin.notYourself' });
     }
     const client = await createUser('client');
     expect(await refusal(admin.run((api) => api.admin.employees.deactivate({ userId: client.id })))).toMatchObject({ code: 'NOT_FOUND' });
