@@ -59,9 +59,11 @@ test('the super-client sees populated charts, filters the computer list and expo
   await page.getByLabel('Statut', { exact: true }).selectOption('En service');
   await page.getByRole('button', { name: 'Filtrer' }).click();
   await expect(page).toHaveURL(/state=En\+service/);
+  // The URL changes before the filtered list is drawn: wait for it rather than count the old one.
+  const stateCells = page.getByTestId('asset-table').locator('tbody tr td:nth-child(7)');
+  await expect.poll(async () => (await stateCells.allTextContents()).every((cell) => cell === 'En service')).toBe(true);
   const filtered = await rows.count();
   expect(filtered).toBeGreaterThan(0);
-  for (const cell of await page.getByTestId('asset-table').locator('tbody tr td:nth-child(7)').allTextContents()) expect(cell).toBe('En service');
   await page.getByRole('link', { name: 'Trier par Numéro de série' }).click();
   await expect(page.getByRole('columnheader', { name: /Numéro de série/ })).toHaveAttribute('aria-sort', 'ascending');
 

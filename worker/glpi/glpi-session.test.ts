@@ -33,13 +33,14 @@ describe('GlpiSession', () => {
   });
 
   it('re-opens a session that outlived the session lifetime', async () => {
-    harness = await startHarness({ sim: { knobs: { sessionLifetimeMs: 30 } } });
+    // An idle lifetime long enough that a loaded machine never lets a session die between two requests of one listing.
+    harness = await startHarness({ sim: { knobs: { sessionLifetimeMs: 500 } } });
     const { sim, pool } = harness;
     const [entityId = 0] = clientEntityIds(sim);
     const ticketIds = liveIds(sim, 'Ticket', entityId);
     const lease = await pool.acquire(entityId);
     const first = await lease.client.listAll('Ticket');
-    await sleep(80);
+    await sleep(700);
     const second = await lease.client.listAll('Ticket');
     lease.release();
     expect(first.map((ticket) => ticket.id)).toEqual(ticketIds);
