@@ -1,6 +1,7 @@
 import { Op, QueryTypes, type WhereOptions } from 'sequelize';
 import { z } from 'zod';
-import { AuditEntry, Company, User } from '../db/models';
+import { auditRowsWithActors } from '../audit/audit-rows';
+import { AuditEntry, Company } from '../db/models';
 import { sequelize } from '../db/sequelize';
 import { notFound } from '../errors';
 
@@ -45,24 +46,11 @@ export async function companyAuditTrail(input: z.output<typeof companyAuditInput
     ],
   };
   const { rows, count } = await AuditEntry.findAndCountAll({ where, order: [['id', 'DESC']], limit: pageSize, offset: (input.page - 1) * pageSize });
-  const actorIds = [...new Set(rows.map((r) => r.actorUserId).filter((id): id is number => id !== null))];
-  const actors = actorIds.length === 0 ? [] : await User.findAll({ where: { id: { [Op.in]: actorIds } }, attributes: ['id', 'firstName', 'lastName', 'role'] });
-  const actorById = new Map(actors.map((a) => [a.id, a]));
   return {
     total: count,
     page: input.page,
     pageSize,
-    entries: rows.map((r) => {
-      const actor = r.actorUserId === null ? undefined : actorById.get(r.actorUserId);
-      return {
-        id: Number(r.id),
-        action: r.action,
-        recordType: r.recordType,
-        recordId: r.recordId,
-        details: r.details === null ? null : JSON.stringify(r.details).slice(0, 500),
-        createdAt: r.createdAt,
-        actor: actor ? { name: `${actor.firstName} ${actor.lastName}`, role: actor.role } : null,
-      };
-    }),
+    // The company page shows who acted, not their address or IP: those stay in the admin's audit search.
+    entries: (await auditRowsWithActors(rows, 500)).map(({ ip: _ip, actor, ...entry }) => ({ ...entry, actor: actor && { name: actor.name, role: actor.role } })),
   };
 }

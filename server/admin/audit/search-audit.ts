@@ -1,5 +1,6 @@
 import { Op, type WhereOptions } from 'sequelize';
 import { z } from 'zod';
+import { auditRowsWithActors } from '../../audit/audit-rows';
 import { AuditEntry, User } from '../../db/models';
 import { addDays, algiersMidnight } from '../../sales/algiers-calendar';
 import { pageWindow } from '../admin-actor';
@@ -55,27 +56,10 @@ export async function searchAudit(input: z.infer<typeof searchAuditInput>) {
       : {}),
   };
   const { rows, count } = await AuditEntry.findAndCountAll({ where, order: [['id', 'DESC']], ...pageWindow(input.page, pageSize) });
-  const actors = await User.findAll({
-    where: { id: { [Op.in]: [...new Set(rows.map((r) => r.actorUserId).filter((id): id is number => id !== null))] } },
-    attributes: ['id', 'email', 'firstName', 'lastName', 'role', 'active'],
-  });
-  const actorById = new Map(actors.map((a) => [a.id, a]));
   return {
     total: count,
     page: input.page,
     pageSize,
-    entries: rows.map((r) => {
-      const actor = r.actorUserId === null ? undefined : actorById.get(r.actorUserId);
-      return {
-        id: Number(r.id),
-        action: r.action,
-        recordType: r.recordType,
-        recordId: r.recordId,
-        details: r.details === null ? null : JSON.stringify(r.details).slice(0, 1000),
-        ip: r.ip,
-        createdAt: r.createdAt,
-        actor: actor ? { id: actor.id, name: `${actor.firstName} ${actor.lastName}`, email: actor.email, role: actor.role, active: actor.active } : null,
-      };
-    }),
+    entries: await auditRowsWithActors(rows, 1000),
   };
 }
