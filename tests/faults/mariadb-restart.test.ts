@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFaultPlatform, type FaultPlatform } from '../support/fault-harness';
+import { startBrowsedPlatform, type FaultPlatform } from '../support/fault-harness';
 import { logInOverHttp, type HttpSession } from '../support/http-session';
 import type { PlatformProcess } from '../support/platform-process';
 import { waitFor } from '../support/wait-for';
@@ -24,14 +24,7 @@ async function statuses(session: HttpSession) {
 }
 
 beforeAll(async () => {
-  p = await startFaultPlatform({ privateMariadb: true });
-  const company = await p.app.createCompany();
-  const user = await p.app.createUser('client', company.id);
-  await p.app.giveActiveSubscription(company.id);
-  email = user.email;
-  web = await p.startWeb();
-  worker = await p.startWorker();
-  browser = await logInOverHttp(p.appUrl, email, p.app.fixturePassword);
+  ({ p, web, worker, browser, email } = await startBrowsedPlatform({ privateMariadb: true }));
 }, 180_000);
 
 afterAll(async () => {

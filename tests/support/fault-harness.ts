@@ -10,6 +10,7 @@ import { startGlpiSimulator, type GlpiSimulator, type SimulatorOptions } from '.
 import { startMailCatcher, type CaughtMessage, type MailCatcher } from '../../tools/mail-catcher/main';
 import type * as FaultAppModule from './fault-app';
 import { freePort } from './free-port';
+import { logInOverHttp } from './http-session';
 import { startPlatformProcess, type PlatformProcess } from './platform-process';
 import { startPrivateMariadb, startPrivateRedis, type PrivateServer } from './private-services';
 import { ensureProductionBuild } from './production-build';
@@ -153,4 +154,16 @@ async function dropDatabase(databaseUrl: string) {
   const connection = await mysql.createConnection(url.toString());
   await connection.query(`DROP DATABASE IF EXISTS \`${name}\``);
   await connection.end();
+}
+
+/** A fault platform with web and worker running and a super-client signed in over HTTP, as the restart tests need. */
+export async function startBrowsedPlatform(options: FaultPlatformOptions) {
+  const p = await startFaultPlatform(options);
+  const company = await p.app.createCompany();
+  const user = await p.app.createUser('client', company.id);
+  await p.app.giveActiveSubscription(company.id);
+  const web = await p.startWeb();
+  const worker = await p.startWorker();
+  const browser = await logInOverHttp(p.appUrl, user.email, p.app.fixturePassword);
+  return { p, web, worker, browser, email: user.email };
 }
