@@ -17,14 +17,11 @@ export function cachedSessionAdapter(inner: Adapter, ttlMs = 30_000): Adapter {
     load: (sessionId) => inner.getSessionAndUser(sessionId),
     matches: (message, sessionId, [, user]) =>
       (message.topic === 'session' && message.id === sessionId) || (message.topic === 'user' && message.id === user?.id),
+    // An unknown id is not kept: it could be a session being created this very moment.
+    keep: ([session, user]) => session !== null && user !== null,
   });
   return {
-    getSessionAndUser: async (sessionId) => {
-      const found = await sessions.get(sessionId);
-      // An unknown id is not kept: it could be a session being created this very moment.
-      if (!found[0] || !found[1]) sessions.delete(sessionId);
-      return found;
-    },
+    getSessionAndUser: (sessionId) => sessions.get(sessionId),
     getUserSessions: (userId) => inner.getUserSessions(userId),
     setSession: (session) => inner.setSession(session),
     updateSessionExpiration: async (sessionId, expiresAt) => {

@@ -13,6 +13,8 @@ export function localCache<K, V>(options: {
   maxEntries: number;
   load: (key: K) => Promise<V>;
   matches: (message: Invalidation, key: K, value: V) => boolean;
+  /** Whether a loaded value may be kept (default: always). */
+  keep?: (value: V) => boolean;
 }) {
   const entries = new Map<K, Entry<V>>();
   // Bumped by every invalidation: a load that started before one must not store what it read.
@@ -29,14 +31,11 @@ export function localCache<K, V>(options: {
       if (hit && Date.now() - hit.at < options.ttlMs) return hit.value;
       const started = generation;
       const value = await options.load(key);
-      if (started === generation && busListening()) {
+      if (started === generation && busListening() && (options.keep?.(value) ?? true)) {
         if (entries.size >= options.maxEntries) entries.delete(entries.keys().next().value as K);
         entries.set(key, { value, at: Date.now() });
       }
       return value;
-    },
-    delete(key: K): void {
-      entries.delete(key);
     },
   };
 }

@@ -28,8 +28,8 @@ async function startWeb(name: string): Promise<{ process: PlatformProcess; url: 
   return { process: started, url };
 }
 
-/** The tRPC error code of a refused call, or null if it was allowed. */
-async function refusal(call: Promise<unknown>): Promise<string | null> {
+/** The HTTP refusal of a call over the wire (its error text), or null if it was allowed. */
+async function httpRefusal(call: Promise<unknown>): Promise<string | null> {
   try {
     await call;
     return null;
@@ -58,7 +58,7 @@ describe('local caches of the web processes', () => {
     for (let i = 0; i < 2; i += 1) expect(await onA.query('backoffice.today')).toBeTruthy();
     const adminOnB = await logInOverHttp(urlB, admin.email, fixturePassword);
     await adminOnB.mutate('admin.employees.deactivate', { userId: commercial.id });
-    expect(await refusal(onA.query('backoffice.today'))).toMatch(/HTTP 401/);
+    expect(await httpRefusal(onA.query('backoffice.today'))).toMatch(/HTTP 401/);
   });
 
   it('a role change and a new name show on the next request in the other process', async () => {
@@ -66,10 +66,10 @@ describe('local caches of the web processes', () => {
     const commercial = await createUser('commercial');
     const onA = await logInOverHttp(urlA, commercial.email, fixturePassword);
     await onA.query('backoffice.today');
-    expect(await refusal(onA.query('admin.employees.list'))).toMatch(/HTTP 403/);
+    expect(await httpRefusal(onA.query('admin.employees.list'))).toMatch(/HTTP 403/);
     const adminOnB = await logInOverHttp(urlB, admin.email, fixturePassword);
     await adminOnB.mutate('admin.employees.changeRole', { userId: commercial.id, role: 'admin' });
-    expect(await refusal(onA.query('admin.employees.list'))).toBeNull();
+    expect(await httpRefusal(onA.query('admin.employees.list'))).toBeNull();
 
     const onB = httpSession(urlB, onA.cookie);
     await onB.mutate('profile.update', { firstName: 'Yasmine', lastName: 'Benali', phone: '0551234567' });
@@ -88,19 +88,19 @@ describe('local caches of the web processes', () => {
     const company = await createCompany();
     const client = await createUser('client', company.id);
     const onA = await logInOverHttp(urlA, client.email, fixturePassword);
-    expect(await refusal(onA.query('portal.dashboard.get'))).toMatch(/HTTP 403/);
+    expect(await httpRefusal(onA.query('portal.dashboard.get'))).toMatch(/HTTP 403/);
     expect(await onA.query('portal.header')).toEqual({ unread: 0, superClient: false });
 
     // This test process stands for the worker or another web process: it writes, the hooks publish.
     const subscription = await subscribe(company.id, 'support', 20);
     expect(await onA.query('portal.header')).toEqual({ unread: 0, superClient: true });
-    expect(await refusal(onA.query('portal.dashboard.get'))).toBeNull();
+    expect(await httpRefusal(onA.query('portal.dashboard.get'))).toBeNull();
 
     await notifyUsers({ userIds: [client.id], kind: 'ticketAnswered', params: { number: 7 } });
     expect(await onA.query('portal.header')).toEqual({ unread: 1, superClient: true });
 
     await Subscription.update({ endAt: new Date(Date.now() - 1000) }, { where: { id: subscription.id } });
     expect(await onA.query('portal.header')).toEqual({ unread: 1, superClient: false });
-    expect(await refusal(onA.query('portal.dashboard.get'))).toMatch(/HTTP 403/);
+    expect(await httpRefusal(onA.query('portal.dashboard.get'))).toMatch(/HTTP 403/);
   });
 });
