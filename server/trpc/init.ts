@@ -37,38 +37,50 @@ export const middleware = t.middleware;
 
 export const publicProcedure = t.procedure;
 
-export const authedProcedure = t.procedure.use(({ ctx, next }) => {
+/*
+ * Each builder below runs exactly one middleware: tRPC copies the call's options and context at
+ * every middleware level, so the checks are composed as plain functions rather than chained
+ * with .use() (docs/decisions/013-web-request-costs.md). Each passes on only what it narrows.
+ */
+function signedIn(ctx: Context) {
   if (!ctx.user || !ctx.session) throw new AppError('UNAUTHENTICATED', 'errors.unauthenticated');
-  return next({ ctx: { ...ctx, user: ctx.user, session: ctx.session } });
-});
+  return { user: ctx.user, session: ctx.session };
+}
+
+function clientOfCompany(ctx: Context) {
+  const known = signedIn(ctx);
+  if (known.user.role !== 'client' || known.user.companyId === null) throw new AppError('FORBIDDEN', 'errors.forbidden');
+  return { ...known, companyId: known.user.companyId };
+}
+
+function staffMember(ctx: Context, roles: ReadonlyArray<'commercial' | 'admin'>) {
+  const known = signedIn(ctx);
+  if (!(roles as readonly string[]).includes(known.user.role)) throw new AppError('FORBIDDEN', 'errors.forbidden');
+  return known;
+}
+
+export const authedProcedure = t.procedure.use(({ ctx, next }) => next({ ctx: signedIn(ctx) }));
 
 /**
  * A client account, with or without a company yet: a client's first quote request is what records
  * their company. ctx.companyId may be null here.
  */
-export const clientAccountProcedure = authedProcedure.use(({ ctx, next }) => {
-  if (ctx.user.role !== 'client') throw new AppError('FORBIDDEN', 'errors.forbidden');
-  return next({ ctx: { ...ctx, companyId: ctx.user.companyId } });
+export const clientAccountProcedure = t.procedure.use(({ ctx, next }) => {
+  const known = signedIn(ctx);
+  if (known.user.role !== 'client') throw new AppError('FORBIDDEN', 'errors.forbidden');
+  return next({ ctx: { ...known, companyId: known.user.companyId } });
 });
 
 /** A client user attached to a company; ctx.companyId is what every query of theirs filters on. */
-export const clientProcedure = authedProcedure.use(({ ctx, next }) => {
-  if (ctx.user.role !== 'client' || ctx.user.companyId === null) throw new AppError('FORBIDDEN', 'errors.forbidden');
-  return next({ ctx: { ...ctx, companyId: ctx.user.companyId } });
-});
+export const clientProcedure = t.procedure.use(({ ctx, next }) => next({ ctx: clientOfCompany(ctx) }));
 
 /** A client whose company has an active subscription now (derived, never a stored flag). */
-export const superClientProcedure = clientProcedure.use(async ({ ctx, next }) => {
-  if (!(await isSuperClient(ctx.companyId))) throw new AppError('FORBIDDEN', 'errors.subscriptionRequired');
-  return next();
+export const superClientProcedure = t.procedure.use(async ({ ctx, next }) => {
+  const known = clientOfCompany(ctx);
+  if (!(await isSuperClient(known.companyId))) throw new AppError('FORBIDDEN', 'errors.subscriptionRequired');
+  return next({ ctx: known });
 });
 
-export const staffProcedure = authedProcedure.use(({ ctx, next }) => {
-  if (ctx.user.role !== 'commercial' && ctx.user.role !== 'admin') throw new AppError('FORBIDDEN', 'errors.forbidden');
-  return next();
-});
+export const staffProcedure = t.procedure.use(({ ctx, next }) => next({ ctx: staffMember(ctx, ['commercial', 'admin']) }));
 
-export const adminProcedure = authedProcedure.use(({ ctx, next }) => {
-  if (ctx.user.role !== 'admin') throw new AppError('FORBIDDEN', 'errors.forbidden');
-  return next();
-});
+export const adminProcedure = t.procedure.use(({ ctx, next }) => next({ ctx: staffMember(ctx, ['admin']) }));
