@@ -4,7 +4,7 @@ import { resolveLocale, type Locale } from '../../app/i18n/locales';
 
 export type RequestMeta = { ip: string | null; userAgent: string | null; origin: string };
 
-/** What the context reads of a request: a fetch Request is one, so is the Express view in server/http. */
+/** What the context reads of a request (a fetch Request is one). */
 export type RequestView = { headers: { get(name: string): string | null }; url: string };
 /** Where the context puts headers the response must carry (session cookies): a fetch Headers or the Express response. */
 export type ResponseHeaders = { append(name: string, value: string): void };

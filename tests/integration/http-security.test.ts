@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import type { ServerBuild } from '@remix-run/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/http/create-app';
+import { maxBodyBytes } from '../../server/http/trpc-endpoint';
 import { closeTestResources } from '../support/close-resources';
 import { uniqueEmail } from '../support/trpc-caller';
 
@@ -84,5 +85,43 @@ describe('HTTP: origin check, cookies, tRPC endpoint', () => {
     const res = await fetch(`${base}/healthz`);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: 'ok', database: 'ok', redis: 'ok' });
+  });
+});
+
+describe('HTTP: the tRPC endpoint speaks tRPC', () => {
+  type Envelope = { result?: { data: { json: unknown } }; error?: { json: { message: string; data: { code: string; httpStatus: number } } } };
+
+  it('answers a batch of queries in order, as the browser client sends them', async () => {
+    const input = encodeURIComponent(JSON.stringify({ 0: { json: { q: 'zz-no-such-question' } } }));
+    const res = await fetch(`${base}/api/trpc/catalog.faq,catalog.paymentMethods?batch=1&input=${input}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/application\/json/);
+    const body = (await res.json()) as Envelope[];
+    expect(body).toHaveLength(2);
+    expect(body[0]!.result!.data.json).toEqual([]);
+    expect(Array.isArray(body[1]!.result!.data.json)).toBe(true);
+  });
+
+  it('answers an unknown procedure with NOT_FOUND and a query sent as POST with 405', async () => {
+    const missing = await fetch(`${base}/api/trpc/catalog.nothingHere`);
+    expect(missing.status).toBe(404);
+    expect(((await missing.json()) as Envelope).error!.json.data.code).toBe('NOT_FOUND');
+    const wrongMethod = await fetch(`${base}/api/trpc/catalog.services`, { method: 'POST', headers: { 'content-type': 'application/json', origin: base }, body: '{}' });
+    expect(wrongMethod.status).toBe(405);
+    expect(((await wrongMethod.json()) as Envelope).error!.json.data.code).toBe('METHOD_NOT_SUPPORTED');
+  });
+
+  it('refuses a body over the limit with 413 before running the procedure', async () => {
+    const email = uniqueEmail('too-large');
+    const padding = 'x'.repeat(maxBodyBytes);
+    const res = await fetch(`${base}/api/trpc/auth.register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: base },
+      body: JSON.stringify({ json: { firstName: padding, lastName: 'Haddad', email, phone: '+213 661 23 45 67', password: 'a-long-password' } }),
+    });
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as Envelope).error!.json.data.code).toBe('PAYLOAD_TOO_LARGE');
+    const { User } = await import('../../server/db/models');
+    expect(await User.count({ where: { email } })).toBe(0);
   });
 });
