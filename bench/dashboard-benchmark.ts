@@ -3,7 +3,8 @@
  * GLPI answers normally, then 2,000 ms slower, then not at all — and, for comparison, a bench-only
  * direct integration asking GLPI at request time (bench/direct-dashboard-server.ts).
  * One entity with 10,000 assets and 5,000 tickets, synced into its own database
- * (`ytech_bench_dashboard`) and Redis prefix; 50 connections for 20 s per run (autocannon).
+ * (`ytech_bench_dashboard`) and Redis prefix; 50 connections for 20 s per run (autocannon), after an
+ * unrecorded warm-up of each target.
  * Prints p50/p95/p99 and requests per second, writes bench/results/dashboard.json. Not a test.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -18,6 +19,9 @@ const serverUrl = (process.env.DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/ytec
 const webPort = Number(process.env.BENCH_WEB_PORT ?? 3290);
 const directPort = webPort + 1;
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
+// A web process that has just started runs cold code (V8 optimizes what runs often): each target is
+// driven for this long first, unrecorded, as production traffic would have done.
+const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const scale = { assets: Number(process.env.BENCH_ASSETS ?? 10_000), tickets: Number(process.env.BENCH_TICKETS ?? 5_000) };
 // As production runs it: one web process per core (docs/decisions/013-web-request-costs.md).
@@ -110,6 +114,9 @@ const web = `http://localhost:${webPort}`;
 const targets = { procedure: `${web}/api/trpc/portal.dashboard.get`, page: `${web}/portal/dashboard` };
 const states = { normal: { latencyMs: 0, down: false }, slow: { latencyMs: 2_000, down: false }, down: { latencyMs: 0, down: 'reset' } } as const;
 const results: Record<string, Record<string, Measure>> = { procedure: {}, page: {}, direct: {} };
+if (warmupSeconds > 0) {
+  for (const [target, url] of Object.entries(targets)) await load({ url, headers: { cookie }, connections, seconds: warmupSeconds, label: `${target} (warm-up)` });
+}
 for (const [state, knob] of Object.entries(states)) {
   await knobs(knob);
   for (const [target, url] of Object.entries(targets)) {
@@ -122,7 +129,7 @@ await knobs({ latencyMs: 0, down: false });
 const p95 = (target: string) => Object.fromEntries(Object.entries(results[target]!).map(([state, measure]) => [state, measure.p95_ms]));
 const summary = {
   machine: { cpus: cpus().length, node: process.version, web_processes: webProcesses },
-  scale: { ...scale, connections, seconds },
+  scale: { ...scale, connections, seconds, warmup_seconds: warmupSeconds },
   procedure_p95_ms: p95('procedure'),
   page_p95_ms: p95('page'),
   direct_p95_ms: results.direct!.slow!.p95_ms,
