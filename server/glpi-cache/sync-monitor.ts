@@ -25,13 +25,14 @@ export type SyncPairStatus = {
 
 /** The staff view of one company's sync: every (entity, item type) pair. */
 export async function syncMonitor(companyId: number, now = new Date()): Promise<SyncPairStatus[]> {
-  const [states, assetCounts, ticketCounts, followupCounts] = await Promise.all([
+  const [states, assetCounts, detailCounts, ticketCounts, followupCounts] = await Promise.all([
     GlpiSyncState.findAll({ where: { companyId }, order: [['itemtype', 'ASC']] }),
     countBy(`SELECT itemtype AS k, COUNT(*) AS n FROM glpi_assets WHERE company_id = :companyId AND deleted_at IS NULL AND is_template = 0 GROUP BY itemtype`, companyId),
+    countBy(`SELECT itemtype AS k, COUNT(*) AS n FROM glpi_asset_details WHERE company_id = :companyId AND deleted_at IS NULL GROUP BY itemtype`, companyId),
     countBy(`SELECT 'Ticket' AS k, COUNT(*) AS n FROM glpi_tickets WHERE company_id = :companyId AND deleted_at IS NULL`, companyId),
     countBy(`SELECT 'ITILFollowup' AS k, COUNT(*) AS n FROM glpi_ticket_followups WHERE company_id = :companyId AND deleted_at IS NULL`, companyId),
   ]);
-  const counts = new Map([...assetCounts, ...ticketCounts, ...followupCounts]);
+  const counts = new Map([...assetCounts, ...detailCounts, ...ticketCounts, ...followupCounts]);
   return states.map((state) => ({
     itemtype: state.itemtype,
     glpiEntityId: state.glpiEntityId,

@@ -73,7 +73,14 @@ describe('super-client dashboard', () => {
     const computers = liveAssets('Computer');
     const makers = [...countBy(computers, (row) => String(dropdownName(names.manufacturers, row.manufacturers_id)))].map(([name, count]) => `${name}|${count}`);
     expect(dashboard.park.computers.byManufacturer.map((row) => `${row.name}|${row.count}`).sort()).toEqual(makers.sort());
-    expect(dashboard.park.computers.byOperatingSystem.reduce((sum, row) => sum + row.count, 0)).toBe(computers.length);
+    // A computer's OS is its first Item_OperatingSystem row; without one, none (null).
+    const osOf = new Map<number, string | null>();
+    for (const row of h.sim.state.rows('Item_OperatingSystem', entityId).filter((r) => r.is_deleted === 0).sort((a, b) => Number(b.id) - Number(a.id))) {
+      if (row.itemtype === 'Computer') osOf.set(Number(row.items_id), dropdownName(names.operatingSystems, row.operatingsystems_id));
+    }
+    const systems = [...countBy(computers, (row) => String(osOf.get(Number(row.id)) ?? null))].map(([name, count]) => `${name}|${count}`);
+    expect(dashboard.park.computers.byOperatingSystem.map((row) => `${row.name}|${row.count}`).sort()).toEqual(systems.sort());
+    expect(osOf.size).toBeGreaterThan(0);
 
     const today = algiersDay(now);
     const horizon = algiersDay(now, 90);
@@ -84,7 +91,18 @@ describe('super-client dashboard', () => {
       expiringWithin90Days: expiry.filter((day) => day !== null && day >= today && day <= horizon).length,
       expired: expiry.filter((day) => day !== null && day < today).length,
     });
-    expect(dashboard.park.warranties.endingWithin90Days).toBe(0); // the simulator seeds no warranty
+    // An asset's warranty is its latest Infocom's: start + duration in months.
+    const warrantyEnd = new Map<string, string>();
+    for (const row of h.sim.state.rows('Infocom', entityId).sort((a, b) => Number(a.id) - Number(b.id))) {
+      if (typeof row.warranty_date !== 'string' || Number(row.warranty_duration) <= 0) continue;
+      const end = new Date(`${row.warranty_date}T00:00:00Z`);
+      end.setUTCMonth(end.getUTCMonth() + Number(row.warranty_duration));
+      warrantyEnd.set(`${row.itemtype}|${row.items_id}`, end.toISOString().slice(0, 10));
+    }
+    const ending = assetTypes.flatMap((itemtype) => liveAssets(itemtype).map((row) => warrantyEnd.get(`${itemtype}|${row.id}`)))
+      .filter((day) => day !== undefined && day >= today && day <= horizon);
+    expect(dashboard.park.warranties.endingWithin90Days).toBe(ending.length);
+    expect(ending.length).toBeGreaterThan(0);
     expect(dashboard.syncedAt.park).not.toBeNull();
   });
 

@@ -1,4 +1,6 @@
+import { QueryTypes } from 'sequelize';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sequelize } from '../../server/db/sequelize';
 import { GlpiSyncEvent, GlpiSyncState } from '../../server/db/models';
 import { syncMonitor } from '../../server/glpi-cache/sync-monitor';
 import { GlpiNetworkError } from '../../worker/glpi/glpi-errors';
@@ -49,6 +51,33 @@ describe('incremental cycles', () => {
     // A second quiet cycle changes nothing.
     await cycle();
     expect(await cacheSnapshot(entityId)).toEqual(glpiSnapshot(h.sim, entityId));
+  });
+
+  it("keeps an asset's OS and warranty in step with GLPI's Item_OperatingSystem and Infocom rows", async () => {
+    const shown = async (itemtype: string, id: number) => (await sequelize.query<{ os: string | null; start: string | null; end: string | null }>(
+      `SELECT operating_system AS os, DATE_FORMAT(warranty_start, '%Y-%m-%d') AS start, DATE_FORMAT(warranty_end, '%Y-%m-%d') AS end
+       FROM glpi_assets WHERE glpi_entity_id = :entityId AND itemtype = :itemtype AND glpi_id = :id`,
+      { replacements: { entityId, itemtype, id }, type: QueryTypes.SELECT },
+    ))[0];
+    const osRows = h.sim.state.rows('Item_OperatingSystem', entityId).filter((row) => row.is_deleted === 0 && row.itemtype === 'Computer');
+    const [first, second] = osRows;
+    const computer = Number(first!.items_id);
+    expect((await shown('Computer', computer))?.os).not.toBeNull();
+    // GLPI changes one computer's OS and removes another's.
+    h.sim.state.update('Item_OperatingSystem', Number(first!.id), { operatingsystems_id: 3 });
+    h.sim.state.purge('Item_OperatingSystem', Number(second!.id));
+    // A new monitor with its Infocom, and an Infocom purged from an existing asset.
+    const monitor = h.sim.state.addItem('Monitor', { entities_id: entityId, name: 'NEW-MON-1' }).id;
+    h.sim.state.addItem('Infocom', { entities_id: entityId, itemtype: 'Monitor', items_id: monitor, warranty_date: '2026-01-15', warranty_duration: 24 });
+    const purged = h.sim.state.rows('Infocom', entityId).find((row) => Number(row.warranty_duration) > 0 && row.items_id !== monitor)!;
+    h.sim.state.purge('Infocom', Number(purged.id));
+    // The computer itself changes too: its own row is written again, its OS must stay.
+    h.sim.state.update('Computer', computer, { name: 'RENAMED-AGAIN' });
+    await cycle();
+    expect(await shown('Computer', computer)).toMatchObject({ os: 'Ubuntu 22.04 LTS' });
+    expect((await shown('Computer', Number(second!.items_id)))?.os).toBeNull();
+    expect(await shown('Monitor', monitor)).toEqual({ os: null, start: '2026-01-15', end: '2028-01-15' });
+    expect(await shown(String(purged.itemtype), Number(purged.items_id))).toMatchObject({ start: null, end: null });
   });
 
   it('records a solved ticket and a technician answer once each, never a private note', async () => {

@@ -19,7 +19,7 @@ export type SyncHarness = {
   close(): Promise<void>;
 };
 
-const cacheTables = ['glpi_assets', 'glpi_tickets', 'glpi_ticket_followups', 'glpi_sync_state', 'glpi_sync_events'];
+const cacheTables = ['glpi_assets', 'glpi_asset_details', 'glpi_tickets', 'glpi_ticket_followups', 'glpi_sync_state', 'glpi_sync_events'];
 
 /**
  * A simulator, one company linked to each of its client entities, and a sync context on a pool

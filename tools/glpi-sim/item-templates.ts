@@ -39,6 +39,16 @@ export const itemTemplates = {
     defaults: {"id":0,"softwares_id":0,"softwarelicenses_id":0,"completename":"","level":1,"ancestors_cache":null,"sons_cache":null,"entities_id":0,"is_recursive":0,"number":-1,"softwarelicensetypes_id":0,"name":"","serial":"","otherserial":null,"softwareversions_id_buy":0,"softwareversions_id_use":0,"expire":null,"comment":null,"date_mod":null,"is_valid":1,"date_creation":null,"is_deleted":0,"locations_id":0,"users_id_tech":0,"users_id":0,"groups_id_tech":0,"groups_id":0,"is_helpdesk_visible":0,"is_template":0,"template_name":null,"states_id":0,"manufacturers_id":0,"contact":null,"contact_num":null,"allow_overquota":0,"pictures":null},
     childLinks: ["Document_Item","Contract_Item","Infocom","Item_Ticket"],
   },
+  // Not in the recorded fixtures (no computer there had an OS or an Infocom): GLPI 10.0's columns of
+  // glpi_items_operatingsystems and glpi_infocoms, in its order, with its defaults.
+  Item_OperatingSystem: {
+    defaults: {"id":0,"items_id":0,"itemtype":"","operatingsystems_id":0,"operatingsystemversions_id":0,"operatingsystemservicepacks_id":0,"operatingsystemarchitectures_id":0,"operatingsystemkernelversions_id":0,"license_number":null,"licenseid":null,"operatingsystemeditions_id":0,"date_mod":null,"date_creation":null,"is_deleted":0,"is_dynamic":0,"entities_id":0,"is_recursive":0},
+    childLinks: [],
+  },
+  Infocom: {
+    defaults: {"id":0,"items_id":0,"itemtype":"","entities_id":0,"is_recursive":0,"buy_date":null,"use_date":null,"warranty_duration":0,"warranty_info":null,"suppliers_id":0,"order_number":null,"delivery_number":null,"immo_number":null,"value":"0.0000","warranty_value":"0.0000","sink_time":0,"sink_type":0,"sink_coeff":0,"comment":null,"bill":null,"budgets_id":0,"alert":0,"order_date":null,"delivery_date":null,"inventory_date":null,"warranty_date":null,"date_mod":null,"date_creation":null,"decommission_date":null,"businesscriteria_id":0},
+    childLinks: [],
+  },
   Ticket: {
     defaults: {"id":0,"entities_id":0,"name":"","date":null,"closedate":null,"solvedate":null,"takeintoaccountdate":null,"date_mod":null,"users_id_lastupdater":0,"status":1,"users_id_recipient":0,"requesttypes_id":0,"content":"","urgency":3,"impact":4,"priority":5,"itilcategories_id":0,"type":1,"global_validation":1,"slas_id_ttr":0,"slas_id_tto":0,"slalevels_id_ttr":0,"time_to_resolve":null,"time_to_own":null,"begin_waiting_date":null,"sla_waiting_duration":0,"ola_waiting_duration":0,"olas_id_tto":0,"olas_id_ttr":0,"olalevels_id_ttr":0,"ola_tto_begin_date":null,"ola_ttr_begin_date":null,"internal_time_to_resolve":null,"internal_time_to_own":null,"waiting_duration":0,"close_delay_stat":0,"solve_delay_stat":0,"takeintoaccount_delay_stat":0,"actiontime":0,"is_deleted":0,"locations_id":0,"validation_percent":0,"date_creation":null},
     childLinks: ["Document_Item","TicketTask","TicketValidation","TicketCost","Problem_Ticket","Change_Ticket","Item_Ticket","ITILSolution","ITILFollowup","Ticket_User","Group_Ticket","Supplier_Ticket"],

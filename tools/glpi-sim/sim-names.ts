@@ -31,6 +31,8 @@ export const manufacturers = [
   'Huawei', 'Yealink', 'Logitech', 'Microsoft', 'Adobe',
 ] as const;
 
+export const operatingSystems = ['Windows 11 Pro', 'Windows 10 Pro', 'Ubuntu 22.04 LTS', 'Windows Server 2022'] as const;
+
 export const states = ['En service', 'En stock', 'En panne', 'Réformé'] as const;
 
 export const itilCategories = ['Matériel', 'Logiciel', 'Réseau', "Demande d'accès", 'Impression'] as const;

@@ -46,6 +46,7 @@ const foreignKeys: Record<string, ForeignKey> = {
   groups_id_tech: dropdown('Group', 'Group'),
   locations_id: dropdown('Location', 'Location'),
   manufacturers_id: dropdown('Manufacturer', 'Manufacturer'),
+  operatingsystems_id: dropdown('OperatingSystem', 'OperatingSystem'),
   states_id: dropdown('State', 'State'),
   computertypes_id: dropdown('ComputerType', 'ComputerType'),
   computermodels_id: dropdown('ComputerModel', 'ComputerModel'),

@@ -66,6 +66,9 @@ export function seedStore(input: SeedOptions = {}): Store {
     const share = (weights[index] ?? 1) / weightSum;
     seedTickets(store, rng, client, Math.round(options.tickets * share), options.followupsPerTicket, reference);
   });
+  // A generator of its own: the rows above stay what they were before assets had these details.
+  const detailsRng = createPrng(options.seed + 1);
+  for (const client of clients) seedAssetDetails(store, detailsRng, client, reference);
   return store;
 }
 
@@ -101,6 +104,7 @@ function seedDropdowns(store: Store): void {
   const fill = (kind: Parameters<Store['dropdown']>[0], values: readonly string[]) =>
     values.forEach((value, index) => store.dropdown(kind).set(index + 1, value));
   fill('Manufacturer', names.manufacturers);
+  fill('OperatingSystem', names.operatingSystems);
   fill('State', names.states);
   fill('ITILCategory', names.itilCategories);
   fill('ComputerType', names.computerTypes);
@@ -186,6 +190,35 @@ function seedAssets(store: Store, rng: Prng, client: Client, total: number, refe
         is_deleted: rng.chance(0.02) ? 1 : 0,
       });
       if (itemtype === 'Software') softwareIds.push(row.id);
+    }
+  }
+}
+
+const warrantedTypes = ['Computer', 'Monitor', 'Printer', 'NetworkEquipment', 'Peripheral', 'Phone'] as const;
+
+/**
+ * What GLPI keeps beside an asset's own row: most computers' operating system
+ * (Item_OperatingSystem) and, for most hardware, a financial record with its warranty (Infocom):
+ * a start within the last three years and 12, 24 or 36 months, so some end within 90 days.
+ */
+function seedAssetDetails(store: Store, rng: Prng, client: Client, reference: number): void {
+  for (const computerId of [...store.table('Computer').idsOfEntity(client.entityId)]) {
+    if (!rng.chance(0.9)) continue;
+    const stamp = String(store.table('Computer').value(store.table('Computer').rows.get(computerId)!, 'date_creation'));
+    store.insert('Item_OperatingSystem', {
+      items_id: computerId, itemtype: 'Computer', entities_id: client.entityId,
+      operatingsystems_id: rng.int(1, names.operatingSystems.length), date_mod: stamp, date_creation: stamp,
+    });
+  }
+  for (const itemtype of warrantedTypes) {
+    for (const itemId of [...store.table(itemtype).idsOfEntity(client.entityId)]) {
+      if (!rng.chance(0.7)) continue;
+      const start = formatGlpiDate(reference - rng.int(0, 3 * 365) * day).slice(0, 10);
+      const stamp = String(store.table(itemtype).value(store.table(itemtype).rows.get(itemId)!, 'date_creation'));
+      store.insert('Infocom', {
+        items_id: itemId, itemtype, entities_id: client.entityId,
+        buy_date: start, warranty_date: start, warranty_duration: rng.pick([12, 24, 36]), date_mod: stamp, date_creation: stamp,
+      });
     }
   }
 }

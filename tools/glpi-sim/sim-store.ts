@@ -113,6 +113,7 @@ function removeFrom(index: Map<number, number[]>, key: number, id: number): void
 export type Dropdown = { id: number; name: string };
 export type DropdownKind =
   | 'Manufacturer'
+  | 'OperatingSystem'
   | 'Location'
   | 'State'
   | 'ITILCategory'

@@ -194,11 +194,12 @@ export class GlpiClient {
 
   /**
    * (id, date_mod) of every item of the active entity, for the reconcile: search with forcedisplay
-   * 2 and 19. SoftwareLicense has no "last update" search option, so it is read from the list instead.
+   * 2 and 19. SoftwareLicense has no "last update" search option and an asset's OS and Infocom rows
+   * no search of their own, so these are read from the list instead.
    */
   async listIdDates(itemtype: GlpiItemtype, options: { isDeleted?: boolean; pageSize?: number } = {}): Promise<IdDate[]> {
     const result: IdDate[] = [];
-    if (itemtype === 'SoftwareLicense') {
+    if (itemtype === 'SoftwareLicense' || itemtype === 'Item_OperatingSystem' || itemtype === 'Infocom') {
       for await (const page of this.pages(itemtype, { ...options, sort: 'id' })) {
         result.push(...page.items.map((item) => ({ id: item.id, date_mod: item.date_mod })));
       }

@@ -59,6 +59,18 @@ export const softwareLicenseSchema = z.looseObject({
   is_valid: flag,
 });
 
+/*
+ * What GLPI keeps beside an asset (not in the recorded fixtures, whose computers had neither): GLPI
+ * 10's glpi_items_operatingsystems and glpi_infocoms rows, as tools/glpi-sim/item-templates.ts has them.
+ */
+export const itemOperatingSystemSchema = z.looseObject({
+  id, entities_id: id, itemtype: z.string(), items_id: id, operatingsystems_id: id, is_deleted: flag, date_mod: optionalDateTime,
+});
+/** No is_deleted: GLPI purges Infocoms (and lists them all when asked for the trash). */
+export const infocomSchema = z.looseObject({
+  id, entities_id: id, itemtype: z.string(), items_id: id, warranty_date: date.nullable(), warranty_duration: z.number().int(), date_mod: optionalDateTime,
+});
+
 export const ticketSchema = z.looseObject({
   id,
   entities_id: id,
@@ -145,6 +157,8 @@ export const itemSchemas = {
   Phone: phoneSchema,
   Software: softwareSchema,
   SoftwareLicense: softwareLicenseSchema,
+  Item_OperatingSystem: itemOperatingSystemSchema,
+  Infocom: infocomSchema,
   Ticket: ticketSchema,
   ITILFollowup: followupSchema,
   User: userSchema,
@@ -155,7 +169,9 @@ export const itemSchemas = {
 
 export type GlpiItemtype = keyof typeof itemSchemas;
 export type GlpiItem<T extends GlpiItemtype> = z.output<(typeof itemSchemas)[T]>;
-export type AssetItemtype = Exclude<GlpiItemtype, 'Ticket' | 'ITILFollowup' | 'User' | 'Entity' | 'Profile_User' | 'Ticket_User'>;
+export const assetDetailItemtypes = ['Item_OperatingSystem', 'Infocom'] as const;
+export type AssetDetailItemtype = (typeof assetDetailItemtypes)[number];
+export type AssetItemtype = Exclude<GlpiItemtype, 'Ticket' | 'ITILFollowup' | 'User' | 'Entity' | 'Profile_User' | 'Ticket_User' | AssetDetailItemtype>;
 export const assetItemtypes = [
   'Computer', 'Monitor', 'Printer', 'NetworkEquipment', 'Peripheral', 'Phone', 'Software', 'SoftwareLicense',
 ] as const satisfies readonly AssetItemtype[];

@@ -1,23 +1,78 @@
 import { QueryTypes, type Transaction } from 'sequelize';
 import { sequelize } from '../../server/db/sequelize';
-import type { AssetItemtype } from '../glpi/glpi-schemas';
+import type { AssetDetailItemtype, AssetItemtype } from '../glpi/glpi-schemas';
 import { glpiDateToUtc } from './glpi-time';
-import { assetColumns, assetValues, rawText, type ListedRow } from './glpi-rows';
+import { assetColumns, assetValues, detailColumns, detailValues, rawText, type ListedRow, type RowTarget, type SqlValue } from './glpi-rows';
 import type { PairWriter } from './pair-writer';
 import type { SyncContext, SyncTarget } from './sync-context';
 import { upsertRows, utcNow } from './upsert-batch';
 
-/** Assets need nothing but their own rows: one multi-row upsert per page. */
+type CachedTable = {
+  table: 'glpi_assets' | 'glpi_asset_details';
+  columns: readonly string[];
+  values(row: ListedRow, base: RowTarget): SqlValue[];
+  /** Rows GLPI lists but the portal never shows (templates), left out of the reconcile. */
+  shownOnly: string;
+  /** After a page is written: what the assets' rows must now show. */
+  afterWrite(rows: ListedRow[], transaction: Transaction): Promise<void>;
+  afterDelete(ids: number[], transaction: Transaction): Promise<void>;
+};
+
+/** Assets need nothing but their own rows: one multi-row upsert per page, then their details applied. */
 export function assetWriter(ctx: SyncContext, target: SyncTarget, itemtype: AssetItemtype): PairWriter<ListedRow[]> {
+  return cachedRowsWriter(ctx, target, itemtype, {
+    table: 'glpi_assets',
+    columns: assetColumns,
+    values: (row, base) => assetValues(itemtype, row, base),
+    shownOnly: 'AND is_template = 0',
+    // Details read before their asset (an earlier cycle, another pair failing) wait in their table.
+    afterWrite: (rows, transaction) => applyDetails(target.entityId, itemtype, rows.map((row) => row.id), transaction),
+    afterDelete: async () => undefined,
+  });
+}
+
+/**
+ * An asset's operating system (Item_OperatingSystem) or warranty (Infocom): kept in
+ * glpi_asset_details, and copied onto the rows of the assets they describe.
+ */
+export function assetDetailWriter(ctx: SyncContext, target: SyncTarget, itemtype: AssetDetailItemtype): PairWriter<ListedRow[]> {
+  const reapply = async (items: Array<{ itemtype: string; id: number }>, transaction: Transaction) => {
+    const byType = new Map<string, number[]>();
+    for (const item of items) byType.set(item.itemtype, [...(byType.get(item.itemtype) ?? []), item.id]);
+    for (const [assetType, ids] of byType) await applyDetails(target.entityId, assetType, ids, transaction);
+  };
+  return {
+    ...cachedRowsWriter(ctx, target, itemtype, {
+      table: 'glpi_asset_details',
+      columns: detailColumns,
+      values: (row, base) => detailValues(itemtype, row, base),
+      shownOnly: '',
+      afterWrite: (rows, transaction) => reapply(rows.flatMap((row) => (typeof row.itemtype === 'string' && typeof row.items_id === 'number'
+        ? [{ itemtype: row.itemtype, id: row.items_id }] : [])), transaction),
+      async afterDelete(ids, transaction) {
+        const items = await sequelize.query<{ itemtype: string; id: number }>(
+          `SELECT item_itemtype AS itemtype, item_id AS id FROM glpi_asset_details
+           WHERE glpi_entity_id = :entity AND itemtype = :itemtype AND glpi_id IN (:ids)`,
+          { replacements: { entity: target.entityId, itemtype, ids }, type: QueryTypes.SELECT, transaction },
+        );
+        await reapply(items.map((item) => ({ itemtype: item.itemtype, id: Number(item.id) })), transaction);
+      },
+    }),
+    // GLPI purges Infocoms, and answers a request for the trash with every one of them.
+    hasTrash: itemtype !== 'Infocom',
+  };
+}
+
+function cachedRowsWriter(ctx: SyncContext, target: SyncTarget, itemtype: string, spec: CachedTable): PairWriter<ListedRow[]> {
   const key = { entity: target.entityId, itemtype };
   return {
     itemtype,
-    table: 'glpi_assets',
+    table: spec.table,
     async prepare(_client, rows, mode) {
       if (mode.firstSync || mode.trash) return rows;
       // Rows re-read in the overlap below the watermark are left as they are. date_mod has a
       // one-second grain, so a second write within the same second only shows in the row itself.
-      const cached = await cachedDates(target.entityId, itemtype, rows.map((row) => row.id));
+      const cached = await cachedDates(spec.table, target.entityId, itemtype, rows.map((row) => row.id));
       return rows.filter((row) => {
         const before = cached.get(row.id);
         return before === undefined || before.deleted || before.d !== glpiDateToUtc(row.date_mod, ctx.options.glpiUtcOffsetMinutes)
@@ -26,12 +81,13 @@ export function assetWriter(ctx: SyncContext, target: SyncTarget, itemtype: Asse
     },
     async write(rows, mode, transaction) {
       const base = { entityId: target.entityId, companyId: target.companyId, offsetMinutes: ctx.options.glpiUtcOffsetMinutes, deletedAt: mode.deletedAt };
-      await upsertRows('glpi_assets', assetColumns, rows.map((row) => assetValues(itemtype, row, base)), transaction);
+      await upsertRows(spec.table, spec.columns, rows.map((row) => spec.values(row, base)), transaction);
+      if (rows.length > 0) await spec.afterWrite(rows, transaction);
       return rows.length;
     },
     async liveCount() {
       const [row] = await sequelize.query<{ n: number }>(
-        'SELECT COUNT(*) AS n FROM glpi_assets WHERE glpi_entity_id = :entity AND itemtype = :itemtype AND deleted_at IS NULL',
+        `SELECT COUNT(*) AS n FROM ${spec.table} WHERE glpi_entity_id = :entity AND itemtype = :itemtype AND deleted_at IS NULL`,
         { replacements: key, type: QueryTypes.SELECT },
       );
       return Number(row?.n ?? 0);
@@ -39,14 +95,15 @@ export function assetWriter(ctx: SyncContext, target: SyncTarget, itemtype: Asse
     async markDeleted(ids: number[], transaction: Transaction) {
       if (ids.length === 0) return;
       await sequelize.query(
-        'UPDATE glpi_assets SET deleted_at = :now, updated_at = :now WHERE glpi_entity_id = :entity AND itemtype = :itemtype AND glpi_id IN (:ids) AND deleted_at IS NULL',
+        `UPDATE ${spec.table} SET deleted_at = :now, updated_at = :now WHERE glpi_entity_id = :entity AND itemtype = :itemtype AND glpi_id IN (:ids) AND deleted_at IS NULL`,
         { replacements: { ...key, ids, now: utcNow() }, transaction },
       );
+      await spec.afterDelete(ids, transaction);
     },
     async cachedIdDates() {
       const rows = await sequelize.query<{ id: number; d: string | null }>(
-        `SELECT glpi_id AS id, DATE_FORMAT(glpi_updated_at, '%Y-%m-%d %H:%i:%s') AS d FROM glpi_assets
-         WHERE glpi_entity_id = :entity AND itemtype = :itemtype AND deleted_at IS NULL AND is_template = 0`,
+        `SELECT glpi_id AS id, DATE_FORMAT(glpi_updated_at, '%Y-%m-%d %H:%i:%s') AS d FROM ${spec.table}
+         WHERE glpi_entity_id = :entity AND itemtype = :itemtype AND deleted_at IS NULL ${spec.shownOnly}`,
         { replacements: key, type: QueryTypes.SELECT },
       );
       return new Map(rows.map((row) => [Number(row.id), row.d]));
@@ -54,12 +111,27 @@ export function assetWriter(ctx: SyncContext, target: SyncTarget, itemtype: Asse
   };
 }
 
-async function cachedDates(entity: number, itemtype: string, ids: number[]): Promise<Map<number, { d: string | null; deleted: boolean; raw: string }>> {
+async function cachedDates(table: string, entity: number, itemtype: string, ids: number[]): Promise<Map<number, { d: string | null; deleted: boolean; raw: string }>> {
   if (ids.length === 0) return new Map();
   const rows = await sequelize.query<{ id: number; d: string | null; deleted: number; raw: unknown }>(
     `SELECT glpi_id AS id, DATE_FORMAT(glpi_updated_at, '%Y-%m-%d %H:%i:%s') AS d, deleted_at IS NOT NULL AS deleted, raw
-     FROM glpi_assets WHERE glpi_entity_id = :entity AND itemtype = :itemtype AND glpi_id IN (:ids)`,
+     FROM ${table} WHERE glpi_entity_id = :entity AND itemtype = :itemtype AND glpi_id IN (:ids)`,
     { replacements: { entity, itemtype, ids }, type: QueryTypes.SELECT },
   );
   return new Map(rows.map((row) => [Number(row.id), { d: row.d, deleted: Number(row.deleted) === 1, raw: rawText(row.raw) }]));
+}
+
+/** Copies the live details of these assets onto their rows (none left: null). */
+async function applyDetails(entity: number, itemtype: string, ids: number[], transaction: Transaction): Promise<void> {
+  if (ids.length === 0) return;
+  const detail = (kind: AssetDetailItemtype, column: string, order: 'ASC' | 'DESC') =>
+    `(SELECT d.${column} FROM glpi_asset_details d WHERE d.glpi_entity_id = a.glpi_entity_id AND d.item_itemtype = a.itemtype
+      AND d.item_id = a.glpi_id AND d.itemtype = '${kind}' AND d.deleted_at IS NULL ORDER BY d.glpi_id ${order} LIMIT 1)`;
+  // A computer with several OS rows shows its first; an asset with several Infocoms, its latest.
+  await sequelize.query(
+    `UPDATE glpi_assets a SET operating_system = ${detail('Item_OperatingSystem', 'operating_system', 'ASC')},
+       warranty_start = ${detail('Infocom', 'warranty_start', 'DESC')}, warranty_end = ${detail('Infocom', 'warranty_end', 'DESC')}
+     WHERE a.glpi_entity_id = :entity AND a.itemtype = :itemtype AND a.glpi_id IN (:ids)`,
+    { replacements: { entity, itemtype, ids }, transaction },
+  );
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { decodeGlpiHtml } from '../glpi/glpi-html';
-import type { AssetItemtype } from '../glpi/glpi-schemas';
+import type { AssetDetailItemtype, AssetItemtype } from '../glpi/glpi-schemas';
 import { addMonths, glpiDateToUtc, glpiDay } from './glpi-time';
 
 /**
@@ -66,21 +66,18 @@ const modelAndType: Record<AssetItemtype, { model?: string; type?: string }> = {
 
 export const assetColumns = [
   'glpi_entity_id', 'itemtype', 'glpi_id', 'company_id', 'name', 'serial', 'inventory_number', 'model', 'manufacturer',
-  'type', 'state', 'location', 'user_name', 'operating_system', 'warranty_start', 'warranty_end', 'licence_seats',
+  'type', 'state', 'location', 'user_name', 'licence_seats',
   'licence_software', 'licence_expires_on', 'is_template', 'glpi_created_at', 'glpi_updated_at', 'raw', 'deleted_at',
 ] as const;
 
 export type RowTarget = { entityId: number; companyId: number; offsetMinutes: number; deletedAt: string | null };
 
 /**
- * GLPI keeps the operating system (Item_OperatingSystem) and the warranty (Infocom) outside the
- * asset's own row: they are read from the row when present (a GLPI that joins them, a later
- * enrichment), null otherwise.
+ * An asset's own row. Its operating system and warranty live in GLPI's Item_OperatingSystem and
+ * Infocom: the sync reads those separately (detailValues) and copies them onto the asset's row.
  */
 export function assetValues(itemtype: AssetItemtype, row: ListedRow, target: RowTarget): SqlValue[] {
   const keys = modelAndType[itemtype];
-  const warrantyStart = glpiDay(row.warranty_date);
-  const duration = typeof row.warranty_duration === 'number' ? row.warranty_duration : null;
   const licence = itemtype === 'SoftwareLicense';
   return [
     target.entityId, itemtype, row.id, target.companyId,
@@ -89,8 +86,6 @@ export function assetValues(itemtype: AssetItemtype, row: ListedRow, target: Row
     dropdown(row.manufacturers_id),
     keys.type ? dropdown(row[keys.type]) : null,
     dropdown(row.states_id), dropdown(row.locations_id), dropdown(row.users_id),
-    itemtype === 'Computer' ? dropdown(row.operatingsystems_id ?? row.operatingsystem) : null,
-    warrantyStart, warrantyStart && duration !== null && duration > 0 ? addMonths(warrantyStart, duration) : null,
     licence && typeof row.number === 'number' ? row.number : null,
     licence ? dropdown(row.softwares_id) : null,
     licence ? glpiDay(row.expire) : null,
@@ -99,6 +94,23 @@ export function assetValues(itemtype: AssetItemtype, row: ListedRow, target: Row
     glpiDateToUtc(row.date_mod, target.offsetMinutes),
     JSON.stringify(row),
     target.deletedAt,
+  ];
+}
+
+export const detailColumns = [
+  'glpi_entity_id', 'itemtype', 'glpi_id', 'company_id', 'item_itemtype', 'item_id', 'operating_system', 'warranty_start',
+  'warranty_end', 'glpi_updated_at', 'raw', 'deleted_at',
+] as const;
+
+/** An Item_OperatingSystem (the OS name, expanded) or an Infocom (warranty start + duration in months). */
+export function detailValues(itemtype: AssetDetailItemtype, row: ListedRow, target: RowTarget): SqlValue[] {
+  const warrantyStart = itemtype === 'Infocom' ? glpiDay(row.warranty_date) : null;
+  const duration = typeof row.warranty_duration === 'number' ? row.warranty_duration : 0;
+  return [
+    target.entityId, itemtype, row.id, target.companyId, textOf(row.itemtype) ?? '', typeof row.items_id === 'number' ? row.items_id : 0,
+    itemtype === 'Item_OperatingSystem' ? dropdown(row.operatingsystems_id) : null,
+    warrantyStart, warrantyStart && duration > 0 ? addMonths(warrantyStart, duration) : null,
+    glpiDateToUtc(row.date_mod, target.offsetMinutes), JSON.stringify(row), target.deletedAt,
   ];
 }
 

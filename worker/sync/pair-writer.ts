@@ -25,7 +25,9 @@ export type WriteMode = {
  */
 export type PairWriter<P = unknown> = {
   itemtype: string;
-  table: 'glpi_assets' | 'glpi_tickets';
+  table: 'glpi_assets' | 'glpi_asset_details' | 'glpi_tickets';
+  /** false: GLPI has no trash for this type (a request for it lists every row), so it is never read. */
+  hasTrash?: boolean;
   /** Once before a read (e.g. the requesters of every ticket on a first sync). */
   beforeRead?(client: GlpiClient, mode: WriteMode): Promise<void>;
   prepare(client: GlpiClient, rows: ListedRow[], mode: WriteMode): Promise<P>;

@@ -3,10 +3,10 @@ import { GlpiCompanyLink } from '../../server/db/models';
 import { sequelize } from '../../server/db/sequelize';
 import { refreshDashboard } from '../../server/glpi-cache/dashboard-aggregates';
 import type { GlpiClient } from '../glpi/glpi-client';
-import { assetWriter } from './asset-writer';
+import { assetDetailWriter, assetWriter } from './asset-writer';
 import { isUnavailable } from './circuit-breaker';
 import type { CircuitBreaker } from './circuit-breaker';
-import { followupStateType, syncedAssetTypes, syncedItemtypes, type PairResult, type SyncContext, type SyncedItemtype, type SyncTarget } from './sync-context';
+import { followupStateType, syncedItemtypes, type PairResult, type SyncContext, type SyncedItemtype, type SyncTarget } from './sync-context';
 import { syncPair } from './sync-entity-items';
 import { syncFollowupsBulk } from './sync-followups';
 import { acquireSyncLock } from './sync-lock';
@@ -68,7 +68,11 @@ export async function syncCompany(ctx: SyncContext & { breaker: CircuitBreaker }
 async function syncOne(
   ctx: SyncContext, client: GlpiClient, target: SyncTarget, itemtype: SyncedItemtype, afterPage: () => Promise<void>, forceReconcile: boolean,
 ): Promise<PairResult[]> {
-  if ((syncedAssetTypes as readonly string[]).includes(itemtype) && itemtype !== 'Ticket') {
+  if (itemtype === 'Item_OperatingSystem' || itemtype === 'Infocom') {
+    const writer = assetDetailWriter(ctx, target, itemtype);
+    return [await syncPair({ ctx, client, target, writer, eventsAllowed: false, forceReconcile, afterPage })];
+  }
+  if (itemtype !== 'Ticket') {
     const writer = assetWriter(ctx, target, itemtype);
     return [await syncPair({ ctx, client, target, writer, eventsAllowed: false, forceReconcile, afterPage })];
   }

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { GlpiSessionPool } from '../glpi/glpi-session-pool';
-import type { AssetItemtype } from '../glpi/glpi-schemas';
+import { assetDetailItemtypes, type AssetDetailItemtype, type AssetItemtype } from '../glpi/glpi-schemas';
 
 export type SyncOptions = {
   /** Rows per list request after the first one (GLPI-API.md: 20-30 ms per page whatever its size). */
@@ -53,10 +53,11 @@ export type SyncTarget = { companyId: number; entityId: number };
 export const syncedAssetTypes = [
   'Computer', 'Monitor', 'Printer', 'NetworkEquipment', 'Peripheral', 'Phone', 'Software', 'SoftwareLicense',
 ] as const satisfies readonly AssetItemtype[];
-export type SyncedItemtype = AssetItemtype | 'Ticket';
+export type SyncedItemtype = AssetItemtype | AssetDetailItemtype | 'Ticket';
 /** The bulk follow-up read of a first sync has its own state row (progress, freshness). */
 export const followupStateType = 'ITILFollowup';
-export const syncedItemtypes: readonly SyncedItemtype[] = [...syncedAssetTypes, 'Ticket'];
+/** Details after their assets: an asset read in the same cycle is on its row when its details are applied. */
+export const syncedItemtypes: readonly SyncedItemtype[] = [...syncedAssetTypes, ...assetDetailItemtypes, 'Ticket'];
 
 export function isSyncedItemtype(value: string): value is SyncedItemtype {
   return (syncedItemtypes as readonly string[]).includes(value);

@@ -47,7 +47,7 @@ export async function syncPair(run: PairRun): Promise<PairResult> {
     }
     let watermark = laterOf(state.watermark, live.newest);
     let cached = await writer.liveCount();
-    if (!firstSync && cached !== live.total) {
+    if (!firstSync && cached !== live.total && writer.hasTrash !== false) {
       const trashMode: WriteMode = { ...mode, trash: true, deletedAt: utcNow() };
       const trash = await readInto(run, null, since, trashMode, result, 'trash');
       if (trash.interrupted) {
