@@ -1,3 +1,4 @@
+import { escape } from 'mysql2';
 import { QueryTypes, type Transaction } from 'sequelize';
 import { sequelize } from '../../server/db/sequelize';
 import type { AssetDetailItemtype, AssetItemtype } from '../glpi/glpi-schemas';
@@ -26,7 +27,7 @@ export function assetWriter(ctx: SyncContext, target: SyncTarget, itemtype: Asse
     values: (row, base) => assetValues(itemtype, row, base),
     shownOnly: 'AND is_template = 0',
     // Details read before their asset (an earlier cycle, another pair failing) wait in their table.
-    afterWrite: (rows, transaction) => applyDetails(target.entityId, itemtype, rows.map((row) => row.id), transaction),
+    afterWrite: (rows, transaction) => applyDetails(target.entityId, itemtype, rows.map((row) => row.id), transaction, false),
     afterDelete: async () => undefined,
   });
 }
@@ -39,7 +40,7 @@ export function assetDetailWriter(ctx: SyncContext, target: SyncTarget, itemtype
   const reapply = async (items: Array<{ itemtype: string; id: number }>, transaction: Transaction) => {
     const byType = new Map<string, number[]>();
     for (const item of items) byType.set(item.itemtype, [...(byType.get(item.itemtype) ?? []), item.id]);
-    for (const [assetType, ids] of byType) await applyDetails(target.entityId, assetType, ids, transaction);
+    for (const [assetType, ids] of byType) await applyDetails(target.entityId, assetType, ids, transaction, true);
   };
   return {
     ...cachedRowsWriter(ctx, target, itemtype, {
@@ -121,19 +122,43 @@ async function cachedDates(table: string, entity: number, itemtype: string, ids:
   return new Map(rows.map((row) => [Number(row.id), { d: row.d, deleted: Number(row.deleted) === 1, raw: rawText(row.raw) }]));
 }
 
-/** Copies the live details of these assets onto their rows (none left: null). */
-async function applyDetails(entity: number, itemtype: string, ids: number[], transaction: Transaction): Promise<void> {
+type Shown = { os: string | null; start: string | null; end: string | null };
+
+/**
+ * Copies the live details of these assets onto their rows: the first OS row's name, the latest
+ * Infocom's warranty. `clearMissing`: assets left without details get nulls (a detail was purged);
+ * otherwise only assets that have details are written (assets just read from GLPI).
+ * The details are read by a plain SELECT and the assets updated by their unique key: an UPDATE
+ * reading them in a subquery took shared gap locks on glpi_asset_details, and companies syncing at
+ * the same time deadlocked on each other's inserts.
+ */
+async function applyDetails(entity: number, itemtype: string, ids: number[], transaction: Transaction, clearMissing: boolean): Promise<void> {
   if (ids.length === 0) return;
-  const detail = (kind: AssetDetailItemtype, column: string, order: 'ASC' | 'DESC') =>
-    `(SELECT d.${column} FROM glpi_asset_details d FORCE INDEX (glpi_asset_details_item) WHERE d.glpi_entity_id = a.glpi_entity_id AND d.item_itemtype = a.itemtype
-      AND d.item_id = a.glpi_id AND d.itemtype = '${kind}' AND d.deleted_at IS NULL ORDER BY d.glpi_id ${order} LIMIT 1)`;
-  // A computer with several OS rows shows its first; an asset with several Infocoms, its latest.
-  // The index is forced: during an entity's first sync the table's statistics still describe it
-  // as empty, and MariaDB then scanned the entity's details for each asset (a minute for 6,000).
-  await sequelize.query(
-    `UPDATE glpi_assets a SET operating_system = ${detail('Item_OperatingSystem', 'operating_system', 'ASC')},
-       warranty_start = ${detail('Infocom', 'warranty_start', 'DESC')}, warranty_end = ${detail('Infocom', 'warranty_end', 'DESC')}
-     WHERE a.glpi_entity_id = :entity AND a.itemtype = :itemtype AND a.glpi_id IN (:ids)`,
-    { replacements: { entity, itemtype, ids }, transaction },
+  const details = await sequelize.query<{ id: number; kind: string; os: string | null; start: string | null; end: string | null }>(
+    `SELECT item_id AS id, itemtype AS kind, operating_system AS os, DATE_FORMAT(warranty_start, '%Y-%m-%d') AS start,
+            DATE_FORMAT(warranty_end, '%Y-%m-%d') AS end
+     FROM glpi_asset_details WHERE glpi_entity_id = :entity AND item_itemtype = :itemtype AND item_id IN (:ids) AND deleted_at IS NULL
+     ORDER BY glpi_id`,
+    { replacements: { entity, itemtype, ids }, type: QueryTypes.SELECT, transaction },
   );
+  const shown = new Map<number, Shown>(clearMissing ? ids.map((id) => [id, { os: null, start: null, end: null }]) : []);
+  for (const detail of details) {
+    const id = Number(detail.id);
+    const row = shown.get(id) ?? { os: null, start: null, end: null };
+    shown.set(id, row);
+    if (detail.kind === 'Item_OperatingSystem') row.os ??= detail.os;
+    else Object.assign(row, { start: detail.start, end: detail.end });
+  }
+  const entries = [...shown];
+  for (let offset = 0; offset < entries.length; offset += 250) {
+    const chunk = entries.slice(offset, offset + 250);
+    const values = chunk.map(([id, row]) => `SELECT ${escape(id)} AS id, ${escape(row.os)} AS os, ${escape(row.start)} AS ws, ${escape(row.end)} AS we`);
+    // The key range in the WHERE bounds what is locked whatever plan MariaDB picks.
+    await sequelize.query(
+      `UPDATE glpi_assets a JOIN (${values.join(' UNION ALL ')}) v ON a.glpi_id = v.id
+       SET a.operating_system = v.os, a.warranty_start = v.ws, a.warranty_end = v.we
+       WHERE a.glpi_entity_id = ${escape(entity)} AND a.itemtype = ${escape(itemtype)} AND a.glpi_id IN (${chunk.map(([id]) => escape(id)).join(',')})`,
+      { transaction, type: QueryTypes.UPDATE },
+    );
+  }
 }
