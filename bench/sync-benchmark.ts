@@ -36,6 +36,8 @@ const simEnv: NodeJS.ProcessEnv = { ...process.env };
 delete simEnv.NODE_OPTIONS;
 const sim = spawn(process.execPath, ['--import', 'tsx', 'tools/glpi-sim/main.ts', '--port', '0',
   '--entities', String(scale.entities), '--assets', String(scale.assets), '--tickets', String(scale.tickets)], { cwd: root, env: simEnv, stdio: ['ignore', 'pipe', 'inherit'] });
+// A run that fails half-way must not leave the simulator behind.
+process.on('exit', () => sim.kill('SIGTERM'));
 const simUrl = await new Promise<string>((resolve, reject) => {
   let out = '';
   sim.stdout.on('data', (chunk: Buffer) => {
