@@ -19,7 +19,7 @@ type CachedTable = {
   afterDelete(ids: number[], transaction: Transaction): Promise<void>;
 };
 
-/** Assets need nothing but their own rows: one multi-row upsert per page, then their details applied. */
+/** Assets: one multi-row upsert per page, then the details already read for them copied on. */
 export function assetWriter(ctx: SyncContext, target: SyncTarget, itemtype: AssetItemtype): PairWriter<ListedRow[]> {
   return cachedRowsWriter(ctx, target, itemtype, {
     table: 'glpi_assets',
@@ -39,7 +39,11 @@ export function assetWriter(ctx: SyncContext, target: SyncTarget, itemtype: Asse
 export function assetDetailWriter(ctx: SyncContext, target: SyncTarget, itemtype: AssetDetailItemtype): PairWriter<ListedRow[]> {
   const reapply = async (items: Array<{ itemtype: string; id: number }>, transaction: Transaction) => {
     const byType = new Map<string, number[]>();
-    for (const item of items) byType.set(item.itemtype, [...(byType.get(item.itemtype) ?? []), item.id]);
+    for (const item of items) {
+      const ids = byType.get(item.itemtype) ?? [];
+      ids.push(item.id);
+      byType.set(item.itemtype, ids);
+    }
     for (const [assetType, ids] of byType) await applyDetails(target.entityId, assetType, ids, transaction, true);
   };
   return {
