@@ -70,7 +70,7 @@ export function onInvalidation(listener: Listener): void {
 
 /**
  * Drops what the change made stale, here at once and in every other web or worker process. Call it
- * after the change is committed (see afterCommitted), or another process could reload the old row.
+ * after the change is committed (model-invalidation.ts waits for the commit), or another process could reload the old row.
  */
 export async function publishInvalidation(message: Invalidation): Promise<void> {
   deliver(message);

@@ -4,8 +4,6 @@ import { resolveLocale, type Locale } from '../../app/i18n/locales';
 
 export type RequestMeta = { ip: string | null; userAgent: string | null; origin: string };
 
-/** What the context reads of a request (a fetch Request is one). */
-export type RequestView = { headers: { get(name: string): string | null }; url: string };
 /** Where the context puts headers the response must carry (session cookies): a fetch Headers or the Express response. */
 export type ResponseHeaders = { append(name: string, value: string): void };
 
@@ -17,7 +15,7 @@ export type Context = {
   resHeaders: ResponseHeaders;
 };
 
-function readCookie(request: RequestView, name: string): string | null {
+function readCookie(request: Request, name: string): string | null {
   const header = request.headers.get('cookie') ?? '';
   for (const part of header.split(';')) {
     const [k, ...v] = part.trim().split('=');
@@ -26,7 +24,7 @@ function readCookie(request: RequestView, name: string): string | null {
   return null;
 }
 
-export function requestMeta(request: RequestView): RequestMeta {
+export function requestMeta(request: Request): RequestMeta {
   // Behind nginx, X-Forwarded-For's first hop is the browser; the express server trusts one proxy.
   const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
   return {
@@ -36,7 +34,7 @@ export function requestMeta(request: RequestView): RequestMeta {
   };
 }
 
-export async function createContext(request: RequestView, resHeaders: ResponseHeaders = new Headers()): Promise<Context> {
+export async function createContext(request: Request, resHeaders: ResponseHeaders = new Headers()): Promise<Context> {
   const sessionId = readCookie(request, lucia.sessionCookieName);
   let user: LuciaUser | null = null;
   let session: Session | null = null;
