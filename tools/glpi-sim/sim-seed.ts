@@ -202,19 +202,21 @@ const warrantedTypes = ['Computer', 'Monitor', 'Printer', 'NetworkEquipment', 'P
  * a start within the last three years and 12, 24 or 36 months, so some end within 90 days.
  */
 function seedAssetDetails(store: Store, rng: Prng, client: Client, reference: number): void {
-  for (const computerId of [...store.table('Computer').idsOfEntity(client.entityId)]) {
+  // Each detail is as old as its asset.
+  const createdOf = (itemtype: AssetType, id: number) => String(store.table(itemtype).value(store.table(itemtype).rows.get(id)!, 'date_creation'));
+  for (const computerId of store.table('Computer').idsOfEntity(client.entityId)) {
     if (!rng.chance(0.9)) continue;
-    const stamp = String(store.table('Computer').value(store.table('Computer').rows.get(computerId)!, 'date_creation'));
+    const stamp = createdOf('Computer', computerId);
     store.insert('Item_OperatingSystem', {
       items_id: computerId, itemtype: 'Computer', entities_id: client.entityId,
       operatingsystems_id: rng.int(1, names.operatingSystems.length), date_mod: stamp, date_creation: stamp,
     });
   }
   for (const itemtype of warrantedTypes) {
-    for (const itemId of [...store.table(itemtype).idsOfEntity(client.entityId)]) {
+    for (const itemId of store.table(itemtype).idsOfEntity(client.entityId)) {
       if (!rng.chance(0.7)) continue;
       const start = formatGlpiDate(reference - rng.int(0, 3 * 365) * day).slice(0, 10);
-      const stamp = String(store.table(itemtype).value(store.table(itemtype).rows.get(itemId)!, 'date_creation'));
+      const stamp = createdOf(itemtype, itemId);
       store.insert('Infocom', {
         items_id: itemId, itemtype, entities_id: client.entityId,
         buy_date: start, warranty_date: start, warranty_duration: rng.pick([12, 24, 36]), date_mod: stamp, date_creation: stamp,

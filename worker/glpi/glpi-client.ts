@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { GlpiRangeError, GlpiSchemaError } from './glpi-errors';
 import type { GlpiResponse, QueryValue } from './glpi-http';
 import {
-  idDateRowSchema, itemSchemas, onlyIdSchema, parseContentRange, searchResponseSchema,
+  idDateRowSchema, isAssetDetailItemtype, itemSchemas, onlyIdSchema, parseContentRange, searchResponseSchema,
   type GlpiItem, type GlpiItemtype, type IdDate,
 } from './glpi-schemas';
 import type { EntityScope, GlpiSession } from './glpi-session';
@@ -199,7 +199,7 @@ export class GlpiClient {
    */
   async listIdDates(itemtype: GlpiItemtype, options: { isDeleted?: boolean; pageSize?: number } = {}): Promise<IdDate[]> {
     const result: IdDate[] = [];
-    if (itemtype === 'SoftwareLicense' || itemtype === 'Item_OperatingSystem' || itemtype === 'Infocom') {
+    if (itemtype === 'SoftwareLicense' || isAssetDetailItemtype(itemtype)) {
       for await (const page of this.pages(itemtype, { ...options, sort: 'id' })) {
         result.push(...page.items.map((item) => ({ id: item.id, date_mod: item.date_mod })));
       }

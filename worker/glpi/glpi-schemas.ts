@@ -171,6 +171,7 @@ export type GlpiItemtype = keyof typeof itemSchemas;
 export type GlpiItem<T extends GlpiItemtype> = z.output<(typeof itemSchemas)[T]>;
 export const assetDetailItemtypes = ['Item_OperatingSystem', 'Infocom'] as const;
 export type AssetDetailItemtype = (typeof assetDetailItemtypes)[number];
+export const isAssetDetailItemtype = (itemtype: string): itemtype is AssetDetailItemtype => (assetDetailItemtypes as readonly string[]).includes(itemtype);
 export type AssetItemtype = Exclude<GlpiItemtype, 'Ticket' | 'ITILFollowup' | 'User' | 'Entity' | 'Profile_User' | 'Ticket_User' | AssetDetailItemtype>;
 export const assetItemtypes = [
   'Computer', 'Monitor', 'Printer', 'NetworkEquipment', 'Peripheral', 'Phone', 'Software', 'SoftwareLicense',

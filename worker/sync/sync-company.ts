@@ -3,6 +3,7 @@ import { GlpiCompanyLink } from '../../server/db/models';
 import { sequelize } from '../../server/db/sequelize';
 import { refreshDashboard } from '../../server/glpi-cache/dashboard-aggregates';
 import type { GlpiClient } from '../glpi/glpi-client';
+import { isAssetDetailItemtype } from '../glpi/glpi-schemas';
 import { assetDetailWriter, assetWriter } from './asset-writer';
 import { isUnavailable } from './circuit-breaker';
 import type { CircuitBreaker } from './circuit-breaker';
@@ -68,12 +69,8 @@ export async function syncCompany(ctx: SyncContext & { breaker: CircuitBreaker }
 async function syncOne(
   ctx: SyncContext, client: GlpiClient, target: SyncTarget, itemtype: SyncedItemtype, afterPage: () => Promise<void>, forceReconcile: boolean,
 ): Promise<PairResult[]> {
-  if (itemtype === 'Item_OperatingSystem' || itemtype === 'Infocom') {
-    const writer = assetDetailWriter(ctx, target, itemtype);
-    return [await syncPair({ ctx, client, target, writer, eventsAllowed: false, forceReconcile, afterPage })];
-  }
   if (itemtype !== 'Ticket') {
-    const writer = assetWriter(ctx, target, itemtype);
+    const writer = isAssetDetailItemtype(itemtype) ? assetDetailWriter(ctx, target, itemtype) : assetWriter(ctx, target, itemtype);
     return [await syncPair({ ctx, client, target, writer, eventsAllowed: false, forceReconcile, afterPage })];
   }
   // Follow-up answers become events only once the bulk follow-up read of the first sync is done.
