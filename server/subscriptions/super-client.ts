@@ -1,17 +1,17 @@
-import { Op } from 'sequelize';
 import { localCache } from '../cache/local-cache';
 import { Subscription } from '../db/models';
 
 /**
- * Each company's subscriptions that have not ended, kept in this process: asked on every portal
- * request, changed a few times a year. Writes to subscriptions drop the entry (the model's hooks);
- * the periods themselves say when a subscription starts or ends, so time alone never makes it stale.
+ * Each company's subscription periods, kept in this process: asked on every portal request,
+ * changed a few times a year (a company has a handful of rows). Writes to subscriptions drop the
+ * entry (the model's hooks); the periods themselves say when a subscription starts or ends, so
+ * time alone never makes it stale, and any "now" (a test's, a report's) is answered from them.
  */
-const openPeriods = localCache<number, Array<{ startAt: number; endAt: number }>>({
+const periods = localCache<number, Array<{ startAt: number; endAt: number }>>({
   ttlMs: 60_000,
   maxEntries: 20_000,
   load: async (companyId) => {
-    const rows = await Subscription.findAll({ where: { companyId, endAt: { [Op.gt]: new Date() } }, attributes: ['startAt', 'endAt'], raw: true });
+    const rows = await Subscription.findAll({ where: { companyId }, attributes: ['startAt', 'endAt'], raw: true });
     return rows.map((row) => ({ startAt: new Date(row.startAt).getTime(), endAt: new Date(row.endAt).getTime() }));
   },
   matches: (message, companyId) => message.topic === 'company' && message.id === companyId,
@@ -20,9 +20,5 @@ const openPeriods = localCache<number, Array<{ startAt: number; endAt: number }>
 /** A company is a super-client while one of its subscriptions covers now (start ≤ now < end): derived, never stored. */
 export async function isSuperClient(companyId: number, now = new Date()): Promise<boolean> {
   const at = now.getTime();
-  // A moment before the periods were read (a test's or a report's "now") asks the database.
-  if (at < Date.now() - 60_000) {
-    return (await Subscription.count({ where: { companyId, startAt: { [Op.lte]: now }, endAt: { [Op.gt]: now } } })) > 0;
-  }
-  return (await openPeriods.get(companyId)).some((period) => period.startAt <= at && at < period.endAt);
+  return (await periods.get(companyId)).some((period) => period.startAt <= at && at < period.endAt);
 }
