@@ -13,20 +13,21 @@ import {
 } from '@remix-run/react';
 import { I18nextProvider } from 'react-i18next';
 import { useTranslation } from '~/i18n/use-translation';
-import { i18nFor } from '~/i18n/i18n';
-import { defaultLocale } from '~/i18n/locales';
+import { i18nFor } from '../shared/i18n/i18n';
+import { defaultLocale, localeDirection } from '../shared/i18n/locales';
 import { SiteHeader } from '~/components/site-header';
 import { SiteFooter } from '~/components/site-footer';
 import stylesheet from '~/styles/app.css';
 import { serverApi } from '~/trpc.server';
+import { useNonce } from '~/utils/nonce';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesheet },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { api, headers, ctx } = await serverApi(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { api, headers, ctx } = await serverApi(request, context);
   const me = await api.auth.me();
   const portal = ctx.user ? await api.portal.header() : null;
   return data({ locale: ctx.locale, me, portal }, { headers });
@@ -38,8 +39,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const root = useRouteLoaderData<RootData>('root');
   const locale = root?.locale ?? defaultLocale;
   const i18n = i18nFor(locale);
+  const nonce = useNonce();
   return (
-    <html lang={locale}>
+    <html lang={locale} dir={localeDirection(locale)}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -54,8 +56,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
           </main>
           <SiteFooter />
         </I18nextProvider>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );
@@ -75,6 +77,9 @@ export function ErrorBoundary() {
       ? [t('errors.pageNotFound'), t('errors.pageNotFoundLead')]
       : status === 503
         ? [t('errors.unavailable'), t('errors.serverErrorLead')]
+        : status === 403
+          // A refusal's key (errors.forbidden, errors.companyRoleRequired) says why.
+          ? [t('errors.forbidden'), t(isRouteErrorResponse(error) && /^errors\.[A-Za-z.]+$/.test(String(error.data)) ? String(error.data) : 'errors.forbidden')]
         : [t('errors.serverError'), t('errors.serverErrorLead')];
   return (
     <section className="error-page" aria-labelledby="error-title">

@@ -1,17 +1,17 @@
-import { redirect } from '@remix-run/node';
+import { redirect, type AppLoadContext } from '@remix-run/node';
 import { TRPCError } from '@trpc/server';
-import { ZodError } from 'zod';
-import { AppError } from '../server/errors';
+import { ZodError, type z } from 'zod';
 import { createContext } from '../server/trpc/context';
 import { createCaller } from '../server/trpc/root-router';
+import { appErrorOf } from '../server/trpc/trpc-errors';
 
 /**
  * Loaders and actions call procedures through this server-side caller: same validation and
  * authorization as /api/trpc, no HTTP hop. Cookies the procedures set are in `headers`.
  */
-export async function serverApi(request: Request) {
+export async function serverApi(request: Request, context: AppLoadContext) {
   const headers = new Headers();
-  const ctx = await createContext(request, headers);
+  const ctx = await createContext(request, { clientAddress: context.clientAddress, resHeaders: headers });
   return { api: createCaller(ctx), headers, ctx };
 }
 
@@ -26,21 +26,34 @@ export type FormFailure = {
 /** Turns a procedure's refusal into what a form shows: a message per field and the typed values. */
 export function formFailure(error: unknown, values: Record<string, string>): FormFailure {
   const base = { ok: false as const, values: Object.fromEntries(Object.entries(values).filter(([k]) => !/password/i.test(k))) };
-  if (error instanceof TRPCError && error.cause instanceof ZodError) {
+  const zodError = error instanceof ZodError ? error : error instanceof TRPCError && error.cause instanceof ZodError ? error.cause : null;
+  if (zodError) {
     const fieldErrors: Record<string, string> = {};
-    for (const issue of error.cause.issues) fieldErrors[issue.path.join('.')] ??= issue.message;
+    for (const issue of zodError.issues) fieldErrors[issue.path.join('.')] ??= issue.message;
     return { ...base, formError: null, params: {}, fieldErrors };
   }
-  if (error instanceof AppError) {
+  const appError = appErrorOf(error);
+  if (appError) {
     return {
       ...base,
-      formError: error.field ? null : error.message,
-      params: error.params,
-      fieldErrors: error.field ? { [error.field]: error.message } : {},
+      formError: appError.field ? null : appError.message,
+      params: appError.params,
+      fieldErrors: appError.field ? { [appError.field]: appError.message } : {},
     };
   }
   if (error instanceof TRPCError && error.code === 'UNAUTHORIZED') throw redirect('/login');
   throw error;
+}
+
+/**
+ * Form values parsed with (a pick of) the procedure's own input schema, instead of cast to the type
+ * it wants: a value it refuses throws its ZodError, which formFailure shows on the field, as it
+ * would the procedure's own refusal.
+ */
+export function parseForm<S extends z.ZodType>(schema: S, values: unknown): z.output<S> {
+  const parsed = schema.safeParse(values);
+  if (!parsed.success) throw parsed.error;
+  return parsed.data;
 }
 
 export function formValues(form: FormData): Record<string, string> {

@@ -1,31 +1,61 @@
 /**
  * Bench only (never in app/ or server/): the dashboard a direct integration would serve, asking
- * GLPI at request time — open a session, switch to the client's entity, count each asset type and
- * the tickets of each status (Content-Range totals, the cheapest way GLPI offers), close the
- * session. `npm run bench:dashboard` starts it as a child process and loads it like the real page.
- * Usage: tsx bench/direct-dashboard-server.ts <port> <apirest url> <user token> <entity id>
+ * GLPI at request time — count each asset type and the tickets of each status (Content-Range
+ * totals, the cheapest way GLPI offers). Like any real integration it keeps its GLPI sessions:
+ * each entity has a small pool of sessions already switched to it, a session serves one request
+ * at a time (GLPI locks a PHP session for the length of a request), and one GLPI calls invalid is
+ * opened again. `npm run bench:dashboard` starts it as a child process and loads it like the page.
+ * Usage: tsx bench/direct-dashboard-server.ts <port> <apirest url> <user token>; GET /?entity=<id>
  */
 import { createServer } from 'node:http';
 
-const [port, baseUrl, userToken, entityId] = process.argv.slice(2) as [string, string, string, string];
+const [port, baseUrl, userToken] = process.argv.slice(2) as [string, string, string];
 const assetTypes = ['Computer', 'Monitor', 'Printer', 'NetworkEquipment', 'Peripheral', 'Phone', 'Software', 'SoftwareLicense'];
 
 const total = (response: Response) => Number(/\/(\d+)$/.exec(response.headers.get('content-range') ?? '')?.[1] ?? 0);
+
+class GlpiStatus extends Error {
+  constructor(readonly status: number, path: string) {
+    super(`GLPI ${path}: ${status}`);
+  }
+}
 
 async function glpi(path: string, init: RequestInit & { session?: string } = {}): Promise<Response> {
   const headers = new Headers(init.headers);
   headers.set('Content-Type', 'application/json');
   if (init.session) headers.set('Session-Token', init.session);
   const response = await fetch(`${baseUrl}/${path}`, { ...init, headers, signal: AbortSignal.timeout(30_000) });
-  if (response.status >= 400) throw new Error(`GLPI ${path}: ${response.status}`);
+  if (response.status >= 400) {
+    await response.arrayBuffer().catch(() => undefined);
+    throw new GlpiStatus(response.status, path);
+  }
   return response;
 }
 
-async function dashboard() {
+async function openSession(entityId: number): Promise<string> {
   const init = await glpi('initSession', { headers: { Authorization: `user_token ${userToken}` } });
   const session = ((await init.json()) as { session_token: string }).session_token;
+  await glpi('changeActiveEntities', { method: 'POST', session, body: JSON.stringify({ entities_id: entityId, is_recursive: false }) });
+  return session;
+}
+
+const idle = new Map<number, string[]>();
+
+async function withSession<T>(entityId: number, ask: (session: string) => Promise<T>): Promise<T> {
+  let session = idle.get(entityId)?.pop() ?? (await openSession(entityId));
   try {
-    await glpi('changeActiveEntities', { method: 'POST', session, body: JSON.stringify({ entities_id: Number(entityId), is_recursive: false }) });
+    return await ask(session);
+  } catch (error) {
+    if (!(error instanceof GlpiStatus && error.status === 401)) throw error;
+    session = await openSession(entityId);
+    return await ask(session);
+  } finally {
+    idle.set(entityId, [...(idle.get(entityId) ?? []), session]);
+  }
+}
+
+const dashboard = (entityId: number) =>
+  withSession(entityId, async (session) => {
     const [assets, tickets] = await Promise.all([
       Promise.all(assetTypes.map(async (itemtype) => ({ itemtype, count: total(await glpi(`${itemtype}?range=0-0`, { session })) }))),
       Promise.all([1, 2, 3, 4, 5, 6].map(async (status) => ({
@@ -34,13 +64,11 @@ async function dashboard() {
       }))),
     ]);
     return { assets, tickets };
-  } finally {
-    void glpi('killSession', { session }).catch(() => undefined);
-  }
-}
+  });
 
 createServer((request, response) => {
-  dashboard().then(
+  const entityId = Number(new URL(request.url ?? '/', 'http://localhost').searchParams.get('entity'));
+  dashboard(entityId).then(
     (body) => {
       response.writeHead(200, { 'Content-Type': 'application/json' });
       response.end(JSON.stringify(body));

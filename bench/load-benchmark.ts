@@ -1,143 +1,312 @@
 /**
- * `npm run bench:load`: 100 super-clients browsing their dashboards, park lists and tickets as fast
- * as the platform answers, and 5 more creating a ticket every second, for 60 s, against the
- * production build started by the stack module (scripts/stack/start-stack.ts) — web, worker,
- * mail catcher and GLPI simulator as child processes — on its own database `ytech_bench_load`.
- * Prints throughput and p50/p95/p99 per page type, web and worker peak RSS, and writes them to
- * bench/results/load.json. Not a test. BENCH_SECONDS, BENCH_BROWSERS, BENCH_CREATORS override.
+ * `npm run bench:load`: the CAPACITY of the platform — the highest rate of page views per second it
+ * sustains with p95 ≤ 200 ms — under a realistic load: 200 client companies with distinct parks,
+ * tickets and documents, users who think between pages (exponential, mean 10 s) and take a mix of
+ * dashboards, filtered park lists, ticket lists, tickets, ticket creation, documents and PDFs, as
+ * full documents or in-app `.data` navigations. The rate is stepped up (more users at the same
+ * think time: 25 views/s, doubled until p95 passes 200 ms or more than 1 % fail, then the gap
+ * halved twice; at most BENCH_MAX_STEPS steps), so that a run takes about 5 minutes on a quiet machine.
+ *
+ * Everything runs as its own process, as shipped: the production build's web server
+ * (WEB_CONCURRENCY processes), the worker (`npm run worker`'s heap settings, syncing all along),
+ * a private MariaDB and Redis (so their CPU is theirs alone), the GLPI simulator, and the load
+ * generators. The CPU each used during each step is read from /proc, with the machine's load.
+ *
+ * BENCH_WEB_PROCESSES=1,2 measures the capacity with one and then two web processes (scale-out).
+ * Other knobs: BENCH_COMPANIES, BENCH_USERS_PER_COMPANY, BENCH_THINK_SECONDS, BENCH_RATES (fixed steps),
+ * BENCH_STEP_SECONDS, BENCH_RAMP_SECONDS, BENCH_GENERATORS, BENCH_SKIP_BUILD=1, BENCH_SHARED_SERVERS=1.
+ * Writes bench/results/load.json. Not a test.
  */
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
+import { runStep, startProcess, waitForUrl } from '../scripts/stack/run-step';
+import { startMailCatcher } from '../tools/mail-catcher/main';
 import { freePort } from '../tests/support/free-port';
-import { logInOverHttp, type HttpSession } from '../tests/support/http-session';
-import { descendantRunning, peakRssMb } from './process-memory';
+import { startPrivateMariadb, startPrivateRedis } from '../tests/support/private-services';
+import type { BenchUser, GeneratorPlan, GeneratorReport, Sample } from './load-generator';
+import { machineState } from './machine-state';
+import { cpuSeconds, leafProcesses, machineCpu, memoryMb, processTree, withCommand } from './process-cpu';
 
-const seconds = Number(process.env.BENCH_SECONDS ?? 60);
-const browsers = Number(process.env.BENCH_BROWSERS ?? 100);
-const creators = Number(process.env.BENCH_CREATORS ?? 5);
-const password = 'Bench-load-2026';
-const serverUrl = (process.env.DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/ytech').replace(/\/[^/]*$/, '');
+const numberList = (text: string) => text.split(',').map(Number).filter((n) => n > 0);
+const settings = {
+  companies: Number(process.env.BENCH_COMPANIES ?? 200),
+  usersPerCompany: Number(process.env.BENCH_USERS_PER_COMPANY ?? 25),
+  thinkSeconds: Number(process.env.BENCH_THINK_SECONDS ?? 10),
+  // Fixed steps if given; otherwise the search below (from 25 views/s, doubling, then halving the gap).
+  rates: numberList(process.env.BENCH_RATES ?? ''),
+  maxSteps: Number(process.env.BENCH_MAX_STEPS ?? 7),
+  stepSeconds: Number(process.env.BENCH_STEP_SECONDS ?? 15),
+  rampSeconds: Number(process.env.BENCH_RAMP_SECONDS ?? 5),
+  generators: Number(process.env.BENCH_GENERATORS ?? 2),
+  webProcesses: numberList(process.env.BENCH_WEB_PROCESSES ?? process.env.WEB_CONCURRENCY ?? '2'),
+  documentShare: 0.3,
+  p95TargetMs: 200,
+  maxErrorShare: 0.01,
+};
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const tsx = path.join(root, 'node_modules/.bin/tsx');
+const startedAt = new Date();
+const machineBefore = machineState();
+
+const shared = process.env.BENCH_SHARED_SERVERS === '1';
+const compare = process.env.BENCH_COMPARE === '1';
+// The private servers' own settings: a buffer pool that holds the bench's data, no binary log.
+const mariadb = shared ? null : await startPrivateMariadb({ replicationArgs: () => ['--skip-log-bin', '--innodb-buffer-pool-size=256M', '--max-connections=500'] });
+const redisServer = shared ? null : await startPrivateRedis();
+const serverUrl = mariadb?.url ?? (process.env.DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/ytech').replace(/\/[^/]*$/, '');
 const [webPort, smtpPort, mailHttpPort, glpiPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
 const appUrl = `http://127.0.0.1:${webPort}`;
+const perEntity = { assets: 60, tickets: 30 };
 const env: NodeJS.ProcessEnv = {
   ...process.env,
   NODE_ENV: 'production', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', PORT: String(webPort), APP_URL: appUrl,
-  DATABASE_URL: `${serverUrl}/ytech_bench_load`, REDIS_PREFIX: 'ytech-bench-load', UPLOAD_DIR: await mkdtemp(path.join(tmpdir(), 'ytech-bench-')),
-  // A few thousand assets and tickets over the demo's companies and the bench's own.
-  GLPI_SIM_NAMED_ENTITIES: 'Atlas Logistique SARL;Pharmacie El Amel;Numidia Conseil;Bench Saoura Ciments;Bench Tassili Pharma;Bench Hoggar Transport;Bench Djurdjura Textile',
-  GLPI_SIM_ENTITIES: '0', GLPI_SIM_ASSETS: process.env.BENCH_ASSETS ?? '7000', GLPI_SIM_TICKETS: process.env.BENCH_TICKETS ?? '3500',
+  DATABASE_URL: `${serverUrl}/ytech_bench_load`, REDIS_URL: redisServer?.url ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', REDIS_PREFIX: 'ytech-bench-load',
+  UPLOAD_DIR: await mkdtemp(path.join(tmpdir(), 'ytech-bench-')), SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtpPort),
+  GLPI_URL: `http://127.0.0.1:${glpiPort}/apirest.php`, GLPI_USER_TOKEN: 'glpi-sim-user-token', GLPI_APP_TOKEN: '', GLPI_PARENT_ENTITY_ID: '1', GLPI_UTC_OFFSET_MINUTES: '0',
+  // The worker's 20 requests/s protect a real GLPI; the simulator needs no protection, and 200
+  // companies' first syncs at 20/s would take minutes before the first measurement.
   GLPI_MAX_PER_SECOND: '500',
 };
 Object.assign(process.env, env);
 
-const { startStack } = await import('../scripts/stack/start-stack');
-const stack = await startStack({ env, freshDatabase: true, demoData: true, mailCatcher: { smtpPort, httpPort: mailHttpPort }, glpiSimulator: { port: glpiPort } });
-const { createBenchClients, waitForFirstSyncs, ticketIdsByCompany } = await import('./load-clients');
+const children: ChildProcess[] = [];
+const stopChild = (child: ChildProcess) => (child.exitCode === null && child.signalCode === null ? new Promise((r) => { child.once('exit', r); child.kill('SIGTERM'); }) : Promise.resolve());
+const { benchCompanyName, benchUsers, createBenchCompanies, waitForWorker } = await import('./load-data');
 const { closeQueues } = await import('../server/jobs/queues');
 const { sequelize } = await import('../server/db/sequelize');
-
-type PageType = 'dashboard' | 'park-list' | 'tickets-list' | 'ticket' | 'create-ticket';
-const samples = new Map<PageType, number[]>();
-const failures: string[] = [];
-let webPid: number | null = null;
-let workerPid: number | null = null;
-let webPeakBeforeLoad = 0;
-
-async function timed(type: PageType, run: () => Promise<void>) {
-  const start = performance.now();
-  try {
-    await run();
-    const list = samples.get(type) ?? [];
-    list.push(performance.now() - start);
-    samples.set(type, list);
-  } catch (error) {
-    failures.push(`${type}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
-
-async function page(session: HttpSession, url: string) {
-  const response = await session.get(url);
-  await response.arrayBuffer();
-  if (response.status !== 200) throw new Error(`GET ${url}: HTTP ${response.status}`);
-}
-
-const parkTypes = ['computers', 'monitors', 'printers', 'software', 'licences'];
+const { closeRedis } = await import('../server/redis');
+const catcher = await startMailCatcher({ smtpPort, httpPort: mailHttpPort });
 
 try {
-  const clients = await createBenchClients(browsers + creators, password);
-  const companyIds = [...new Set(clients.map((c) => c.companyId))];
-  console.log(`${clients.length} client users in ${companyIds.length} companies; waiting for provisioning and first syncs…`);
-  await waitForFirstSyncs(companyIds);
-  const tickets = await ticketIdsByCompany(companyIds);
-  webPid = descendantRunning('server/http/main.ts');
-  workerPid = descendantRunning('worker/main.ts');
-  webPeakBeforeLoad = peakRssMb(webPid);
+  await runStep('database reset', [tsx, 'scripts/stack/reset-database.ts'], env);
+  await runStep('migrations', [tsx, 'db/migrate.ts', 'up'], env);
+  await runStep('seed', [tsx, 'db/seed.ts'], env);
+  const names = Array.from({ length: settings.companies }, (_, i) => benchCompanyName(i)).join(';');
+  const simulator = startProcess('glpi-sim', [tsx, 'tools/glpi-sim/main.ts', '--port', String(glpiPort), '--entities', '0', '--named', names,
+    '--assets', String(perEntity.assets * settings.companies), '--tickets', String(perEntity.tickets * settings.companies)], env);
+  children.push(simulator);
+  if (process.env.BENCH_SKIP_BUILD !== '1') await runStep('build', [path.join(root, 'node_modules/.bin/remix'), 'build'], env);
+  // As `npm run worker` starts it (package.json), heap limits included.
+  const worker = startProcess('worker', [tsx, 'worker/main.ts'], { ...env, NODE_OPTIONS: '--max-old-space-size=160 --max-semi-space-size=4' });
+  children.push(worker);
 
-  // Each user from an address of their own, as real offices are (log-in limits are per address).
-  const sessions: Array<{ client: (typeof clients)[number]; session: HttpSession }> = [];
-  for (const [i, client] of clients.entries()) {
-    sessions.push({ client, session: await logInOverHttp(appUrl, client.email, password, `10.20.${Math.floor(i / 200)}.${(i % 200) + 1}`) });
+  let setup = Date.now();
+  const companyIds = await createBenchCompanies(settings.companies);
+  console.log(`${companyIds.length} companies through the pipeline in ${((Date.now() - setup) / 1000).toFixed(0)} s; waiting for provisioning, first syncs, PDFs and mails…`);
+  setup = Date.now();
+  await waitForWorker(companyIds);
+  console.log(`worker done in ${((Date.now() - setup) / 1000).toFixed(0)} s`);
+  const users = await benchUsers(companyIds, settings.usersPerCompany);
+  console.log(`${users.length} signed-in users`);
+
+  const servers = {
+    mariadb: mariadb ? withCommand(processTree(process.pid), 'mariadbd') : [],
+    redis: redisServer ? withCommand(processTree(process.pid), 'redis-server') : [],
+  };
+  if (compare) await compareCaches(worker, simulator, servers, users);
+  const runs = [];
+  for (const webProcesses of compare ? [] : settings.webProcesses) {
+    const web = await startWeb(webProcesses, {});
+    const steps = [];
+    // Unrecorded: a process that has just started runs cold code.
+    await step(web, worker, simulator, servers, users, settings.rates[0] ?? 25, webProcesses, true);
+    const next = nextRate(settings.rates, Math.floor(users.length / settings.thinkSeconds));
+    for (let rate = next(null); rate !== null && steps.length < settings.maxSteps; rate = next(steps.at(-1)!.sustained)) {
+      const result = await step(web, worker, simulator, servers, users, rate, webProcesses, false);
+      steps.push(result);
+      console.log(`${String(rate).padStart(4)}/s offered: ${result.page_views_per_s}/s served, p50 ${result.p50_ms} ms, p95 ${result.p95_ms} ms, ${result.errors} errors; CPU cores used ${JSON.stringify(result.cpu_cores)}; machine busy ${result.machine.busy_cores} cores`);
+    }
+    await stopChild(web);
+    const sustained = steps.filter((s) => s.sustained);
+    const best = sustained.at(-1) ?? null;
+    runs.push({ web_processes: webProcesses, capacity_page_views_per_s: best?.page_views_per_s ?? 0, capacity_step: best?.offered_per_s ?? null, steps });
   }
-  console.log(`${sessions.length} sessions open; ${browsers} browsing and ${creators} creating tickets for ${seconds} s`);
 
-  const deadline = Date.now() + seconds * 1000;
-  const browse = async ({ client, session }: (typeof sessions)[number], index: number) => {
-    const ids = tickets.get(client.companyId) ?? [];
-    for (let n = index; Date.now() < deadline; n++) {
-      const step = n % 4;
-      if (step === 0) await timed('dashboard', () => page(session, '/portal/dashboard'));
-      else if (step === 1) await timed('park-list', () => page(session, `/portal/park/${parkTypes[n % parkTypes.length]}?page=${1 + (n % 3)}`));
-      else if (step === 2) await timed('tickets-list', () => page(session, '/portal/tickets'));
-      else if (ids.length) await timed('ticket', () => page(session, `/portal/tickets/${ids[n % ids.length]}`));
-    }
+  const result = {
+    what: 'capacity: highest page views/s served at p95 ≤ 200 ms with ≤ 1 % errors, rate stepped up by adding users at a fixed think time',
+    measured_at: startedAt.toISOString(),
+    machine_before: machineBefore,
+    machine_after: machineState(),
+    note: 'machine shared with other work while measured: see each step\'s machine.busy_cores and load average beside the platform\'s own CPU',
+    conditions: {
+      companies: settings.companies, users_per_company: settings.usersPerCompany, park_per_company: perEntity,
+      think_time: `exponential, mean ${settings.thinkSeconds} s`, users_at_rate: `rate × ${settings.thinkSeconds}`,
+      mix_percent: { dashboard: 20, 'park-list (filters, sorts, pages)': 25, 'tickets-list (filters)': 18, ticket: 15, 'create-ticket (form POST)': 2, documents: 14, 'pdf-invoice': 3, 'pdf-proforma': 3 },
+      document_share: settings.documentShare, navigation_share: 1 - settings.documentShare,
+      step_seconds: settings.stepSeconds, ramp_seconds: settings.rampSeconds, generators: settings.generators,
+      glpi: 'simulator answering normally; the worker syncs all along (GLPI_MAX_PER_SECOND=500)',
+      servers: shared ? 'the machine\'s shared MariaDB and Redis' : 'private MariaDB (buffer pool 256 MB) and Redis started by the bench',
+      worker: 'NODE_OPTIONS=--max-old-space-size=160 --max-semi-space-size=4 (npm run worker)',
+    },
+    target: { page_views_per_s: 300, p95_ms: settings.p95TargetMs, web_rss_mb_per_process: 400 },
+    capacity_by_web_processes: Object.fromEntries(runs.map((run) => [run.web_processes, run.capacity_page_views_per_s])),
+    runs,
   };
-  const create = async ({ session }: (typeof sessions)[number], index: number) => {
-    for (let n = 0; Date.now() < deadline; n++) {
-      await timed('create-ticket', async () => {
-        await session.mutate('portal.tickets.create', { title: `Bench ${index}-${n}`, content: 'Poste bloqué au démarrage.', urgency: 3, type: 'incident' });
-      });
-      await new Promise((r) => setTimeout(r, 1_000));
-    }
-  };
-  const started = Date.now();
-  await Promise.all(sessions.map((s, i) => (i < browsers ? browse(s, i) : create(s, i - browsers))));
-  await report((Date.now() - started) / 1000);
+  await mkdir(path.join(root, 'bench/results'), { recursive: true });
+  if (!compare) await writeFile(path.join(root, 'bench/results/load.json'), `${JSON.stringify(result, null, 2)}\n`);
+  console.log(`capacity by web processes: ${JSON.stringify(result.capacity_by_web_processes)} page views/s — bench/results/load.json`);
 } finally {
-  await closeQueues();
-  await sequelize.close();
-  await stack.stop();
+  for (const child of children.reverse()) await stopChild(child);
+  await closeQueues().catch(() => undefined);
+  await sequelize.close().catch(() => undefined);
+  await closeRedis().catch(() => undefined);
+  await catcher.close();
+  await rm(env.UPLOAD_DIR!, { recursive: true, force: true });
+  await redisServer?.destroy();
+  await mariadb?.destroy();
+}
+process.exit(0);
+
+/**
+ * The rates to try: the fixed list until a step fails; or a search — 25 views/s, doubled while
+ * sustained (halved while not, down to 2), then the middle of the gap between the best sustained
+ * and the lowest failed rate, twice. Each step costs BENCH_RAMP_SECONDS + BENCH_STEP_SECONDS.
+ */
+function nextRate(fixed: number[], maxRate: number) {
+  let current = 0;
+  let best = 0;
+  let failed = Infinity;
+  let refinements = 0;
+  return (sustained: boolean | null): number | null => {
+    if (fixed.length) {
+      if (sustained === false) return null;
+      const rate = sustained === null ? fixed[0]! : fixed[fixed.indexOf(current) + 1];
+      return rate === undefined ? null : (current = rate);
+    }
+    if (sustained === null) return (current = 25);
+    if (sustained) best = Math.max(best, current);
+    else failed = Math.min(failed, current);
+    if (failed === Infinity) return current >= maxRate ? null : (current = Math.min(current * 2, maxRate));
+    if (best === 0) return current <= 2 ? null : (current = Math.max(2, Math.floor(current / 2)));
+    if (refinements >= 2 || failed - best <= Math.max(2, best * 0.1)) return null;
+    refinements += 1;
+    return (current = Math.round((best + failed) / 2));
+  };
 }
 
-function report(elapsed: number) {
-  const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : 0);
-  const round = (ms: number) => Math.round(ms * 10) / 10;
-  const byPage: Record<string, { requests: number; req_per_s: number; p50_ms: number; p95_ms: number; p99_ms: number }> = {};
-  let requests = 0;
-  console.log(`\n${'page'.padEnd(14)}${'requests'.padStart(9)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p95 ms'.padStart(9)}${'p99 ms'.padStart(9)}`);
-  for (const [type, list] of samples) {
-    list.sort((a, b) => a - b);
-    requests += list.length;
-    byPage[type] = { requests: list.length, req_per_s: round(list.length / elapsed), p50_ms: round(percentile(list, 50)), p95_ms: round(percentile(list, 95)), p99_ms: round(percentile(list, 99)) };
-    const m = byPage[type];
-    console.log(`${type.padEnd(14)}${String(m.requests).padStart(9)}${String(m.req_per_s).padStart(9)}${String(m.p50_ms).padStart(9)}${String(m.p95_ms).padStart(9)}${String(m.p99_ms).padStart(9)}`);
-  }
-  const result = {
-    errors: failures.length,
-    requests: requests + failures.length,
-    req_per_s: round((requests + failures.length) / elapsed),
-    seconds: round(elapsed),
-    browsers,
-    creators,
-    p95_ms_by_page: Object.fromEntries(Object.entries(byPage).map(([type, m]) => [type, m.p95_ms])),
-    by_page: byPage,
-    web_peak_rss_mb: peakRssMb(webPid),
-    web_peak_rss_before_load_mb: webPeakBeforeLoad,
-    worker_peak_rss_mb: peakRssMb(workerPid),
-    first_errors: failures.slice(0, 10),
+async function startWeb(webProcesses: number, overlay: Record<string, string>): Promise<ChildProcess> {
+  const web = startProcess('web', [tsx, 'server/http/main.ts'], { ...env, ...overlay, WEB_CONCURRENCY: String(webProcesses) });
+  children.push(web);
+  await waitForUrl(`${appUrl}/healthz`);
+  return web;
+}
+
+/**
+ * BENCH_COMPARE=1: the web's per-process caches on and off (docs/decisions/150-web-caches-on-a-realistic-load.md)
+ * at one rate, BENCH_COMPARE_RATE, each variant twice in alternation so that a change in the
+ * machine's other load falls on both. The figure that matters is the CPU each page view costs; it
+ * means something only below saturation (p95 within the target), so keep the rate low on a busy
+ * machine. Writes bench/results/web-caches.json.
+ */
+async function compareCaches(worker: ChildProcess, simulator: ChildProcess, servers: Record<'mariadb' | 'redis', number[]>, users: BenchUser[]) {
+  const rate = Number(process.env.BENCH_COMPARE_RATE ?? 40);
+  const webProcesses = settings.webProcesses[0]!;
+  const variants: Record<string, Record<string, string>> = {
+    'local caches on (as shipped)': {},
+    'local caches off (sessions, subscriptions, unread counts read from MySQL)': { BENCH_LOCAL_CACHES: 'off' },
   };
-  console.log(`\n${result.requests} requests in ${result.seconds} s (${result.req_per_s} req/s), ${result.errors} errors`);
-  console.log(`peak RSS: web ${result.web_peak_rss_mb} MB (${result.web_peak_rss_before_load_mb} MB before the load), worker ${result.worker_peak_rss_mb} MB`);
-  for (const failure of result.first_errors) console.log(`  error: ${failure}`);
-  return mkdir('bench/results', { recursive: true }).then(() => writeFile('bench/results/load.json', `${JSON.stringify(result, null, 2)}\n`));
+  const runs: Record<string, Array<ReturnType<typeof summarize>>> = {};
+  for (let round = 0; round < 2; round += 1) {
+    for (const [name, overlay] of Object.entries(variants)) {
+      const web = await startWeb(webProcesses, overlay);
+      await step(web, worker, simulator, servers, users, rate, webProcesses, true);
+      const result = await step(web, worker, simulator, servers, users, rate, webProcesses, false);
+      await stopChild(web);
+      (runs[name] ??= []).push(result);
+      console.log(`${name}: ${result.page_views_per_s}/s, p50 ${result.p50_ms} ms, p95 ${result.p95_ms} ms, CPU ms per view ${JSON.stringify(result.cpu_ms_per_page_view)}, machine busy ${result.machine.busy_cores}`);
+    }
+  }
+  const mean = (list: number[]) => Math.round((list.reduce((a, b) => a + b, 0) / list.length) * 10) / 10;
+  const result = {
+    what: 'the web\'s per-process caches on and off under the realistic load of bench:load, at one rate; CPU per page view by process',
+    measured_at: startedAt.toISOString(), machine_before: machineBefore, machine_after: machineState(),
+    conditions: { rate_per_s: rate, web_processes: webProcesses, companies: settings.companies, think_time: `exponential, mean ${settings.thinkSeconds} s`, step_seconds: settings.stepSeconds, rounds: 2 },
+    summary: Object.fromEntries(Object.entries(runs).map(([name, list]) => [name, {
+      web_cpu_ms_per_view: mean(list.map((r) => r.cpu_ms_per_page_view.web ?? 0)),
+      mariadb_cpu_ms_per_view: mean(list.map((r) => r.cpu_ms_per_page_view.mariadb ?? 0)),
+      redis_cpu_ms_per_view: mean(list.map((r) => r.cpu_ms_per_page_view.redis ?? 0)),
+      p50_ms: mean(list.map((r) => r.p50_ms)), p95_ms: mean(list.map((r) => r.p95_ms)),
+      machine_busy_cores: mean(list.map((r) => r.machine.busy_cores)),
+    }])),
+    runs,
+  };
+  await mkdir(path.join(root, 'bench/results'), { recursive: true });
+  await writeFile(path.join(root, 'bench/results/web-caches.json'), `${JSON.stringify(result, null, 2)}\n`);
+  console.log(JSON.stringify(result.summary, null, 2));
+}
+
+async function step(web: ChildProcess, worker: ChildProcess, simulator: ChildProcess, servers: Record<'mariadb' | 'redis', number[]>, allUsers: BenchUser[], rate: number, webProcesses: number, warmup: boolean) {
+  const users = allUsers.slice(0, Math.round(rate * settings.thinkSeconds));
+  if (users.length < Math.round(rate * settings.thinkSeconds)) throw new Error(`${rate}/s needs ${Math.round(rate * settings.thinkSeconds)} users; raise BENCH_USERS_PER_COMPANY`);
+  const seconds = warmup ? 10 : settings.stepSeconds;
+  const dir = await mkdtemp(path.join(tmpdir(), 'ytech-load-'));
+  const generators = await Promise.all(Array.from({ length: settings.generators }, async (_, g) => {
+    const plan: GeneratorPlan = { appUrl, users: users.filter((_, i) => i % settings.generators === g), thinkSeconds: settings.thinkSeconds, rampSeconds: settings.rampSeconds, seconds, documentShare: settings.documentShare };
+    const file = path.join(dir, `plan-${g}.json`);
+    await writeFile(file, JSON.stringify(plan));
+    const child = spawn(tsx, ['bench/load-generator.ts', file], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => { out += chunk.toString(); });
+    return { child, done: new Promise<GeneratorReport>((resolve, reject) => child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as GeneratorReport) : reject(new Error(`load generator exited ${code}`))))) };
+  }));
+  await new Promise((r) => setTimeout(r, settings.rampSeconds * 1000));
+  const trees = {
+    web: processTree(web.pid!), worker: processTree(worker.pid!), mariadb: servers.mariadb, redis: servers.redis,
+    glpi_simulator: processTree(simulator.pid!), load_generators: generators.flatMap((g) => processTree(g.child.pid!)),
+  };
+  const cpuBefore = Object.fromEntries(Object.entries(trees).map(([name, pids]) => [name, cpuSeconds(pids)]));
+  const machineCpuBefore = machineCpu();
+  const loadBefore = machineState().load_average_1_5_15;
+  await new Promise((r) => setTimeout(r, seconds * 1000));
+  const cpu = Object.fromEntries(Object.entries(trees).map(([name, pids]) => [name, Math.round(((cpuSeconds(pids) - cpuBefore[name]!) / seconds) * 100) / 100]));
+  const machineCpuAfter = machineCpu();
+  const webMemory = withCommand(leafProcesses(trees.web), 'server/http/main.ts').map(memoryMb).filter((m) => m.rss > 0);
+  const reports = await Promise.all(generators.map((g) => g.done));
+  await rm(dir, { recursive: true, force: true });
+  if (warmup) return null as never;
+  return summarize(rate, users.length, seconds, reports, { cpu, machineCpu: { before: machineCpuBefore, after: machineCpuAfter }, loadBefore, webMemory, webProcesses, workerMemory: memoryMb(worker.pid!) });
+}
+
+function summarize(rate: number, users: number, seconds: number, reports: GeneratorReport[], extra: {
+  cpu: Record<string, number>; machineCpu: { before: { busy: number; total: number }; after: { busy: number; total: number } }; loadBefore: number[];
+  webMemory: Array<{ rss: number; peak: number }>; webProcesses: number; workerMemory: { rss: number; peak: number };
+}) {
+  const samples = reports.flatMap((r) => r.samples);
+  const errors = reports.flatMap((r) => r.errors);
+  const round = (n: number) => Math.round(n * 10) / 10;
+  const percentiles = (list: Sample[]) => {
+    const sorted = list.map((s) => s.ms).sort((a, b) => a - b);
+    const at = (p: number) => (sorted.length ? round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!) : 0);
+    return { count: sorted.length, p50_ms: at(50), p95_ms: at(95), p99_ms: at(99) };
+  };
+  const group = (key: (s: Sample) => string) => {
+    const groups = new Map<string, Sample[]>();
+    for (const s of samples) groups.set(key(s), [...(groups.get(key(s)) ?? []), s]);
+    return Object.fromEntries([...groups].map(([name, list]) => [name, percentiles(list)]));
+  };
+  const all = percentiles(samples);
+  const served = round((samples.length + errors.length) / seconds);
+  const elapsed = extra.machineCpu.after.total - extra.machineCpu.before.total;
+  const cores = Math.round(((extra.machineCpu.after.busy - extra.machineCpu.before.busy) / Math.max(elapsed, 0.01)) * cpus().length * 100) / 100;
+  const platformCores = Object.values(extra.cpu).reduce((a, b) => a + b, 0);
+  const sustained = all.p95_ms <= settings.p95TargetMs && errors.length <= settings.maxErrorShare * (samples.length + errors.length) && samples.length > 0;
+  return {
+    offered_per_s: rate, users, think_time_mean_s: settings.thinkSeconds, web_processes: extra.webProcesses, seconds,
+    page_views_per_s: served, p50_ms: all.p50_ms, p95_ms: all.p95_ms, p99_ms: all.p99_ms, errors: errors.length, sustained,
+    by_page: group((s) => s.page),
+    by_navigation: group((s) => s.navigation),
+    cpu_cores: extra.cpu,
+    cpu_ms_per_page_view: Object.fromEntries(Object.entries(extra.cpu).map(([name, used]) => [name, Math.round((used * 1000 / Math.max(served, 0.001)) * 10) / 10])),
+    cpu_share_of_platform_percent: Object.fromEntries(Object.entries(extra.cpu).filter(([name]) => !['load_generators', 'glpi_simulator'].includes(name))
+      .map(([name, used]) => [name, Math.round((used / Math.max(platformCores - (extra.cpu.load_generators ?? 0) - (extra.cpu.glpi_simulator ?? 0), 0.001)) * 1000) / 10])),
+    // What the platform alone would serve on this machine's cores if nothing else ran and CPU were
+    // the only limit: the figure to compare with the target when the machine was shared.
+    cpu_bound_ceiling_per_s: Math.round(cpus().length / Math.max((platformCores - (extra.cpu.load_generators ?? 0) - (extra.cpu.glpi_simulator ?? 0)) / Math.max(served, 0.001), 0.0001)),
+    machine: { busy_cores: cores, other_work_cores: Math.round((cores - platformCores) * 100) / 100, load_average_1_5_15: extra.loadBefore },
+    web_memory_mb: extra.webMemory,
+    worker_memory_mb: extra.workerMemory,
+    first_errors: errors.slice(0, 5),
+  };
 }

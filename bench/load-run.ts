@@ -5,12 +5,28 @@ export type Measure = { requests: number; errors: number; non2xx: number; req_pe
 const percentile = (sorted: number[], p: number) => (sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!);
 const round = (value: number) => Math.round(value * 10) / 10;
 
-/** One autocannon run; percentiles computed from every response's own time (autocannon reports no p95). */
-export async function load(input: { url: string; headers?: Record<string, string>; connections: number; seconds: number; label: string }): Promise<Measure> {
+/** A request the run sends in turn with the others (one per company: its own path or cookie). */
+export type Variant = { path: string; headers?: Record<string, string> };
+
+/**
+ * One autocannon run; percentiles computed from every response's own time (autocannon reports no
+ * p95). With `variants`, successive requests go round them, so many companies are asked at once.
+ */
+export async function load(input: { url: string; variants?: Variant[]; headers?: Record<string, string>; connections: number; seconds: number; label: string }): Promise<Measure> {
   const times: number[] = [];
+  const variants = input.variants ?? [];
+  let next = 0;
+  const requests = variants.length
+    ? [{
+        setupRequest: (request: autocannon.Request) => {
+          const variant = variants[next++ % variants.length]!;
+          return { ...request, path: variant.path, headers: { ...request.headers, ...variant.headers } };
+        },
+      }]
+    : undefined;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
-      { url: input.url, headers: input.headers, connections: input.connections, duration: input.seconds, timeout: 60 },
+      { url: input.url, headers: input.headers, requests, connections: input.connections, duration: input.seconds, timeout: 60 },
       (error, done) => (error ? reject(error) : resolve(done)),
     );
     instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime));

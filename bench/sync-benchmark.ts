@@ -1,15 +1,25 @@
 /**
- * `npm run bench:sync`: the GLPI sync against a simulator with 200 entities, 100,000 assets and
- * 50,000 tickets (run as a child process, so its memory is not counted), on a database of its own
- * (`ytech_bench`, dropped and migrated) and a Redis prefix of its own. Runs a first full sync, a
- * cycle with nothing changed (10 ms added per request), and a cycle after 1 % of the items changed.
- * Prints the figures and writes them to bench/results/sync.json. Not a test: no assertion.
+ * `npm run bench:sync`: the worker AS SHIPPED (`npm run worker`: its heap limit, limiter,
+ * concurrency and page sizes) syncing 200 client entities of the GLPI simulator (100,000 assets,
+ * 50,000 tickets with their follow-ups), on a database of its own (`ytech_bench`, dropped and
+ * migrated) and a Redis prefix of its own. Measures the first full sync of every company (each
+ * asked for through the queue, as staff's "sync now" would), a cycle with nothing changed and a
+ * cycle after 1 % of the items changed, counting GLPI requests in the simulator's own log, and the
+ * worker process's peak RSS. `-- --real`: the same against a real GLPI 10.0.12 (sync-real.ts).
+ * Prints the figures and writes them to bench/results/sync.json (key "simulator"). No assertion.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { PairResult } from '../worker/sync/sync-context';
+import { machineState } from './machine-state';
+
+// `-- --real`: the same measures against a real GLPI 10.0.12 (bench/sync-real.ts).
+if (process.argv.includes('--real')) {
+  await import('./sync-real');
+  process.exit(0);
+}
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const serverUrl = (process.env.DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/ytech').replace(/\/[^/]*$/, '');
@@ -17,30 +27,36 @@ process.env.DATABASE_URL = `${serverUrl}/ytech_bench`;
 process.env.REDIS_PREFIX = 'ytech-bench';
 process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'warn';
 const scale = { entities: Number(process.env.BENCH_ENTITIES ?? 200), assets: Number(process.env.BENCH_ASSETS ?? 100_000), tickets: Number(process.env.BENCH_TICKETS ?? 50_000) };
-const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 4);
 
 const { createDatabase } = await import('../db/create-database');
 const { createMigrator } = await import('../db/migrator');
 const { sequelize } = await import('../server/db/sequelize');
 const { Company, GlpiCompanyLink } = await import('../server/db/models');
+const { addJob, closeQueues, getQueue } = await import('../server/jobs/queues');
 const { closeRedis, redis } = await import('../server/redis');
-const { pino } = await import('pino');
-const { GlpiSessionPool } = await import('../worker/glpi/glpi-session-pool');
-const { CircuitBreaker } = await import('../worker/sync/circuit-breaker');
-const { syncCompany } = await import('../worker/sync/sync-company');
-const { defaultSyncOptions, syncedItemtypes } = await import('../worker/sync/sync-context');
+const { descendantRunning, peakRssMb } = await import('./process-memory');
+const { QueryTypes } = await import('sequelize');
 
-// --- simulator in a child process -------------------------------------------------------------
-// The worker's heap cap (NODE_OPTIONS of bench:sync) is not the simulator's: it holds all of GLPI in memory.
+const children: ChildProcess[] = [];
+// A run that fails half-way must not leave its simulator or worker behind.
+// `npm run worker` runs tsx, which runs node: each child leads a process group, killed whole.
+process.on('exit', () => children.forEach((child) => {
+  try {
+    if (child.pid) process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    // already gone
+  }
+}));
+
+// --- simulator in a child process ---------------------------------------------------------------
 const simEnv: NodeJS.ProcessEnv = { ...process.env };
 delete simEnv.NODE_OPTIONS;
 const sim = spawn(process.execPath, ['--import', 'tsx', 'tools/glpi-sim/main.ts', '--port', '0',
-  '--entities', String(scale.entities), '--assets', String(scale.assets), '--tickets', String(scale.tickets)], { cwd: root, env: simEnv, stdio: ['ignore', 'pipe', 'inherit'] });
-// A run that fails half-way must not leave the simulator behind.
-process.on('exit', () => sim.kill('SIGTERM'));
+  '--entities', String(scale.entities), '--assets', String(scale.assets), '--tickets', String(scale.tickets)], { cwd: root, env: simEnv, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+children.push(sim);
 const simUrl = await new Promise<string>((resolve, reject) => {
   let out = '';
-  sim.stdout.on('data', (chunk: Buffer) => {
+  sim.stdout!.on('data', (chunk: Buffer) => {
     out += chunk.toString();
     const match = /GLPI simulator on (\S+)/.exec(out);
     if (match?.[1]) resolve(match[1]);
@@ -67,124 +83,173 @@ for (const entity of clients) {
   companyIds.push(company.id);
 }
 
-// --- the sync, instrumented -------------------------------------------------------------------
-const counts = { api: 0, session: 0 };
-const countingFetch: typeof fetch = (input, init) => {
-  const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-  if (/initSession|changeActiveEntities|killSession/.test(url)) counts.session += 1;
-  else counts.api += 1;
-  return fetch(input, init);
+// --- the worker as shipped ----------------------------------------------------------------------
+// Its own cadence is pushed out of the way: every cycle measured here is asked for through the queue.
+const workerEnv: NodeJS.ProcessEnv = {
+  ...process.env, GLPI_URL: simUrl, GLPI_USER_TOKEN: 'glpi-sim-user-token', GLPI_UTC_OFFSET_MINUTES: '0', GLPI_PARENT_ENTITY_ID: String(parent?.id ?? 0),
+  SYNC_TICKETS_EVERY_SECONDS: '86400', SYNC_ASSETS_EVERY_MINUTES: '1440', SMTP_PORT: '1',
 };
-const logger = pino({ level: 'warn' });
-const pool = new GlpiSessionPool({
-  config: { baseUrl: simUrl, userToken: 'glpi-sim-user-token', maxConcurrent: concurrency * 2, maxPerSecond: 100_000, timeoutMs: 30_000 },
-  logger, maxSessions: concurrency, fetch: countingFetch,
-});
-const ctx = {
-  pool, logger, stop: { stopping: false }, breaker: new CircuitBreaker({ threshold: 1_000, probeAfterMs: 1_000 }),
-  // The simulator stamps its dates in UTC.
-  options: { ...defaultSyncOptions, glpiUtcOffsetMinutes: 0 },
-};
-// Sampled while the sync runs only: the benchmark's own set-up (changing items) is not the worker's.
-let peakRss = 0;
-let sampling = false;
-const sampler = setInterval(() => { if (sampling) peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 25);
+delete workerEnv.NODE_OPTIONS;
+const worker = spawn('npm', ['run', '--silent', 'worker'], { cwd: root, env: workerEnv, stdio: ['ignore', 'inherit', 'inherit'], detached: true });
+children.push(worker);
+await new Promise((resolve) => setTimeout(resolve, 8_000));
+const workerPid = descendantRunning('worker/main.ts', process.pid);
+if (!workerPid) throw new Error('the worker process was not found');
+const shippedHeap = /--max-old-space-size=(\d+)/.exec(JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).scripts.worker as string)?.[1] ?? 'none';
 
+const completedBefore = async () => (await getQueue('glpi-sync').getJobCounts('completed', 'failed'));
 async function cycle(label: string) {
-  counts.api = 0;
-  counts.session = 0;
-  const pairs: PairResult[] = [];
-  sampling = true;
+  await call('DELETE', 'requests');
+  const counts = await completedBefore();
   const started = performance.now();
-  let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < companyIds.length) {
-      const companyId = companyIds[next++]!;
-      const result = await syncCompany(ctx, { companyId });
-      if (result.status === 'skipped') throw new Error(`${label}: company ${companyId} skipped (${result.reason})`);
-      if (result.failures.length > 0) throw new Error(`${label}: ${JSON.stringify(result.failures)}`);
-      pairs.push(...result.pairs);
-    }
-  }));
-  const seconds = (performance.now() - started) / 1000;
-  sampling = false;
-  const sum = (key: 'items' | 'changed' | 'fetched') => pairs.reduce((total, pair) => total + pair[key], 0);
-  if (process.env.BENCH_VERBOSE) {
-    const by = new Map<string, { changed: number; items: number; fetched: number; reconciled: number; trashed: number }>();
-    for (const pair of pairs) {
-      const entry = by.get(pair.itemtype) ?? { changed: 0, items: 0, fetched: 0, reconciled: 0, trashed: 0 };
-      entry.changed += pair.changed; entry.items += pair.items; entry.fetched += pair.fetched; entry.reconciled += pair.reconciled ? 1 : 0; entry.trashed += pair.trashed;
-      by.set(pair.itemtype, entry);
-    }
-    console.log(label, Object.fromEntries(by));
+  await addJob('glpi-sync', { reason: 'manual' });
+  for (const companyId of companyIds) await addJob('glpi-sync', { companyId, reason: 'manual' });
+  const expected = (counts.completed ?? 0) + (counts.failed ?? 0) + companyIds.length + 1;
+  for (;;) {
+    const now = await completedBefore();
+    if ((now.completed ?? 0) + (now.failed ?? 0) >= expected) break;
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  return { seconds, requests: counts.api, sessionRequests: counts.session, items: sum('items'), changed: sum('changed'), rows: sum('fetched') };
+  const seconds = (performance.now() - started) / 1000;
+  const failed = ((await completedBefore()).failed ?? 0) - (counts.failed ?? 0);
+  if (failed > 0) throw new Error(`${label}: ${failed} sync jobs failed`);
+  const requests = (await call('GET', 'requests')).body as Array<{ path: string }>;
+  const lists = requests.filter((request) => !/initSession|killSession|changeActiveEntities/.test(request.path)).length;
+  // What the worker itself recorded of these cycles (glpi_sync_runs, shown in the back office).
+  const [runs] = await sequelize.query<{ n: number; read: number; changed: number }>(
+    'SELECT COUNT(*) AS n, COALESCE(SUM(rows_read), 0) AS `read`, COALESCE(SUM(rows_changed), 0) AS changed FROM glpi_sync_runs WHERE id > :last',
+    { replacements: { last: lastRun }, type: QueryTypes.SELECT },
+  );
+  lastRun = await latestRun();
+  return {
+    seconds: Math.round(seconds * 100) / 100, requests: requests.length, list_requests: lists,
+    runs: Number(runs?.n ?? 0), rows_read: Number(runs?.read ?? 0), rows_changed: Number(runs?.changed ?? 0),
+  };
 }
 
+let lastRun = 0;
+async function latestRun(): Promise<number> {
+  const [row] = await sequelize.query<{ id: number | null }>('SELECT MAX(id) AS id FROM glpi_sync_runs', { type: QueryTypes.SELECT });
+  return Number(row?.id ?? 0);
+}
+
+const counted = async () => {
+  const [row] = await sequelize.query<{ assets: number; details: number; tickets: number; followups: number }>(
+    `SELECT (SELECT COUNT(*) FROM glpi_assets) AS assets, (SELECT COUNT(*) FROM glpi_asset_details) AS details,
+            (SELECT COUNT(*) FROM glpi_tickets) AS tickets, (SELECT COUNT(*) FROM glpi_ticket_followups WHERE company_id IS NOT NULL) AS followups`,
+    { type: QueryTypes.SELECT },
+  );
+  return { assets: Number(row!.assets), details: Number(row!.details), tickets: Number(row!.tickets), followups: Number(row!.followups) };
+};
+
+const machineBefore = machineState();
 const first = await cycle('first sync');
-console.log(`first sync: ${first.items} items in ${first.seconds.toFixed(1)} s = ${Math.round(first.items / first.seconds)} items/s, ${first.requests} requests (+${first.sessionRequests} session)`);
+const rows = await counted();
+const items = rows.assets + rows.tickets + rows.followups;
+console.log(`first sync: ${items} items (assets ${rows.assets}, tickets ${rows.tickets}, follow-ups ${rows.followups}; OS and warranty rows ${rows.details} besides) in ${first.seconds} s = ${Math.round(items / first.seconds)} items/s, ${first.requests} requests`);
 
 await call('POST', 'knobs', { latencyMs: 10 });
 const quiet = await cycle('no-change cycle');
-console.log(`no-change cycle (10 ms latency): ${quiet.seconds.toFixed(2)} s, ${quiet.requests} requests (+${quiet.sessionRequests} session) for ${companyIds.length * syncedItemtypes.length} (entity, type) pairs, ${quiet.changed} changed`);
+const pairs = companyIds.length * 11;
+console.log(`no-change cycle (10 ms added per request): ${quiet.seconds} s, ${quiet.list_requests} list requests for ${pairs} company pairs + the server-wide ones (${quiet.requests} with sessions)`);
 await call('POST', 'knobs', { latencyMs: 0 });
 
 const changed = await changeOnePercent();
 const onePercent = await cycle('1 % cycle');
-console.log(`1 % cycle: ${changed} items changed in GLPI; ${onePercent.changed} fetched as changed (${onePercent.items} at or above the watermarks, ${onePercent.rows} rows transferred) in ${onePercent.seconds.toFixed(2)} s, ${onePercent.requests} requests`);
+console.log(`1 % cycle: ${changed} items changed in GLPI; ${onePercent.rows_read} rows read, ${onePercent.rows_changed} changed in the cache, in ${onePercent.seconds} s, ${onePercent.list_requests} list requests`);
 
-clearInterval(sampler);
+const peak = peakRssMb(workerPid);
+console.log(`peak RSS of the worker process (npm run worker, heap limit ${shippedHeap} MB): ${peak} MB`);
+await stopWorker(worker, workerPid);
+const answers = await answerLatency();
+console.log(`a technician's answer in GLPI seen in the portal's table (worker as shipped, default cadence, ${clients.length} entities): ${JSON.stringify(answers.seconds)} s, max ${answers.max_seconds} s`);
+
 const results = {
+  glpi: 'simulator (tools/glpi-sim) in a child process, no latency added unless said',
+  worker: `npm run worker as shipped (--max-old-space-size=${shippedHeap}; limiter and page sizes: the worker's defaults)`,
   entities: clients.length,
   assets: scale.assets,
   tickets: scale.tickets,
-  concurrency,
-  first_sync_items: first.items,
-  first_sync_seconds: round(first.seconds),
-  items_per_second: Math.round(first.items / first.seconds),
-  first_sync_requests: first.requests,
-  first_sync_session_requests: first.sessionRequests,
-  peak_rss_mb: Math.round(peakRss / 1024 / 1024),
-  entity_type_pairs: companyIds.length * syncedItemtypes.length,
-  nochange_requests: quiet.requests,
-  nochange_session_requests: quiet.sessionRequests,
-  nochange_seconds: round(quiet.seconds),
-  nochange_latency_ms: 10,
-  one_percent_items_changed: changed,
-  one_percent_items_fetched: onePercent.changed,
-  one_percent_items_in_window: onePercent.items,
-  one_percent_rows_transferred: onePercent.rows,
-  one_percent_requests: onePercent.requests,
-  one_percent_seconds: round(onePercent.seconds),
+  first_sync: { ...first, items, items_by_kind: rows, items_per_second: Math.round(items / first.seconds) },
+  nochange: { ...quiet, company_pairs: pairs, latency_ms: 10 },
+  one_percent: { changed_in_glpi: changed, ...onePercent },
+  worker_peak_rss_mb: peak,
+  technician_answer: answers,
+  machine: { before: machineBefore, after: machineState() },
   measured_at: new Date().toISOString(),
 };
-console.log(`peak RSS of the syncing process: ${results.peak_rss_mb} MB`);
-await mkdir(path.join(root, 'bench/results'), { recursive: true });
-await writeFile(path.join(root, 'bench/results/sync.json'), `${JSON.stringify(results, null, 2)}\n`);
-console.log('written bench/results/sync.json');
+const file = path.join(root, 'bench/results/sync.json');
+const previous = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+await mkdir(path.dirname(file), { recursive: true });
+await writeFile(file, `${JSON.stringify({ simulator: results, ...(previous.real ? { real: previous.real } : {}) }, null, 2)}\n`);
+console.log('written bench/results/sync.json (key "simulator")');
 
-await pool.close();
 sim.kill('SIGTERM');
+await closeQueues();
 await clearRedisPrefix();
 await closeRedis();
 await sequelize.close();
 
-function round(value: number): number {
-  return Math.round(value * 100) / 100;
+/**
+ * SIGTERM to the whole `npm run worker` group, then waits for the worker's own process (npm may
+ * exit before it): its last jobs must end before the bench empties its Redis prefix.
+ */
+async function stopWorker(child: ChildProcess, pid: number | null): Promise<void> {
+  if (child.pid) process.kill(-child.pid, 'SIGTERM');
+  while (pid !== null && existsSync(`/proc/${pid}`)) await new Promise((resolve) => setTimeout(resolve, 200));
+}
+
+/**
+ * A technician's answer (a public follow-up posted in GLPI) until the portal's table holds it for
+ * the ticket's company, with the worker as shipped at its default cadence (none of the bench's
+ * overrides): answers posted 10 s apart over a minute, so that they fall at every point of the
+ * tickets' cycle. The quiet cycles of every company run meanwhile, as in production.
+ */
+async function answerLatency(): Promise<{ cadence: string; answers: number; seconds: number[]; max_seconds: number; worker_peak_rss_mb: number }> {
+  const shippedEnv: NodeJS.ProcessEnv = { ...workerEnv };
+  delete shippedEnv.SYNC_TICKETS_EVERY_SECONDS;
+  delete shippedEnv.SYNC_ASSETS_EVERY_MINUTES;
+  const shippedWorker = spawn('npm', ['run', '--silent', 'worker'], { cwd: root, env: shippedEnv, stdio: ['ignore', 'inherit', 'inherit'], detached: true });
+  children.push(shippedWorker);
+  // Its schedulers replace the bench's: the first quiet cycles run before the first answer is posted.
+  await new Promise((resolve) => setTimeout(resolve, 70_000));
+  const shippedPid = descendantRunning('worker/main.ts', process.pid);
+  const tickets = await sequelize.query<{ id: number; company: number }>(
+    'SELECT glpi_id AS id, company_id AS company FROM glpi_tickets WHERE deleted_at IS NULL ORDER BY RAND() LIMIT 6',
+    { type: QueryTypes.SELECT },
+  );
+  const waits = tickets.map(async (ticket, index) => {
+    await new Promise((resolve) => setTimeout(resolve, index * 10_000));
+    const posted = Date.now();
+    const answer = (await call('POST', `tickets/${ticket.id}/followups`, { content: '<p>Réponse du technicien.</p>', is_private: false })).body as { id: number };
+    for (;;) {
+      const [seen] = await sequelize.query<{ n: number }>(
+        'SELECT COUNT(*) AS n FROM glpi_ticket_followups WHERE glpi_id = :id AND company_id = :company AND deleted_at IS NULL',
+        { replacements: { id: answer.id, company: ticket.company }, type: QueryTypes.SELECT },
+      );
+      if (Number(seen?.n) > 0) return Math.round((Date.now() - posted) / 100) / 10;
+      if (Date.now() - posted > 600_000) throw new Error(`answer ${answer.id} not seen after 10 minutes`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  });
+  const seconds = await Promise.all(waits);
+  const rss = peakRssMb(shippedPid);
+  await stopWorker(shippedWorker, shippedPid);
+  return { cadence: 'shipped defaults (tickets every 60 s, assets every 15 min)', answers: seconds.length, seconds, max_seconds: Math.max(...seconds), worker_peak_rss_mb: rss };
 }
 
 /** 1 % of the live items of each type, assets renamed, tickets answered or moved on, as a technician would. */
 async function changeOnePercent(): Promise<number> {
   let total = 0;
   const step = 100;
-  for (const itemtype of syncedItemtypes) {
-    const rows: Array<{ id: number; is_deleted: number; status?: number }> = [];
+  for (const itemtype of ['Computer', 'Monitor', 'Printer', 'NetworkEquipment', 'Peripheral', 'Phone', 'Software', 'SoftwareLicense', 'Ticket']) {
+    const live: Array<{ id: number; status?: number }> = [];
     for (const entity of clients) {
-      const body = (await call('GET', `items/${itemtype}?entities_id=${entity.id}`)).body as typeof rows;
-      rows.push(...body.filter((row) => row.is_deleted === 0).map(({ id, is_deleted, status }) => ({ id, is_deleted, status })));
+      const body = (await call('GET', `items/${itemtype}?entities_id=${entity.id}`)).body as Array<{ id: number; is_deleted: number; status?: number }>;
+      live.push(...body.filter((row) => row.is_deleted === 0));
     }
-    for (let index = 0; index < rows.length; index += step) {
-      const row = rows[index]!;
+    for (let index = 0; index < live.length; index += step) {
+      const row = live[index]!;
       if (itemtype !== 'Ticket') {
         if ((await call('PATCH', `items/${itemtype}/${row.id}`, { comment: `bench change ${index}` })).ok) total += 1;
       } else if (index % (2 * step) === 0) {
@@ -200,7 +265,7 @@ async function changeOnePercent(): Promise<number> {
 async function clearRedisPrefix(): Promise<void> {
   let cursor = '0';
   do {
-    const [nextCursor, keys] = await redis().scan(cursor, 'MATCH', 'ytech-bench:*', 'COUNT', 1000);
+    const [nextCursor, keys] = await redis().scan(cursor, 'MATCH', '*ytech-bench*', 'COUNT', 1000);
     if (keys.length) await redis().del(...keys);
     cursor = nextCursor;
   } while (cursor !== '0');

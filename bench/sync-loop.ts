@@ -1,8 +1,8 @@
 /**
- * The worker's part during `npm run bench:dashboard`: syncs one company again and again (every 2 s,
- * far more often than production) against whatever state the simulator is in. A process of its
- * own, as the worker is in production, so that its work never delays the load generator's clock.
- * Usage: tsx bench/sync-loop.ts <GLPI URL> <company id>
+ * The worker's part during `npm run bench:dashboard`: syncs the companies again and again (a cycle
+ * every 2 s, far more often than production) against whatever state the simulator is in. A process
+ * of its own, as the worker is in production, so that its work never delays the load generator's clock.
+ * Usage: tsx bench/sync-loop.ts <GLPI URL> <company id,company id,…>
  */
 import { pino } from 'pino';
 import { GlpiSessionPool } from '../worker/glpi/glpi-session-pool';
@@ -11,7 +11,7 @@ import { syncCompany } from '../worker/sync/sync-company';
 import { defaultSyncOptions } from '../worker/sync/sync-context';
 
 const [baseUrl, companyArg] = process.argv.slice(2);
-const companyId = Number(companyArg);
+const companyIds = companyArg!.split(',').map(Number);
 const logger = pino({ level: 'error' });
 const pool = new GlpiSessionPool({ config: { baseUrl: baseUrl!, userToken: 'glpi-sim-user-token', maxConcurrent: 4, maxPerSecond: 10_000, timeoutMs: 10_000, retries: 0 }, logger, maxSessions: 2 });
 const stop = { stopping: false };
@@ -21,7 +21,10 @@ process.on('SIGTERM', () => {
 });
 console.log('sync loop started');
 while (!stop.stopping) {
-  await syncCompany(ctx, { companyId }).catch(() => undefined);
+  for (const companyId of companyIds) {
+    if (stop.stopping) break;
+    await syncCompany(ctx, { companyId }).catch(() => undefined);
+  }
   await new Promise((resolve) => setTimeout(resolve, 2_000));
 }
 await pool.close().catch(() => undefined);

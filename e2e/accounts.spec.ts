@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { linkMailedTo } from './support/login';
 
 // The one test that goes through the log-in form on purpose (others log in through a fixture).
 test('register, log out, log in, see the client home — in French, then in English', async ({ page }) => {
@@ -24,6 +25,11 @@ test('register, log out, log in, see the client home — in French, then in Engl
   await page.getByLabel('Téléphone').fill('0551 23 45 67');
   await page.getByLabel('Mot de passe').fill(password);
   await page.getByRole('button', { name: 'Créer mon compte' }).click();
+  // The account exists once the address is confirmed: the page says so whether or not it had one.
+  await expect(page.getByRole('status')).toContainText(`nous avons envoyé un e-mail à ${email}`);
+  await page.goto(await linkMailedTo(page, email, '/register/confirm/'));
+  await expect(page.getByRole('heading', { level: 1, name: 'Activer votre compte' })).toBeVisible();
+  await page.getByRole('button', { name: 'Activer mon compte' }).click();
   await expect(page).toHaveURL(/\/portal$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Bonjour Lina' })).toBeVisible();
   await expect(page.getByText("Vous n'avez pas encore d'abonnement actif.")).toBeVisible();
@@ -46,7 +52,7 @@ test('register, log out, log in, see the client home — in French, then in Engl
   await expect(page.getByRole('heading', { level: 1, name: 'Bonjour Lina' })).toBeVisible();
   await page.screenshot({ path: 'test-results/e2e/screenshots/client-home-fr.png', fullPage: true });
 
-  await page.getByTestId('language-switch').click();
+  await page.getByTestId('language-en').click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByRole('heading', { level: 1, name: 'Hello Lina' })).toBeVisible();
   await expect(page.getByText('You have no active subscription yet.')).toBeVisible();

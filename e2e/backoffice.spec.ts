@@ -37,6 +37,13 @@ test('the demo commercial sees the work of the day, finds Atlas Logistique among
   await expect(documents.getByRole('table', { name: 'Factures' })).toContainText('Payée');
   await expect(page.getByRole('table', { name: 'Comptes de l’entreprise' })).toContainText('superclient@atlas-logistique.dz');
   await expect(page.getByRole('link', { name: 'Provisionnement GLPI' })).toHaveAttribute('href', /\/backoffice\/companies\/\d+\/glpi$/);
+  // What the sync costs GLPI, cycle by cycle (the worker syncs the demo's entity every few seconds in this stack).
+  await expect(async () => {
+    await page.reload();
+    const cycles = page.getByRole('table', { name: /Derniers cycles de synchronisation/ });
+    await expect(cycles.getByRole('columnheader', { name: 'Requêtes GLPI' })).toBeVisible({ timeout: 1_000 });
+    await expect(cycles.getByRole('row').nth(1)).toContainText(/Terminé|Interrompu|En échec/, { timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
 
   // A document link leads to its back-office page.
   await documents.getByRole('link', { name: /^FA-\d{4}-\d{4}$/ }).click();

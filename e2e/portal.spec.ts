@@ -1,28 +1,21 @@
 import { expect, test, type Page } from '@playwright/test';
 import { e2ePorts } from './support/e2e-env';
 import { loginAs } from './support/login';
+import { eventually } from './support/eventually';
 
 // The demo super-client's journey: charts from the cache, the park list and its export, a ticket
 // through the outbox to the simulator, and a technician's answer coming back through the sync.
 const superClient = { email: 'superclient@atlas-logistique.dz', password: 'Super-demo-2026' };
 const simControl = `http://127.0.0.1:${e2ePorts.glpi}/_control`;
 
-/** Reloads until the check passes: the worker delivers and syncs on its own schedule. */
-async function eventually(page: Page, check: () => Promise<void>, timeoutMs = 45_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await page.waitForTimeout(1_000);
-      await page.reload();
-    }
-  }
-}
+const knobs = (page: Page, values: { down?: false | 'bad-gateway'; latencyMs?: number }) => page.request.post(`${simControl}/knobs`, { data: values });
 
 test.describe.configure({ mode: 'serial' });
+
+// A test that stops half-way must not leave GLPI down for the next ones.
+test.afterEach(async ({ page }) => {
+  await knobs(page, { down: false, latencyMs: 0 });
+});
 
 test('the super-client sees populated charts, filters the computer list and exports it', async ({ page }) => {
   await loginAs(page, superClient.email, superClient.password);
@@ -54,6 +47,8 @@ test('the super-client sees populated charts, filters the computer list and expo
   await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Parc' }).click();
   await expect(page).toHaveURL(/\/portal\/park\/computers$/);
   const rows = page.getByTestId('asset-table').locator('tbody tr');
+  // The URL changes as the navigation commits; the new page's rows render right after.
+  await expect(rows.first()).toBeVisible();
   const total = await rows.count();
   expect(total).toBeGreaterThan(1);
   await page.getByLabel('Statut', { exact: true }).selectOption('En service');
@@ -61,7 +56,10 @@ test('the super-client sees populated charts, filters the computer list and expo
   await expect(page).toHaveURL(/state=En\+service/);
   // The URL changes before the filtered list is drawn: wait for it rather than count the old one.
   const stateCells = page.getByTestId('asset-table').locator('tbody tr td:nth-child(7)');
-  await expect.poll(async () => (await stateCells.allTextContents()).every((cell) => cell === 'En service')).toBe(true);
+  await expect.poll(async () => {
+    const cells = await stateCells.allTextContents();
+    return cells.length > 0 && cells.every((cell) => cell === 'En service');
+  }).toBe(true);
   const filtered = await rows.count();
   expect(filtered).toBeGreaterThan(0);
   await page.getByRole('link', { name: 'Trier par Numéro de série' }).click();
@@ -81,9 +79,8 @@ test('the super-client sees populated charts, filters the computer list and expo
 test('a ticket waits for the worker, gets its GLPI number, and the technician’s answer comes back with a notification', async ({ page }) => {
   await loginAs(page, superClient.email, superClient.password);
   const title = `Écran noir ${Date.now()}`;
-  // A slow GLPI keeps the ticket in the outbox long enough to be seen waiting.
-  const knobs = (latencyMs: number) => page.request.post(`${simControl}/knobs`, { data: { latencyMs } });
-  expect((await knobs(4_000)).ok()).toBe(true);
+  // GLPI is down until the waiting ticket has been seen: the outbox keeps it, whatever the machine's speed.
+  expect((await knobs(page, { down: 'bad-gateway' })).ok()).toBe(true);
   await page.goto('/portal/tickets/new');
   await page.getByLabel('Titre').fill(title);
   await page.getByLabel('Type').selectOption('incident');
@@ -96,7 +93,7 @@ test('a ticket waits for the worker, gets its GLPI number, and the technician’
   await expect(page.getByTestId('ticket-status')).toContainText(/En attente d’envoi au support|Envoi en cours/);
   await page.goto('/portal/tickets');
   await expect(page.getByTestId('waiting-tickets').locator('li', { hasText: title }).getByTestId('outbox-state')).toHaveText(/En attente d’envoi au support|Envoi en cours/);
-  expect((await knobs(0)).ok()).toBe(true);
+  expect((await knobs(page, { down: false })).ok()).toBe(true);
   await eventually(page, async () => {
     await expect(page.getByTestId('ticket-table').getByRole('link', { name: title })).toBeVisible({ timeout: 1_000 });
   });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { loginAs } from './support/login';
+import { linkMailedTo, loginAs } from './support/login';
 
 test('a visitor requests a quote, registering inside the wizard; a commercial calls and marks it contacted', async ({ page, browser }) => {
   const stamp = Date.now();
@@ -25,6 +25,11 @@ test('a visitor requests a quote, registering inside the wizard; a commercial ca
   await page.getByLabel('Téléphone').fill('+213 661 23 45 67');
   await page.getByLabel('Mot de passe').fill('mot-de-passe-solide');
   await page.getByRole('button', { name: 'Créer mon compte' }).click();
+  await expect(page.getByRole('status')).toContainText(email);
+  // The link in the mail activates the account and comes back to the wizard.
+  await page.goto(await linkMailedTo(page, email, '/register/confirm/'));
+  await page.getByRole('button', { name: 'Activer mon compte' }).click();
+  await expect(page).toHaveURL(/\/quote$/);
 
   // Company step, now logged in (the header says so).
   await expect(page.getByRole('heading', { level: 2, name: /Entreprise/ })).toBeVisible();

@@ -1,6 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import PDFDocument from 'pdfkit';
 import { loginAs, mailsTo } from './support/login';
+import { pdfText, requestQuoteThroughWizard, reviewPurchaseOrder } from './support/billing-journey';
 
 /** The client's signed purchase order, as their accounting software would print it. */
 function purchaseOrderPdf(): Promise<Buffer> {
@@ -13,43 +14,6 @@ function purchaseOrderPdf(): Promise<Buffer> {
     doc.fontSize(16).text('Bon de commande BC-E2E-001').moveDown().text('Montant TTC : 406 980,00 DA');
     doc.end();
   });
-}
-
-async function requestQuoteThroughWizard(page: Page, email: string, companyName: string): Promise<number> {
-  await page.goto('/quote');
-  await page.getByLabel('Prénom').fill('Samir');
-  await page.getByLabel('Nom', { exact: false }).nth(1).fill('Haddad');
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Téléphone').fill('0551 98 76 54');
-  await page.getByLabel('Mot de passe').fill('mot-de-passe-solide');
-  await page.getByRole('button', { name: 'Créer mon compte' }).click();
-
-  await expect(page.getByRole('heading', { level: 2, name: /Entreprise/ })).toBeVisible();
-  await page.getByLabel('Raison sociale').fill(companyName);
-  await page.getByLabel("Secteur d'activité").selectOption('Commerce');
-  await page.getByLabel("Nombre d'employés").selectOption('11-20');
-  await page.getByLabel('Adresse', { exact: false }).first().fill('3 rue Ben Boulaïd, Sétif');
-  await page.getByLabel('Téléphone de l’entreprise').fill('0550 11 22 33');
-  // The legal ids an invoice needs.
-  await page.getByLabel('Registre du commerce (RC)').fill('19/00-1234567B20');
-  await page.getByLabel("Numéro d'identification fiscale (NIF)").fill('001919123456789');
-  await page.getByLabel("Numéro d'identification statistique (NIS)").fill('001919123456789');
-  await page.getByLabel("Article d'imposition (AI)").fill('19123456789');
-  await page.getByRole('button', { name: 'Continuer' }).click();
-
-  await expect(page.getByRole('heading', { level: 2, name: /Service/ })).toBeVisible();
-  await page.getByLabel(/Support informatique/).check();
-  await page.getByRole('button', { name: 'Continuer' }).click();
-  await expect(page.getByRole('heading', { level: 2, name: /Besoins/ })).toBeVisible();
-  await page.getByLabel('Nombre de tickets par mois').fill('15');
-  await page.getByLabel('Décrivez votre besoin').fill('Support de nos 14 postes et de la messagerie.');
-  await page.getByRole('button', { name: 'Continuer' }).click();
-  await expect(page.getByRole('heading', { level: 2, name: /Durée/ })).toBeVisible();
-  await page.getByLabel('3 mois').check();
-  await page.getByRole('button', { name: 'Continuer' }).click();
-  await page.getByRole('button', { name: 'Envoyer ma demande' }).click();
-  await expect(page).toHaveURL(/\/quote\/sent\?id=\d+$/);
-  return Number(new URL(page.url()).searchParams.get('id'));
 }
 
 test('quote → pro-forma → accepted with a purchase order → invoice → active subscription on the client home', async ({ page, browser }) => {
@@ -97,7 +61,14 @@ test('quote → pro-forma → accepted with a purchase order → invoice → act
   // The commercial reviews it (the amount matches the total), then issues the invoice.
   await staff.goto(proformaUrl);
   await expect(staff.getByRole('link', { name: /Ouvrir le fichier — BC-E2E-001\.pdf/ })).toBeVisible();
-  await staff.getByLabel('N° du bon de commande du client').fill('BC-E2E-001');
+  // The order as typed from the file: every check passes…
+  await reviewPurchaseOrder(staff, { poNumber: 'BC-E2E-001', proformaNumber, exclTaxDa: '342000', inclTaxDa: '406980' });
+  // …but an order for 1 DA is shown as differing and cannot be accepted without a written reason.
+  await staff.getByLabel('Montant du bon (DA TTC)').fill('1');
+  await expect(staff.getByTestId('po-check-amountInclTax')).toContainText('≠ différent');
+  await staff.getByRole('button', { name: 'Accepter malgré l’écart' }).click();
+  await expect(staff.getByText('Le bon de commande ne correspond pas à la pro forma (1 écart(s))', { exact: false })).toBeVisible();
+  await expect(staff.getByRole('button', { name: 'Émettre la facture' })).toHaveCount(0);
   await staff.getByLabel('Montant du bon (DA TTC)').fill('406980');
   await expect(staff.getByText('Le montant correspond au total de la pro forma.')).toBeVisible();
   await staff.screenshot({ path: 'test-results/e2e/screenshots/purchase-order-review.png', fullPage: true });
@@ -109,6 +80,11 @@ test('quote → pro-forma → accepted with a purchase order → invoice → act
 
   // …and activates the subscription from the invoice.
   await expect(staff.getByRole('heading', { level: 1, name: /Facture FA-/ })).toBeVisible();
+  const invoiceId = Number(new URL(staff.url()).pathname.split('/').pop());
+  const invoiceText = await pdfText(staff, `/documents/invoice/${invoiceId}`);
+  expect(invoiceText).toContain('Mode de paiement : Bon de commande');
+  expect(invoiceText).toContain('342 000,00 DA');
+  expect(invoiceText).toContain('406 980,00 DA');
   await staff.getByRole('button', { name: 'Activer l’abonnement' }).click();
   await expect(staff.getByText(/Abonnement activé du/)).toBeVisible();
 

@@ -1,3 +1,4 @@
+import proxyAddr from 'proxy-addr';
 import { z } from 'zod';
 
 /**
@@ -9,17 +10,53 @@ const bool = z
   .enum(['true', 'false', '1', '0', ''])
   .transform((v) => v === 'true' || v === '1');
 
-export const configSchema = z.object({
+/**
+ * Which peers may tell us the client's address in X-Forwarded-For: nothing (the default: the
+ * socket's address is the client's), a number of proxy hops, or proxies by address, subnet or
+ * proxy-addr's names (loopback, linklocal, uniquelocal). Express reads it (`trust proxy`).
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .transform((value, ctx): false | number | string[] => {
+    if (value === 'false' || value === '0') return false;
+    if (/^\d+$/.test(value)) return Number(value);
+    const list = value.split(',').map((entry) => entry.trim()).filter(Boolean);
+    try {
+      proxyAddr.compile(list);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: `a number of hops or a list of addresses, subnets, loopback, linklocal or uniquelocal (${(error as Error).message})` });
+      return z.NEVER;
+    }
+    return list;
+  });
+
+/** What a deployment sets (.env.example, docker-compose.yml). */
+const settings = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** Web processes sharing the port (node:cluster); each keeps its own local caches, kept coherent through Redis. */
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   APP_URL: z.url().default('http://localhost:3000'),
+  TRUST_PROXY: trustProxy.default(false),
   DATABASE_URL: z
     .string()
     .regex(/^mysql:\/\//, 'must start with mysql://')
     .default('mysql://root@127.0.0.1:3306/ytech'),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).default(10),
+  /**
+   * Read replicas of DATABASE_URL, comma-separated (any number; none: every query goes to the primary).
+   * The web process sends reads that may be a little stale there (docs/decisions/070-read-replicas.md).
+   */
+  DATABASE_REPLICA_URLS: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((url) => url.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^mysql:\/\//, 'each must start with mysql://'))),
+  /** A replica further behind than this is taken out of service until it catches up; also the read-your-writes window. */
+  REPLICA_MAX_LAG_SECONDS: z.coerce.number().positive().default(5),
+  /** How often each web process writes the heartbeat and measures every replica. */
+  REPLICA_CHECK_INTERVAL_MS: z.coerce.number().int().min(100).default(1000),
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
@@ -37,13 +74,22 @@ export const configSchema = z.object({
   ADMIN_PASSWORD: z.string().default(''),
   UPLOAD_DIR: z.string().min(1).default('var/uploads'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Base delay of every queue's retry back-off; unset, each queue keeps its own (5-30 s). Tests shorten it. */
+});
+
+/**
+ * Test tunables: they exist so that a test sees several retries within seconds. Production leaves
+ * them unset (.env.example lists them apart, under "test tunables").
+ */
+const testTunables = z.object({
+  /** Base delay of every queue's retry back-off; unset, each queue keeps its own (5-30 s). */
   JOB_BACKOFF_MS: z.coerce.number().int().positive().optional(),
 });
 
+export const configSchema = settings.extend(testTunables.shape);
+
 export type Config = z.infer<typeof configSchema>;
 
-export function parseConfig(env: Record<string, string | undefined>): Config {
+function parseConfig(env: Record<string, string | undefined>): Config {
   // An empty variable means "use the default" (docker-compose passes `VAR=` for unset ones).
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const result = configSchema.safeParse(cleaned);

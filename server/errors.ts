@@ -1,30 +1,22 @@
-import { TRPCError } from '@trpc/server';
-
 /**
- * The one application error. `message` is an i18n key (errors.*) that pages translate into the
- * reader's language; `params` fill its placeholders. Mapped to tRPC/HTTP codes here and only here.
+ * The one application error, independent of any transport: domain modules and the worker throw it;
+ * tRPC maps it to its codes in one place (server/trpc/trpc-errors.ts). `message` is an i18n key
+ * (errors.*) that pages translate into the reader's language; `params` fill its placeholders;
+ * `field` names the form field it belongs to.
  */
-const codes = {
-  BAD_INPUT: 'BAD_REQUEST',
-  UNAUTHENTICATED: 'UNAUTHORIZED',
-  FORBIDDEN: 'FORBIDDEN',
-  NOT_FOUND: 'NOT_FOUND',
-  CONFLICT: 'CONFLICT',
-  RATE_LIMITED: 'TOO_MANY_REQUESTS',
-  ILLEGAL_TRANSITION: 'PRECONDITION_FAILED',
-  UNAVAILABLE: 'INTERNAL_SERVER_ERROR',
-} as const;
+export const appErrorCodes = ['BAD_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED', 'ILLEGAL_TRANSITION', 'UNAVAILABLE'] as const;
 
-export type AppErrorCode = keyof typeof codes;
+export type AppErrorCode = (typeof appErrorCodes)[number];
 
-export class AppError extends TRPCError {
-  readonly appCode: AppErrorCode;
+export class AppError extends Error {
+  override readonly name = 'AppError';
+  readonly code: AppErrorCode;
   readonly params: Record<string, string | number>;
   readonly field: string | undefined;
 
-  constructor(appCode: AppErrorCode, key: string, options: { params?: Record<string, string | number>; field?: string } = {}) {
-    super({ code: codes[appCode], message: key });
-    this.appCode = appCode;
+  constructor(code: AppErrorCode, key: string, options: { params?: Record<string, string | number>; field?: string } = {}) {
+    super(key);
+    this.code = code;
     this.params = options.params ?? {};
     this.field = options.field;
   }

@@ -13,11 +13,6 @@ export function createRedis(options: RedisOptions = {}): Redis {
   return client;
 }
 
-/** Connection for BullMQ workers: blocking commands need maxRetriesPerRequest null. */
-export function createWorkerRedis(): Redis {
-  return new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
-}
-
 let shared: Redis | undefined;
 export function redis(): Redis {
   shared ??= createRedis({ enableOfflineQueue: true });

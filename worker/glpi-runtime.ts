@@ -7,7 +7,7 @@ import { workerConfig } from './worker-config';
  * jobs needing GLPI fail with this reason and BullMQ retries them with back-off, so they complete
  * once GLPI is configured and the worker restarted, instead of being dropped.
  */
-export class GlpiNotConfiguredError extends Error {
+class GlpiNotConfiguredError extends Error {
   override readonly name = 'GlpiNotConfiguredError';
   constructor() {
     super('GLPI not configured (GLPI_URL is not set for the worker)');

@@ -5,18 +5,22 @@ import { logger } from '../server/logger';
 import { createMailTransport } from '../server/mail/transport';
 import { precompileMailTemplates } from '../server/mail/render-mail';
 import { sendMailProcessor } from './jobs/send-mail';
+import { accountRequestsProcessor } from './jobs/account-requests';
+import { purgeExpiredRegistrations } from '../server/accounts/register';
 import { requeueStaleMail } from './jobs/requeue-stale-mail';
 import { generateDocumentProcessor } from './jobs/generate-document';
 import { runBillingMaintenance, scheduleBillingMaintenance } from './jobs/billing-maintenance';
 import { deliverOutboxProcessor } from './jobs/deliver-outbox';
 import { requeuePendingOutbox } from './jobs/requeue-pending-outbox';
 import { checkQuotaAfterSyncs, quotaWarningsJobName, runQuotaWarnings, scheduleQuotaWarnings } from './jobs/quota-warnings-job';
+import { monthlyReportProcessor, monthlyReportsJobName, reportsAfterSyncs, runMonthlyReports, scheduleMonthlyReports } from './jobs/monthly-reports-job';
 import { closeGlpiPool, isGlpiConfigured } from './glpi-runtime';
 import { provisionClientProcessor } from './provisioning/provision-client-job';
 import { queuePendingProvisioning } from './provisioning/queue-pending-provisioning';
 import { startSyncRuntime } from './sync/sync-runtime';
 import { watchForRedisDataLoss } from './redis-data-loss';
-import { workerConfig } from './worker-config';
+import { workerConfig, workerProcessName } from './worker-config';
+import { inJobScope, logJobFailures } from './job-scope';
 
 /**
  * `npm run worker`: every BullMQ consumer of the platform. SIGTERM lets running jobs finish, then
@@ -24,43 +28,51 @@ import { workerConfig } from './worker-config';
  */
 const connection = { ...redisConnectionOptions(), maxRetriesPerRequest: null };
 // A job whose worker died is taken up again once its lock has expired.
-const jobLock = { lockDuration: workerConfig.JOB_LOCK_MS, stalledInterval: workerConfig.JOB_LOCK_MS };
+const jobLock = { lockDuration: workerConfig.JOB_LOCK_MS, stalledInterval: workerConfig.JOB_LOCK_MS, name: workerProcessName };
+if (workerConfig.glpi && workerConfig.GLPI_TIMEOUT_MS >= workerConfig.JOB_LOCK_MS) {
+  // A GLPI write may then outlive its job's lock, and another worker take the job meanwhile (decisions/131).
+  logger.warn({ GLPI_TIMEOUT_MS: workerConfig.GLPI_TIMEOUT_MS, JOB_LOCK_MS: workerConfig.JOB_LOCK_MS }, 'GLPI_TIMEOUT_MS should be below JOB_LOCK_MS');
+}
 await precompileMailTemplates();
 
 const transport = createMailTransport();
 const workers = [
-  new Worker('mail', sendMailProcessor(transport), { connection, prefix: queuePrefix, concurrency: 4, ...jobLock }),
-  new Worker('documents', generateDocumentProcessor(), { connection, prefix: queuePrefix, concurrency: 2, ...jobLock }),
+  new Worker('mail', inJobScope('mail', sendMailProcessor(transport)), { connection, prefix: queuePrefix, concurrency: 4, ...jobLock }),
+  new Worker('account-requests', inJobScope('account-requests', accountRequestsProcessor()), { connection, prefix: queuePrefix, concurrency: 2, ...jobLock }),
+  new Worker('documents', inJobScope('documents', generateDocumentProcessor()), { connection, prefix: queuePrefix, concurrency: 2, ...jobLock }),
   // One company at a time: two runs for one company could both miss a look-up and both create.
-  new Worker('provision-client', provisionClientProcessor(), { connection, prefix: queuePrefix, concurrency: 1, ...jobLock }),
-  new Worker('glpi-outbox', deliverOutboxProcessor(), { connection, prefix: queuePrefix, concurrency: 2, ...jobLock }),
+  new Worker('provision-client', inJobScope('provision-client', provisionClientProcessor()), { connection, prefix: queuePrefix, concurrency: 1, ...jobLock }),
+  new Worker('glpi-outbox', inJobScope('glpi-outbox', deliverOutboxProcessor()), { connection, prefix: queuePrefix, concurrency: 2, ...jobLock }),
+  new Worker('monthly-reports', inJobScope('monthly-reports', monthlyReportProcessor()), { connection, prefix: queuePrefix, concurrency: 2, ...jobLock }),
   new Worker(
     'maintenance',
-    async (job) => {
+    inJobScope('maintenance', async (job) => {
       if (job.name === 'requeue-stale-mail') return { requeued: await requeueStaleMail() };
+      if (job.name === 'purge-pending-registrations') return { purged: await purgeExpiredRegistrations() };
       const billing = await runBillingMaintenance(job.name);
       if (billing !== undefined) return billing;
       if (job.name === 'requeue-pending-outbox') return { requeued: await requeuePendingOutbox() };
       if (job.name === quotaWarningsJobName) return runQuotaWarnings(job);
+      if (job.name === monthlyReportsJobName) return runMonthlyReports();
       throw new Error(`Unknown maintenance job ${job.name}`);
-    },
+    }),
     { connection, prefix: queuePrefix, concurrency: 1, ...jobLock },
   ),
 ];
-for (const worker of workers) {
-  worker.on('failed', (job, err) => logger.warn({ queue: worker.name, jobId: job?.id, err: err.message }, 'job failed'));
-  worker.on('error', (err) => logger.error({ queue: worker.name, err: err.message }, 'worker error'));
-}
+for (const worker of workers) logJobFailures(worker);
 
 const maintenance = new Queue('maintenance', { connection, prefix: queuePrefix });
 async function scheduleMaintenance() {
   await maintenance.upsertJobScheduler('requeue-stale-mail', { every: 60_000 }, { name: 'requeue-stale-mail' });
+  await maintenance.upsertJobScheduler('purge-pending-registrations', { every: 3_600_000 }, { name: 'purge-pending-registrations' });
   await scheduleBillingMaintenance(maintenance);
   await maintenance.upsertJobScheduler('requeue-pending-outbox', { every: 60_000 }, { name: 'requeue-pending-outbox' });
   await scheduleQuotaWarnings(maintenance);
+  await scheduleMonthlyReports(maintenance);
 }
 await scheduleMaintenance();
 const quotaAfterSyncs = checkQuotaAfterSyncs(connection, maintenance);
+const monthlyReportsAfterSyncs = reportsAfterSyncs(connection, maintenance);
 const glpiSync = await startSyncRuntime(connection, queuePrefix);
 // Every job lost with Redis' data is queued again from MySQL at once (same job ids: none doubled).
 const redisDataLoss = watchForRedisDataLoss(async () => {
@@ -69,6 +81,12 @@ const redisDataLoss = watchForRedisDataLoss(async () => {
   await requeueStaleMail(0);
   await requeuePendingOutbox({ pendingForMs: 0, sendingForMs: 0 });
 });
+// What the database says is still to do is queued, whatever Redis kept (a reset or restored
+// database, a Redis emptied or replaced): each under its own job id, never doubled (queue-work.ts).
+await Promise.all([requeueStaleMail(0), requeuePendingOutbox({ pendingForMs: 0, sendingForMs: 0 })]).then(
+  ([mails, outbox]) => logger.info({ mails, outbox }, 'pending mails and GLPI writes checked against the queues'),
+  (err: unknown) => logger.error({ err }, 'pending mails and GLPI writes not checked at start-up'),
+);
 if (isGlpiConfigured()) {
   await queuePendingProvisioning().then(
     (companyIds) => logger.info({ companyIds }, 'GLPI provisioning queued for subscribed companies'),
@@ -89,9 +107,9 @@ async function shutdown(signal: string) {
   await glpiSync?.close();
   await closeGlpiPool();
   await quotaAfterSyncs.close();
+  await monthlyReportsAfterSyncs.close();
   await maintenance.close();
   await closeQueues();
-  transport.close();
   await sequelize.close();
   logger.info('worker stopped');
   process.exit(0);

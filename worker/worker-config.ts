@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { z } from 'zod';
 import { parseGlpiConfig, type GlpiConfig } from './glpi/glpi-config';
 
@@ -5,7 +6,7 @@ import { parseGlpiConfig, type GlpiConfig } from './glpi/glpi-config';
  * The worker's own settings, read from the environment at start-up: GLPI lives here and only
  * here, so the web process never holds GLPI credentials. A bad value stops the worker with its name.
  */
-const workerEnvSchema = z.object({
+export const workerEnvSchema = z.object({
   GLPI_URL: z.url().optional(),
   GLPI_APP_TOKEN: z.string().optional(),
   GLPI_USER_TOKEN: z.string().optional(),
@@ -13,27 +14,42 @@ const workerEnvSchema = z.object({
   /** GLPI profile given to client users on their entity (Self-Service is 1 in a stock GLPI). */
   GLPI_CLIENT_PROFILE_ID: z.coerce.number().int().positive().default(1),
   GLPI_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
-  GLPI_MAX_CONCURRENT: z.coerce.number().int().positive().default(4),
+  GLPI_MAX_CONCURRENT: z.coerce.number().int().positive().default(3),
   GLPI_MAX_PER_SECOND: z.coerce.number().positive().default(20),
   GLPI_MAX_SESSIONS: z.coerce.number().int().positive().default(4),
-  SYNC_INTERVAL_MINUTES: z.coerce.number().positive().default(5),
+  /**
+   * Cadence of the sync, until staff set one in the back office: tickets and follow-ups (clients
+   * wait on them; a quiet check is one small request per company), and the park (assets, dropdowns).
+   */
+  SYNC_TICKETS_EVERY_SECONDS: z.coerce.number().positive().default(60),
+  SYNC_ASSETS_EVERY_MINUTES: z.coerce.number().positive().default(15),
   /** Every K-th cycle of an entity also reconciles ids with GLPI (purges, missed changes). */
   SYNC_RECONCILE_EVERY: z.coerce.number().int().positive().default(12),
+  /** Sync jobs run at once by one worker process (never more than GLPI_MAX_SESSIONS). */
   WORKER_CONCURRENCY: z.coerce.number().int().positive().default(4),
+  /** GLPI's clock as minutes east of UTC: its dates carry no zone (Africa/Algiers: +60; the simulator: 0). */
+  GLPI_UTC_OFFSET_MINUTES: z.coerce.number().int().min(-720).max(840).default(60),
+  /**
+   * Seals the API tokens of the clients' GLPI users in the database (client-token-vault.ts). Default:
+   * derived from GLPI_USER_TOKEN, so that changing that token makes provisioning issue new ones.
+   */
+  GLPI_TOKEN_SEAL_KEY: z.string().min(16).optional(),
+  /*
+   * Recovery timings. Production keeps the defaults; the fault tests and the end-to-end stack
+   * shorten them (tests/support/fault-harness.ts, e2e/support/e2e-env.ts) to see a recovery in seconds.
+   */
   /**
    * BullMQ job lock: a job whose worker died (SIGKILL, lost host) is handed to another worker once
-   * its lock has expired, checked this often too. Tests shorten it; long jobs renew their lock.
+   * its lock has expired, checked this often too. Long jobs renew their lock.
    */
   JOB_LOCK_MS: z.coerce.number().int().positive().default(30_000),
   /** Life of a company's sync lock without renewal: how long a killed worker blocks that company's sync. */
   SYNC_LOCK_TTL_MS: z.coerce.number().int().positive().default(60_000),
-  /** GLPI's clock as minutes east of UTC: its dates carry no zone (Africa/Algiers: +60; the simulator: 0). */
-  GLPI_UTC_OFFSET_MINUTES: z.coerce.number().int().min(-720).max(840).default(60),
   /** After GLPI stopped answering, the sync sends one probe request this often until it answers again. */
   GLPI_CIRCUIT_PROBE_MS: z.coerce.number().int().positive().default(60_000),
 });
 
-export type WorkerConfig = z.infer<typeof workerEnvSchema> & { glpi: GlpiConfig | null };
+export type WorkerConfig = z.infer<typeof workerEnvSchema> & { glpi: GlpiConfig | null; tokenSealKey: string };
 
 export function parseWorkerConfig(env: Record<string, string | undefined>): WorkerConfig {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
@@ -54,7 +70,13 @@ export function parseWorkerConfig(env: Record<string, string | undefined>): Work
         maxPerSecond: e.GLPI_MAX_PER_SECOND,
       })
     : null;
-  return { ...e, glpi };
+  return { ...e, glpi, tokenSealKey: e.GLPI_TOKEN_SEAL_KEY ?? e.GLPI_USER_TOKEN ?? 'glpi-not-configured' };
 }
 
 export const workerConfig: WorkerConfig = parseWorkerConfig(process.env);
+
+/**
+ * This process's name on every job it takes (BullMQ's `processedBy`): with several workers, which
+ * one holds or held a job is read from the job itself (queue dashboards, the scale-out test).
+ */
+export const workerProcessName = `${hostname()}:${process.pid}`;

@@ -12,13 +12,15 @@ type Props = {
   autoComplete?: string;
   options?: readonly string[];
   placeholder?: string;
+  /** `rtl` for a field written in Arabic whatever the page's language. */
+  dir?: 'rtl' | 'ltr';
 };
 
 /**
  * A labelled input whose error is announced: aria-invalid plus aria-describedby pointing at the
  * message. The value typed is kept by the caller passing it back as defaultValue.
  */
-export function FormField({ name, label, type = 'text', defaultValue, error, hint, required, autoComplete, options, placeholder }: Props) {
+export function FormField({ name, label, type = 'text', defaultValue, error, hint, required, autoComplete, options, placeholder, dir }: Props) {
   const { t } = useTranslation();
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
@@ -28,6 +30,7 @@ export function FormField({ name, label, type = 'text', defaultValue, error, hin
     id,
     name,
     required,
+    dir,
     'aria-invalid': error ? true : undefined,
     'aria-describedby': describedBy,
     defaultValue: defaultValue ?? undefined,

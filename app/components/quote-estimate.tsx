@@ -1,8 +1,8 @@
 import type { inferRouterInputs } from '@trpc/server';
 import { useEffect, useState } from 'react';
 import { useTranslation } from '~/i18n/use-translation';
-import type { Locale } from '~/i18n/locales';
-import { formatDa } from '~/utils/format';
+import type { Locale } from '../../shared/i18n/locales';
+import { formatDa } from '../../shared/format';
 import { trpc } from '~/utils/trpc-client';
 import type { AppRouter } from '../../server/trpc/root-router';
 

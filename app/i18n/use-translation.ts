@@ -6,7 +6,7 @@ const bound = new WeakMap<I18n, { t: TFunction; i18n: I18n }>();
 
 /**
  * `useTranslation()` for this app, whose i18next instances each keep one language for good
- * (app/i18n/i18n.ts): a text without parameters is looked up once per instance, not on every
+ * (shared/i18n/i18n.ts): a text without parameters is looked up once per instance, not on every
  * render. react-i18next's own hook rebuilt its wrapper and re-resolved every key at each call,
  * a tenth of a page's rendering time (docs/decisions/013-web-request-costs.md).
  */

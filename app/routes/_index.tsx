@@ -1,8 +1,8 @@
-import type { MetaFunction } from '@remix-run/node';
 import { Link } from '@remix-run/react';
 import { useTranslation } from '~/i18n/use-translation';
+import { titled } from '~/utils/page-title';
 
-export const meta: MetaFunction = () => [{ title: 'Y-tech — Services informatiques managés' }];
+export const meta = titled('home');
 
 export default function Home() {
   const { t } = useTranslation();

@@ -1,18 +1,17 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { data, redirect } from '@remix-run/node';
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { data } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from '~/i18n/use-translation';
 import { TodoBlock, TodoItem } from '~/components/backoffice/todo-block';
-import { requireUser, serverApi } from '~/trpc.server';
+import { staffPage } from '~/utils/page-access.server';
 import { formatCents, formatDate, formatDay } from '~/utils/billing-format';
-import { formatDateTime } from '~/utils/format';
+import { formatDateTime, formatNumber, formatPercent } from '../../shared/format';
+import { titled } from '~/utils/page-title';
 
-export const meta: MetaFunction = () => [{ title: 'Back-office — Y-tech' }];
+export const meta = titled('backoffice');
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { api, ctx, headers } = await serverApi(request);
-  requireUser(ctx, request);
-  if (ctx.user.role === 'client') throw redirect('/portal');
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { api, ctx, headers } = await staffPage(request, context);
   const todo = await api.backoffice.today();
   return data({ name: ctx.user.firstName, todo, locale: ctx.locale }, { headers });
 }
@@ -116,7 +115,7 @@ export default function BackofficeHome() {
           lead={t('boToday.overAllowance.lead')}
         >
           {todo.overAllowance.items.map((c) => (
-            <TodoItem key={c.companyId} to={`/backoffice/companies/${c.companyId}`} label={t('boToday.overAllowance.item', { company: c.companyName, used: c.used, allowed: c.allowed, percent: c.percent })} />
+            <TodoItem key={c.companyId} to={`/backoffice/companies/${c.companyId}`} label={t('boToday.overAllowance.item', { company: c.companyName, used: formatNumber(c.used, locale), allowed: formatNumber(c.allowed, locale), percent: formatPercent(c.percent, locale) })} />
           ))}
         </TodoBlock>
       </div>

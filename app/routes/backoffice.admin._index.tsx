@@ -1,19 +1,20 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { LoaderFunctionArgs } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from '~/i18n/use-translation';
 import { requireRole } from '~/utils/admin.server';
 import { serverApi } from '~/trpc.server';
+import { titled } from '~/utils/page-title';
 
-export const meta: MetaFunction = () => [{ title: 'Administration — Y-tech' }];
+export const meta = titled('admin');
 
 const sections = ['dashboard', 'employees', 'faq', 'catalog', 'emails', 'queues', 'audit'] as const;
 
 /** Algiers calendar day, for the default export period (the current month so far). */
 const algiersDay = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Africa/Algiers' }).format(d);
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { ctx, headers } = await serverApi(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { ctx, headers } = await serverApi(request, context);
   // Commercials come here for the accountant's export only; the rest is the admin's.
   requireRole(ctx, request, 'staff');
   const today = algiersDay(new Date());

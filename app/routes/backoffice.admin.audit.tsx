@@ -1,18 +1,19 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { LoaderFunctionArgs } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { Form, useLoaderData } from '@remix-run/react';
 import { useTranslation } from '~/i18n/use-translation';
 import { Pager } from '~/components/pager';
-import { formatDateTime } from '~/utils/format';
+import { formatDateTime } from '../../shared/format';
 import { pageParam, requireRole } from '~/utils/admin.server';
 import { serverApi } from '~/trpc.server';
+import { titled } from '~/utils/page-title';
 
-export const meta: MetaFunction = () => [{ title: 'Journal d’audit — Administration — Y-tech' }];
+export const meta = titled('adminAudit');
 
 const isDay = (v: string | undefined) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined);
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { api, ctx, headers } = await serverApi(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { api, ctx, headers } = await serverApi(request, context);
   requireRole(ctx, request, 'admin');
   const url = new URL(request.url);
   const q = (name: string, max: number) => url.searchParams.get(name)?.trim().slice(0, max) || undefined;

@@ -1,25 +1,27 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from '~/i18n/use-translation';
 import { AdminNotice } from '~/components/admin/admin-notice';
-import { formatDa } from '~/utils/format';
+import { formatDa } from '../../shared/format';
 import { done, intField, requireRole, type AdminActionResult } from '~/utils/admin.server';
 import { formFailure, formValues, serverApi } from '~/trpc.server';
+import { titled } from '~/utils/page-title';
+import { pickLocalized } from '../../shared/i18n/locales';
 
-export const meta: MetaFunction = () => [{ title: 'Catalogue — Administration — Y-tech' }];
+export const meta = titled('adminCatalog');
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { api, ctx, headers } = await serverApi(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { api, ctx, headers } = await serverApi(request, context);
   requireRole(ctx, request, 'admin');
   return data({ services: await api.admin.catalog.services(), locale: ctx.locale }, { headers });
 }
 
 const lines = (text: string | undefined) => (text ?? '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const values = formValues(await request.formData());
-  const { api, headers } = await serverApi(request);
+  const { api, headers } = await serverApi(request, context);
   const tier = { minQty: intField(values.minQty), maxQty: intField(values.maxQty), monthlyPriceDa: intField(values.monthlyPriceDa) };
   let result: AdminActionResult;
   try {
@@ -31,6 +33,8 @@ export async function action({ request }: ActionFunctionArgs) {
           nameEn: values.nameEn ?? '',
           scopeFr: lines(values.scopeFr),
           scopeEn: lines(values.scopeEn),
+          nameAr: values.nameAr ?? '',
+          scopeAr: lines(values.scopeAr),
           active: values.active === 'on',
         });
         break;
@@ -62,13 +66,13 @@ export default function CatalogAdmin() {
       <p className="muted">{t('admin.catalog.notice')}</p>
       <AdminNotice result={result} />
       {services.map((s) => {
-        const name = locale === 'en' ? s.nameEn : s.nameFr;
+        const name = pickLocalized(locale, { fr: s.nameFr, en: s.nameEn, ar: s.nameAr });
         return (
           <section key={s.id} className="card" aria-labelledby={`service-${s.id}`}>
             <h2 id={`service-${s.id}`}>
               {name} <span className="muted small">({s.code} — {t(`admin.catalog.pricedBy.${s.pricedBy}`)})</span>
             </h2>
-            <Form method="post" className="form" key={`${s.id}-${s.nameFr}-${s.nameEn}-${s.active}-${s.scopeFr.length}`}>
+            <Form method="post" className="form" key={`${s.id}-${s.nameFr}-${s.nameEn}-${s.nameAr}-${s.active}-${s.scopeFr.length}-${s.scopeAr?.length}`}>
               <input type="hidden" name="intent" value="service" />
               <input type="hidden" name="id" value={s.id} />
               <div className="form-row">
@@ -89,6 +93,16 @@ export default function CatalogAdmin() {
                 <div className="field">
                   <label htmlFor={`scopeEn-${s.id}`}>{t('admin.catalog.scopeEn')}</label>
                   <textarea id={`scopeEn-${s.id}`} name="scopeEn" rows={5} defaultValue={s.scopeEn.join('\n')} />
+                </div>
+              </div>
+              <div className="form-row">
+                <div className="field">
+                  <label htmlFor={`nameAr-${s.id}`}>{t('admin.catalog.nameAr')}</label>
+                  <input id={`nameAr-${s.id}`} name="nameAr" dir="rtl" defaultValue={s.nameAr ?? ''} />
+                </div>
+                <div className="field">
+                  <label htmlFor={`scopeAr-${s.id}`}>{t('admin.catalog.scopeAr')}</label>
+                  <textarea id={`scopeAr-${s.id}`} name="scopeAr" dir="rtl" rows={5} defaultValue={(s.scopeAr ?? []).join('\n')} />
                 </div>
               </div>
               <div className="admin-checkbox">

@@ -1,16 +1,17 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { LoaderFunctionArgs } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { useTranslation } from '~/i18n/use-translation';
 import { BarChart } from '~/components/admin/bar-chart';
-import { formatDa, formatDateTime } from '~/utils/format';
+import { formatDa, formatDateTime, formatMonth, formatPercent } from '../../shared/format';
 import { requireRole } from '~/utils/admin.server';
 import { serverApi } from '~/trpc.server';
+import { titled } from '~/utils/page-title';
 
-export const meta: MetaFunction = () => [{ title: 'Tableau de bord — Administration — Y-tech' }];
+export const meta = titled('adminDashboard');
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { api, ctx, headers } = await serverApi(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { api, ctx, headers } = await serverApi(request, context);
   requireRole(ctx, request, 'admin');
   return data({ overview: await api.admin.dashboard.overview(), locale: ctx.locale }, { headers });
 }
@@ -18,10 +19,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Dashboard() {
   const { overview, locale } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const monthLabel = (m: string) =>
-    new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'fr-FR', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${m}-15T12:00:00Z`));
+  const monthLabel = (m: string) => formatMonth(m, locale);
   const da = (cents: number) => formatDa(cents / 100, locale);
-  const percent = (value: number | null) => (value === null ? t('admin.dashboard.notApplicable') : `${new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'fr-FR').format(value)} %`);
+  const percent = (value: number | null) => (value === null ? t('admin.dashboard.notApplicable') : formatPercent(value, locale));
   return (
     <>
       <h1>{t('admin.dashboard.title')}</h1>
@@ -81,6 +81,7 @@ export default function Dashboard() {
         <div className="admin-chart-pair">
           <BarChart
             horizontal
+            counts
             label={t('admin.dashboard.chartAlt', { title: t('admin.dashboard.funnel') })}
             labels={overview.funnel.steps.map((s) => t(`admin.dashboard.steps.${s.step}`))}
             datasets={[{ label: t('admin.dashboard.count'), data: overview.funnel.steps.map((s) => s.count), color: '#0b2545' }]}

@@ -1,20 +1,22 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from '~/i18n/use-translation';
 import { AdminNotice } from '~/components/admin/admin-notice';
 import { Pager } from '~/components/pager';
-import { formatDateTime } from '~/utils/format';
+import { formatDateTime } from '../../shared/format';
 import { done, intField, pageParam, requireRole, type AdminActionResult } from '~/utils/admin.server';
 import { formFailure, formValues, serverApi } from '~/trpc.server';
+import { titled } from '~/utils/page-title';
 
-export const meta: MetaFunction = () => [{ title: 'E-mails — Administration — Y-tech' }];
+export const meta = titled('adminEmails');
 
-const states = ['queued', 'sent', 'failed'] as const;
+// The states of email_log (server/db/models/email-log-entry.ts), not imported: this module reaches the browser.
+const states = ['queued', 'sending', 'sent', 'uncertain', 'failed'] as const;
 type State = (typeof states)[number];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { api, ctx, headers } = await serverApi(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { api, ctx, headers } = await serverApi(request, context);
   requireRole(ctx, request, 'admin');
   const url = new URL(request.url);
   const q = (name: string) => url.searchParams.get(name)?.trim() || undefined;
@@ -30,9 +32,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return data({ log, filters, locale: ctx.locale }, { headers });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const values = formValues(await request.formData());
-  const { api, headers } = await serverApi(request);
+  const { api, headers } = await serverApi(request, context);
   let result: AdminActionResult;
   try {
     await api.admin.emails.resend({ id: intField(values.id) });
@@ -122,7 +124,7 @@ export default function EmailLog() {
               <td className="num">{e.attempts}</td>
               <td className="admin-error-text">{e.lastError ?? ''}</td>
               <td>
-                {e.state === 'queued' ? null : (
+                {e.state === 'queued' || e.state === 'sending' ? null : (
                   <Form method="post" className="admin-inline-form">
                     <input type="hidden" name="id" value={e.id} />
                     <button type="submit" className="button button--ghost" disabled={busy} aria-label={`${t('admin.emails.resend')} — ${e.recipient} (${e.template})`}>
@@ -135,6 +137,7 @@ export default function EmailLog() {
           ))}
         </tbody>
       </table>
+      {log.entries.some((e) => e.state === 'uncertain') ? <p className="muted">{t('admin.emails.uncertainHelp')}</p> : null}
       <Pager page={log.page} pageCount={Math.ceil(log.total / log.pageSize)} />
     </>
   );

@@ -1,24 +1,27 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from '~/i18n/use-translation';
+import { localeNames, locales, resolveLocale } from '../../shared/i18n/locales';
 import { AdminNotice } from '~/components/admin/admin-notice';
 import { FormField } from '~/components/form-field';
-import { formatDateTime } from '~/utils/format';
+import { formatDateTime } from '../../shared/format';
 import { done, intField, requireRole, type AdminActionResult } from '~/utils/admin.server';
-import { formFailure, formValues, serverApi } from '~/trpc.server';
+import { formFailure, formValues, parseForm, serverApi } from '~/trpc.server';
+import { employeeRoleForm } from '~/utils/form-schemas.server';
+import { titled } from '~/utils/page-title';
 
-export const meta: MetaFunction = () => [{ title: 'Employés — Y-tech' }];
+export const meta = titled('adminEmployees');
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { api, ctx, headers } = await serverApi(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { api, ctx, headers } = await serverApi(request, context);
   requireRole(ctx, request, 'admin');
   return data({ employees: await api.admin.employees.list(), meId: ctx.user.id, locale: ctx.locale }, { headers });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const values = formValues(await request.formData());
-  const { api, headers } = await serverApi(request);
+  const { api, headers } = await serverApi(request, context);
   const userId = intField(values.userId);
   let result: AdminActionResult;
   try {
@@ -28,9 +31,8 @@ export async function action({ request }: ActionFunctionArgs) {
           firstName: values.firstName ?? '',
           lastName: values.lastName ?? '',
           email: values.email ?? '',
-          // Typed as the schema expects; the procedure's zod schema refuses anything else.
-          role: (values.role ?? '') as 'commercial' | 'admin',
-          locale: values.locale === 'en' ? 'en' : 'fr',
+          role: parseForm(employeeRoleForm, values).role,
+          locale: resolveLocale(values.locale),
         });
         result = done('admin.employees.created', { email: created.email });
         break;
@@ -161,8 +163,9 @@ export default function Employees() {
             <div className="field">
               <label htmlFor="employee-locale">{t('admin.employees.locale')}</label>
               <select id="employee-locale" name="locale" defaultValue={failed?.values.locale ?? 'fr'}>
-                <option value="fr">{t('admin.locales.fr')}</option>
-                <option value="en">{t('admin.locales.en')}</option>
+                {locales.map((l) => (
+                  <option key={l} value={l} lang={l}>{localeNames[l]}</option>
+                ))}
               </select>
             </div>
           </div>

@@ -4,9 +4,9 @@ import { requireRole } from '~/utils/admin.server';
 import { serverApi } from '~/trpc.server';
 
 /** The accountant's CSV of a period's invoices (staff): a download, never a page. */
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
-  const { api, ctx, headers } = await serverApi(request);
+  const { api, ctx, headers } = await serverApi(request, context);
   requireRole(ctx, request, 'staff');
   try {
     const file = await api.admin.exports.invoicesCsv({ from: url.searchParams.get('from') ?? '', to: url.searchParams.get('to') ?? '' });

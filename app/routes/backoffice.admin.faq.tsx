@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from '~/i18n/use-translation';
@@ -6,26 +6,30 @@ import { AdminNotice } from '~/components/admin/admin-notice';
 import { FormField } from '~/components/form-field';
 import { done, intField, requireRole, type AdminActionResult } from '~/utils/admin.server';
 import { formFailure, formValues, serverApi } from '~/trpc.server';
+import { titled } from '~/utils/page-title';
+import { pickLocalized } from '../../shared/i18n/locales';
 
-export const meta: MetaFunction = () => [{ title: 'FAQ — Administration — Y-tech' }];
+export const meta = titled('adminFaq');
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { api, ctx, headers } = await serverApi(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { api, ctx, headers } = await serverApi(request, context);
   requireRole(ctx, request, 'admin');
   const entries = await api.admin.faq.list();
   const editId = intField(new URL(request.url).searchParams.get('edit'));
   return data({ entries, editing: entries.find((e) => e.id === editId) ?? null, locale: ctx.locale }, { headers });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const values = formValues(await request.formData());
-  const { api, headers } = await serverApi(request);
+  const { api, headers } = await serverApi(request, context);
   const id = intField(values.id);
   const fields = {
     questionFr: values.questionFr ?? '',
     answerFr: values.answerFr ?? '',
     questionEn: values.questionEn ?? '',
     answerEn: values.answerEn ?? '',
+    questionAr: values.questionAr ?? '',
+    answerAr: values.answerAr ?? '',
     published: values.published === 'on',
   };
   let result: AdminActionResult;
@@ -59,16 +63,16 @@ export async function action({ request }: ActionFunctionArgs) {
   return data(result, { headers });
 }
 
-function TextArea({ name, label, defaultValue, error }: { name: string; label: string; defaultValue?: string; error?: string }) {
+function TextArea({ name, label, defaultValue, error, dir, required = true }: { name: string; label: string; defaultValue?: string | null; error?: string; dir?: 'rtl'; required?: boolean }) {
   const { t } = useTranslation();
   const id = `faq-${name}`;
   return (
     <div className={`field${error ? ' field--error' : ''}`}>
       <label htmlFor={id}>
         {label}
-        <span className="field__required"> ({t('form.required')})</span>
+        {required ? <span className="field__required"> ({t('form.required')})</span> : null}
       </label>
-      <textarea id={id} name={name} rows={4} required defaultValue={defaultValue} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} />
+      <textarea id={id} name={name} rows={4} required={required} dir={dir} defaultValue={defaultValue ?? undefined} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} />
       {error ? (
         <p id={`${id}-error`} className="field__error" role="alert">
           {t(error)}
@@ -85,7 +89,7 @@ export default function FaqAdmin() {
   const busy = useNavigation().state === 'submitting';
   const failed = result && !result.ok && (result.values.intent === 'create' || result.values.intent === 'update') ? result : undefined;
   const initial = failed?.values ?? (editing ? { ...editing, published: editing.published ? 'on' : '' } : undefined);
-  const question = (e: (typeof entries)[number]) => (locale === 'en' ? e.questionEn : e.questionFr);
+  const question = (e: (typeof entries)[number]) => pickLocalized(locale, { fr: e.questionFr, en: e.questionEn, ar: e.questionAr });
   return (
     <>
       <h1>{t('admin.faq.title')}</h1>
@@ -139,6 +143,8 @@ export default function FaqAdmin() {
           <TextArea name="answerFr" label={t('admin.faq.answerFr')} defaultValue={initial?.answerFr} error={failed?.fieldErrors.answerFr} />
           <FormField name="questionEn" label={t('admin.faq.questionEn')} required defaultValue={initial?.questionEn} error={failed?.fieldErrors.questionEn} />
           <TextArea name="answerEn" label={t('admin.faq.answerEn')} defaultValue={initial?.answerEn} error={failed?.fieldErrors.answerEn} />
+          <FormField name="questionAr" label={t('admin.faq.questionAr')} dir="rtl" hint={t('admin.faq.arabicHint')} defaultValue={initial?.questionAr} error={failed?.fieldErrors.questionAr} />
+          <TextArea name="answerAr" label={t('admin.faq.answerAr')} dir="rtl" required={false} defaultValue={initial?.answerAr} error={failed?.fieldErrors.answerAr} />
           <div className="admin-checkbox">
             <input id="faq-published" type="checkbox" name="published" defaultChecked={initial?.published === 'on'} />
             <label htmlFor="faq-published">{t('admin.faq.publishNow')}</label>

@@ -1,33 +1,41 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from '~/i18n/use-translation';
 import { AdminNotice } from '~/components/admin/admin-notice';
+import { FormField } from '~/components/form-field';
 import { Pager } from '~/components/pager';
-import { formatDateTime } from '~/utils/format';
+import { formatDateTime } from '../../shared/format';
 import { done, pageParam, requireRole, type AdminActionResult } from '~/utils/admin.server';
-import { formFailure, formValues, serverApi } from '~/trpc.server';
+import { formFailure, formValues, parseForm, serverApi } from '~/trpc.server';
+import { retryJobForm } from '~/utils/form-schemas.server';
+import { titled } from '~/utils/page-title';
 
-export const meta: MetaFunction = () => [{ title: 'Files et GLPI — Administration — Y-tech' }];
+export const meta = titled('adminQueues');
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { api, ctx, headers } = await serverApi(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { api, ctx, headers } = await serverApi(request, context);
   requireRole(ctx, request, 'admin');
   const url = new URL(request.url);
-  const [queues, glpi] = await Promise.all([api.admin.queues.overview(), api.admin.health.glpi()]);
+  const [queues, glpi, cadence, database] = await Promise.all([api.admin.queues.overview(), api.admin.health.glpi(), api.admin.syncCadence.get(), api.admin.health.database()]);
   const selected = queues.find((q) => q.name === url.searchParams.get('queue'));
   const failed = selected?.available ? await api.admin.queues.failed({ queue: selected.name, page: pageParam(url) }) : null;
-  return data({ queues, glpi, failed, locale: ctx.locale }, { headers });
+  return data({ queues, glpi, cadence, database, failed, locale: ctx.locale }, { headers });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const values = formValues(await request.formData());
-  const { api, headers } = await serverApi(request);
+  const { api, headers } = await serverApi(request, context);
   let result: AdminActionResult;
   try {
-    // The queue name is checked against the known queues by the procedure's schema.
-    await api.admin.queues.retry({ queue: (values.queue ?? '') as 'mail', jobId: values.jobId ?? '' });
-    result = done('admin.queues.retried');
+    if (values.intent === 'cadence') {
+      // Strings are coerced and bounded by the procedure's schema.
+      await api.admin.syncCadence.set({ ticketsEverySeconds: values.ticketsEverySeconds ?? '', assetsEveryMinutes: values.assetsEveryMinutes ?? '' });
+      result = done('admin.queues.cadenceSaved');
+    } else {
+      await api.admin.queues.retry(parseForm(retryJobForm, { queue: values.queue, jobId: values.jobId }));
+      result = done('admin.queues.retried');
+    }
   } catch (error) {
     result = formFailure(error, values);
   }
@@ -35,7 +43,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Queues() {
-  const { queues, glpi, failed, locale } = useLoaderData<typeof loader>();
+  const { queues, glpi, cadence, database, failed, locale } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
   const busy = useNavigation().state === 'submitting';
@@ -161,8 +169,8 @@ export default function Queues() {
             <tbody>
               {glpi.sync.errors.map((e, i) => (
                 <tr key={`${e.companyId}-${e.itemtype}-${i}`}>
-                  <th scope="row">{e.companyName ?? '—'}</th>
-                  <td>{e.itemtype}</td>
+                  <th scope="row">{e.companyId === null ? t('admin.queues.serverWide') : (e.companyName ?? '—')}</th>
+                  <td>{t(`itemtypes.${e.itemtype}`, { defaultValue: e.itemtype })}</td>
                   <td className="admin-error-text">{e.lastError}</td>
                   <td>{when(e.lastErrorAt)}</td>
                 </tr>
@@ -190,6 +198,61 @@ export default function Queues() {
             <strong>{t('admin.queues.outbox')}</strong> : {t('admin.queues.outboxCounts', glpi.outbox)}
           </p>
         ) : null}
+      </section>
+
+      <section className="card" aria-labelledby="replicas-title">
+        <h2 id="replicas-title">{t('admin.replicas.title')}</h2>
+        {database.replicasConfigured ? (
+          <>
+            <p className="muted">{t('admin.replicas.lead', { maxLag: database.maxLagSeconds })}</p>
+            <table className="table" data-testid="replicas">
+              <caption>{t('admin.replicas.caption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('admin.replicas.replica')}</th>
+                  <th scope="col">{t('admin.replicas.state')}</th>
+                  <th scope="col" className="num">{t('admin.replicas.lag')}</th>
+                  <th scope="col">{t('admin.replicas.checkedAt')}</th>
+                  <th scope="col">{t('admin.replicas.error')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {database.replicas.map((replica) => (
+                  <tr key={replica.name}>
+                    <th scope="row" className="admin-code">{replica.name}</th>
+                    <td>
+                      <span className={`admin-state admin-state--${replica.inService ? 'ok' : 'down'}`}>{t(`admin.replicas.states.${replica.state}`)}</span>
+                    </td>
+                    <td className="num">{replica.lagSeconds === null ? '—' : t('admin.replicas.lagSeconds', { seconds: replica.lagSeconds.toFixed(1) })}</td>
+                    <td>{when(replica.checkedAt)}</td>
+                    <td className="admin-error-text">{replica.error ?? ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        ) : (
+          <p className="muted">{t('admin.replicas.none')}</p>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="cadence-title">
+        <h2 id="cadence-title">{t('admin.queues.cadenceTitle')}</h2>
+        <p className="muted">{t(cadence ? 'admin.queues.cadenceLead' : 'admin.queues.cadenceDefault')}</p>
+        <Form method="post" className="admin-form">
+          <input type="hidden" name="intent" value="cadence" />
+          <FormField
+            name="ticketsEverySeconds" type="number" label={t('admin.queues.ticketsEvery')} hint={t('admin.queues.ticketsEveryHint')} required
+            defaultValue={result?.ok === false ? result.values.ticketsEverySeconds : String(cadence?.ticketsEverySeconds ?? 60)}
+            error={result?.ok === false ? result.fieldErrors.ticketsEverySeconds : undefined}
+          />
+          <FormField
+            name="assetsEveryMinutes" type="number" label={t('admin.queues.assetsEvery')} hint={t('admin.queues.assetsEveryHint')} required
+            defaultValue={result?.ok === false ? result.values.assetsEveryMinutes : String(cadence?.assetsEveryMinutes ?? 15)}
+            error={result?.ok === false ? result.fieldErrors.assetsEveryMinutes : undefined}
+          />
+          <button type="submit" className="button" disabled={busy}>{t('admin.queues.cadenceSave')}</button>
+        </Form>
       </section>
     </>
   );

@@ -6,8 +6,8 @@ import { requireRole } from '~/utils/admin.server';
 import { serverApi } from '~/trpc.server';
 
 /** The administration area: its own menu; each page checks its role again in its loader. */
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { ctx, headers } = await serverApi(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { ctx, headers } = await serverApi(request, context);
   requireRole(ctx, request, 'staff');
   return data({ isAdmin: ctx.user.role === 'admin' }, { headers });
 }

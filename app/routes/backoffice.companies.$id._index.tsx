@@ -1,49 +1,73 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { data, redirect } from '@remix-run/node';
+import { data } from '@remix-run/node';
 import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from '~/i18n/use-translation';
+import { pageTitle } from '~/utils/page-title';
 import { CompanyDocuments } from '~/components/backoffice/company-documents';
 import { CompanyAudit, CompanyTimeline } from '~/components/backoffice/company-history';
 import { CompanySyncMonitor } from '~/components/backoffice/company-sync-monitor';
+import { CompanyReports } from '~/components/backoffice/company-reports';
+import { monthsEndingWith, previousMonth } from '../../server/reports/report-month';
 import { Pager } from '~/components/pager';
 import { FormAlert } from '~/components/form-alert';
-import { formFailure, formValues, requireUser, serverApi } from '~/trpc.server';
+import { LegalIdentityForm } from '~/components/backoffice/legal-identity-form';
+import { BalanceSummary } from '~/components/billing/balance-summary';
+import { SubscriptionChanges } from '~/components/billing/subscription-changes';
+import { isSubscriptionIntent, runSubscriptionIntent } from '~/utils/subscription-actions.server';
+import { formFailure, formValues, serverApi } from '~/trpc.server';
+import { orNotFound, staffPage } from '~/utils/page-access.server';
 import { formatDate } from '~/utils/billing-format';
-import { idParam, orNotFound } from '~/utils/billing.server';
-import { formatDa, formatDateTime } from '~/utils/format';
+import { idParam } from '~/utils/route-params.server';
+import { formatDa, formatDateTime, formatMonth, formatNumber, formatPercent } from '../../shared/format';
+import { CompanySatisfaction } from '~/components/backoffice/company-satisfaction';
 
-export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [{ title: `${loaded?.overview.company.name ?? 'Client'} — Y-tech` }];
+export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) => [{ title: pageTitle(matches, 'company', loaded?.overview.company.name) }];
 
 // This page is the index of /backoffice/companies/:id so that the GLPI page beside it
 // (backoffice.companies.$id.glpi.tsx) stays a page of its own rather than a child of this one.
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { api, ctx, headers } = await serverApi(request);
-  requireUser(ctx, request);
-  if (ctx.user.role === 'client') throw redirect('/portal');
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { api, ctx, headers } = await staffPage(request, context);
   const companyId = idParam(params.id);
   const auditPage = Math.max(1, Math.min(10_000, Number(new URL(request.url).searchParams.get('page')) || 1));
-  const [overview, timeline, audit, sync] = await Promise.all([
+  const [overview, timeline, audit, sync, satisfaction, balance, subscription, reports] = await Promise.all([
     orNotFound(api.backoffice.companies.overview({ companyId })),
     orNotFound(api.backoffice.companies.timeline({ companyId })),
     orNotFound(api.backoffice.companies.audit({ companyId, page: auditPage })),
     orNotFound(api.backoffice.companies.syncMonitor({ companyId })),
+    orNotFound(api.backoffice.companies.satisfaction({ companyId })),
+    api.payments.balanceOf({ companyId }),
+    api.subscriptions.ofCompany({ companyId }),
+    api.reports.ofCompany({ companyId }),
   ]);
-  return data({ overview, timeline, audit, sync, locale: ctx.locale }, { headers });
+  // The finished months staff may have a report made (again) for, newest first.
+  const reportMonths = monthsEndingWith(previousMonth(), 12).reverse();
+  return data({ overview, timeline, audit, sync, satisfaction, balance, subscription, reports, reportMonths, locale: ctx.locale }, { headers });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const values = formValues(await request.formData());
-  const { api, headers } = await serverApi(request);
+  const { api, ctx, headers } = await serverApi(request, context);
   try {
+    if (isSubscriptionIntent(values.intent)) return data({ ok: true as const, ...(await runSubscriptionIntent(api, values, 'staff', ctx.locale)) }, { headers });
+    if (values.intent === 'legal-identity') {
+      const { rc, nif, nis, ai, name, address } = values;
+      await api.backoffice.companies.updateLegalIdentity({ companyId: idParam(params.id), name: name ?? '', address, rc, nif, nis, ai });
+      return data({ ok: true as const, message: 'legalIdentity.saved', params: {} }, { headers });
+    }
+    if (values.intent === 'regenerate-report') {
+      const month = values.month ?? '';
+      await api.reports.regenerate({ companyId: idParam(params.id), month });
+      return data({ ok: true as const, message: 'report.staff.queued', params: { month: formatMonth(month, ctx.locale) } }, { headers });
+    }
     await api.backoffice.companies.syncNow({ companyId: idParam(params.id) });
-    return data({ ok: true as const, message: 'boCompany.syncRequested' }, { headers });
+    return data({ ok: true as const, message: 'boCompany.syncRequested', params: {} }, { headers });
   } catch (error) {
     return data(formFailure(error, values), { headers });
   }
 }
 
 export default function BackofficeCompany() {
-  const { overview, timeline, audit, sync, locale } = useLoaderData<typeof loader>();
+  const { overview, timeline, audit, sync, satisfaction, balance, subscription, reports, reportMonths, locale } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === 'submitting';
   const { t } = useTranslation();
@@ -56,7 +80,11 @@ export default function BackofficeCompany() {
       </p>
       <h1>{company.name}</h1>
       <p className="muted">{t('boCompany.clientSince', { date: formatDate(company.createdAt, locale) })}</p>
-      {result?.ok ? <FormAlert tone="success" message={result.message} /> : <FormAlert message={result?.formError} params={result?.params} />}
+      {result?.ok ? (
+        <FormAlert tone="success" message={result.message} params={result.params} />
+      ) : result && !isSubscriptionIntent(result.values.intent) ? (
+        <FormAlert message={result.formError} params={result.params} />
+      ) : null}
       <div className="two-columns">
         <section className="card" aria-labelledby="bo-company-identity">
           <h2 id="bo-company-identity">{t('boCompany.identity')}</h2>
@@ -77,6 +105,7 @@ export default function BackofficeCompany() {
             ))}
           </dl>
         </section>
+        <LegalIdentityForm company={company} failure={result && !result.ok && result.values.intent === 'legal-identity' ? result : undefined} busy={busy} />
         <section className="card" aria-labelledby="bo-company-current" data-testid="company-current">
           <h2 id="bo-company-current">{t('boCompany.currentTitle')}</h2>
           {current ? (
@@ -98,7 +127,7 @@ export default function BackofficeCompany() {
             <ul className="list">
               {quota.map((line) => (
                 <li key={line.kind} className={line.percent >= 100 ? 'bo-quota bo-quota--over' : 'bo-quota'}>
-                  {t('boClients.quotaLine', { kind: t(`boClients.quotaKinds.${line.kind}`), used: line.used, allowed: line.allowed, percent: line.percent })}
+                  {t('boClients.quotaLine', { kind: t(`boClients.quotaKinds.${line.kind}`), used: formatNumber(line.used, locale), allowed: formatNumber(line.allowed, locale), percent: formatPercent(line.percent, locale) })}
                 </li>
               ))}
             </ul>
@@ -117,6 +146,9 @@ export default function BackofficeCompany() {
 
       <section aria-labelledby="bo-company-people">
         <h2 id="bo-company-people">{t('boCompany.peopleTitle')}</h2>
+        <p>
+          <Link to={`/backoffice/companies/${company.id}/people`}>{t('team.staffTitle')}</Link>
+        </p>
         {people.length === 0 ? (
           <p className="muted">{t('boCompany.noPeople')}</p>
         ) : (
@@ -166,6 +198,8 @@ export default function BackofficeCompany() {
                   <th scope="col">{t('boCompany.period')}</th>
                   <th scope="col" className="num">{t('boCompany.monthly')}</th>
                   <th scope="col">{t('boCompany.status')}</th>
+                  <th scope="col">{t('subscriptionChanges.contract')}</th>
+                  <th scope="col">{t('subscriptionChanges.autoRenewColumn')}</th>
                   <th scope="col">{t('boCompany.invoice')}</th>
                 </tr>
               </thead>
@@ -177,6 +211,8 @@ export default function BackofficeCompany() {
                     <td>{t('boCompany.periodValue', { start: formatDate(s.startAt, locale), end: formatDate(s.endAt, locale) })}</td>
                     <td className="num">{formatDa(s.monthlyPriceDa, locale)}</td>
                     <td><span className={`bo-state bo-state--${s.state}`}>{t(`boClients.state.${s.state}`)}</span></td>
+                    <td data-testid={`subscription-status-${s.id}`}>{t(`subscriptionChanges.status.${s.status}`)}</td>
+                    <td>{s.autoRenew ? t('subscriptionChanges.yes') : t('subscriptionChanges.no')}</td>
                     <td>{s.invoice ? <Link to={`/backoffice/invoices/${s.invoice.id}`}>{s.invoice.number}</Link> : ''}</td>
                   </tr>
                 ))}
@@ -186,15 +222,32 @@ export default function BackofficeCompany() {
         )}
       </section>
 
+      {subscription ? <SubscriptionChanges subscription={subscription} locale={locale} failure={result && !result.ok && isSubscriptionIntent(result.values.intent) ? result : undefined} busy={busy} /> : null}
+
+      <BalanceSummary balance={balance} locale={locale} headingId="bo-company-balance" title={t('subscriptionChanges.balanceTitle')} />
+
       <section aria-labelledby="bo-company-documents" data-testid="company-documents">
         <h2 id="bo-company-documents">{t('boCompany.documentsTitle')}</h2>
         <CompanyDocuments documents={overview.documents} locale={locale} />
       </section>
 
+      <section aria-labelledby="bo-company-reports">
+        <h2 id="bo-company-reports">{t('report.staff.title')}</h2>
+        <CompanyReports
+          reports={reports}
+          months={reportMonths}
+          locale={locale}
+          busy={busy}
+          monthError={result && !result.ok && result.values.intent === 'regenerate-report' ? result.fieldErrors.month : undefined}
+        />
+      </section>
+
       <section aria-labelledby="bo-company-sync">
         <h2 id="bo-company-sync">{t('boCompany.syncTitle')}</h2>
-        <CompanySyncMonitor pairs={sync} linked={glpi.entityId !== null} busy={busy} locale={locale} />
+        <CompanySyncMonitor monitor={sync} linked={glpi.entityId !== null} busy={busy} locale={locale} />
       </section>
+
+      <CompanySatisfaction satisfaction={satisfaction} locale={locale} />
 
       <section aria-labelledby="bo-company-timeline">
         <h2 id="bo-company-timeline">{t('boCompany.timelineTitle')}</h2>

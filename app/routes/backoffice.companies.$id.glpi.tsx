@@ -1,35 +1,27 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { data, redirect } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
+import { data } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from '~/i18n/use-translation';
 import { FormAlert } from '~/components/form-alert';
 import { FormField } from '~/components/form-field';
-import { formFailure, formValues, requireUser, serverApi } from '~/trpc.server';
-import { formatDateTime } from '~/utils/format';
+import { formFailure, formValues, serverApi } from '~/trpc.server';
+import { orNotFound, staffPage } from '~/utils/page-access.server';
+import { formatDateTime } from '../../shared/format';
+import { idParam } from '~/utils/route-params.server';
+import { titled } from '~/utils/page-title';
 
-export const meta: MetaFunction = () => [{ title: 'GLPI — Y-tech' }];
+export const meta = titled('companyGlpi');
 
-const companyIdOf = (params: { id?: string }) => {
-  const id = Number(params.id);
-  if (!Number.isInteger(id) || id <= 0) throw new Response('Not found', { status: 404 });
-  return id;
-};
-
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { api, ctx, headers } = await serverApi(request);
-  requireUser(ctx, request);
-  if (ctx.user.role === 'client') throw redirect('/portal');
-  const glpi = await api.glpi.provisioningState({ companyId: companyIdOf(params) }).catch((error: { code?: string }) => {
-    if (error.code === 'NOT_FOUND') throw new Response('Not found', { status: 404 });
-    throw error;
-  });
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { api, ctx, headers } = await staffPage(request, context);
+  const glpi = await orNotFound(api.glpi.provisioningState({ companyId: idParam(params.id) }));
   return data({ glpi, locale: ctx.locale }, { headers });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const values = formValues(await request.formData());
-  const { api, headers } = await serverApi(request);
-  const companyId = companyIdOf(params);
+  const { api, headers } = await serverApi(request, context);
+  const companyId = idParam(params.id);
   try {
     if (values.intent === 'link') {
       // The procedure's zod input coerces and checks the number; a bad value comes back as a field error.
@@ -58,6 +50,15 @@ export default function BackofficeCompanyGlpi() {
       <p className="muted">{t('glpiAdmin.lead')}</p>
       {result?.ok ? <FormAlert tone="success" message={result.message} /> : null}
       <FormAlert message={failure?.formError} params={failure?.params} />
+      {glpi.linkLost ? (
+        <section className="card admin-alert" role="alert" aria-labelledby="glpi-link-lost" data-testid="glpi-link-lost">
+          <h2 id="glpi-link-lost">{t('glpiAccount.linkLostTitle')}</h2>
+          <p>{t('glpiAccount.linkLost')}</p>
+          <p className="admin-error-text">{glpi.linkLost.problem}</p>
+          <p className="muted small">{t('glpiAccount.linkLostSince', { date: formatDateTime(glpi.linkLost.since, locale) })}</p>
+          <p>{t('glpiAccount.linkLostWhatToDo')}</p>
+        </section>
+      ) : null}
       <div className="two-columns">
         <section className="card" aria-labelledby="glpi-status">
           <h2 id="glpi-status">{t('glpiAdmin.statusTitle')}</h2>

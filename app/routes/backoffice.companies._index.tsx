@@ -1,19 +1,18 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { data, redirect } from '@remix-run/node';
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { data } from '@remix-run/node';
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from '~/i18n/use-translation';
 import { Pager } from '~/components/pager';
 import { companyListFilters, listCompaniesInput } from '~/utils/backoffice-companies.server';
-import { requireUser, serverApi } from '~/trpc.server';
+import { staffPage } from '~/utils/page-access.server';
 import { formatDate } from '~/utils/billing-format';
-import { formatDateTime } from '~/utils/format';
+import { formatDateTime, formatNumber, formatPercent } from '../../shared/format';
+import { titled } from '~/utils/page-title';
 
-export const meta: MetaFunction = () => [{ title: 'Clients — Y-tech' }];
+export const meta = titled('companies');
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { api, ctx, headers } = await serverApi(request);
-  requireUser(ctx, request);
-  if (ctx.user.role === 'client') throw redirect('/portal');
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { api, ctx, headers } = await staffPage(request, context);
   const params = new URL(request.url).searchParams;
   // A hand-edited query string falls back to the defaults rather than failing the page.
   const parsed = listCompaniesInput.safeParse({
@@ -136,7 +135,7 @@ export default function BackofficeCompanies() {
                   <td>
                     {c.quota.map((line) => (
                       <div key={line.kind} className={line.percent >= 100 ? 'bo-quota bo-quota--over' : 'bo-quota'}>
-                        {t('boClients.quotaLine', { kind: t(`boClients.quotaKinds.${line.kind}`), used: line.used, allowed: line.allowed, percent: line.percent })}
+                        {t('boClients.quotaLine', { kind: t(`boClients.quotaKinds.${line.kind}`), used: formatNumber(line.used, locale), allowed: formatNumber(line.allowed, locale), percent: formatPercent(line.percent, locale) })}
                       </div>
                     ))}
                   </td>

@@ -1,26 +1,29 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { data, redirect } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
+import { data } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from '~/i18n/use-translation';
+import type { Locale } from '../../shared/i18n/locales';
+import { DocumentLinesTable } from '~/components/billing/document-lines-table';
 import { FormAlert } from '~/components/form-alert';
 import { FormField } from '~/components/form-field';
-import { formFailure, formValues, requireUser, serverApi } from '~/trpc.server';
-import { idParam, orNotFound } from '~/utils/billing.server';
+import { formFailure, formValues, parseForm, serverApi } from '~/trpc.server';
+import { invoicePaymentForm } from '~/utils/form-schemas.server';
+import { orNotFound, staffPage } from '~/utils/page-access.server';
+import { idParam } from '~/utils/route-params.server';
 import { documentUrl, formatCents, formatDate, formatDay } from '~/utils/billing-format';
+import { titled } from '~/utils/page-title';
 
-export const meta: MetaFunction = () => [{ title: 'Facture — Y-tech' }];
+export const meta = titled('invoice');
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { api, ctx, headers } = await serverApi(request);
-  requireUser(ctx, request);
-  if (ctx.user.role === 'client') throw redirect('/portal');
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { api, ctx, headers } = await staffPage(request, context);
   const invoice = await orNotFound(api.invoices.get({ id: idParam(params.id) }));
   return data({ invoice, locale: ctx.locale }, { headers });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const values = formValues(await request.formData());
-  const { api, ctx, headers } = await serverApi(request);
+  const { api, ctx, headers } = await serverApi(request, context);
   const invoiceId = idParam(params.id);
   const intent = values.intent ?? '';
   try {
@@ -32,8 +35,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const note = await api.invoices.issueCreditNote({ invoiceId, reason: values.reason ?? '' });
       return data({ intent, ok: true as const, message: 'boBilling.creditNoteIssued', params: { number: note.number } }, { headers });
     }
-    await api.invoices.markPaid({ invoiceId, paidOn: values.paidOn || undefined });
-    return data({ intent: 'mark-paid', ok: true as const, message: 'boBilling.markedPaid', params: {} }, { headers });
+    const paid = await api.invoices.markPaid({ invoiceId, paidOn: values.paidOn || undefined, method: parseForm(invoicePaymentForm, { method: values.method || undefined }).method, reference: values.reference });
+    return data({ intent: 'mark-paid', ok: true as const, message: 'payments.recorded', params: { receipt: paid.receiptNumber } }, { headers });
   } catch (error) {
     return data({ intent, ...formFailure(error, values) }, { headers });
   }
@@ -45,7 +48,7 @@ export default function BackofficeInvoice() {
   const busy = useNavigation().state === 'submitting';
   const { t } = useTranslation();
   const failed = (intent: string) => (result && !result.ok && result.intent === intent ? result : undefined);
-  const state = invoice.creditNote ? 'credited' : invoice.paidAt ? 'paid' : 'unpaid';
+  const state = invoice.status;
   const service = locale === 'en' ? invoice.service.nameEn : invoice.service.nameFr;
   const activate = failed('activate');
   const credit = failed('credit-note');
@@ -96,6 +99,7 @@ export default function BackofficeInvoice() {
             </div>
           ) : null}
         </dl>
+        <DocumentLinesTable lines={invoice.lines} totals={invoice} locale={locale} />
         <p className="muted small">
           NIF {invoice.buyer.nif} · NIS {invoice.buyer.nis} · RC {invoice.buyer.rc} · AI {invoice.buyer.ai}
         </p>
@@ -112,6 +116,17 @@ export default function BackofficeInvoice() {
         {state === 'unpaid' ? (
           <Form method="post" noValidate className="form-row billing-inline-form">
             <FormField name="paidOn" type="date" label={t('boBilling.paidOn')} defaultValue={paid?.values.paidOn} error={paid?.fieldErrors.paidOn} />
+            <div className="field">
+              <label htmlFor="paid-method">{t('boBilling.method')}</label>
+              <select id="paid-method" name="method" defaultValue={paid?.values.method ?? 'transfer'}>
+                {(['transfer', 'cheque', 'cash'] as const).map((m) => (
+                  <option key={m} value={m}>
+                    {t(`paymentMethod.${m}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <FormField name="reference" label={t('boBilling.reference')} defaultValue={paid?.values.reference} error={paid?.fieldErrors.reference} />
             <div>
               <button type="submit" name="intent" value="mark-paid" className="button" disabled={busy}>
                 {t('boBilling.markPaid')}
@@ -174,6 +189,30 @@ export default function BackofficeInvoice() {
           </p>
         </section>
       )}
+      <InvoiceHistory history={invoice.history} locale={locale} />
     </>
+  );
+}
+
+function InvoiceHistory({ history, locale }: { history: ReturnType<typeof useLoaderData<typeof loader>>['invoice']['history']; locale: Locale }) {
+  const { t } = useTranslation();
+  if (history.length === 0) return null;
+  return (
+    <section className="card" aria-labelledby="invoice-history">
+      <h2 id="invoice-history">{t('invoiceHistory.title')}</h2>
+      <ol className="list" data-testid="invoice-history">
+        {history.map((h) => (
+          <li key={h.id}>
+            <span>
+              <strong>{t(`invoiceHistory.actions.${h.action}`, { defaultValue: h.action })}</strong>
+              {h.actorName ? ` ${t('invoiceHistory.by', { name: h.actorName })}` : ''}
+              {h.mismatches.length > 0 && h.action === 'purchaseOrder.override' ? ` — ${t('invoiceHistory.overridden', { checks: h.mismatches.map((m) => t(`po.checks.${m}`)).join(', ') })}` : ''}
+              {h.reason ? ` — ${t('invoiceHistory.reason', { reason: h.reason })}` : ''}
+            </span>
+            <time dateTime={new Date(h.at).toISOString()}>{formatDate(h.at, locale)}</time>
+          </li>
+        ))}
+      </ol>
+    </section>
   );
 }

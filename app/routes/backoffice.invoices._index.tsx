@@ -1,22 +1,22 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { data, redirect } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
+import { data } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from '~/i18n/use-translation';
 import { Pager } from '~/components/pager';
 import { FormAlert } from '~/components/form-alert';
-import { formFailure, formValues, requireUser, serverApi } from '~/trpc.server';
+import { formFailure, formValues, serverApi } from '~/trpc.server';
+import { staffPage } from '~/utils/page-access.server';
 import { documentUrl, formatCents, formatDate, formatDay } from '~/utils/billing-format';
+import { titled } from '~/utils/page-title';
 
-export const meta: MetaFunction = () => [{ title: 'Factures — Y-tech' }];
+export const meta = titled('invoices');
 
 const filters = ['all', 'unpaid', 'paid', 'credited'] as const;
 type Filter = (typeof filters)[number];
 const filterLabels: Record<Filter, string> = { all: 'boBilling.filterAll', unpaid: 'boBilling.filterUnpaid', paid: 'boBilling.filterPaid', credited: 'boBilling.filterCredited' };
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { api, ctx, headers } = await serverApi(request);
-  requireUser(ctx, request);
-  if (ctx.user.role === 'client') throw redirect('/portal');
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { api, ctx, headers } = await staffPage(request, context);
   const url = new URL(request.url);
   const status = (filters as readonly string[]).includes(url.searchParams.get('status') ?? '') ? (url.searchParams.get('status') as Filter) : 'all';
   const search = url.searchParams.get('q')?.slice(0, 100) ?? '';
@@ -25,9 +25,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return data({ list, status, search, locale: ctx.locale }, { headers });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const values = formValues(await request.formData());
-  const { api, headers } = await serverApi(request);
+  const { api, headers } = await serverApi(request, context);
   try {
     await api.invoices.markPaid({ invoiceId: Number(values.invoiceId) });
     return data({ ok: true as const, message: 'boBilling.markedPaid' }, { headers });
@@ -82,7 +82,7 @@ export default function BackofficeInvoices() {
           </thead>
           <tbody>
             {list.items.map((i) => {
-              const state = i.creditNote ? 'credited' : i.paidAt ? 'paid' : 'unpaid';
+              const state = i.status;
               return (
                 <tr key={i.id}>
                   <th scope="row">

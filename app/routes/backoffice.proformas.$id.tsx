@@ -1,28 +1,32 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { data, redirect } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
+import { data } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
 import { useTranslation } from '~/i18n/use-translation';
+import type { Locale } from '../../shared/i18n/locales';
 import { FormAlert } from '~/components/form-alert';
 import { FormField } from '~/components/form-field';
 import { ProformaSummary } from '~/components/billing/proforma-summary';
 import { PurchaseOrderReview } from '~/components/billing/purchase-order-review';
-import { formFailure, formValues, requireUser, serverApi } from '~/trpc.server';
-import { idParam, orNotFound, parseTypedNumber } from '~/utils/billing.server';
+import { PaymentSection } from '~/components/billing/payment-section';
+import { formFailure, formValues, parseForm, serverApi } from '~/trpc.server';
+import { proformaPaymentForm } from '~/utils/form-schemas.server';
+import { orNotFound, staffPage } from '~/utils/page-access.server';
+import { parseTypedNumber } from '~/utils/billing.server';
+import { idParam } from '~/utils/route-params.server';
 import { documentUrl, formatCents, formatDate } from '~/utils/billing-format';
+import { titled } from '~/utils/page-title';
 
-export const meta: MetaFunction = () => [{ title: 'Pro forma — Y-tech' }];
+export const meta = titled('proforma');
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { api, ctx, headers } = await serverApi(request);
-  requireUser(ctx, request);
-  if (ctx.user.role === 'client') throw redirect('/portal');
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { api, ctx, headers } = await staffPage(request, context);
   const proforma = await orNotFound(api.proformas.get({ id: idParam(params.id) }));
   return data({ proforma, locale: ctx.locale }, { headers });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const values = formValues(await request.formData());
-  const { api, headers } = await serverApi(request);
+  const { api, headers } = await serverApi(request, context);
   const proformaId = idParam(params.id);
   try {
     if (values.intent === 'accept-po' || values.intent === 'refuse-po') {
@@ -30,14 +34,30 @@ export async function action({ request, params }: ActionFunctionArgs) {
         purchaseOrderId: Number(values.purchaseOrderId),
         decision: values.intent === 'accept-po' ? 'accept' : 'refuse',
         poNumber: values.poNumber,
+        proformaReference: values.proformaReference,
+        poDate: values.poDate || undefined,
+        amountExclTaxDa: values.amountExclTaxDa ? parseTypedNumber(values.amountExclTaxDa) : undefined,
         amountDa: values.amountDa ? parseTypedNumber(values.amountDa) : undefined,
         reason: values.reason,
+        overrideReason: values.overrideReason,
       });
       return data({ intent: values.intent, ok: true as const, message: 'boBilling.reviewed', params: {} }, { headers });
     }
     if (values.intent === 'record-payment') {
-      await api.proformas.recordPayment({ proformaId, method: values.method as 'cash', reference: values.reference });
-      return data({ intent: values.intent, ok: true as const, message: 'boBilling.recorded', params: {} }, { headers });
+      const paid = await api.proformas.recordPayment({ proformaId, method: parseForm(proformaPaymentForm, values).method, reference: values.reference, paidOn: values.paidOn || undefined });
+      return data({ intent: values.intent, ok: true as const, message: 'payments.recorded', params: { receipt: paid.receiptNumber } }, { headers });
+    }
+    if (values.intent === 'confirm-proof' || values.intent === 'reject-proof') {
+      const reviewed = await api.payments.reviewProof({
+        paymentProofId: Number(values.paymentProofId),
+        decision: values.intent === 'confirm-proof' ? 'confirm' : 'reject',
+        paidOn: values.paidOn || undefined,
+        reason: values.reason,
+      });
+      return data(
+        { intent: values.intent, ok: true as const, message: reviewed.receiptNumber ? 'payments.recorded' : 'payments.proofRejected', params: { receipt: reviewed.receiptNumber ?? '' } },
+        { headers },
+      );
     }
     const invoice = await api.invoices.issue({ proformaId });
     return data({ intent: 'issue-invoice', ok: true as const, message: 'boBilling.invoiceIssued', params: { number: invoice.number } }, { headers });
@@ -64,17 +84,21 @@ export default function BackofficeProforma() {
         <Link to={`/backoffice/quotes/${proforma.quoteRequestId}`}>← {t('boBilling.quoteLink')}</Link>
       </p>
       <h1>{t('boBilling.proformaTitle', { number: proforma.number })}</h1>
-      {search.get('issued') ? <FormAlert tone="success" message="notifications.proformaIssued" params={{ number: proforma.number }} /> : null}
+      {search.get('issued') ? <FormAlert tone="success" message="staffNotice.proformaIssued" params={{ number: proforma.number }} /> : null}
       {result?.ok ? <FormAlert tone="success" message={result.message} params={result.params} /> : null}
       <ProformaSummary proforma={proforma} locale={locale} audience="staff" />
 
+      {proforma.paymentMethod === 'purchase_order' || proforma.purchaseOrders.length > 0 ? (
       <section className="card" aria-labelledby="bo-po">
         <h2 id="bo-po">{t('po.title')}</h2>
         {pendingOrder ? (
-          <PurchaseOrderReview order={pendingOrder} totalInclTaxCents={proforma.totalInclTaxCents} locale={locale} failure={review} busy={busy} />
+          <PurchaseOrderReview order={pendingOrder} proforma={proforma} locale={locale} failure={review} busy={busy} />
         ) : null}
         <PurchaseOrderTable orders={proforma.purchaseOrders} locale={locale} />
       </section>
+      ) : null}
+
+      <PaymentSection proforma={proforma} locale={locale} failure={failed('confirm-proof') ?? failed('reject-proof')} busy={busy} />
 
       {proforma.next.recordPayment ? (
         <section className="card" aria-labelledby="bo-payment">
@@ -94,6 +118,7 @@ export default function BackofficeProforma() {
                 </select>
               </div>
               <FormField name="reference" label={t('boBilling.reference')} defaultValue={payment?.values.reference} error={payment?.fieldErrors.reference} />
+              <FormField name="paidOn" type="date" label={t('payments.paidOn')} defaultValue={payment?.values.paidOn} error={payment?.fieldErrors.paidOn} />
             </div>
             <div>
               <button type="submit" className="button" disabled={busy}>
@@ -134,7 +159,7 @@ export default function BackofficeProforma() {
   );
 }
 
-function PurchaseOrderTable({ orders, locale }: { orders: ReturnType<typeof useLoaderData<typeof loader>>['proforma']['purchaseOrders']; locale: 'fr' | 'en' }) {
+function PurchaseOrderTable({ orders, locale }: { orders: ReturnType<typeof useLoaderData<typeof loader>>['proforma']['purchaseOrders']; locale: Locale }) {
   const { t } = useTranslation();
   if (orders.length === 0) return <p className="muted">{t('documents.empty')}</p>;
   return (
@@ -166,6 +191,7 @@ function PurchaseOrderTable({ orders, locale }: { orders: ReturnType<typeof useL
             <td>
               <span className={`billing-status billing-status--${o.status}`}>{t(`billingStatus.po.${o.status}`)}</span>
               {o.refusalReason ? <span className="muted small"> — {o.refusalReason}</span> : null}
+              {o.overrideReason ? <span className="muted small"> — {t('po.overridden', { reason: o.overrideReason })}</span> : null}
             </td>
           </tr>
         ))}

@@ -1,41 +1,35 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { data, redirect } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
+import { data } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from '~/i18n/use-translation';
 import { FormAlert } from '~/components/form-alert';
-import { formFailure, formValues, requireUser, serverApi } from '~/trpc.server';
+import { formFailure, formValues, parseForm, serverApi } from '~/trpc.server';
+import { callOutcomeForm } from '~/utils/form-schemas.server';
+import { orNotFound, staffPage } from '~/utils/page-access.server';
 import { callOutcomes } from '~/utils/backoffice-quotes.server';
-import { formatDa, formatDateTime } from '~/utils/format';
+import { formatDa, formatDateTime } from '../../shared/format';
+import { idParam } from '~/utils/route-params.server';
+import { titled } from '~/utils/page-title';
 
-export const meta: MetaFunction = () => [{ title: 'Demande de devis — Y-tech' }];
+export const meta = titled('quote');
 
-const quoteIdOf = (params: { id?: string }) => {
-  const id = Number(params.id);
-  if (!Number.isInteger(id) || id <= 0) throw new Response('Not found', { status: 404 });
-  return id;
-};
-
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { api, ctx, headers } = await serverApi(request);
-  requireUser(ctx, request);
-  if (ctx.user.role === 'client') throw redirect('/portal');
-  const quote = await api.quotes.detail({ quoteId: quoteIdOf(params) }).catch((error: { code?: string }) => {
-    if (error.code === 'NOT_FOUND') throw new Response('Not found', { status: 404 });
-    throw error;
-  });
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { api, ctx, headers } = await staffPage(request, context);
+  const quote = await orNotFound(api.quotes.detail({ quoteId: idParam(params.id) }));
   return data({ quote, outcomes: callOutcomes, locale: ctx.locale }, { headers });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const values = formValues(await request.formData());
-  const { api, headers } = await serverApi(request);
-  const quoteId = quoteIdOf(params);
+  const { api, headers } = await serverApi(request, context);
+  const quoteId = idParam(params.id);
   try {
     if (values.intent === 'markContacted') {
       await api.quotes.markContacted({ quoteId });
       return data({ ok: true as const, message: 'boQuotes.markedContacted' }, { headers });
     }
-    await api.quotes.logCall({ quoteId, outcome: (values.outcome ?? '') as 'reached', note: values.note });
+    const { outcome } = parseForm(callOutcomeForm, values);
+    await api.quotes.logCall({ quoteId, outcome, note: values.note });
     return data({ ok: true as const, message: 'boQuotes.callLogged' }, { headers });
   } catch (error) {
     return data(formFailure(error, values), { headers });

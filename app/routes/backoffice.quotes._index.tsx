@@ -1,18 +1,17 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { data, redirect } from '@remix-run/node';
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { data } from '@remix-run/node';
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from '~/i18n/use-translation';
 import { Pager } from '~/components/pager';
 import { listQuoteRequestsInput, quoteSorts, quoteStatuses } from '~/utils/backoffice-quotes.server';
-import { requireUser, serverApi } from '~/trpc.server';
-import { formatDa, formatDateTime } from '~/utils/format';
+import { staffPage } from '~/utils/page-access.server';
+import { formatDa, formatDateTime } from '../../shared/format';
+import { titled } from '~/utils/page-title';
 
-export const meta: MetaFunction = () => [{ title: 'Demandes de devis — Y-tech' }];
+export const meta = titled('quotes');
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { api, ctx, headers } = await serverApi(request);
-  requireUser(ctx, request);
-  if (ctx.user.role === 'client') throw redirect('/portal');
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { api, ctx, headers } = await staffPage(request, context);
   const params = new URL(request.url).searchParams;
   // A hand-edited query string falls back to the defaults rather than failing the page.
   const parsed = listQuoteRequestsInput.safeParse({

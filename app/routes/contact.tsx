@@ -1,16 +1,20 @@
-import type { ActionFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { ActionFunctionArgs } from '@remix-run/node';
 import { data } from '@remix-run/node';
-import { Form, Link, useActionData, useNavigation } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from '~/i18n/use-translation';
 import { FormAlert } from '~/components/form-alert';
 import { FormField } from '~/components/form-field';
 import { formFailure, formValues, serverApi } from '~/trpc.server';
+import { titled } from '~/utils/page-title';
+import { publicContact } from '../../server/sales/seller-identity';
 
-export const meta: MetaFunction = () => [{ title: 'Contact — Y-tech' }];
+export const loader = () => ({ contact: publicContact });
 
-export async function action({ request }: ActionFunctionArgs) {
+export const meta = titled('contact');
+
+export async function action({ request, context }: ActionFunctionArgs) {
   const values = formValues(await request.formData());
-  const { api, headers } = await serverApi(request);
+  const { api, headers } = await serverApi(request, context);
   try {
     await api.contact.submit({
       name: values.name ?? '',
@@ -27,6 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Contact() {
+  const { contact } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === 'submitting';
@@ -37,6 +42,23 @@ export default function Contact() {
     <section className="narrow">
       <h1>{t('contact.title')}</h1>
       <p>{t('contact.lead')}</p>
+      <section className="card contact-details" aria-labelledby="contact-details-title">
+        <h2 id="contact-details-title">{t('site.contactDetails')}</h2>
+        <dl className="contact-details__list">
+          <dt>{t('site.addressLabel')}</dt>
+          <dd>{contact.address}</dd>
+          <dt>{t('site.phoneLabel')}</dt>
+          <dd>
+            <a href={`tel:${contact.phone.replace(/\s/g, '')}`} dir="ltr">{contact.phone}</a>
+          </dd>
+          <dt>{t('site.emailLabel')}</dt>
+          <dd>
+            <a href={`mailto:${contact.email}`} dir="ltr">{contact.email}</a>
+          </dd>
+          <dt>{t('site.hoursLabel')}</dt>
+          <dd>{t('site.hours')}</dd>
+        </dl>
+      </section>
       {result?.ok ? <FormAlert tone="success" message="contact.sent" /> : null}
       <FormAlert message={failure?.formError} params={failure?.params} />
       {/* After a success the form is emptied (new key), ready for another message. */}

@@ -1,13 +1,15 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { LoaderFunctionArgs } from '@remix-run/node';
 import { Form, useLoaderData } from '@remix-run/react';
 import { useTranslation } from '~/i18n/use-translation';
 import { serverApi } from '~/trpc.server';
+import { titled } from '~/utils/page-title';
+import { pickLocalized } from '../../shared/i18n/locales';
 
-export const meta: MetaFunction = () => [{ title: 'FAQ — Y-tech' }];
+export const meta = titled('faq');
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const q = new URL(request.url).searchParams.get('q')?.slice(0, 200) ?? '';
-  const { api, ctx } = await serverApi(request);
+  const { api, ctx } = await serverApi(request, context);
   return { entries: await api.catalog.faq({ q }), q, locale: ctx.locale };
 }
 
@@ -28,8 +30,8 @@ export default function FaqPage() {
       <div className="faq">
         {entries.map((e) => (
           <details key={e.id}>
-            <summary>{locale === 'en' ? e.questionEn : e.questionFr}</summary>
-            <p>{locale === 'en' ? e.answerEn : e.answerFr}</p>
+            <summary>{pickLocalized(locale, { fr: e.questionFr, en: e.questionEn, ar: e.questionAr })}</summary>
+            <p>{pickLocalized(locale, { fr: e.answerFr, en: e.answerEn, ar: e.answerAr })}</p>
           </details>
         ))}
       </div>

@@ -1,15 +1,16 @@
-import type { ActionFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { ActionFunctionArgs } from '@remix-run/node';
 import { Form, useActionData, useNavigation } from '@remix-run/react';
 import { useTranslation } from '~/i18n/use-translation';
 import { FormAlert } from '~/components/form-alert';
 import { FormField } from '~/components/form-field';
 import { formFailure, formValues, serverApi } from '~/trpc.server';
+import { titled } from '~/utils/page-title';
 
-export const meta: MetaFunction = () => [{ title: 'Mot de passe oublié — Y-tech' }];
+export const meta = titled('forgotPassword');
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const values = formValues(await request.formData());
-  const { api } = await serverApi(request);
+  const { api } = await serverApi(request, context);
   try {
     await api.auth.requestPasswordReset({ email: values.email ?? '' });
     return { ok: true as const };

@@ -1,8 +1,12 @@
 import { json } from '@remix-run/node';
-import { sequelize } from '../../server/db/sequelize';
+import { readReplicaStatus, sequelize } from '../../server/db/sequelize';
 import { redis } from '../../server/redis';
 
-/** Liveness and readiness for nginx, Docker and the demo script: database and Redis answer. */
+/**
+ * Liveness and readiness for nginx, Docker and the demo script: database and Redis answer. Read
+ * replicas are reported (state and lag, not their addresses: this answer is public) but never make
+ * the process unhealthy: without them reads go to the primary.
+ */
 export async function loader() {
   const check = async (fn: () => Promise<unknown>) => {
     try {
@@ -14,5 +18,6 @@ export async function loader() {
   };
   const [database, cache] = await Promise.all([check(() => sequelize.query('SELECT 1')), check(() => redis().ping())]);
   const healthy = database === 'ok' && cache === 'ok';
-  return json({ status: healthy ? 'ok' : 'degraded', database, redis: cache }, { status: healthy ? 200 : 503, headers: { 'Cache-Control': 'no-store' } });
+  const replicas = readReplicaStatus().map(({ state, lagSeconds }) => ({ state, lagSeconds }));
+  return json({ status: healthy ? 'ok' : 'degraded', database, redis: cache, replicas }, { status: healthy ? 200 : 503, headers: { 'Cache-Control': 'no-store' } });
 }

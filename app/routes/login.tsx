@@ -1,24 +1,25 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
 import { useTranslation } from '~/i18n/use-translation';
 import { FormAlert } from '~/components/form-alert';
 import { FormField } from '~/components/form-field';
 import { formFailure, formValues, serverApi } from '~/trpc.server';
-import { homeFor, safeRedirect } from '~/utils/safe-redirect';
+import { homeFor, safeRedirect } from '../../shared/safe-redirect';
+import { titled } from '~/utils/page-title';
 
-export const meta: MetaFunction = () => [{ title: 'Connexion — Y-tech' }];
+export const meta = titled('login');
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { ctx } = await serverApi(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { ctx } = await serverApi(request, context);
   if (ctx.user) throw redirect(homeFor(ctx.user.role));
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const values = formValues(form);
-  const { api, headers } = await serverApi(request);
+  const { api, headers } = await serverApi(request, context);
   try {
     const me = await api.auth.login({ email: values.email ?? '', password: values.password ?? '' });
     return redirect(safeRedirect(values.redirectTo, homeFor(me.role)), { headers });

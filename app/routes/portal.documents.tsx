@@ -1,16 +1,16 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { data, redirect } from '@remix-run/node';
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { data } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from '~/i18n/use-translation';
-import { requireUser, serverApi } from '~/trpc.server';
+import { clientPage } from '~/utils/page-access.server';
 import { documentUrl, formatCents, formatDate, formatDay, purchaseOrderUrl } from '~/utils/billing-format';
+import { titled } from '~/utils/page-title';
 
-export const meta: MetaFunction = () => [{ title: 'Mes documents — Y-tech' }];
+export const meta = titled('documents');
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { api, ctx, headers } = await serverApi(request);
-  requireUser(ctx, request);
-  if (ctx.user.role !== 'client') throw redirect('/backoffice');
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { api, ctx, headers } = await clientPage(request, context);
+  if (ctx.user.companyRole === 'member') throw new Response('errors.companyRoleRequired', { status: 403 });
   const documents = ctx.user.companyId ? await api.documents.list() : { proformas: [], purchaseOrders: [], invoices: [], creditNotes: [] };
   return data({ documents, locale: ctx.locale }, { headers });
 }
@@ -23,6 +23,9 @@ export default function ClientDocuments() {
     <>
       <h1>{t('documents.title')}</h1>
       <p className="muted">{t('documents.lead')}</p>
+      <p>
+        <Link to="/portal/balance">{t('balance.title')} →</Link>
+      </p>
 
       <section className="card" aria-labelledby="docs-proformas">
         <h2 id="docs-proformas">{t('documents.proformas')}</h2>

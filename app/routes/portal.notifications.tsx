@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
@@ -6,19 +6,20 @@ import { useTranslation } from '~/i18n/use-translation';
 import { Pager } from '~/components/pager';
 import { formatPortalDate } from '~/components/portal/format-date';
 import { requireUser, serverApi } from '~/trpc.server';
+import { titled } from '~/utils/page-title';
 
-export const meta: MetaFunction = () => [{ title: 'Notifications — Y-tech' }];
+export const meta = titled('notifications');
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { api, ctx, headers } = await serverApi(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { api, ctx, headers } = await serverApi(request, context);
   requireUser(ctx, request);
   const page = z.coerce.number().int().min(1).catch(1).parse(new URL(request.url).searchParams.get('page') ?? 1);
   const notifications = await api.portal.notifications.page({ page });
   return data({ notifications, page, locale: ctx.locale }, { headers });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const { api, ctx, headers } = await serverApi(request);
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { api, ctx, headers } = await serverApi(request, context);
   requireUser(ctx, request);
   const form = await request.formData();
   const id = Number(form.get('id'));

@@ -1,20 +1,22 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { LoaderFunctionArgs } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react';
 import { useTranslation } from '~/i18n/use-translation';
 import { Pager } from '~/components/pager';
 import { SubscriptionRequired } from '~/components/portal/subscription-required';
 import { SyncedAt } from '~/components/portal/synced-at';
+import { parkValue } from '~/components/portal/park-value';
 import { superClientPage } from '~/utils/portal.server';
 import { assetSlugs, assetSlugSchema } from '../../server/portal/asset-types';
+import { titled } from '~/utils/page-title';
 
-export const meta: MetaFunction = () => [{ title: 'Parc informatique — Y-tech' }];
+export const meta = titled('park');
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const type = assetSlugSchema.safeParse(params.type);
   if (!type.success) throw new Response('Not found', { status: 404 });
   const query = Object.fromEntries(new URL(request.url).searchParams);
-  const { page, access, locale, headers } = await superClientPage(request, (api) => api.portal.park.list({ ...query, type: type.data }));
+  const { page, access, locale, headers } = await superClientPage(request, context, (api) => api.portal.park.list({ ...query, type: type.data }));
   return data({ list: page, access, locale, types: Object.keys(assetSlugs) }, { headers });
 }
 
@@ -97,7 +99,7 @@ export default function ParkList() {
               <tr key={row.glpiId}>
                 {list.columns.map((column, index) => (
                   <td key={column}>
-                    {index === 0 ? <Link to={`/portal/park/${list.type}/${row.glpiId}`}>{row.values[column] ?? row.glpiId}</Link> : (row.values[column] ?? '')}
+                    {index === 0 ? <Link to={`/portal/park/${list.type}/${row.glpiId}`}>{parkValue(column, row.values[column], locale) || row.glpiId}</Link> : parkValue(column, row.values[column], locale)}
                   </td>
                 ))}
               </tr>

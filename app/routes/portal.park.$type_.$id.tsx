@@ -1,20 +1,23 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { LoaderFunctionArgs } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from '~/i18n/use-translation';
 import { SubscriptionRequired } from '~/components/portal/subscription-required';
 import { SyncedAt } from '~/components/portal/synced-at';
-import { formatPortalDate } from '~/components/portal/format-date';
+import { parkValue } from '~/components/portal/park-value';
 import { superClientPage } from '~/utils/portal.server';
+import { idParam } from '~/utils/route-params.server';
 import { assetSlugSchema } from '../../server/portal/asset-types';
+import { titled } from '~/utils/page-title';
+import { ticketAssetTypes } from '../../server/glpi-outbox/outbox-payload';
 
-export const meta: MetaFunction = () => [{ title: 'Équipement — Y-tech' }];
+export const meta = titled('asset');
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const type = assetSlugSchema.safeParse(params.type);
-  const glpiId = Number(params.id);
-  if (!type.success || !Number.isInteger(glpiId) || glpiId <= 0) throw new Response('Not found', { status: 404 });
-  const { page, access, locale, headers } = await superClientPage(request, (api) => api.portal.park.detail({ type: type.data, glpiId }));
+  if (!type.success) throw new Response('Not found', { status: 404 });
+  const glpiId = idParam(params.id);
+  const { page, access, locale, headers } = await superClientPage(request, context, (api) => api.portal.park.detail({ type: type.data, glpiId }));
   return data({ asset: page, access, locale }, { headers });
 }
 
@@ -28,6 +31,9 @@ export default function AssetDetail() {
       <p><Link to={`/portal/park/${asset.type}`}>{t(`${p}.back`)}</Link></p>
       <h1>{asset.name ?? `${t(`${p}.types.${asset.type}`)} ${asset.glpiId}`}</h1>
       <SyncedAt at={asset.syncedAt} locale={locale} />
+      {(ticketAssetTypes as readonly string[]).includes(asset.itemtype) ? (
+        <p><Link className="button" to={`/portal/tickets/new?asset=${encodeURIComponent(`${asset.itemtype}:${asset.glpiId}`)}`}>{t('ticketMore.openAbout')}</Link></p>
+      ) : null}
       <section className="card" aria-labelledby="fields-title">
         <h2 id="fields-title">{t(`${p}.fields`)}</h2>
         <dl className="portal-facts">
@@ -36,25 +42,24 @@ export default function AssetDetail() {
           {asset.fields.map((field) => (
             <div key={field.column} className="portal-facts__row">
               <dt>{t(`${p}.columns.${field.column}`)}</dt>
-              <dd>{field.column === 'glpiUpdatedAt' ? formatPortalDate(String(field.value), locale) : field.value}</dd>
+              <dd>{parkValue(field.column, field.value, locale)}</dd>
             </div>
           ))}
         </dl>
       </section>
-      <section className="card" aria-labelledby="raw-title">
-        <h2 id="raw-title">{t(`${p}.rawFields`)}</h2>
-        <div className="table-scroll">
-          <table className="table">
-            <caption className="portal-visually-hidden">{t(`${p}.rawFields`)}</caption>
-            <thead><tr><th scope="col">{t(`${p}.field`)}</th><th scope="col">{t(`${p}.value`)}</th></tr></thead>
-            <tbody>
-              {asset.raw.map((field) => (
-                <tr key={field.key}><th scope="row"><code>{field.key}</code></th><td>{field.value === null ? '' : String(field.value)}</td></tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
+      {asset.details.length > 0 ? (
+        <section className="card" aria-labelledby="more-title">
+          <h2 id="more-title">{t('site.assetMore')}</h2>
+          <dl className="portal-facts">
+            {asset.details.map((detail) => (
+              <div key={detail.key} className="portal-facts__row">
+                <dt>{t(`site.assetDetails.${detail.key}`)}</dt>
+                <dd className="bo-description">{detail.value}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      ) : null}
     </>
   );
 }

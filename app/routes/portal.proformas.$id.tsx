@@ -1,21 +1,22 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { data, MaxPartSizeExceededError, redirect, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from '~/i18n/use-translation';
 import { FormAlert } from '~/components/form-alert';
 import { ProformaSummary } from '~/components/billing/proforma-summary';
+import { ClientPayment } from '~/components/billing/client-payment';
 import { formFailure, formValues, requireUser, serverApi, type FormFailure } from '~/trpc.server';
-import { idParam, orNotFound } from '~/utils/billing.server';
+import { clientPage, orNotFound } from '~/utils/page-access.server';
+import { idParam } from '~/utils/route-params.server';
 import { formatDay, purchaseOrderUrl, formatDate } from '~/utils/billing-format';
+import { titled } from '~/utils/page-title';
 
-export const meta: MetaFunction = () => [{ title: 'Facture pro forma — Y-tech' }];
+export const meta = titled('clientProforma');
 
 const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { api, ctx, headers } = await serverApi(request);
-  requireUser(ctx, request);
-  if (ctx.user.role !== 'client') throw redirect('/backoffice');
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { api, ctx, headers } = await clientPage(request, context);
   const proforma = await orNotFound(api.proformas.mine({ id: idParam(params.id) }));
   return data({ proforma, locale: ctx.locale }, { headers });
 }
@@ -24,10 +25,11 @@ type Outcome = { intent: string; ok: true; message: string } | ({ intent: string
 
 async function uploadAction(request: Request, proformaId: number, api: Awaited<ReturnType<typeof serverApi>>['api']): Promise<Outcome> {
   // A browser sends the length up front: answer "too large" without storing anything, but read
-  // the body to its end (up to a cap) so that the browser receives the answer instead of a reset.
+  // the body to its end (the server's size limit caps it at 11 MB) so that the browser receives
+  // the answer instead of a reset.
   const declared = Number(request.headers.get('content-length') ?? 0);
   if (declared > MAX_UPLOAD_BYTES + 64 * 1024) {
-    if (declared <= 3 * MAX_UPLOAD_BYTES) await drain(request);
+    await drain(request);
     return { intent: 'upload', ...failure('file', 'errors.billing.poFileTooLarge', { max: 10 }) };
   }
   let form: FormData;
@@ -39,12 +41,20 @@ async function uploadAction(request: Request, proformaId: number, api: Awaited<R
     throw error;
   }
   const file = form.get('file');
-  if (!file || typeof file === 'string' || (file.size === 0 && !file.name)) return { intent: 'upload', ...failure('file', 'validation.billing.file') };
+  const proof = form.get('intent') === 'upload-proof';
+  const intent = proof ? 'upload-proof' : 'upload';
+  const bankReference = String(form.get('bankReference') ?? '');
+  if (!file || typeof file === 'string' || (file.size === 0 && !file.name)) return { intent, ...failure('file', 'validation.billing.file', {}, { bankReference }) };
   try {
-    await api.purchaseOrders.upload({ proformaId, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
-    return { intent: 'upload', ok: true, message: 'po.uploaded' };
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    if (proof) {
+      await api.payments.uploadProof({ proformaId, bankReference, fileName: file.name, bytes });
+      return { intent, ok: true, message: 'payments.proofUploaded' };
+    }
+    await api.purchaseOrders.upload({ proformaId, fileName: file.name, bytes });
+    return { intent, ok: true, message: 'po.uploaded' };
   } catch (error) {
-    return { intent: 'upload', ...formFailure(error, {}) };
+    return { intent, ...formFailure(error, { bankReference }) };
   }
 }
 
@@ -57,11 +67,20 @@ async function drain(request: Request): Promise<void> {
   }
 }
 
-const failure = (field: string, message: string, params: Record<string, string | number> = {}): FormFailure => ({ ok: false, formError: null, params, fieldErrors: { [field]: message }, values: {} });
+const failure = (field: string, message: string, params: Record<string, string | number> = {}, values: Record<string, string> = {}): FormFailure => ({
+  ok: false,
+  formError: null,
+  params,
+  fieldErrors: { [field]: message },
+  values,
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const proformaId = idParam(params.id);
-  const { api, headers } = await serverApi(request);
+  const { api, ctx, headers } = await serverApi(request, context);
+  // Who is asking comes before reading a byte of what they sent.
+  requireUser(ctx, request);
+  if (ctx.user.role !== 'client') throw redirect('/backoffice');
   if (request.headers.get('content-type')?.startsWith('multipart/form-data')) return data(await uploadAction(request, proformaId, api), { headers });
   const values = formValues(await request.formData());
   const intent = values.intent ?? '';
@@ -86,6 +105,7 @@ export default function ClientProforma() {
   const accept = failed('accept');
   const refuse = failed('refuse');
   const upload = failed('upload');
+  const proofUpload = failed('upload-proof');
   const expired = proforma.status === 'expired' || proforma.pastValidity;
   const pendingOrder = proforma.purchaseOrders.find((o) => o.status === 'pending');
   const liveInvoice = proforma.invoices.find((i) => !i.creditNote);
@@ -152,7 +172,9 @@ export default function ClientProforma() {
         </div>
       ) : null}
 
-      {proforma.status === 'accepted' ? (
+      {proforma.status === 'accepted' && proforma.paymentMethod ? <ClientPayment proforma={proforma} locale={locale} failure={proofUpload} busy={busy} /> : null}
+
+      {proforma.status === 'accepted' && (proforma.paymentMethod === 'purchase_order' || proforma.purchaseOrders.length > 0) ? (
         <section className="card" aria-labelledby="po-title">
           <h2 id="po-title">{t('po.title')}</h2>
           {liveInvoice ? <p>{t('proforma.invoiced', { number: liveInvoice.number })}</p> : null}
@@ -160,7 +182,6 @@ export default function ClientProforma() {
           {proforma.purchaseOrders.some((o) => o.status === 'accepted') ? <p>{t('po.acceptedNote')}</p> : null}
           {proforma.next.uploadPurchaseOrder ? (
             <>
-              {proforma.paymentMethod !== 'purchase_order' ? <p className="muted">{t('proforma.payByTransfer')}</p> : null}
               <p>{t('po.uploadLead')}</p>
               <FormAlert message={upload?.formError} params={upload?.params} />
               <Form method="post" encType="multipart/form-data" noValidate className="form">

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
 import { useId } from 'react';
@@ -9,50 +9,76 @@ import { SyncedAt } from '~/components/portal/synced-at';
 import { OutboxState, TicketDeadlines } from '~/components/portal/ticket-bits';
 import { formatPortalDate } from '~/components/portal/format-date';
 import { superClientPage } from '~/utils/portal.server';
-import { formFailure, formValues, requireUser, serverApi } from '~/trpc.server';
+import { idParam } from '~/utils/route-params.server';
+import { formFailure, requireUser, serverApi } from '~/trpc.server';
+import { titled } from '~/utils/page-title';
+import { AttachmentField } from '~/components/portal/attachment-field';
+import { readTicketForm } from '~/utils/ticket-attachment-form.server';
+import { TicketFiles } from '~/components/portal/ticket-files';
+import { SatisfactionForm } from '~/components/portal/satisfaction-form';
 
-export const meta: MetaFunction = () => [{ title: 'Ticket — Y-tech' }];
+export const meta = titled('ticket');
 
 /** `/portal/tickets/123` is GLPI's ticket 123; `/portal/tickets/outbox-45` a ticket GLPI has not numbered yet. */
 function ticketRef(param: string | undefined): { glpiId: number } | { outboxId: number } {
-  const match = /^(outbox-)?([1-9]\d{0,9})$/.exec(param ?? '');
-  if (!match) throw new Response('Not found', { status: 404 });
-  return match[1] ? { outboxId: Number(match[2]) } : { glpiId: Number(match[2]) };
+  const outbox = param?.startsWith('outbox-') ?? false;
+  const id = idParam(outbox ? param!.slice('outbox-'.length) : param);
+  return outbox ? { outboxId: id } : { glpiId: id };
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const ref = ticketRef(params.id);
-  const { page, access, locale, headers } = await superClientPage(request, (api) => api.portal.tickets.conversation(ref));
+  const { page, access, locale, headers } = await superClientPage(request, context, (api) => api.portal.tickets.conversation(ref));
   // Once GLPI has numbered it, the ticket has its real address.
   if (page && 'outboxId' in ref && page.glpiId) throw redirect(`/portal/tickets/${page.glpiId}${new URL(request.url).search}`, { headers });
   return data({ ticket: page, access, locale }, { headers });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const ref = ticketRef(params.id);
-  const { api, ctx, headers } = await serverApi(request);
+  const { api, ctx, headers } = await serverApi(request, context);
   requireUser(ctx, request);
-  const values = formValues(await request.formData());
+  const { values, attachment, tooLarge } = await readTicketForm(request);
+  if (values.intent === 'satisfaction' && 'glpiId' in ref) {
+    try {
+      await api.portal.tickets.rate({ glpiId: ref.glpiId, rating: values.rating === undefined ? Number.NaN : Number(values.rating), comment: values.comment ?? '' });
+    } catch (error) {
+      return data({ ...formFailure(error, values), decision: null, satisfaction: true as const }, { status: 400, headers });
+    }
+    throw redirect(`${new URL(request.url).pathname}?rated=1`, { headers });
+  }
+  const decision = values.decision === 'approve' || values.decision === 'refuse' ? values.decision : null;
+  if (tooLarge && !decision) {
+    return data({ ok: false as const, formError: null, params: { max: 10 }, fieldErrors: { attachment: 'errors.ticketAttachment.tooLarge' } as Record<string, string>, values, decision }, { status: 400, headers });
+  }
   try {
-    await api.portal.tickets.reply({ ...ref, content: values.content ?? '' });
+    if (decision && 'glpiId' in ref) await api.portal.tickets.decide({ glpiId: ref.glpiId, decision, content: values.comment ?? '' });
+    else await api.portal.tickets.reply({ ...ref, content: values.content ?? '', ...(attachment ? { attachment } : {}) });
   } catch (error) {
-    return data(formFailure(error, values), { status: 400, headers });
+    return data({ ...formFailure(error, values), decision }, { status: 400, headers });
   }
   const url = new URL(request.url);
-  throw redirect(`${url.pathname}?replied=1`, { headers });
+  throw redirect(`${url.pathname}?${decision ? 'decided' : 'replied'}=1`, { headers });
 }
 
 export default function TicketPage() {
   const { ticket, access, locale } = useLoaderData<typeof loader>();
-  const failure = useActionData<typeof action>();
+  const actionData = useActionData<typeof action>();
+  const rating = actionData && 'satisfaction' in actionData ? actionData : undefined;
+  const failure = rating ? undefined : actionData;
   const [search] = useSearchParams();
   const navigation = useNavigation();
   const { t } = useTranslation();
   const fieldId = useId();
+  const commentId = useId();
   if (!ticket) return <SubscriptionRequired access={access!} locale={locale} />;
   const k = 'clientPortal.tickets';
   const closed = ticket.status === 6 || ticket.state === 'failed';
-  const error = failure?.fieldErrors?.content;
+  const error = failure?.decision ? undefined : failure?.fieldErrors?.content;
+  const commentError = failure?.decision ? failure.fieldErrors?.content : undefined;
+  const ticketPath = `/portal/tickets/${ticket.glpiId ?? `outbox-${ticket.outboxId}`}`;
+  const filesOn = (itemtype: string, id: number) => ticket.files.filter((file) => file.on.itemtype === itemtype && file.on.id === id);
+  const ticketFiles = ticket.files.filter((file) => file.on.itemtype === 'Ticket');
   return (
     <>
       <p><Link to="/portal/tickets">{t(`${k}.back`)}</Link></p>
@@ -66,11 +92,12 @@ export default function TicketPage() {
         <dl className="portal-facts">
           <dt>{t(`${k}.status`)}</dt>
           <dd data-testid="ticket-status">
-            {ticket.status ? t(`${k}.statuses.${ticket.status}`) : <OutboxState state={ticket.state} glpiTicketId={ticket.glpiId} />}
+            {ticket.status ? t(`${k}.statuses.${ticket.status}`) : <OutboxState state={ticket.state} glpiTicketId={ticket.glpiId} awaitingAccount={'awaitingAccount' in ticket && ticket.awaitingAccount} />}
           </dd>
           <dt>{t(`${k}.urgency`)}</dt><dd>{t(`${k}.urgencies.${ticket.urgency}`)}</dd>
           <dt>{t(`${k}.type`)}</dt><dd>{t(`${k}.types.${ticket.type}`)}</dd>
           {ticket.category ? <><dt>{t(`${k}.category`)}</dt><dd>{ticket.category}</dd></> : null}
+          {ticket.asset ? <><dt>{t('ticketMore.linkedAsset')}</dt><dd data-testid="ticket-asset">{ticket.asset.name ?? `#${ticket.asset.glpiId}`}</dd></> : null}
           {ticket.openedAt ? <><dt>{t(`${k}.openedAt`)}</dt><dd>{formatPortalDate(ticket.openedAt, locale)}</dd></> : null}
           {ticket.solvedAt ? <><dt>{t(`${k}.solvedAt`)}</dt><dd>{formatPortalDate(ticket.solvedAt, locale)}</dd></> : null}
           {ticket.closedAt ? <><dt>{t(`${k}.closedAt`)}</dt><dd>{formatPortalDate(ticket.closedAt, locale)}</dd></> : null}
@@ -93,6 +120,7 @@ export default function TicketPage() {
                 {followup.postedAt ? ` — ${formatPortalDate(followup.postedAt, locale)}` : ''}
               </p>
               <div className="portal-message__body" dangerouslySetInnerHTML={{ __html: followup.html }} />
+              <TicketFiles files={filesOn('ITILFollowup', followup.glpiId)} ticketPath={ticketPath} locale={locale} label={t('ticketFiles.onMessage')} />
             </li>
           ))}
           {ticket.waitingReplies.map((reply) => (
@@ -103,19 +131,89 @@ export default function TicketPage() {
           ))}
         </ol>
         {ticket.followups.length === 0 && ticket.waitingReplies.length === 0 ? <p className="muted">{t(`${k}.noFollowups`)}</p> : null}
+        <h3 id="ticket-files-title">{t('ticketFiles.title')}</h3>
+        {ticketFiles.length > 0
+          ? <TicketFiles files={ticketFiles} ticketPath={ticketPath} locale={locale} label={t('ticketFiles.title')} />
+          : <p className="muted">{t('ticketFiles.none')}</p>}
       </section>
+
+      {ticket.solutions.length > 0 ? (
+        <section aria-labelledby="solutions-title">
+          <h2 id="solutions-title">{t('ticketMore.solutions')}</h2>
+          <ol className="portal-conversation">
+            {ticket.solutions.map((solution) => (
+              <li key={solution.glpiId} className="portal-message portal-message--support portal-message--solution" data-testid="ticket-solution" data-state={solution.state}>
+                <p className="portal-message__who">
+                  <strong>{t('ticketMore.solution')}</strong>
+                  {solution.postedAt ? ` — ${formatPortalDate(solution.postedAt, locale)}` : ''}
+                  {' — '}<span data-testid="solution-state">{t(`ticketMore.solutionStates.${solution.state}`)}</span>
+                </p>
+                {/* Sanitized on the server (sanitize-glpi-html.ts). */}
+                <div className="portal-message__body" dangerouslySetInnerHTML={{ __html: solution.html }} />
+                <TicketFiles files={filesOn('ITILSolution', solution.glpiId)} ticketPath={ticketPath} locale={locale} label={t('ticketFiles.onMessage')} />
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+
+      {ticket.satisfaction && (ticket.satisfaction.canAnswer || ticket.satisfaction.answeredAt) ? (
+        <section className="card" aria-labelledby="satisfaction-title" data-testid="ticket-satisfaction">
+          <h2 id="satisfaction-title">{t('satisfaction.portalTitle')}</h2>
+          {search.get('rated') ? <FormAlert tone="success" message="satisfaction.thanks" /> : null}
+          {ticket.satisfaction.answeredAt ? (
+            <p data-testid="satisfaction-answer">
+              <span aria-hidden="true">{'★'.repeat(ticket.satisfaction.rating ?? 0)} </span>
+              {t('satisfaction.yourAnswer', { rating: ticket.satisfaction.rating ?? 0 })}
+              {ticket.satisfaction.comment ? ` — ${ticket.satisfaction.comment}` : ''}
+            </p>
+          ) : (
+            <>
+              <p className="muted">{t('satisfaction.portalLead')}</p>
+              <FormAlert message={rating?.formError} params={rating?.params} />
+              <SatisfactionForm intent="satisfaction" values={rating?.values} fieldErrors={rating?.fieldErrors} />
+            </>
+          )}
+        </section>
+      ) : null}
+
+      {search.get('decided') ? <FormAlert tone="success" message="ticketMore.decided" /> : null}
+      {ticket.approval && ticket.approval.state !== 'failed'
+        ? <p className="muted" data-testid="approval-waiting">{t(`ticketMore.decisionWaiting.${ticket.approval.decision}`)}</p> : null}
+      {ticket.canDecide ? (
+        <section className="card" aria-labelledby="decide-title">
+          <h2 id="decide-title">{t('ticketMore.decideTitle')}</h2>
+          <p className="muted">{t('ticketMore.decideLead')}</p>
+          {ticket.approval?.state === 'failed' ? <FormAlert message="ticketMore.decisionFailed" /> : null}
+          {failure?.decision ? <FormAlert message={failure.formError} params={failure.params} /> : null}
+          <Form method="post" className="form">
+            <div className={`field${commentError ? ' field--error' : ''}`}>
+              <label htmlFor={commentId}>{t('ticketMore.comment')}</label>
+              <textarea id={commentId} name="comment" rows={4} defaultValue={failure?.values?.comment ?? ''}
+                aria-invalid={commentError ? true : undefined} aria-describedby={`${commentId}-hint${commentError ? ` ${commentId}-error` : ''}`} />
+              <p id={`${commentId}-hint`} className="muted">{t('ticketMore.commentHint')}</p>
+              {commentError ? <p id={`${commentId}-error`} className="field__error" role="alert">{t(commentError)}</p> : null}
+            </div>
+            <div className="form-row">
+              <button type="submit" name="decision" value="approve" className="button" disabled={navigation.state === 'submitting'}>{t('ticketMore.approve')}</button>
+              <button type="submit" name="decision" value="refuse" className="button button--secondary" disabled={navigation.state === 'submitting'}>{t('ticketMore.refuse')}</button>
+            </div>
+          </Form>
+        </section>
+      ) : null}
 
       {closed ? <p className="muted">{t(`${k}.closedNoReply`)}</p> : (
         <section className="card" aria-labelledby="reply-title">
           <h2 id="reply-title">{t(`${k}.reply`)}</h2>
           {search.get('replied') ? <FormAlert tone="success" message={`${k}.replied`} /> : null}
-          <FormAlert message={failure?.formError} params={failure?.params} />
-          <Form method="post" className="form">
+          {failure?.decision ? null : <FormAlert message={failure?.formError} params={failure?.params} />}
+          <Form method="post" encType="multipart/form-data" className="form">
             <div className={`field${error ? ' field--error' : ''}`}>
               <label htmlFor={fieldId}>{t(`${k}.replyField`)}</label>
               <textarea id={fieldId} name="content" rows={5} required defaultValue={failure?.values?.content ?? ''} aria-invalid={error ? true : undefined} aria-describedby={error ? `${fieldId}-error` : undefined} />
               {error ? <p id={`${fieldId}-error`} className="field__error" role="alert">{t(error)}</p> : null}
             </div>
+            <AttachmentField error={failure?.decision ? undefined : failure?.fieldErrors?.attachment} params={failure?.params} />
             <button type="submit" className="button" disabled={navigation.state === 'submitting'}>{t(`${k}.sendReply`)}</button>
           </Form>
         </section>

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { LoaderFunctionArgs } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from '~/i18n/use-translation';
@@ -8,20 +8,21 @@ import { SyncedAt } from '~/components/portal/synced-at';
 import { OutboxState, TicketDeadlines } from '~/components/portal/ticket-bits';
 import { formatPortalDate } from '~/components/portal/format-date';
 import { superClientPage } from '~/utils/portal.server';
+import { titled } from '~/utils/page-title';
 
-export const meta: MetaFunction = () => [{ title: 'Mes tickets — Y-tech' }];
+export const meta = titled('tickets');
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const query = Object.fromEntries(new URL(request.url).searchParams);
-  const { page, access, locale, headers } = await superClientPage(request, (api) => api.portal.tickets.list(query));
-  return data({ list: page, access, locale }, { headers });
+  const { page, access, locale, headers, user } = await superClientPage(request, context, (api) => api.portal.tickets.list(query));
+  return data({ list: page, access, locale, member: user.companyRole === 'member' }, { headers });
 }
 
 const statusOptions = ['open', 'done', '1', '2', '3', '4', '5', '6'] as const;
 const periods = ['7d', '30d', '90d', 'month', '12m'] as const;
 
 export default function TicketList() {
-  const { list, access, locale } = useLoaderData<typeof loader>();
+  const { list, access, locale, member } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   if (!list) return <SubscriptionRequired access={access!} locale={locale} />;
   const k = 'clientPortal.tickets';
@@ -34,6 +35,7 @@ export default function TicketList() {
         <Link to="/portal/tickets/new" className="button">{t(`${k}.new`)}</Link>
       </div>
       <SyncedAt at={list.syncedAt} locale={locale} />
+      {member ? <p className="muted">{t('team.memberTickets')}</p> : null}
       {list.waiting.length > 0 ? (
         <section className="card" aria-labelledby="waiting-title" data-testid="waiting-tickets">
           <h2 id="waiting-title">{t(`${k}.waitingTitle`)}</h2>
@@ -41,7 +43,7 @@ export default function TicketList() {
             {list.waiting.map((ticket) => (
               <li key={ticket.outboxId} className="portal-waiting">
                 <Link to={ticket.glpiTicketId ? `/portal/tickets/${ticket.glpiTicketId}` : `/portal/tickets/outbox-${ticket.outboxId}`}>{ticket.title}</Link>{' '}
-                <OutboxState state={ticket.state} glpiTicketId={ticket.glpiTicketId} />{' '}
+                <OutboxState state={ticket.state} glpiTicketId={ticket.glpiTicketId} awaitingAccount={list.awaitingAccount} />{' '}
                 <time className="muted small" dateTime={new Date(ticket.createdAt).toISOString()}>{formatPortalDate(ticket.createdAt, locale)}</time>
               </li>
             ))}

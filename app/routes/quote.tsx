@@ -1,8 +1,9 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useState } from 'react';
 import { useTranslation } from '~/i18n/use-translation';
+import { pickLocalized } from '../../shared/i18n/locales';
 import { FormAlert } from '~/components/form-alert';
 import { QuoteAccountStep } from '~/components/quote-wizard-account';
 import { QuoteEstimate } from '~/components/quote-estimate';
@@ -11,8 +12,10 @@ import { CompanyStep, DetailsStep, DurationStep, HiddenValues, ServiceStep } fro
 import { formFailure, formValues, serverApi } from '~/trpc.server';
 import { isStep, wizardSteps, type WizardStep } from '~/utils/quote-wizard-steps';
 import * as wizard from '~/utils/quote-wizard.server';
+import { recordIdParam } from '../../server/validation/fields';
+import { titled } from '~/utils/page-title';
 
-export const meta: MetaFunction = () => [{ title: 'Demander un devis — Y-tech' }];
+export const meta = titled('requestQuote');
 
 type Estimate = { monthlyPriceDa: number | null } | null;
 
@@ -27,13 +30,14 @@ async function serverEstimate(api: Awaited<ReturnType<typeof serverApi>>['api'],
   }
 }
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { api, ctx, headers } = await serverApi(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { api, ctx, headers } = await serverApi(request, context);
   const services = await api.catalog.services();
   let values: Record<string, string> = {};
   let prefilledFrom: string | null = null;
-  const from = Number(new URL(request.url).searchParams.get('from'));
-  if (Number.isInteger(from) && from > 0) values.previousQuoteId = String(from);
+  const fromParam = recordIdParam.safeParse(new URL(request.url).searchParams.get('from'));
+  const from = fromParam.success ? fromParam.data : 0;
+  if (from > 0) values.previousQuoteId = String(from);
   if (ctx.user?.role === 'client') {
     const prefill = from > 0 && ctx.user.companyId !== null ? await api.quotes.prefill({ quoteId: from }).catch(() => null) : null;
     if (prefill) {
@@ -51,7 +55,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       prefilledFrom,
       role: ctx.user?.role ?? null,
       locale: ctx.locale,
-      services: services.map((s) => ({ code: s.code, name: ctx.locale === 'en' ? s.nameEn : s.nameFr, pricedBy: s.pricedBy })),
+      services: services.map((s) => ({ code: s.code, name: pickLocalized(ctx.locale, { fr: s.nameFr, en: s.nameEn, ar: s.nameAr }), pricedBy: s.pricedBy })),
       detailsByService: wizard.detailsByService,
       sectors: wizard.sectors,
       employeeRanges: wizard.employeeRanges,
@@ -61,19 +65,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const all = formValues(await request.formData());
-  const { api, ctx, headers } = await serverApi(request);
+  const { api, ctx, headers } = await serverApi(request, context);
   const intent = all.intent ?? 'next';
   const current: WizardStep = isStep(all.step) ? all.step : 'company';
   let values = wizard.carriedValues(all);
-  const reply = async (step: WizardStep, extra: { fieldErrors?: Record<string, string>; formError?: string | null; params?: Record<string, string | number>; accountMode?: string } = {}) =>
+  const reply = async (
+    step: WizardStep,
+    extra: { fieldErrors?: Record<string, string>; formError?: string | null; notice?: string | null; params?: Record<string, string | number>; accountMode?: string } = {},
+  ) =>
     data(
       {
         step,
         values,
         fieldErrors: extra.fieldErrors ?? {},
         formError: extra.formError ?? null,
+        notice: extra.notice ?? null,
         params: extra.params ?? {},
         accountMode: extra.accountMode ?? 'register',
         accountValues: Object.fromEntries(['firstName', 'lastName', 'email', 'phone', 'loginEmail'].map((k) => [k, all[k] ?? ''])),
@@ -86,10 +94,11 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === 'register' || intent === 'login') {
     try {
       if (intent === 'register') {
-        await api.auth.register({ firstName: all.firstName ?? '', lastName: all.lastName ?? '', email: all.email ?? '', phone: all.phone ?? '', password: all.password ?? '' });
-      } else {
-        await api.auth.login({ email: all.loginEmail ?? '', password: all.loginPassword ?? '' });
+        await api.auth.register({ firstName: all.firstName ?? '', lastName: all.lastName ?? '', email: all.email ?? '', phone: all.phone ?? '', password: all.password ?? '', next: '/quote' });
+        // The account exists once its address is confirmed: the mailed link brings the visitor back here, logged in.
+        return reply('account', { notice: 'auth.registrationSent', params: { email: all.email ?? '' }, accountMode: 'login' });
       }
+      await api.auth.login({ email: all.loginEmail ?? '', password: all.loginPassword ?? '' });
       return reply('company');
     } catch (error) {
       const failure = formFailure(error, all);
@@ -159,6 +168,7 @@ export default function QuoteWizard() {
       </ol>
       <h2>{t('quote.progress', { current: position, total: visible.length, name: t(`quote.steps.${step}`) })}</h2>
       <FormAlert message={result?.formError} params={result?.params} />
+      <FormAlert tone="success" message={result?.notice} params={result?.params} />
       {step === 'account' ? (
         <QuoteAccountStep
           role={loaded.role}

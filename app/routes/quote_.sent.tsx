@@ -1,15 +1,16 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { LoaderFunctionArgs } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from '~/i18n/use-translation';
 import { requireUser, serverApi } from '~/trpc.server';
-import { formatDa } from '~/utils/format';
+import { formatDa } from '../../shared/format';
+import { titled } from '~/utils/page-title';
 
-export const meta: MetaFunction = () => [{ title: 'Demande envoyée — Y-tech' }];
+export const meta = titled('quoteSent');
 
 /** The confirmation after a quote request (URL /quote/sent, outside the wizard's layout). */
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { api, ctx, headers } = await serverApi(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { api, ctx, headers } = await serverApi(request, context);
   requireUser(ctx, request);
   const id = Number(new URL(request.url).searchParams.get('id'));
   const quote = (await api.quotes.mine()).find((q) => q.id === id);

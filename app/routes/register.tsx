@@ -1,32 +1,35 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
 import { useTranslation } from '~/i18n/use-translation';
 import { FormAlert } from '~/components/form-alert';
 import { FormField } from '~/components/form-field';
 import { formFailure, formValues, serverApi } from '~/trpc.server';
-import { homeFor, safeRedirect } from '~/utils/safe-redirect';
+import { homeFor } from '../../shared/safe-redirect';
+import { titled } from '~/utils/page-title';
 
-export const meta: MetaFunction = () => [{ title: 'Créer un compte — Y-tech' }];
+export const meta = titled('register');
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { ctx } = await serverApi(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { ctx } = await serverApi(request, context);
   if (ctx.user) throw redirect(homeFor(ctx.user.role));
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const values = formValues(await request.formData());
-  const { api, headers } = await serverApi(request);
+  const { api } = await serverApi(request, context);
   try {
-    const me = await api.auth.register({
+    await api.auth.register({
       firstName: values.firstName ?? '',
       lastName: values.lastName ?? '',
       email: values.email ?? '',
       phone: values.phone ?? '',
       password: values.password ?? '',
+      next: values.redirectTo || undefined,
     });
-    return redirect(safeRedirect(values.redirectTo, homeFor(me.role)), { headers });
+    // The same page whether or not the address has an account: the mail says which.
+    return { ok: true as const, email: values.email ?? '' };
   } catch (error) {
     return formFailure(error, values);
   }
@@ -37,6 +40,14 @@ export default function Register() {
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const busy = useNavigation().state === 'submitting';
+  if (result?.ok) {
+    return (
+      <section className="narrow">
+        <h1>{t('auth.registerTitle')}</h1>
+        <FormAlert tone="success" message="auth.registrationSent" params={{ email: result.email }} />
+      </section>
+    );
+  }
   const v = result?.values;
   const e = result?.fieldErrors;
   return (

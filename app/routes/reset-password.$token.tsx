@@ -1,9 +1,9 @@
-import type { MetaFunction } from '@remix-run/node';
 import { useTranslation } from '~/i18n/use-translation';
 import { SetPasswordForm } from '~/components/set-password-form';
 import { setPasswordAction } from '~/utils/set-password.server';
+import { titled } from '~/utils/page-title';
 
-export const meta: MetaFunction = () => [{ title: 'Nouveau mot de passe — Y-tech' }];
+export const meta = titled('resetPassword');
 
 export const action = setPasswordAction;
 

@@ -1,13 +1,15 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from '~/i18n/use-translation';
 import { serverApi } from '~/trpc.server';
-import { formatDa } from '~/utils/format';
+import { formatDa } from '../../shared/format';
+import { pickLocalized } from '../../shared/i18n/locales';
+import { titled } from '~/utils/page-title';
 
-export const meta: MetaFunction = () => [{ title: 'Services et tarifs — Y-tech' }];
+export const meta = titled('services');
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { api, ctx } = await serverApi(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { api, ctx } = await serverApi(request, context);
   const [services, paymentMethods] = await Promise.all([api.catalog.services(), api.catalog.paymentMethods()]);
   return { services, paymentMethods, locale: ctx.locale };
 }
@@ -15,18 +17,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Services() {
   const { services, paymentMethods, locale } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const en = locale === 'en';
   return (
     <>
       <h1>{t('services.title')}</h1>
       <div className="cards">
         {services.map((s) => (
           <article className="card service" key={s.code} aria-labelledby={`service-${s.code}`}>
-            <h2 id={`service-${s.code}`}>{en ? s.nameEn : s.nameFr}</h2>
+            <h2 id={`service-${s.code}`}>{pickLocalized(locale, { fr: s.nameFr, en: s.nameEn, ar: s.nameAr })}</h2>
             <p className="muted">{t(`services.pricedBy_${s.pricedBy}`)}</p>
             <h3>{t('services.included')}</h3>
             <ul>
-              {(en ? s.scopeEn : s.scopeFr).map((item) => (
+              {pickLocalized(locale, { fr: s.scopeFr, en: s.scopeEn, ar: s.scopeAr }).map((item) => (
                 <li key={item}>{item}</li>
               ))}
             </ul>
@@ -57,7 +58,7 @@ export default function Services() {
         <h2 id="payment-title">{t('services.paymentMethods')}</h2>
         <ul className="pill-list">
           {paymentMethods.map((m) => (
-            <li key={m.code}>{en ? m.nameEn : m.nameFr}</li>
+            <li key={m.code}>{pickLocalized(locale, { fr: m.nameFr, en: m.nameEn, ar: m.nameAr })}</li>
           ))}
         </ul>
       </section>

@@ -1,23 +1,4 @@
-import { TRPCError } from '@trpc/server';
-
 /** Server-only helpers of the billing pages and download routes. */
-
-/** A route's numeric id, or a 404. */
-export function idParam(value: string | undefined): number {
-  const id = Number(value);
-  if (!Number.isInteger(id) || id <= 0) throw new Response('Not found', { status: 404 });
-  return id;
-}
-
-/** A procedure's NOT_FOUND becomes the page's 404 (another company's record looks like none). */
-export async function orNotFound<T>(promise: Promise<T>): Promise<T> {
-  try {
-    return await promise;
-  } catch (error) {
-    if (error instanceof TRPCError && error.code === 'NOT_FOUND') throw new Response('Not found', { status: 404 });
-    throw error;
-  }
-}
 
 /** A number typed in a French or English form: "1 234,50", "1234.5"; NaN when it is not one (zod then says so). */
 export function parseTypedNumber(value: string | undefined): number {

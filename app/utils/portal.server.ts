@@ -1,4 +1,4 @@
-import { redirect } from '@remix-run/node';
+import { redirect, type AppLoadContext } from '@remix-run/node';
 import { TRPCError } from '@trpc/server';
 import { serverApi, requireUser } from '~/trpc.server';
 
@@ -9,8 +9,8 @@ type Api = Awaited<ReturnType<typeof serverApi>>['api'];
  * the back-office), then the page's procedures. A company without an active subscription gets
  * `access` (when it ended, where to renew) instead of the page; a record of another company is a 404.
  */
-export async function superClientPage<T>(request: Request, load: (api: Api) => Promise<T>) {
-  const { api, ctx, headers } = await serverApi(request);
+export async function superClientPage<T>(request: Request, context: AppLoadContext, load: (api: Api) => Promise<T>) {
+  const { api, ctx, headers } = await serverApi(request, context);
   requireUser(ctx, request);
   if (ctx.user.role !== 'client') throw redirect('/backoffice');
   const base = { headers, locale: ctx.locale, api, user: ctx.user };
@@ -20,6 +20,10 @@ export async function superClientPage<T>(request: Request, load: (api: Api) => P
   } catch (error) {
     if (error instanceof TRPCError && error.code === 'FORBIDDEN' && error.message === 'errors.subscriptionRequired') {
       return { ...base, page: null, access: await api.portal.access() };
+    }
+    // A page another company role is given (a member on a manager's page): said, not a crash.
+    if (error instanceof TRPCError && error.code === 'FORBIDDEN' && error.message === 'errors.companyRoleRequired') {
+      throw new Response('errors.companyRoleRequired', { status: 403 });
     }
     if (error instanceof TRPCError && error.code === 'NOT_FOUND') throw new Response('Not found', { status: 404 });
     // A hand-edited query string (an unknown sort column…) is a bad request, not a server error.

@@ -57,7 +57,8 @@ export function submitInputFrom(values: Record<string, string>) {
     pcsCount: toCount(values.pcsCount),
     softwareCount: toCount(values.softwareCount),
     description: values.description ?? '',
-    durationMonths: values.durationMonths ? Number(values.durationMonths) : (undefined as unknown as number),
+    // No duration chosen is no number: durationField refuses NaN with the field's own message.
+    durationMonths: values.durationMonths ? Number(values.durationMonths) : Number.NaN,
     previousQuoteId: Number.isInteger(previous) && previous > 0 ? previous : null,
   };
 }

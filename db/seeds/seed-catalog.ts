@@ -1,23 +1,13 @@
 import { catalogSeed } from '../../server/catalog/catalog-data';
 import { PaymentMethod, PriceTier, Service } from '../../server/db/models';
 import { sequelize } from '../../server/db/sequelize';
+import { paymentNamesAr, paymentNamesEn, serviceNamesAr, serviceScopeAr, serviceScopeEn } from './catalog-texts';
 
-// catalog.json is French-only; the English texts of the service scopes are ours.
-const supportEn = ['Incident resolution', 'E-mail', 'Hardware maintenance', 'IT security'];
-const managementEn = ['Server management', 'Software management', 'Printer management', 'Computer management'];
-const scopeEn: Record<string, string[]> = { support: supportEn, management: managementEn, full: [...supportEn, ...managementEn] };
 // The full pack has no scope of its own in catalog.json: it is both services'.
 const scopeFrOf = (code: string): string[] =>
   code === 'full'
     ? catalogSeed.services.flatMap((s) => ('scope_fr' in s && s.scope_fr) || [])
     : (catalogSeed.services.find((s) => s.code === code) as { scope_fr?: string[] } | undefined)?.scope_fr ?? [];
-const paymentNamesEn: Record<string, string> = {
-  cash: 'Cash (at our office)',
-  transfer: 'Bank transfer',
-  cheque: 'Cheque',
-  purchase_order: 'Purchase order',
-};
-
 /** Inserts the services, tiers and payment methods that are missing; never overwrites edits. */
 export async function seedCatalog(): Promise<void> {
   await sequelize.transaction(async (transaction) => {
@@ -28,9 +18,11 @@ export async function seedCatalog(): Promise<void> {
           code: s.code,
           nameFr: s.name_fr,
           nameEn: s.name_en,
+          nameAr: serviceNamesAr[s.code] ?? null,
           pricedBy: s.priced_by === 'pcs' ? 'pcs' : s.priced_by === 'tickets_per_month' ? 'tickets_per_month' : 'max',
           scopeFr: scopeFrOf(s.code),
-          scopeEn: scopeEn[s.code] ?? [],
+          scopeEn: serviceScopeEn[s.code] ?? [],
+          scopeAr: serviceScopeAr[s.code] ?? null,
           position,
         },
         { transaction },
@@ -43,7 +35,7 @@ export async function seedCatalog(): Promise<void> {
     for (const [position, m] of catalogSeed.payment_methods.entries()) {
       await PaymentMethod.findOrCreate({
         where: { code: m.code },
-        defaults: { code: m.code, nameFr: m.name_fr, nameEn: paymentNamesEn[m.code] ?? m.name_fr, position },
+        defaults: { code: m.code, nameFr: m.name_fr, nameEn: paymentNamesEn[m.code] ?? m.name_fr, nameAr: paymentNamesAr[m.code] ?? null, position },
         transaction,
       });
     }

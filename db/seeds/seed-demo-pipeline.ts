@@ -1,7 +1,9 @@
 import PDFDocument from 'pdfkit';
 import { findTier, pricingQuantity } from '../../server/catalog/tier-pricing';
-import { type Company, PriceTier, Proforma, QuoteCall, QuoteRequest, Service, Subscription, type User } from '../../server/db/models';
-import { algiersDate, algiersMidnight, addDays } from '../../server/sales/algiers-calendar';
+import { type Company, EmailLogEntry, Notification, PriceTier, Proforma, QuoteCall, QuoteRequest, Service, Subscription, type User } from '../../server/db/models';
+import { sequelize } from '../../server/db/sequelize';
+import { formatDateDz } from '../../server/documents/pdf-format';
+import { algiersDate, algiersMidnight, addDays } from '../../server/calendar/algiers-calendar';
 import type { Actor } from '../../server/sales/billing-links';
 import { issueInvoice } from '../../server/sales/invoices/issue-invoice';
 import { expireOverdueProformas } from '../../server/sales/proformas/expire-proformas';
@@ -10,6 +12,7 @@ import { recordPayment } from '../../server/sales/proformas/record-payment';
 import { acceptProforma } from '../../server/sales/proformas/respond-to-proforma';
 import { reviewPurchaseOrder } from '../../server/sales/purchase-orders/review-purchase-order';
 import { uploadPurchaseOrder } from '../../server/sales/purchase-orders/upload-purchase-order';
+import { uploadPaymentProof } from '../../server/sales/payments/payment-proofs';
 import { activateSubscription } from '../../server/subscriptions/activate-subscription';
 
 /**
@@ -79,7 +82,7 @@ function demoPurchaseOrderPdf(companyName: string, reference: string): Promise<B
 }
 
 /** A paid invoice and its running subscription, shifted to have started `startedDaysAgo` days ago. */
-async function subscribed(client: DemoClient, shape: QuoteShape, staff: Actor, startedDaysAgo: number) {
+export async function subscribed(client: DemoClient, shape: QuoteShape, staff: Actor, startedDaysAgo: number) {
   const q = await quote(client, shape, 'contacted', startedDaysAgo + 10);
   const proforma = await proformaFor(q, staff, 5);
   await acceptProforma(client.company.id, { proformaId: proforma.id, paymentMethod: 'transfer' }, { userId: client.user.id });
@@ -89,7 +92,19 @@ async function subscribed(client: DemoClient, shape: QuoteShape, staff: Actor, s
   // Activation starts today; the demo wants a subscription already under way.
   const start = algiersMidnight(addDays(algiersDate(), -startedDaysAgo));
   const shift = activated.startAt.getTime() - start.getTime();
-  await Subscription.update({ startAt: start, endAt: new Date(activated.endAt.getTime() - shift) }, { where: { id: activated.id } });
+  const end = new Date(activated.endAt.getTime() - shift);
+  await Subscription.update({ startAt: start, endAt: end }, { where: { id: activated.id } });
+  // The activation's notification and mail said "from today": they follow the shifted dates, and
+  // the notification is dated from the start, so nothing a prospect reads contradicts the dashboard.
+  const dates = { start: formatDateDz(start), end: formatDateDz(end) };
+  for (const note of await Notification.findAll({ where: { userId: client.user.id, kind: 'subscriptionActivated' } })) {
+    await note.update({ params: { ...note.params, ...dates } });
+    // Sequelize never writes createdAt on an update: the demo back-dates it directly.
+    await sequelize.query('UPDATE notifications SET created_at = :start WHERE id = :id', { replacements: { start, id: note.id } });
+  }
+  for (const mail of await EmailLogEntry.findAll({ where: { recipient: client.user.email, template: 'subscription-activated' } })) {
+    await mail.update({ params: { ...mail.params, ...dates } });
+  }
 }
 
 export async function seedDemoPipeline(clients: Record<string, DemoClient>, commercial: User): Promise<void> {
@@ -117,7 +132,20 @@ export async function seedDemoPipeline(clients: Record<string, DemoClient>, comm
   const invoiced = await proformaFor(await quote(tassili, { serviceCode: 'management', durationMonths: 3, pcsCount: 9, softwareCount: 4 }), staff);
   await acceptProforma(tassili.company.id, { proformaId: invoiced.id, paymentMethod: 'purchase_order' }, { userId: tassili.user.id });
   const order = await uploadPurchaseOrder(tassili.company.id, { proformaId: invoiced.id, fileName: 'bon-commande-tassili.pdf', bytes: await demoPurchaseOrderPdf(tassili.company.name, 'TC-118') }, { userId: tassili.user.id });
-  await reviewPurchaseOrder({ purchaseOrderId: order.id, decision: 'accept', poNumber: 'TC-118', amountDa: invoiced.totalInclTaxCents / 100, reason: null }, staff);
+  await reviewPurchaseOrder(
+    {
+      purchaseOrderId: order.id,
+      decision: 'accept',
+      poNumber: 'TC-118',
+      proformaReference: invoiced.number,
+      poDate: algiersDate(),
+      amountExclTaxDa: invoiced.totalExclTaxCents / 100,
+      amountDa: invoiced.totalInclTaxCents / 100,
+      reason: null,
+      overrideReason: null,
+    },
+    staff,
+  );
   await issueInvoice({ proformaId: invoiced.id }, staff);
 
   // 6. Atlas Logistique: a running full pack, paid; two months in, four to go.
@@ -131,4 +159,14 @@ export async function seedDemoPipeline(clients: Record<string, DemoClient>, comm
 
   // 8. A subscription ending within 30 days: the reminders and the "renew" button show.
   await subscribed(c('ouarsenis'), { serviceCode: 'support', durationMonths: 1, ticketsPerMonth: 6 }, staff, 10);
+
+  // 9. Accepted to pay by bank transfer: the client's proof waits for the commercial's confirmation.
+  const sahara = c('sahara');
+  const byTransfer = await proformaFor(await quote(sahara, { serviceCode: 'support', durationMonths: 3, ticketsPerMonth: 9 }, 'contacted', 4), staff);
+  await acceptProforma(sahara.company.id, { proformaId: byTransfer.id, paymentMethod: 'transfer' }, { userId: sahara.user.id });
+  await uploadPaymentProof(
+    sahara.company.id,
+    { proformaId: byTransfer.id, bankReference: 'VIR-CPA-2026-004512', fileName: 'ordre-de-virement.pdf', bytes: await demoPurchaseOrderPdf(sahara.company.name, 'VIR-CPA-2026-004512') },
+    { userId: sahara.user.id },
+  );
 }

@@ -3,7 +3,7 @@ import { Company, User } from '../../server/db/models';
 import { sequelize } from '../../server/db/sequelize';
 import { closeQueues } from '../../server/jobs/queues';
 import { seedDemoPipeline, type DemoClient } from './seed-demo-pipeline';
-import type { Role } from '../../server/accounts/roles';
+import type { CompanyRole, Role } from '../../server/accounts/roles';
 
 /**
  * Demo data: one account per role (credentials in the README) and companies at the stages the
@@ -14,6 +14,9 @@ export const demoAccounts = {
   commercial: { email: 'commercial@ytech.dz', password: 'Commercial-demo-2026', firstName: 'Yacine', lastName: 'Mebarki' },
   client: { email: 'client@pharmacie-elamel.dz', password: 'Client-demo-2026', firstName: 'Nadia', lastName: 'Bouzid' },
   superClient: { email: 'superclient@atlas-logistique.dz', password: 'Super-demo-2026', firstName: 'Rachid', lastName: 'Khelifi' },
+  /** Beside the super-client (Atlas's manager): a member who opens their own tickets, and its accountant. */
+  member: { email: 'membre@atlas-logistique.dz', password: 'Membre-demo-2026', firstName: 'Sonia', lastName: 'Mansouri' },
+  billing: { email: 'compta@atlas-logistique.dz', password: 'Compta-demo-2026', firstName: 'Farid', lastName: 'Guerroudj' },
 } as const;
 
 const companies = [
@@ -58,7 +61,8 @@ const companies = [
     name: 'Sahara Transports',
     sector: 'Commerce',
     employeeRange: '21-50',
-    address: 'Zone industrielle, Ouargla',
+    // Arabic beside French, as many Algerian companies write it: the PDFs and mails print both.
+    address: 'Zone industrielle, Ouargla — المنطقة الصناعية، ورقلة',
     phone: '+21329712233',
     rc: null,
     nif: null,
@@ -134,10 +138,10 @@ export async function seedDemo(): Promise<void> {
     const byKey: Record<string, Company> = {};
     for (const { key, ...company } of companies) byKey[key] = await Company.create(company, { transaction });
 
-    const user = (account: keyof typeof demoAccounts, role: Role, companyId: number | null, phone: string) => {
+    const user = (account: keyof typeof demoAccounts, role: Role, companyId: number | null, phone: string, companyRole?: CompanyRole) => {
       const a = demoAccounts[account];
       return User.create(
-        { email: a.email, passwordHash: hashes[account]!, firstName: a.firstName, lastName: a.lastName, phone, role, companyId },
+        { email: a.email, passwordHash: hashes[account]!, firstName: a.firstName, lastName: a.lastName, phone, role, companyId, companyRole },
         { transaction },
       );
     };
@@ -146,6 +150,9 @@ export async function seedDemo(): Promise<void> {
       elamel: { company: byKey.elamel!, user: await user('client', 'client', byKey.elamel!.id, '+213661223344') },
       atlas: { company: byKey.atlas!, user: await user('superClient', 'client', byKey.atlas!.id, '+213770112233') },
     };
+    // Created before the pipeline provisions Atlas in GLPI: the member gets their GLPI account with it.
+    await user('member', 'client', byKey.atlas!.id, '+213770445566', 'member');
+    await user('billing', 'client', byKey.atlas!.id, '+213770778899', 'billing');
     for (const [key, contact] of Object.entries(companyContacts)) {
       const created = await User.create({ ...contact, passwordHash: hashes.client!, role: 'client', companyId: byKey[key]!.id }, { transaction });
       clients[key] = { company: byKey[key]!, user: created };

@@ -10,7 +10,8 @@ export type StackOptions = {
   freshDatabase: boolean;
   demoData: boolean;
   mailCatcher: { smtpPort: number; httpPort: number } | null;
-  glpiSimulator: { port: number } | null;
+  /** `stateFile`: the simulator keeps its data there between runs (the demo: var/glpi-sim-state.json). */
+  glpiSimulator: { port: number; stateFile?: string } | null;
 };
 
 const tsx = path.resolve('node_modules/.bin/tsx');
@@ -41,6 +42,7 @@ export async function startStack(options: StackOptions) {
     const simEnv = {
       ...env, GLPI_SIM_PORT: String(options.glpiSimulator.port), GLPI_SIM_USER_TOKEN: simToken,
       GLPI_SIM_NAMED_ENTITIES: env.GLPI_SIM_NAMED_ENTITIES ?? 'Atlas Logistique SARL;Pharmacie El Amel;Numidia Conseil',
+      ...(options.glpiSimulator.stateFile ? { GLPI_SIM_STATE_FILE: options.glpiSimulator.stateFile } : {}),
     };
     children.push(startProcess('glpi-sim', [tsx, 'tools/glpi-sim/main.ts'], simEnv));
     env.GLPI_URL = `http://127.0.0.1:${options.glpiSimulator.port}/apirest.php`;

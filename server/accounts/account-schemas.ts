@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { locales } from '../../shared/i18n/locales';
 import { employeeRanges, sectors } from '../catalog/catalog-data';
-import { emailField, legalIdFields, nameField, optionalText, passwordField, phoneField } from '../validation/fields';
+import { emailField, legalIdFields, nameField, optionalText, passwordField, phoneField, singleLineText } from '../validation/fields';
 
 export const registerInput = z.object({
   firstName: nameField,
@@ -8,6 +9,12 @@ export const registerInput = z.object({
   email: emailField,
   phone: phoneField,
   password: passwordField,
+  /** Where to go once the address is confirmed (a same-site path; anything else is dropped). */
+  next: z.string().max(2000).optional(),
+});
+
+export const confirmRegistrationInput = z.object({
+  token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'errors.registrationInvalid'),
 });
 
 export const loginInput = z.object({
@@ -31,8 +38,10 @@ export const updateProfileInput = z.object({
   firstName: nameField,
   lastName: nameField,
   phone: phoneField,
-  locale: z.enum(['fr', 'en']).optional(),
+  locale: z.enum(locales).optional(),
 });
+
+export const setLocaleInput = z.object({ locale: z.enum(locales) });
 
 const choice = (values: readonly string[]) =>
   z
@@ -42,7 +51,7 @@ const choice = (values: readonly string[]) =>
     .refine((v) => v === null || values.includes(v), 'validation.choice');
 
 export const companyDetailsInput = z.object({
-  name: z.string().trim().min(1, 'validation.required').max(200, 'validation.tooLong'),
+  name: singleLineText(200),
   sector: choice(sectors),
   employeeRange: choice(employeeRanges),
   address: optionalText(500),

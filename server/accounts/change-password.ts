@@ -1,10 +1,15 @@
 import { recordAudit } from '../audit/record-audit';
 import { hashPassword, verifyPassword } from '../auth/password-hash';
 import { User } from '../db/models';
+import { sequelize } from '../db/sequelize';
 import { AppError } from '../errors';
+import { revokePasswordTokens } from './password-token';
 import { endOtherSessions } from './sessions';
 
-/** Changes the password after checking the current one; every other session of the user ends. */
+/**
+ * Changes the password after checking the current one; every reset or invitation link still
+ * unused stops working, and every other session of the user ends.
+ */
 export async function changePassword(
   userId: number,
   sessionId: string,
@@ -15,7 +20,11 @@ export async function changePassword(
   if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
     throw new AppError('BAD_INPUT', 'errors.wrongCurrentPassword', { field: 'currentPassword' });
   }
-  await user.update({ passwordHash: await hashPassword(input.newPassword) });
-  await recordAudit({ actorUserId: userId, action: 'user.password_change', recordType: 'user', recordId: userId, ip });
+  const passwordHash = await hashPassword(input.newPassword);
+  await sequelize.transaction(async (transaction) => {
+    await user.update({ passwordHash }, { transaction });
+    await revokePasswordTokens(userId, transaction);
+    await recordAudit({ actorUserId: userId, action: 'user.password_change', recordType: 'user', recordId: userId, ip }, transaction);
+  });
   await endOtherSessions(userId, sessionId);
 }

@@ -1,60 +1,49 @@
-import { Op } from 'sequelize';
-import type { Locale } from '../../app/i18n/locales';
+import type { Locale } from '../../shared/i18n/locales';
 import { recordAudit } from '../audit/record-audit';
 import { hashPassword } from '../auth/password-hash';
-import { consumeRateLimit } from '../auth/rate-limit';
-import { config } from '../config';
-import { PasswordResetToken, User } from '../db/models';
+import { addressKey } from '../auth/login-rate-limit';
+import { consumeWriteLimits } from '../auth/rate-limit';
+import { trustDevice } from '../auth/trusted-device';
+import { User } from '../db/models';
 import { sequelize } from '../db/sequelize';
 import { AppError } from '../errors';
-import { enqueueMail } from '../mail/enqueue-mail';
-import { issuePasswordToken, sha256 } from './password-token';
+import { addJob } from '../jobs/queues';
+import { consumePasswordToken, revokePasswordTokens } from './password-token';
 import { endOtherSessions } from './sessions';
 
-const resetLifetimeMs = 60 * 60 * 1000;
-
 /**
- * Mails a single-use link valid one hour. Answers the same whether or not the e-mail has an
- * account, so the form cannot be used to discover accounts. Rate limited per e-mail and per IP.
+ * Asks for a reset link. The request does the same work whatever the address: it counts the
+ * limits and queues the request; the worker looks the address up and mails a link only to an
+ * account (account-requests.ts). So neither the answer nor its timing says whether the address
+ * has an account.
  */
-export async function requestPasswordReset(email: string, ip: string | null, fallbackLocale: Locale): Promise<void> {
-  const waits = await Promise.all([
-    consumeRateLimit('reset-email', email, 3, 15 * 60_000),
-    ...(ip ? [consumeRateLimit('reset-ip', ip, 10, 15 * 60_000)] : []),
+export async function requestPasswordReset(email: string, ip: string | null, locale: Locale): Promise<void> {
+  await consumeWriteLimits([
+    ['passwordResetPerEmail', email],
+    ['passwordResetPerAddress', addressKey(ip)],
   ]);
-  const wait = Math.max(...waits);
-  if (wait > 0) throw new AppError('RATE_LIMITED', 'errors.tooManyRequests', { params: { minutes: Math.ceil(wait / 60_000) } });
-
-  const user = await User.findOne({ where: { email, active: true } });
-  if (!user) return;
-  await sequelize.transaction(async (transaction) => {
-    const token = await issuePasswordToken(user.id, resetLifetimeMs, transaction);
-    await enqueueMail(
-      {
-        to: user.email,
-        template: 'password-reset',
-        locale: user.locale === 'en' ? 'en' : fallbackLocale,
-        params: { name: user.firstName, resetUrl: new URL(`/reset-password/${token}`, config.APP_URL).toString() },
-      },
-      transaction,
-    );
-  });
+  try {
+    await addJob('account-requests', { kind: 'passwordReset', email, locale });
+  } catch {
+    throw new AppError('UNAVAILABLE', 'errors.unavailable');
+  }
 }
 
-/** Consumes the token (once), sets the password and ends every session of the account. */
-export async function resetPassword(token: string, password: string, ip: string | null): Promise<void> {
+/**
+ * Uses the link (once), sets the password, ends every other link and every session of the
+ * account, and trusts this browser for it: the reset proved the mailbox (login-rate-limit.ts).
+ * Returns the browser's trust cookie.
+ */
+export async function resetPassword(token: string, password: string, ip: string | null, deviceId: string | null): Promise<string> {
   const passwordHash = await hashPassword(password);
   const userId = await sequelize.transaction(async (transaction) => {
-    // The conditional UPDATE is the single-use guarantee: two concurrent uses cannot both match.
-    const [used] = await PasswordResetToken.update(
-      { usedAt: new Date() },
-      { where: { tokenHash: sha256(token), usedAt: null, expiresAt: { [Op.gt]: new Date() } }, transaction },
-    );
-    if (used !== 1) throw new AppError('BAD_INPUT', 'errors.resetInvalid');
-    const row = await PasswordResetToken.findByPk(sha256(token), { transaction });
-    await User.update({ passwordHash }, { where: { id: row!.userId }, transaction });
-    await recordAudit({ actorUserId: row!.userId, action: 'user.password_reset', recordType: 'user', recordId: row!.userId, ip }, transaction);
-    return row!.userId;
+    const owner = await consumePasswordToken(token, transaction);
+    if (owner === null) throw new AppError('BAD_INPUT', 'errors.resetInvalid');
+    await User.update({ passwordHash }, { where: { id: owner }, transaction });
+    await revokePasswordTokens(owner, transaction);
+    await recordAudit({ actorUserId: owner, action: 'user.password_reset', recordType: 'user', recordId: owner, ip }, transaction);
+    return owner;
   });
   await endOtherSessions(userId);
+  return trustDevice(deviceId, userId);
 }

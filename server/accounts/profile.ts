@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Locale } from '../../shared/i18n/locales';
 import { recordAudit } from '../audit/record-audit';
 import { Company, User } from '../db/models';
 import { sequelize } from '../db/sequelize';
@@ -33,6 +34,11 @@ export async function updateProfile(userId: number, input: z.infer<typeof update
   );
   await recordAudit({ actorUserId: userId, action: 'user.profile_update', recordType: 'user', recordId: userId, ip });
   return getProfile(userId);
+}
+
+/** The person's language: their pages when no cookie says otherwise, and every mail sent to them. */
+export async function setLocale(userId: number, locale: Locale): Promise<void> {
+  await User.update({ locale }, { where: { id: userId } });
 }
 
 /** A client edits their own company only: the id comes from their account, never from the input. */

@@ -1,5 +1,5 @@
 import { lucia } from '../auth/lucia';
-import type { RequestMeta } from '../trpc/context';
+import type { RequestMeta } from '../request-context';
 
 /** Opens a new session (a fresh id at every log-in) and returns the cookie to set. */
 export async function openSession(userId: number, meta: RequestMeta): Promise<string> {

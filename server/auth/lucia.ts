@@ -2,7 +2,7 @@ import { Mysql2Adapter } from '@lucia-auth/adapter-mysql';
 import { Lucia, TimeSpan } from 'lucia';
 import mysql from 'mysql2/promise';
 import { config, isProduction } from '../config';
-import type { Role } from '../accounts/roles';
+import type { CompanyRole, Role } from '../accounts/roles';
 import { cachedSessionAdapter } from './cached-session-adapter';
 
 // Lucia v3 is no longer maintained; docs/decisions/002-sessions-lucia-v3.md holds the exit path.
@@ -22,6 +22,7 @@ export const lucia = new Lucia(cachedSessionAdapter(new Mysql2Adapter(pool, { us
     lastName: row.last_name,
     role: row.role,
     companyId: row.company_id,
+    companyRole: row.company_role,
     locale: row.locale,
     active: Boolean(row.active),
   }),
@@ -42,6 +43,7 @@ declare module 'lucia' {
       last_name: string;
       role: Role;
       company_id: number | null;
+      company_role: CompanyRole | null;
       locale: string;
       active: number | boolean;
     };

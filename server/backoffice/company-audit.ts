@@ -4,9 +4,10 @@ import { auditRowsWithActors } from '../audit/audit-rows';
 import { AuditEntry, Company } from '../db/models';
 import { sequelize } from '../db/sequelize';
 import { notFound } from '../errors';
+import { recordId } from '../validation/fields';
 
 export const companyAuditInput = z.object({
-  companyId: z.number().int().positive(),
+  companyId: recordId,
   page: z.number().int().min(1).max(10_000).default(1),
 });
 

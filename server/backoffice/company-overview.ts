@@ -6,8 +6,9 @@ import { quotaUsage } from '../portal/quota-usage';
 import { listClientDocuments } from '../sales/client-documents';
 import { companySubscription } from '../subscriptions/company-subscription';
 import { subscriptionStateOf } from './subscription-state';
+import { recordId } from '../validation/fields';
 
-export const companyIdInput = z.object({ companyId: z.number().int().positive() });
+export const companyIdInput = z.object({ companyId: recordId });
 
 /**
  * Everything the staff's company page shows at the top: identity and legal ids, its people with
@@ -52,6 +53,8 @@ export async function companyOverview(companyId: number, now = new Date()) {
     subscriptions: subscriptions.map((s) => ({
       id: s.id,
       state: subscriptionStateOf(s, now),
+      status: s.status,
+      autoRenew: s.autoRenew,
       serviceCode: s.service.code,
       serviceNameFr: s.service.nameFr,
       serviceNameEn: s.service.nameEn,

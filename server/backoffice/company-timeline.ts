@@ -1,7 +1,7 @@
 import { Op } from 'sequelize';
 import { Company, CreditNote, Invoice, Proforma, PurchaseOrder, QuoteCall, QuoteRequest, Service, Subscription, SubscriptionReminder, User } from '../db/models';
 import { notFound } from '../errors';
-import { addDays, algiersMidnight } from '../sales/algiers-calendar';
+import { addDays, algiersMidnight } from '../calendar/algiers-calendar';
 import { billingLinks } from '../sales/billing-links';
 import { quoteReference } from '../sales/quotes/quote-reference';
 

@@ -2,7 +2,7 @@ import { Op, QueryTypes } from 'sequelize';
 import { z } from 'zod';
 import { Service, Subscription } from '../db/models';
 import { sequelize } from '../db/sequelize';
-import { sqlUtc } from '../glpi-cache/algiers-months';
+import { sqlUtc } from '../calendar/algiers-calendar';
 import { quotaUsage } from '../portal/quota-usage';
 import { likeContains } from '../sales/quotes/list-quote-requests';
 import { companySubscriptionStates, subscriptionStateOf, type CompanySubscriptionState } from './subscription-state';

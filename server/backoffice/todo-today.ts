@@ -1,9 +1,9 @@
 import { QueryTypes } from 'sequelize';
 import { z } from 'zod';
 import { sequelize } from '../db/sequelize';
-import { sqlUtc } from '../glpi-cache/algiers-months';
+import { sqlUtc } from '../calendar/algiers-calendar';
 import { clientsOverPlan } from '../portal/over-plan';
-import { addDays, algiersDate, algiersMidnight, daysBetween } from '../sales/algiers-calendar';
+import { addDays, algiersDate, algiersMidnight, daysBetween } from '../calendar/algiers-calendar';
 import { quoteReference } from '../sales/quotes/quote-reference';
 
 export const todoTodayInput = z.object({

@@ -1,3 +1,4 @@
+import { readFromPrimary } from '../db/read-routing';
 import { busListening, onInvalidation, type Invalidation } from './invalidation-bus';
 
 type Entry<V> = { value: V; at: number };
@@ -26,11 +27,12 @@ export function localCache<K, V>(options: {
   });
   return {
     async get(key: K): Promise<V> {
-      if (!busListening()) return options.load(key);
+      // BENCH_LOCAL_CACHES=off: `npm run bench:load` with BENCH_COMPARE=1 measures what these caches save.
+      if (process.env.BENCH_LOCAL_CACHES === 'off' || !busListening()) return readFromPrimary(() => options.load(key));
       const hit = entries.get(key);
       if (hit && Date.now() - hit.at < options.ttlMs) return hit.value;
       const started = generation;
-      const value = await options.load(key);
+      const value = await readFromPrimary(() => options.load(key));
       if (started === generation && busListening() && (options.keep?.(value) ?? true)) {
         if (entries.size >= options.maxEntries) entries.delete(entries.keys().next().value as K);
         entries.set(key, { value, at: Date.now() });

@@ -12,16 +12,18 @@ export async function listPublicServices() {
     code: s.code,
     nameFr: s.nameFr,
     nameEn: s.nameEn,
+    nameAr: s.nameAr,
     pricedBy: s.pricedBy,
     scopeFr: s.scopeFr,
     scopeEn: s.scopeEn,
+    scopeAr: s.scopeAr,
     tiers: (s.tiers ?? []).map((t) => ({ min: t.minQty, max: t.maxQty, monthlyPriceDa: t.monthlyPriceDa })),
   }));
 }
 
 export async function listPaymentMethods() {
   const methods = await PaymentMethod.findAll({ where: { active: true }, order: [['position', 'ASC']] });
-  return methods.map((m) => ({ code: m.code, nameFr: m.nameFr, nameEn: m.nameEn }));
+  return methods.map((m) => ({ code: m.code, nameFr: m.nameFr, nameEn: m.nameEn, nameAr: m.nameAr }));
 }
 
 /** Published FAQ entries, optionally filtered by words found in the question or the answer. */
@@ -32,10 +34,10 @@ export async function searchPublishedFaq(query: string | undefined) {
     where: {
       published: true,
       [Op.and]: words.map((w) => ({
-        [Op.or]: ['questionFr', 'answerFr', 'questionEn', 'answerEn'].map((field) => ({ [field]: { [Op.like]: escaped(w) } })),
+        [Op.or]: ['questionFr', 'answerFr', 'questionEn', 'answerEn', 'questionAr', 'answerAr'].map((field) => ({ [field]: { [Op.like]: escaped(w) } })),
       })),
     },
     order: [['position', 'ASC'], ['id', 'ASC']],
   });
-  return entries.map((e) => ({ id: e.id, questionFr: e.questionFr, answerFr: e.answerFr, questionEn: e.questionEn, answerEn: e.answerEn }));
+  return entries.map((e) => ({ id: e.id, questionFr: e.questionFr, answerFr: e.answerFr, questionEn: e.questionEn, answerEn: e.answerEn, questionAr: e.questionAr, answerAr: e.answerAr }));
 }

@@ -19,7 +19,7 @@ export function findTier<T extends TierRow>(tiers: readonly T[], quantity: numbe
 }
 
 /** Loads a service and its tiers (ordered) by code. */
-export async function loadServiceWithTiers(code: string) {
+async function loadServiceWithTiers(code: string) {
   return Service.findOne({
     where: { code, active: true },
     include: [{ model: PriceTier, as: 'tiers' }],

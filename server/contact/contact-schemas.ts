@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emailField, nameField, optionalText, phoneField } from '../validation/fields';
+import { emailField, nameField, optionalSingleLine, phoneField } from '../validation/fields';
 
 export const contactMessageInput = z.object({
   name: nameField,
@@ -10,7 +10,7 @@ export const contactMessageInput = z.object({
     .transform((v) => (v?.trim() ? v : undefined))
     .pipe(phoneField.optional())
     .transform((v) => v ?? null),
-  company: optionalText(200),
+  company: optionalSingleLine(200),
   message: z.string({ error: 'validation.required' }).trim().min(1, 'validation.required').max(5000, 'validation.tooLong'),
   /** Hidden from people; robots that fill every field give themselves away. */
   website: z.string().max(500).optional(),

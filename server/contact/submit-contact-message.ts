@@ -1,15 +1,12 @@
 import type { z } from 'zod';
-import { consumeRateLimit } from '../auth/rate-limit';
+import { addressKey } from '../auth/login-rate-limit';
+import { consumeWriteLimits } from '../auth/rate-limit';
 import { config } from '../config';
 import { ContactMessage } from '../db/models';
 import { sequelize } from '../db/sequelize';
-import { AppError } from '../errors';
-import { logger } from '../logger';
+import { requestLog } from '../request-context';
 import { enqueueMail } from '../mail/enqueue-mail';
 import type { contactMessageInput } from './contact-schemas';
-
-const limitPerHour = 5;
-const hourMs = 3600_000;
 
 /**
  * A visitor's message: stored, then e-mailed to the sales team. A filled honeypot gets the same
@@ -17,11 +14,10 @@ const hourMs = 3600_000;
  */
 export async function submitContactMessage(input: z.infer<typeof contactMessageInput>, ip: string | null): Promise<{ ok: true }> {
   if (input.website) {
-    logger.info({ ip }, 'contact message dropped: honeypot filled');
+    requestLog().info({ ip }, 'contact message dropped: honeypot filled');
     return { ok: true };
   }
-  const waitMs = await consumeRateLimit('contact', ip ?? 'unknown', limitPerHour, hourMs);
-  if (waitMs > 0) throw new AppError('RATE_LIMITED', 'errors.tooManyRequests', { params: { minutes: Math.ceil(waitMs / 60_000) } });
+  await consumeWriteLimits([['contactPerAddress', addressKey(ip)]]);
 
   await sequelize.transaction(async (transaction) => {
     await ContactMessage.create(

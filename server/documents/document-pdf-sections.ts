@@ -128,7 +128,7 @@ export function drawNotes(pdf: PDFKit.PDFDocument, doc: CommercialDocument, y: n
   pdf.font(FONT.italic).fontSize(8.5);
   const top = ensureSpace(pdf, y, 14 + pdf.heightOfString(doc.notes, options));
   pdf.font(FONT.bold).fontSize(8).fillColor(COLOR.muted).text('REMARQUES', PAGE.left, top, options);
-  pdf.font(FONT.italic).fontSize(8.5).fillColor(COLOR.text).text(doc.notes, PAGE.left, pdf.y + 2, options);
+  pdf.font(FONT.italic).fontSize(8.5).fillColor(COLOR.muted).text(doc.notes, PAGE.left, pdf.y + 2, options);
   return pdf.y + 10;
 }
 

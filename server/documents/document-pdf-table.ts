@@ -13,7 +13,7 @@ interface Column {
 
 const COLUMNS: Column[] = [
   { title: 'Désignation', width: 0, align: 'left', cell: (l) => l.description },
-  { title: 'Qté (mois)', width: 62, align: 'right', cell: (l) => formatQuantity(l.quantity) },
+  { title: 'Qté', width: 62, align: 'right', cell: (l) => formatQuantity(l.quantity) },
   { title: 'P.U. HT', width: 92, align: 'right', cell: (l) => formatAmountDa(l.unitPriceExclTax) },
   { title: 'Remise', width: 48, align: 'right', cell: (l) => (l.discountPercent > 0 ? formatPercent(l.discountPercent) : '—') },
   { title: 'Montant HT', width: 102, align: 'right', cell: (l) => formatAmountDa(l.lineTotalExclTax) },

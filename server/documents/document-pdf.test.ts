@@ -192,6 +192,22 @@ describe('renderCommercialDocumentPdf', () => {
     );
   });
 
+  it('prints an Arabic company name and address in Arabic, words in right-to-left order, digits left to right', async () => {
+    const pdf = await renderCommercialDocumentPdf({
+      ...proforma,
+      buyer: { ...buyer, companyName: 'مؤسسة النور للتجارة (SARL)', address: 'حي 20 أوت 1955، رقم 12، سطيف', contactName: 'Samir Haddad — سمير حداد' },
+      lines: [{ ...lines[0], description: 'Support informatique — دعم تقني' }, lines[1]],
+    });
+    const text = await extractPdfText(pdf);
+    // PDF.js reads each line back in logical order: the words come out as typed only when they
+    // were placed right to left, and shaped letters map back to the letters typed.
+    expect(text).toContain('مؤسسة النور للتجارة');
+    expect(text).toContain('حي 20 أوت 1955، رقم 12، سطيف');
+    expect(text).toContain('سمير حداد');
+    expect(text).toContain('دعم تقني');
+    expect(text).not.toContain('?');
+  });
+
   it('is deterministic: the same document gives the same bytes', async () => {
     const [a, b] = await Promise.all([renderCommercialDocumentPdf(invoice), renderCommercialDocumentPdf(invoice)]);
     expect(a.equals(b)).toBe(true);

@@ -8,11 +8,12 @@ import { drawAmountInWords, drawBuyer, drawConditions, drawFooters, drawHeader, 
 import { drawLinesTable, drawTotals } from './document-pdf-table';
 import { documentTitles } from './document-wording';
 import { pdfSafe } from './pdf-format';
-import { FONT, MARGIN, PAGE, A4 } from './pdf-layout';
+import { visualOrder } from './pdf-bidi';
+import { FONT, MARGIN, PAGE, A4, registerFonts } from './pdf-layout';
 
-/** Every string of the parsed document made printable with the standard fonts. */
+/** Every string of the parsed document made printable with the embedded font, in display order. */
 function printable<T>(value: T): T {
-  if (typeof value === 'string') return pdfSafe(value) as T;
+  if (typeof value === 'string') return visualOrder(pdfSafe(value)) as T;
   if (Array.isArray(value)) return value.map(printable) as T;
   if (value && typeof value === 'object' && !(value instanceof Date)) {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, printable(v)])) as T;
@@ -34,7 +35,6 @@ export async function renderCommercialDocumentPdf(input: CommercialDocumentInput
     size: [A4.width, A4.height],
     margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: A4.height - PAGE.bottom },
     bufferPages: true,
-    font: FONT.regular,
     lang: 'fr-DZ',
     displayTitle: true,
     info: {
@@ -55,6 +55,8 @@ export async function renderCommercialDocumentPdf(input: CommercialDocumentInput
     pdf.on('error', reject);
   });
 
+  registerFonts(pdf);
+  pdf.font(FONT.regular);
   let y = drawHeader(pdf, doc);
   y = drawBuyer(pdf, doc, y);
   y = drawLinesTable(pdf, doc, y);

@@ -19,10 +19,10 @@ describe('pdf-format', () => {
     expect(formatDateDz(new Date('2026-01-01T00:00:00+01:00'))).toBe('01/01/2026');
   });
 
-  it('keeps what WinAnsi prints and replaces what it cannot', () => {
+  it('keeps French and Arabic, makes Intl’s spaces plain and replaces what the font cannot print', () => {
     expect(pdfSafe('Éçàè « œuvre » – 10 € ’')).toBe('Éçàè « œuvre » – 10 € ’');
     expect(pdfSafe('1\u202F000\u00A0DA \u22125')).toBe('1 000 DA -5');
     expect(pdfSafe('Se\u0301tif')).toBe('Sétif'); // combining accent composed
-    expect(pdfSafe('شركة 🙂')).toBe('???? ?');
+    expect(pdfSafe('شركة 🙂')).toBe('شركة ?');
   });
 });

@@ -1,7 +1,7 @@
 /**
- * Text formatting for the PDFs. pdfkit's standard fonts (Helvetica) encode text in WinAnsi: it
- * covers French accents, « » and the apostrophe ’, but not the narrow no-break space (U+202F) that
- * Intl puts between thousands in French, nor the minus sign U+2212, which would print as garbage.
+ * Text formatting for the PDFs, printed with DejaVu Sans (pdf-layout.ts): Latin and Arabic are
+ * covered; the narrow no-break space (U+202F) Intl puts between thousands in French and the minus
+ * sign U+2212 are made plain so that the text read back from the PDF is the text we search for.
  */
 
 const amountFormat = new Intl.NumberFormat('fr-DZ', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -16,13 +16,10 @@ const dateFormat = new Intl.DateTimeFormat('fr-DZ', {
   year: 'numeric',
 });
 
-// The Unicode characters WinAnsi places in 0x80-0x9F (€, ’, “ ”, dashes, œ…); « » é à ç are Latin-1.
-const WIN_ANSI_EXTRAS = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-
 /**
- * Makes any text printable with the standard fonts: NFC first (a name typed with combining
- * accents would otherwise lose them), then the spaces and minus Intl produces, then anything still
- * outside WinAnsi (Arabic script, emoji) becomes "?" rather than unreadable bytes.
+ * Makes any text printable with the embedded font: NFC first (a name typed with combining
+ * accents would otherwise lose them), then the spaces and minus Intl produces; control characters
+ * and what lies beyond the font's planes (emoji) become "?" rather than empty boxes.
  */
 export function pdfSafe(value: string): string {
   return Array.from(
@@ -32,8 +29,8 @@ export function pdfSafe(value: string): string {
       .replace(/[\u2212\u2010\u2011]/g, '-'),
     (char) => {
       const code = char.codePointAt(0)!;
-      const printable = char === '\n' || (code >= 0x20 && code <= 0x7e) || (code >= 0xa1 && code <= 0xff);
-      return printable || WIN_ANSI_EXTRAS.has(char) ? char : '?';
+      const printable = char === '\n' || (code >= 0x20 && code !== 0x7f && !(code >= 0x80 && code < 0xa0) && code <= 0xffff && !(code >= 0xd800 && code < 0xe000));
+      return printable ? char : '?';
     },
   ).join('');
 }

@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import { keepSpacesAfterRtlWords } from './pdf-bidi';
 /** Page geometry, fonts and colours shared by the document PDF sections (A4, in points). */
 
 export const A4 = { width: 595.28, height: 841.89 } as const;
@@ -15,9 +17,36 @@ export const PAGE = {
   bottom: A4.height - MARGIN - FOOTER_HEIGHT,
 } as const;
 
-// The 14 standard PDF fonts need no embedding and keep the files small; they use WinAnsi
-// (see pdf-format.ts for what that allows).
-export const FONT = { regular: 'Helvetica', bold: 'Helvetica-Bold', italic: 'Helvetica-Oblique' } as const;
+// DejaVu Sans Condensed, embedded (subset) from the dejavu-fonts-ttf package: it covers French and
+// Arabic (clients' names and addresses), which the standard PDF fonts (WinAnsi only) cannot print,
+// and its widths are Helvetica's, so the layout kept its measures. Its oblique face has no Arabic:
+// the notes use the regular face in grey instead.
+const fontFile = (name: string) => createRequire(import.meta.url).resolve(`dejavu-fonts-ttf/ttf/${name}.ttf`);
+export const FONT_FILES = {
+  regular: fontFile('DejaVuSansCondensed'),
+  bold: fontFile('DejaVuSansCondensed-Bold'),
+} as const;
+export const FONT = { regular: 'ytech-regular', bold: 'ytech-bold', italic: 'ytech-regular' } as const;
+
+type ParsedFont = Parameters<typeof keepSpacesAfterRtlWords>[0];
+// Each font file is read and parsed once per process and shared by every document (pdfkit takes a
+// parsed fontkit font as a source): parsing two 700 kB fonts per PDF was most of a small PDF's time,
+// and fontkit's glyph caches then serve every document. Each document still embeds its own subset.
+const parsedFonts = new Map<string, ParsedFont>();
+
+/** Registers the embedded fonts on a new document and teaches them right-to-left words (pdf-bidi.ts). */
+export function registerFonts(pdf: PDFKit.PDFDocument): void {
+  for (const [name, file] of [[FONT.bold, FONT_FILES.bold], [FONT.regular, FONT_FILES.regular]] as const) {
+    const parsed = parsedFonts.get(name);
+    pdf.registerFont(name, (parsed ?? file) as unknown as string);
+    if (parsed) continue;
+    pdf.font(name);
+    const font = (pdf as unknown as { _font: { font: ParsedFont } })._font.font;
+    keepSpacesAfterRtlWords(font);
+    parsedFonts.set(name, font);
+  }
+  pdf.font(FONT.regular);
+}
 
 export const COLOR = {
   primary: '#1f3a5f',

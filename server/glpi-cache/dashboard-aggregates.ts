@@ -1,9 +1,10 @@
 import { QueryTypes } from 'sequelize';
 import { z } from 'zod';
+import { readFromPrimary } from '../db/read-routing';
 import { sequelize } from '../db/sequelize';
 import { logger } from '../logger';
 import { redis, redisKey } from '../redis';
-import { algiersDay, algiersMonth, algiersMonthStart, lastMonths, sqlUtc } from './algiers-months';
+import { addDays, algiersDate, algiersMonth, algiersMonthStart, lastAlgiersMonths, sqlUtc } from '../calendar/algiers-calendar';
 
 const count = z.number().int().nonnegative();
 const named = z.object({ name: z.string().nullable(), count });
@@ -50,10 +51,10 @@ const str = (value: unknown) => (value === null || value === undefined ? null : 
 export async function computeDashboard(companyId: number, now = new Date()): Promise<Dashboard> {
   const live = 'company_id = :companyId AND deleted_at IS NULL';
   const assetsLive = `${live} AND is_template = 0`;
-  const months = lastMonths(now, 12);
+  const months = lastAlgiersMonths(12, now).months;
   const firstMonth = months[0] ?? algiersMonth(now);
   const replacements = {
-    companyId, today: algiersDay(now), horizon: algiersDay(now, warrantyDays),
+    companyId, today: algiersDate(now), horizon: addDays(algiersDate(now), warrantyDays),
     since: sqlUtc(algiersMonthStart(firstMonth)), monthStart: sqlUtc(algiersMonthStart(algiersMonth(now))),
   };
   const [byTypeState, byOs, byMaker, warrantyCount, warrantyItems, licenceCounts, licenceItems, statuses, urgencies, opened, solved, means, thisMonth] = await Promise.all([
@@ -118,7 +119,8 @@ export async function writeDashboard(dashboard: Dashboard): Promise<void> {
 
 /** Recomputes and stores (the sync calls it after each page it writes). */
 export async function refreshDashboard(companyId: number): Promise<Dashboard> {
-  const dashboard = await computeDashboard(companyId);
+  // Stored for every later request: built from the primary, never from a lagging replica.
+  const dashboard = await readFromPrimary(() => computeDashboard(companyId));
   await writeDashboard(dashboard);
   return dashboard;
 }
@@ -137,7 +139,8 @@ export async function readDashboard(companyId: number): Promise<Dashboard> {
   } catch (error) {
     logger.warn({ err: error, companyId }, 'dashboard cache unreadable, rebuilding from MySQL');
   }
-  const dashboard = await computeDashboard(companyId);
+  // Stored for every later request: built from the primary, never from a lagging replica.
+  const dashboard = await readFromPrimary(() => computeDashboard(companyId));
   await writeDashboard(dashboard).catch((error: unknown) => logger.warn({ err: error, companyId }, 'dashboard cache not written'));
   return dashboard;
 }

@@ -1,3 +1,4 @@
+import { Op } from 'sequelize';
 import { GlpiSyncState } from '../db/models';
 
 export type SyncFreshness = {
@@ -7,9 +8,15 @@ export type SyncFreshness = {
   oldest: Date | null;
 };
 
-/** When the cache of a company was last refreshed from GLPI, per item type. */
+/**
+ * When the cache of a company was last refreshed from GLPI, per item type: its entity's pairs and
+ * the server-wide ones every client shares (follow-ups, dropdowns).
+ */
 export async function syncFreshness(companyId: number): Promise<SyncFreshness> {
-  const states = await GlpiSyncState.findAll({ where: { companyId }, attributes: ['itemtype', 'lastSuccessAt'] });
+  const states = await GlpiSyncState.findAll({
+    where: { [Op.or]: [{ companyId }, { companyId: { [Op.is]: null } }] },
+    attributes: ['itemtype', 'lastSuccessAt'],
+  });
   const byItemtype = Object.fromEntries(states.map((state) => [state.itemtype, state.lastSuccessAt]));
   const dates = states.map((state) => state.lastSuccessAt);
   const oldest = dates.length === 0 || dates.some((date) => date === null)

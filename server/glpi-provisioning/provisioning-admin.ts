@@ -27,6 +27,8 @@ export async function provisioningState(companyId: number) {
     entityId: link?.glpiEntityId ?? null,
     entityName: link?.glpiEntityName ?? null,
     provisionedAt: link?.provisionedAt ?? null,
+    /** The entity at the link's id is gone or another's (entity-identity.ts): sync and outbox stopped until staff repair it. */
+    linkLost: link?.identityLostAt ? { since: link.identityLostAt, problem: link.identityProblem ?? '' } : null,
     updatedAt: link?.updatedAt ?? null,
     users: users.map((user) => ({
       id: user.id,
@@ -50,7 +52,8 @@ export async function retryProvisioning(companyId: number, actorUserId: number):
  * under the parent entity, records its name (shown back for confirmation), then provisions the users on it.
  */
 export async function linkEntity(companyId: number, entityId: number, actorUserId: number): Promise<void> {
-  const holder = await GlpiCompanyLink.findOne({ where: { glpiEntityId: entityId, companyId: { [Op.ne]: companyId } } });
+  // A holder whose entity was found lost no longer owns the id: the worker retires it by identity.
+  const holder = await GlpiCompanyLink.findOne({ where: { glpiEntityId: entityId, companyId: { [Op.ne]: companyId }, identityLostAt: null } });
   if (holder) throw new AppError('CONFLICT', 'errors.glpiEntityTaken', { params: { entityId }, field: 'entityId' });
   await markPending(companyId);
   await queue(companyId, entityId, `link-${companyId}-${entityId}-${Date.now()}`);

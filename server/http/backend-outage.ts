@@ -12,7 +12,7 @@ const redisClosedMessages = /Connection is closed|Stream isn't writeable/;
  * say "come back in a moment" (503) instead of "something broke" (500). Follows the error's causes
  * (a tRPC error wraps the Sequelize error, which wraps mysql2's).
  */
-export function isBackendOutage(error: unknown): boolean {
+function isBackendOutage(error: unknown): boolean {
   for (let current = error, depth = 0; current instanceof Error && depth < 6; depth++) {
     const code = (current as Error & { code?: unknown }).code;
     if (typeof code === 'string' && connectionCodes.has(code)) return true;

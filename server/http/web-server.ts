@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { broadcastDevReady, installGlobals, type ServerBuild } from '@remix-run/node';
 import { config, isProduction } from '../config';
 import { logger } from '../logger';
+import { startReadReplicas } from '../db/sequelize';
 import { createApp } from './create-app';
 
 const buildPath = path.resolve('build/index.js');
@@ -21,6 +22,7 @@ function importBuild(): Promise<ServerBuild> {
 export async function startWebServer(): Promise<void> {
   installGlobals({ nativeFetch: true });
   const initialBuild = await importBuild();
+  startReadReplicas();
   const app = createApp(isProduction ? initialBuild : importBuild);
 
   const server = app.listen(config.PORT, () => {

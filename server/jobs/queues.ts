@@ -1,6 +1,8 @@
 import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
 import { z } from 'zod';
+import { locales } from '../../shared/i18n/locales';
 import { config } from '../config';
+import { currentRequestId } from '../request-context';
 
 /**
  * Every queue, its payload schema and its default job options, declared once. The web process
@@ -24,12 +26,23 @@ export const queueDefinitions = {
     payload: z.object({ emailLogId: z.number().int().positive() }),
     options: retried(8, 5_000),
   },
+  /**
+   * A registration or a password-reset request, decided by the worker (server/accounts/account-requests.ts):
+   * whether the address has an account is looked up there, never while the visitor waits.
+   */
+  'account-requests': {
+    payload: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('registration'), registrationId: z.number().int().positive() }),
+      z.object({ kind: z.literal('passwordReset'), email: z.string().max(254), locale: z.enum(locales) }),
+    ]),
+    options: retried(8, 5_000),
+  },
   /** Render a pro-forma, invoice or credit note PDF, store it, then e-mail it (worker/jobs/generate-document.ts). */
   documents: {
     payload: z.object({ kind: z.enum(['proforma', 'invoice', 'creditNote']), id: z.number().int().positive() }),
     options: retried(8, 5_000),
   },
-  /** Put on the queue at subscription activation; jobId `provision-<companyId>-<subscriptionId>`. */
+  /** Put on the queue at subscription activation; jobId `provision-<subscriptionId>-<its creation stamp>` (queue-work.ts). */
   'provision-client': {
     payload: z.object({
       companyId: z.number().int().positive(),
@@ -38,15 +51,42 @@ export const queueDefinitions = {
     }),
     options: retried(20, 10_000),
   },
-  /** Deliver one glpi_outbox row (a ticket, a reply) to GLPI; jobId `outbox-<id>`. */
+  /**
+   * Deliver one glpi_outbox row (a ticket, a reply) to GLPI; jobId `outbox-<idempotency key>`. `key`:
+   * the row's idempotency key, so that a job left in Redis by an earlier database never delivers
+   * the row that now has its id.
+   */
   'glpi-outbox': {
-    payload: z.object({ outboxId: z.number().int().positive() }),
+    payload: z.object({ outboxId: z.number().int().positive(), key: z.string().min(1).max(64).optional() }),
     options: retried(50, 5_000),
   },
-  /** One (entity, item type) sync, or a staff "sync now" for a whole company. */
+  /**
+   * A company's sync cycle (scheduled, staff "sync now", first sync after provisioning), or, without
+   * a company, the server-wide reads every client shares (follow-ups, dropdowns). `scope`: the
+   * tickets (and follow-ups), or the park (assets and dropdowns), on their own cadences; both when
+   * absent. `reschedule`: staff changed the cadence.
+   */
   'glpi-sync': {
-    payload: z.object({ companyId: z.number().int().positive(), itemtype: z.string().min(1).optional(), reason: z.enum(['schedule', 'manual', 'provisioned']) }),
+    payload: z.object({
+      companyId: z.number().int().positive().optional(),
+      itemtype: z.string().min(1).optional(),
+      scope: z.enum(['tickets', 'assets']).optional(),
+      reason: z.enum(['schedule', 'manual', 'provisioned', 'reschedule']),
+    }),
     options: retried(3, 30_000, { completed: 2_000, failed: 2_000 }),
+  },
+  /**
+   * One company's monthly report (server/reports/generate-report.ts); jobId
+   * `monthly-report-<companyId>-<YYYY-MM>` (queue-reports.ts), so a month is queued once per company.
+   * `regeneratedBy`: the staff member who asked for it again.
+   */
+  'monthly-reports': {
+    payload: z.object({
+      companyId: z.number().int().positive(),
+      month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+      regeneratedBy: z.number().int().positive().optional(),
+    }),
+    options: retried(5, 30_000, { completed: 1_000, failed: 1_000 }),
   },
 } as const;
 
@@ -84,9 +124,15 @@ export function getQueue(name: QueueName): Queue {
   return queue;
 }
 
+/**
+ * Queues a job. Queued while serving a request (or another job), its data also carries that
+ * request's id, which the worker logs with everything the job does (worker/job-scope.ts); the
+ * payload schemas leave it out, so no consumer depends on it.
+ */
 export async function addJob<N extends QueueName>(name: N, payload: JobPayload<N>, options: JobsOptions = {}) {
   const data = queueDefinitions[name].payload.parse(payload);
-  return getQueue(name).add(name, data, options);
+  const requestId = currentRequestId();
+  return getQueue(name).add(name, requestId ? { ...data, requestId } : data, options);
 }
 
 export async function closeQueues(): Promise<void> {

@@ -8,6 +8,10 @@ import type { MailBlock } from './mail-layout';
  * language, and only the escaped values change per send. Use `{{param}}` in hrefs and texts.
  */
 export type TemplateDefinition<S extends z.ZodType> = {
+  /**
+   * What the mail is queued with and email_log keeps. A secret link is never one of them: its
+   * placeholder is filled when the mail is sent (server/mail/mail-links.ts).
+   */
   params: S;
   subject: (t: TFunction, params: z.infer<S>) => string;
   blocks: (t: TFunction) => MailBlock[];

@@ -1,9 +1,15 @@
 import type { Transaction } from 'sequelize';
-import type { Locale } from '../../app/i18n/locales';
+import type { Locale } from '../../shared/i18n/locales';
 import { EmailLogEntry } from '../db/models';
 import { addJob } from '../jobs/queues';
-import { logger } from '../logger';
+import { rowJobId } from '../jobs/queue-work';
+import { requestLog } from '../request-context';
 import { mailTemplates, type MailParams, type MailTemplateName } from './mail-templates';
+
+/** The mail's own job id (row id and creation stamp): the sweep queues a lost job under the same one. */
+export function mailJobId(entry: { id: number; createdAt: Date }): string {
+  return rowJobId('mail', entry.id, entry.createdAt);
+}
 
 export type Attachment = { filename: string; path: string; contentType?: string };
 
@@ -31,9 +37,9 @@ export async function enqueueMail<N extends MailTemplateName>(
   );
   const queue = async () => {
     try {
-      await addJob('mail', { emailLogId: entry.id }, { jobId: `mail-${entry.id}` });
+      await addJob('mail', { emailLogId: entry.id }, { jobId: mailJobId(entry) });
     } catch (error) {
-      logger.error({ err: error, emailLogId: entry.id }, 'mail job not queued; the sweep will retry');
+      requestLog().error({ err: error, emailLogId: entry.id }, 'mail job not queued; the sweep will retry');
     }
   };
   if (transaction) transaction.afterCommit(queue);

@@ -1,6 +1,6 @@
 import mjml2html from 'mjml';
-import { translator } from '../../app/i18n/i18n';
-import { locales, type Locale } from '../../app/i18n/locales';
+import { translator } from '../../shared/i18n/i18n';
+import { localeDirection, locales, type Locale } from '../../shared/i18n/locales';
 import { mailLayout } from './mail-layout';
 import { mailTemplateNames, mailTemplates, type MailTemplateName } from './mail-templates';
 
@@ -11,6 +11,7 @@ async function compile(template: MailTemplateName, locale: Locale): Promise<stri
   const definition = mailTemplates[template];
   const mjml = mailLayout({
     lang: locale,
+    dir: localeDirection(locale),
     title: definition.subject(t, {} as never),
     blocks: definition.blocks(t),
     footer: t('mail.footer'),
@@ -34,22 +35,37 @@ export async function precompileMailTemplates(): Promise<void> {
   await Promise.all(mailTemplateNames.flatMap((name) => locales.map((l) => compiledTemplate(name, l))));
 }
 
+const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', nbsp: ' ' };
+
+/**
+ * The plain-text part: what a reader sees of the HTML, links written out and entities decoded.
+ * The head (title, Outlook's <o:PixelsPerInch>96</o:PixelsPerInch>…) and conditional comments are
+ * for mail clients, not readers: left in, they opened every plain-text mail with "96".
+ */
+export function plainText(html: string): string {
+  return html
+    .replace(/<head[\s\S]*?<\/head>/gi, '')
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<style[\s\S]*?<\/style>/gi, '')
+    .replace(/<a\s[^>]*href="([^"]+)"[^>]*>\s*([\s\S]*?)\s*<\/a>/gi, '$2: $1')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&(#\d+|[a-z]+);/g, (whole, name: string) => (name.startsWith('#') ? String.fromCodePoint(Number(name.slice(1))) : (entities[name] ?? whole)))
+    .replace(/[ \t]+/g, ' ')
+    .replace(/\s*\n\s*/g, '\n')
+    .trim();
+}
+
 const escapeHtml = (value: string) =>
   value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-export async function renderMail(template: MailTemplateName, locale: Locale, rawParams: unknown) {
+/** `link` holds the values made at send time (mail-links.ts), which params never carry. */
+export async function renderMail(template: MailTemplateName, locale: Locale, rawParams: unknown, link: Record<string, string> = {}) {
   const definition = mailTemplates[template];
-  const params = definition.params.parse(rawParams) as Record<string, unknown>;
+  const params = { ...(definition.params.parse(rawParams) as Record<string, unknown>), ...link };
   const html = (await compiledTemplate(template, locale)).replace(/\{\{(\w+)\}\}/g, (whole, name: string) =>
     name in params ? escapeHtml(String(params[name])) : whole,
   );
   const subject = definition.subject(translator(locale), params as never);
-  const text = html
-    .replace(/<style[\s\S]*?<\/style>/gi, '')
-    .replace(/<a [^>]*href="([^"]+)"[^>]*>([\s\S]*?)<\/a>/gi, '$2: $1')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/[ \t]+/g, ' ')
-    .replace(/\s*\n\s*/g, '\n')
-    .trim();
+  const text = plainText(html);
   return { subject, html, text };
 }

@@ -1,5 +1,7 @@
-import { Op, type Transaction } from 'sequelize';
-import { resolveLocale } from '../../app/i18n/locales';
+import { Op, QueryTypes, type Transaction } from 'sequelize';
+import { billingRoles, type CompanyRole } from '../accounts/roles';
+import { sequelize } from '../db/sequelize';
+import { resolveLocale } from '../../shared/i18n/locales';
 import { config } from '../config';
 import { Notification, User } from '../db/models';
 import { enqueueMail } from '../mail/enqueue-mail';
@@ -33,10 +35,39 @@ export async function notifyUsers<N extends MailTemplateName>(
   }
 }
 
-/** Every active user of a client company (the people concerned by its documents). */
-export async function companyUserIds(companyId: number, transaction?: Transaction): Promise<number[]> {
-  const users = await User.findAll({ where: { companyId, role: 'client', active: true }, attributes: ['id'], transaction });
+async function activeOfCompany(companyId: number, companyRoles: readonly CompanyRole[], transaction?: Transaction): Promise<number[]> {
+  const users = await User.findAll({ where: { companyId, role: 'client', companyRole: [...companyRoles], active: true }, attributes: ['id'], transaction });
   return users.map((u) => u.id);
+}
+
+/** The people concerned by a client company's documents and payments: its managers and billing contacts (never a member). */
+export function companyUserIds(companyId: number, transaction?: Transaction): Promise<number[]> {
+  return activeOfCompany(companyId, billingRoles, transaction);
+}
+
+/** A client company's managers: its plan and dashboards (quota warnings). */
+export function companyManagerIds(companyId: number, transaction?: Transaction): Promise<number[]> {
+  return activeOfCompany(companyId, ['manager'], transaction);
+}
+
+/**
+ * Who hears about a ticket: the company's managers, and the members its cached actors name as
+ * requester or observer (docs/decisions/110-company-roles.md).
+ */
+export async function ticketAudienceIds(companyId: number, glpiTicketId: number, transaction?: Transaction): Promise<number[]> {
+  const [managers, members] = await Promise.all([
+    companyManagerIds(companyId, transaction),
+    sequelize.query<{ id: number }>(
+      `SELECT DISTINCT u.id FROM users u
+         JOIN glpi_user_links l ON l.user_id = u.id
+         JOIN glpi_tickets t ON t.company_id = u.company_id AND t.glpi_id = :glpiTicketId
+         LEFT JOIN glpi_ticket_actors a ON a.glpi_entity_id = t.glpi_entity_id AND a.ticket_glpi_id = t.glpi_id AND a.glpi_user_id = l.glpi_user_id
+        WHERE u.company_id = :companyId AND u.role = 'client' AND u.company_role = 'member' AND u.active = 1
+          AND (a.glpi_user_id IS NOT NULL OR t.requester_glpi_user_id = l.glpi_user_id)`,
+      { replacements: { companyId, glpiTicketId }, type: QueryTypes.SELECT, transaction },
+    ),
+  ]);
+  return [...new Set([...managers, ...members.map((row) => Number(row.id))])];
 }
 
 /** The sales team: in-app for every commercial and admin, one e-mail to the team's address. */

@@ -1,6 +1,6 @@
 import { QueryTypes } from 'sequelize';
 import { sequelize } from '../db/sequelize';
-import { algiersDay, sqlUtc } from '../glpi-cache/algiers-months';
+import { addDays, algiersDate, sqlUtc } from '../calendar/algiers-calendar';
 
 const days = 30;
 const weeks = 12;
@@ -17,8 +17,8 @@ function mondayOf(day: string): string {
  * first), counted in Africa/Algiers (UTC+1 all year), with the days and weeks without any.
  */
 export async function connectionsStats(companyId: number, now = new Date()) {
-  const today = algiersDay(now);
-  const firstWeek = mondayOf(algiersDay(now, -7 * (weeks - 1)));
+  const today = algiersDate(now);
+  const firstWeek = mondayOf(addDays(algiersDate(now), -7 * (weeks - 1)));
   const since = new Date(Date.parse(`${firstWeek}T00:00:00Z`) - 3_600_000);
   const rows = await sequelize.query<{ d: string; n: number; u: number }>(
     `SELECT DATE_FORMAT(created_at + INTERVAL 1 HOUR, '%Y-%m-%d') AS d, COUNT(*) AS n, COUNT(DISTINCT user_id) AS u
@@ -27,13 +27,13 @@ export async function connectionsStats(companyId: number, now = new Date()) {
   );
   const byDay = new Map(rows.map((row) => [String(row.d), Number(row.n)]));
   const perDay = Array.from({ length: days }, (_, index) => {
-    const day = algiersDay(now, index - days + 1);
+    const day = addDays(algiersDate(now), index - days + 1);
     return { day, count: byDay.get(day) ?? 0 };
   });
   const byWeek = new Map<string, number>();
   for (const [day, count] of byDay) byWeek.set(mondayOf(day), (byWeek.get(mondayOf(day)) ?? 0) + count);
   const perWeek = Array.from({ length: weeks }, (_, index) => {
-    const week = mondayOf(algiersDay(now, 7 * (index - weeks + 1)));
+    const week = mondayOf(addDays(algiersDate(now), 7 * (index - weeks + 1)));
     return { week, count: byWeek.get(week) ?? 0 };
   });
   return { today, perDay, perWeek, last30Days: perDay.reduce((sum, row) => sum + row.count, 0) };

@@ -1,10 +1,12 @@
 import { Op, type WhereOptions } from 'sequelize';
 import { z } from 'zod';
 import { GlpiTicket } from '../db/models';
-import { algiersMonth, algiersMonthStart } from '../glpi-cache/algiers-months';
+import { algiersMonth, algiersMonthStart } from '../calendar/algiers-calendar';
 import { syncFreshness } from '../glpi-cache/sync-freshness';
 import { outboxTicketsOf } from '../glpi-outbox/list-outbox';
+import { awaitingAccountSetup } from './account-setup';
 import { openStatuses, ticketDeadlines } from './ticket-codes';
+import { visibleTicketIds, type TicketScope } from './ticket-scope';
 
 const optionalText = z.string().trim().max(100).optional().transform((value) => (value ? value : undefined));
 
@@ -34,9 +36,12 @@ const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
  * The company's tickets from the cache, newest first, with GLPI's deadlines; on the first page,
  * the tickets still in the outbox ("waiting to be sent to support") or sent but not synced yet.
  */
-export async function listTickets(companyId: number, input: TicketFilterInput, now = new Date()) {
+export async function listTickets(scope: TicketScope, input: TicketFilterInput, now = new Date()) {
+  const { companyId } = scope;
   const filter = ticketFilterSchema.parse(input);
   const and: WhereOptions<GlpiTicket>[] = [{ companyId, deletedAt: null }];
+  const visible = await visibleTicketIds(scope);
+  if (visible !== null) and.push({ glpiId: { [Op.in]: visible } });
   if (filter.status === 'open') and.push({ status: { [Op.in]: [...openStatuses] } });
   else if (filter.status === 'done') and.push({ status: { [Op.in]: [5, 6] } });
   else if (filter.status) and.push({ status: Number(filter.status) });
@@ -46,7 +51,10 @@ export async function listTickets(companyId: number, input: TicketFilterInput, n
     const number = /^#?\d+$/.test(filter.q) ? Number(filter.q.replace('#', '')) : null;
     and.push({ [Op.or]: [{ name: { [Op.like]: `%${escapeLike(filter.q)}%` } }, ...(number ? [{ glpiId: number }] : [])] });
   }
-  const [{ rows, count }, outbox, freshness] = await Promise.all([
+  // The outbox is read before the cache, not beside it: a ticket read back between the two reads
+  // would otherwise be in neither (not waiting any more, not yet listed) and blink out of the page.
+  const outbox = filter.page === 1 ? await waitingTickets(scope) : [];
+  const [{ rows, count }, freshness, accountSetup] = await Promise.all([
     GlpiTicket.findAndCountAll({
       where: { [Op.and]: and },
       attributes: ['glpiId', 'name', 'status', 'urgency', 'priority', 'type', 'category', 'openedAt', 'takenAt', 'solvedAt', 'closedAt', 'timeToOwn', 'timeToResolve', 'glpiUpdatedAt'],
@@ -54,8 +62,8 @@ export async function listTickets(companyId: number, input: TicketFilterInput, n
       limit: filter.pageSize,
       offset: (filter.page - 1) * filter.pageSize,
     }),
-    filter.page === 1 ? waitingTickets(companyId) : Promise.resolve([]),
     syncFreshness(companyId),
+    awaitingAccountSetup(companyId),
   ]);
   return {
     filter,
@@ -67,14 +75,18 @@ export async function listTickets(companyId: number, input: TicketFilterInput, n
       deadlines: ticketDeadlines(ticket, now),
     })),
     waiting: outbox.filter((entry) => !filter.q || entry.title.toLowerCase().includes(filter.q.toLowerCase())),
+    /** The waiting tickets wait for the company's support account (provisioning pending, failed, or its entity lost). */
+    awaitingAccount: accountSetup,
     syncedAt: freshness.byItemtype.Ticket ?? null,
   };
 }
 
 /** Outbox tickets not in the cache yet: waiting for GLPI, refused by it, or numbered and not synced yet. */
-export async function waitingTickets(companyId: number) {
+export async function waitingTickets(scope: TicketScope) {
+  const { companyId } = scope;
   const [unsent, sent] = await Promise.all([outboxTicketsOf(companyId), outboxTicketsOf(companyId, { states: ['delivered'], limit: 20 })]);
-  const entries = [...unsent, ...sent];
+  // A member waits only for the tickets they wrote.
+  const entries = [...unsent, ...sent].filter((entry) => scope.memberUserId === null || entry.userId === scope.memberUserId);
   const numbered = entries.map((entry) => entry.glpiTicketId).filter((id): id is number => id !== null);
   const cached = numbered.length === 0
     ? new Set<number>()

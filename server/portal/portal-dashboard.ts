@@ -9,7 +9,7 @@ import { companySubscription } from '../subscriptions/company-subscription';
 import { connectionsStats } from './connections-stats';
 import { activePlans, planAgainstReality } from './quota-usage';
 import { shortCache } from './short-cache';
-import { sharedResult } from '../trpc/shared-results';
+import { sharedResult } from '../cache/shared-result';
 
 async function documentCounts(companyId: number) {
   const [row] = await sequelize.query<{ p: number; o: number; i: number }>(

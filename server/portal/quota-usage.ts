@@ -1,7 +1,7 @@
 import { Op, QueryTypes } from 'sequelize';
 import { Service, Subscription } from '../db/models';
 import { sequelize } from '../db/sequelize';
-import { algiersMonth, algiersMonthStart, sqlUtc } from '../glpi-cache/algiers-months';
+import { algiersMonth, algiersMonthStart, sqlUtc } from '../calendar/algiers-calendar';
 
 export const quotaKinds = ['tickets', 'computers'] as const;
 export type QuotaKind = (typeof quotaKinds)[number];

@@ -1,9 +1,9 @@
 import { QueryTypes } from 'sequelize';
 import { Company } from '../db/models';
 import { sequelize } from '../db/sequelize';
-import { algiersMonth } from '../glpi-cache/algiers-months';
+import { algiersMonth } from '../calendar/algiers-calendar';
 import { absoluteUrl } from '../sales/billing-links';
-import { companyUserIds, notifyUsers } from '../notifications/notify';
+import { companyManagerIds, notifyUsers } from '../notifications/notify';
 import { quotaUsage, type QuotaKind, type QuotaLine } from './quota-usage';
 
 const thresholds = [80, 100] as const;
@@ -53,7 +53,7 @@ async function warn(companyId: number, line: QuotaLine, threshold: Threshold, tr
   const company = await Company.findByPk(companyId, { attributes: ['name'], transaction });
   const params = { used: line.used, allowed: line.allowed };
   await notifyUsers({
-    userIds: await companyUserIds(companyId, transaction),
+    userIds: await companyManagerIds(companyId, transaction),
     kind: notificationKind(line.kind, threshold),
     params,
     link: '/portal/dashboard',

@@ -1,5 +1,5 @@
 import { Op, QueryTypes } from 'sequelize';
-import { GlpiOutboxEntry, GlpiTicket, GlpiTicketFollowup, User } from '../db/models';
+import { GlpiAsset, GlpiOutboxEntry, GlpiTicket, GlpiTicketFollowup, User } from '../db/models';
 import { sequelize } from '../db/sequelize';
 import { AppError, notFound } from '../errors';
 import { syncFreshness } from '../glpi-cache/sync-freshness';
@@ -7,7 +7,20 @@ import { outboxRepliesOf, outboxTicketsOf } from '../glpi-outbox/list-outbox';
 import { ticketPayloadSchema } from '../glpi-outbox/outbox-payload';
 import { escapeText } from './escape-text';
 import { sanitizeGlpiHtml } from './sanitize-glpi-html';
+import { awaitingAccountSetup } from './account-setup';
 import { isOpenStatus, ticketDeadlines } from './ticket-codes';
+import { ticketSolutions, waitingApproval } from './ticket-solutions';
+import { ticketFiles } from './ticket-documents';
+import { ticketSatisfaction } from './ticket-satisfaction';
+
+/** The asset a ticket written in the portal is about (GLPI's Item_Ticket link is not read back). */
+async function ticketAsset(companyId: number, payload: unknown) {
+  const parsed = ticketPayloadSchema.safeParse(payload);
+  const asset = parsed.success ? parsed.data.asset : undefined;
+  if (!asset) return null;
+  const row = await GlpiAsset.findOne({ where: { companyId, itemtype: asset.itemtype, glpiId: asset.glpiId }, attributes: ['name'] });
+  return { ...asset, name: row?.name ?? null };
+}
 
 /** GLPI accounts of the company's own people: their follow-ups are the client's, the others are support's. */
 async function companyGlpiUserIds(companyId: number): Promise<Set<number>> {
@@ -38,15 +51,19 @@ export async function ticketConversation(companyId: number, glpiTicketId: number
     if (!sent) throw notFound();
     return outboxConversation(companyId, sent.id);
   }
-  const [followups, ownUsers, freshness] = await Promise.all([
+  const [followups, ownUsers, freshness, solutions, approval, origin] = await Promise.all([
     GlpiTicketFollowup.findAll({
       where: { companyId, glpiTicketId, isPrivate: false, deletedAt: null },
       order: [['postedAt', 'ASC'], ['glpiId', 'ASC']],
     }),
     companyGlpiUserIds(companyId),
     syncFreshness(companyId),
+    ticketSolutions(glpiTicketId, ticket),
+    waitingApproval(companyId, glpiTicketId),
+    GlpiOutboxEntry.findOne({ where: { companyId, kind: 'ticket', glpiId: glpiTicketId }, attributes: ['payload'] }),
   ]);
   const waiting = await waitingReplies(companyId, { glpiTicketId }, new Set(followups.map((f) => f.glpiId)));
+  const files = await ticketFiles(companyId, { glpiTicketId }, ownUsers);
   // The worker posts replies with its own GLPI account: the outbox says which follow-ups are the client's.
   const sentReplies = await outboxRepliesOf(companyId, { glpiTicketId }, { states: ['delivered'] });
   const authorOf = new Map(sentReplies.map((reply) => [reply.glpiFollowupId, reply.userId]));
@@ -76,8 +93,16 @@ export async function ticketConversation(companyId: number, glpiTicketId: number
       html: sanitizeGlpiHtml(followup.content),
     })),
     waitingReplies: waiting,
+    files,
+    satisfaction: await ticketSatisfaction(companyId, glpiTicketId, ticket.status),
+    solutions,
+    approval,
+    /** GLPI lets the requester approve or refuse while the ticket is solved (before it closes by itself). */
+    canDecide: ticket.status === 5 && (approval === null || approval.state === 'failed'),
+    asset: await ticketAsset(companyId, origin?.payload),
     state: 'synced' as const,
-    syncedAt: freshness.byItemtype.Ticket ?? null,
+    // The answers come from the server-wide follow-up read: the conversation is as fresh as the older of the two.
+    syncedAt: olderOf(freshness.byItemtype.Ticket ?? null, freshness.byItemtype.ITILFollowup ?? null),
   };
 }
 
@@ -89,8 +114,10 @@ export async function outboxConversation(companyId: number, outboxId: number) {
   const payload = ticketPayloadSchema.parse(entry);
   const waiting = await waitingReplies(companyId, { outboxTicketId: outboxId }, new Set());
   const freshness = await syncFreshness(companyId);
+  const awaitingAccount = entry.state === 'pending' || entry.state === 'sending' ? await awaitingAccountSetup(companyId) : false;
   return {
     source: 'outbox' as const,
+    awaitingAccount,
     glpiId: entry.glpiTicketId,
     outboxId: entry.outboxId,
     name: payload.title,
@@ -107,6 +134,12 @@ export async function outboxConversation(companyId: number, outboxId: number) {
     deadlines: null,
     followups: [],
     waitingReplies: waiting,
+    files: await ticketFiles(companyId, { outboxTicketId: outboxId }, new Set()),
+    satisfaction: null,
+    solutions: [],
+    approval: null,
+    canDecide: false,
+    asset: await ticketAsset(companyId, payload),
     state: entry.state,
     syncedAt: freshness.byItemtype.Ticket ?? null,
   };
@@ -119,4 +152,8 @@ export async function assertRepliable(companyId: number, glpiTicketId: number): 
   if (ticket) return;
   const sent = await GlpiOutboxEntry.findOne({ where: { companyId, kind: 'ticket', glpiId: glpiTicketId, state: { [Op.eq]: 'delivered' } }, attributes: ['id'] });
   if (!sent) throw notFound();
+}
+
+function olderOf(a: Date | null, b: Date | null): Date | null {
+  return a === null || b === null ? null : (a < b ? a : b);
 }

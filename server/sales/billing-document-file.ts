@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import type { Proforma } from '../db/models';
 import { notFound } from '../errors';
 import { findBillingRecord, renderBillingPdf } from './billing-document-pdf';
 import type { BillingDocumentKind } from './document-delivery-queue';
@@ -14,7 +15,10 @@ export async function billingDocumentFile(kind: BillingDocumentKind, id: number,
   const record = await findBillingRecord(kind, id, companyScope(viewer));
   if (!record) throw notFound();
   let bytes: Buffer | null = null;
-  if (record.pdfPath) bytes = await readFile(uploadPath(record.pdfPath)).catch(() => null);
+  // A pro-forma the client has answered is drawn again so that it names the payment mode chosen
+  // (the mailed copy, made at issue, lists the accepted ones). Invoices and credit notes never change.
+  const answered = kind === 'proforma' && (record as Proforma).paymentMethod !== null;
+  if (record.pdfPath && !answered) bytes = await readFile(uploadPath(record.pdfPath)).catch(() => null);
   bytes ??= await renderBillingPdf(kind, record);
   return { fileName: `${record.number}.pdf`, contentType: 'application/pdf', bytes };
 }

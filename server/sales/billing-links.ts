@@ -10,6 +10,7 @@ export const billingLinks = {
   clientDocuments: () => '/portal/documents',
   staffProforma: (id: number) => `/backoffice/proformas/${id}`,
   staffInvoice: (id: number) => `/backoffice/invoices/${id}`,
+  staffCompany: (id: number) => `/backoffice/companies/${id}`,
   newQuoteFrom: (quoteId: number) => `/quote?from=${quoteId}`,
 };
 

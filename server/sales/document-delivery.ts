@@ -1,13 +1,14 @@
+import { billingRoles } from '../accounts/roles';
 import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Op, type Transaction } from 'sequelize';
-import { resolveLocale } from '../../app/i18n/locales';
-import { CreditNote, Invoice, Proforma, User } from '../db/models';
+import { resolveLocale } from '../../shared/i18n/locales';
+import { Company, CreditNote, Invoice, Proforma, User } from '../db/models';
 import { sequelize } from '../db/sequelize';
 import { formatAmountDa, formatDateDz } from '../documents/pdf-format';
 import { enqueueMail, type Attachment } from '../mail/enqueue-mail';
-import { algiersMidnight } from './algiers-calendar';
+import { algiersMidnight } from '../calendar/algiers-calendar';
 import { absoluteUrl, billingLinks } from './billing-links';
 import { findBillingRecord, renderBillingPdf, type BillingRecord } from './billing-document-pdf';
 import { centsToDa } from './document-amounts';
@@ -62,8 +63,11 @@ function lockBillingRecord(kind: BillingDocumentKind, id: number, transaction: T
 }
 
 async function mailDocument(kind: BillingDocumentKind, record: BillingRecord, attachment: Attachment, transaction: Transaction) {
-  const users = await User.findAll({ where: { companyId: record.companyId, role: 'client', active: true }, transaction });
+  // Documents go to the managers and billing contacts, never to a member.
+  const users = await User.findAll({ where: { companyId: record.companyId, role: 'client', companyRole: [...billingRoles], active: true }, transaction });
   const total = formatAmountDa(centsToDa(record.totalInclTaxCents));
+  // The buyer as the document names it: an invoice's copied identity, else the company now.
+  const company = kind === 'invoice' ? (record as Invoice).buyer.companyName : ((await Company.findByPk(record.companyId, { transaction }))?.name ?? '');
   for (const user of users) {
     const locale = resolveLocale(user.locale);
     if (kind === 'proforma') {
@@ -73,7 +77,7 @@ async function mailDocument(kind: BillingDocumentKind, record: BillingRecord, at
           to: user.email,
           template: 'proforma-issued',
           locale,
-          params: { number: p.number, total, validUntil: formatDateDz(algiersMidnight(p.validUntil)), url: absoluteUrl(billingLinks.clientProforma(p.id)) },
+          params: { number: p.number, total, company, validUntil: formatDateDz(algiersMidnight(p.validUntil)), url: absoluteUrl(billingLinks.clientProforma(p.id)) },
           attachments: [attachment],
         },
         transaction,
@@ -85,7 +89,7 @@ async function mailDocument(kind: BillingDocumentKind, record: BillingRecord, at
           to: user.email,
           template: 'invoice-issued',
           locale,
-          params: { number: i.number, total, dueDate: formatDateDz(algiersMidnight(i.dueDate)), url: absoluteUrl(billingLinks.clientDocuments()) },
+          params: { number: i.number, total, company, dueDate: formatDateDz(algiersMidnight(i.dueDate)), url: absoluteUrl(billingLinks.clientDocuments()) },
           attachments: [attachment],
         },
         transaction,

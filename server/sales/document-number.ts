@@ -2,11 +2,11 @@ import type { Transaction } from 'sequelize';
 import { QueryTypes } from 'sequelize';
 import { sequelize } from '../db/sequelize';
 
-export const documentPrefixes = { proforma: 'PF', invoice: 'FA', creditNote: 'AV' } as const;
+export const documentPrefixes = { proforma: 'PF', invoice: 'FA', creditNote: 'AV', receipt: 'REC' } as const;
 export type NumberedDocument = keyof typeof documentPrefixes;
 
 /**
- * Takes the next number of a yearly sequence: PF-YYYY-NNNN, FA-YYYY-NNNN, AV-YYYY-NNNN. The
+ * Takes the next number of a yearly sequence: PF-YYYY-NNNN, FA-YYYY-NNNN, AV-YYYY-NNNN, REC-YYYY-NNNN. The
  * sequence row is locked until the caller's transaction ends, so two invoices issued at the same
  * moment get consecutive numbers, and a rolled-back issue gives its number back: no gap, no reuse.
  * The year is Algiers' calendar year.

@@ -1,7 +1,7 @@
 import { AppError } from '../errors';
 
 /**
- * Every state machine of the sales pipeline, as data: for each state, the states it may move to.
+ * Every state machine of the sales pipeline and the subscription, as data: for each state, the states it may move to.
  * The functions that change a record call `assertTransition` first, inside their transaction, so
  * an illegal step (an invoice for a refused pro-forma, accepting an expired one, reviewing a
  * purchase order twice) is refused with a clear error and changes nothing.
@@ -28,6 +28,21 @@ export const pipelineMachines = {
     accepted: [],
     refused: [],
   },
+  // An issued invoice is never edited (decision 009): being paid and being credited are its only changes.
+  invoice: {
+    unpaid: ['paid', 'credited'],
+    paid: ['credited'],
+    credited: [],
+  },
+  // The course of the contract. Running or ended is read from the dates, never stored (super-client.ts).
+  subscription: {
+    active: ['cancelled_at_term', 'replaced', 'cancelled'],
+    // The client asked to stop at the end date: nothing renews it; a credit note may still end it now.
+    cancelled_at_term: ['cancelled'],
+    // A tier change took over from its effective date; crediting the old invoice still cancels it.
+    replaced: ['cancelled'],
+    cancelled: [],
+  },
 } as const satisfies Record<string, Record<string, readonly string[]>>;
 
 export type PipelineMachine = keyof typeof pipelineMachines;
@@ -36,6 +51,8 @@ export type PipelineState<M extends PipelineMachine> = keyof (typeof pipelineMac
 export const quoteStatuses = Object.keys(pipelineMachines.quote) as PipelineState<'quote'>[];
 export const proformaStatuses = Object.keys(pipelineMachines.proforma) as PipelineState<'proforma'>[];
 export const purchaseOrderStatuses = Object.keys(pipelineMachines.purchaseOrder) as PipelineState<'purchaseOrder'>[];
+export const invoiceStatuses = Object.keys(pipelineMachines.invoice) as PipelineState<'invoice'>[];
+export const subscriptionStatuses = Object.keys(pipelineMachines.subscription) as PipelineState<'subscription'>[];
 
 export function canTransition<M extends PipelineMachine>(machine: M, from: PipelineState<M>, to: PipelineState<M>): boolean {
   const allowed = (pipelineMachines[machine] as Record<string, readonly string[]>)[from] ?? [];

@@ -17,3 +17,6 @@ export const sellerIdentity = {
   bankName: 'BNA — agence Didouche Mourad',
   rib: '001 00607 0300000482 17',
 } as const satisfies SellerIdentityInput;
+
+/** What the contact page shows: the same office and switchboard as the documents, and the sales address. */
+export const publicContact = { address: sellerIdentity.address, phone: sellerIdentity.phone, email: 'contact@ytech.dz' } as const;

@@ -7,13 +7,17 @@ import { sequelize } from '../db/sequelize';
 import { formatDateDz } from '../documents/pdf-format';
 import { AppError, notFound } from '../errors';
 import { addJob } from '../jobs/queues';
+import { rowJobId } from '../jobs/queue-work';
 import { logger } from '../logger';
 import { companyUserIds, notifyUsers } from '../notifications/notify';
-import { addMonths, algiersDate, algiersMidnight } from '../sales/algiers-calendar';
+import { addMonths, algiersDate, algiersMidnight } from '../calendar/algiers-calendar';
 import { absoluteUrl, billingLinks, type Actor } from '../sales/billing-links';
+import { recordId } from '../validation/fields';
+import { applyTierChange } from './change-tier';
+import { lockSubscription } from './lock-subscription';
 
 export const activateSubscriptionInput = z.object({
-  invoiceId: z.number().int().positive(),
+  invoiceId: recordId,
   /** First day (Algiers calendar); default today. Ignored for a renewal, which follows the current end. */
   startDate: z.iso.date('validation.billing.date').optional(),
 });
@@ -22,7 +26,8 @@ export const activateSubscriptionInput = z.object({
  * A commercial starts the subscription an invoice pays for: the service and duration of its
  * pro-forma (months from the quote). A company that still has a running subscription of the same
  * service renews: the new period starts when the current one ends, so no day is lost or paid
- * twice. The client is then provisioned in GLPI by the worker (provision-client queue).
+ * twice. The client is then provisioned in GLPI by the worker (provision-client queue). The
+ * invoice of a tier change's pro-forma changes the subscription it names instead (change-tier.ts).
  */
 export async function activateSubscription(input: z.output<typeof activateSubscriptionInput>, actor: Actor) {
   const today = algiersDate();
@@ -37,7 +42,21 @@ export async function activateSubscription(input: z.output<typeof activateSubscr
     const already = await Subscription.findOne({ where: { invoiceId: invoice.id }, transaction });
     if (already) throw new AppError('CONFLICT', 'errors.billing.subscriptionAlreadyActivated', { params: { number: invoice.number } });
 
-    const proforma = await Proforma.findByPk(invoice.proformaId, { transaction, rejectOnEmpty: true });
+    // Locked: two invoices of one pro-forma activated at once would both see no period yet.
+    const proforma = await Proforma.findByPk(invoice.proformaId, { transaction, rejectOnEmpty: true, lock: transaction.LOCK.UPDATE });
+    // One pro-forma pays for one period, ever: another invoice of it may not start a second one.
+    const siblings = await Invoice.findAll({ where: { proformaId: proforma.id }, attributes: ['id', 'number'], transaction });
+    const served = await Subscription.findOne({ where: { invoiceId: { [Op.in]: siblings.map((i) => i.id) } }, transaction });
+    if (served) {
+      const paidBy = siblings.find((i) => i.id === served.invoiceId)!;
+      throw new AppError('CONFLICT', 'errors.billing.proformaSaleCancelled', { params: { number: proforma.number, invoice: paidBy.number } });
+    }
+    if (proforma.purpose === 'tier_change') {
+      const target = await lockSubscription(proforma.subscriptionId!, invoice.companyId, transaction);
+      const tier = await PriceTier.findOne({ where: { serviceId: target.serviceId, maxQty: proforma.tierMaxQty! }, transaction, rejectOnEmpty: true });
+      const change = { tierMaxQty: tier.maxQty, monthlyPriceDa: tier.monthlyPriceDa, effectiveOn: proforma.effectiveOn!, invoiceId: invoice.id };
+      return { created: await applyTierChange(target, change, actor, transaction), renewal: false };
+    }
     const quote = await QuoteRequest.findByPk(proforma.quoteRequestId, { transaction });
     const service = await Service.findByPk(proforma.serviceId, { include: [{ model: PriceTier, as: 'tiers' }], transaction, rejectOnEmpty: true });
     const months = proforma.months;
@@ -65,6 +84,8 @@ export async function activateSubscription(input: z.output<typeof activateSubscr
         endAt,
         invoiceId: invoice.id,
         quoteRequestId: proforma.quoteRequestId,
+        // A renewal keeps the client's choice of renewing automatically.
+        autoRenew: running?.autoRenew ?? false,
       },
       { transaction },
     );
@@ -92,7 +113,8 @@ export async function activateSubscription(input: z.output<typeof activateSubscr
     );
     transaction.afterCommit(async () => {
       try {
-        await addJob('provision-client', { companyId: created.companyId }, { jobId: `provision-${created.companyId}-${created.id}` });
+        // The subscription's id and creation stamp: a reset database's subscription of the same id is other work.
+        await addJob('provision-client', { companyId: created.companyId }, { jobId: rowJobId('provision', created.id, created.createdAt) });
       } catch (error) {
         logger.error({ err: error, subscriptionId: created.id }, 'provision-client job not queued');
       }

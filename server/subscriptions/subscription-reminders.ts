@@ -5,7 +5,7 @@ import { sequelize } from '../db/sequelize';
 import { formatDateDz } from '../documents/pdf-format';
 import { logger } from '../logger';
 import { companyUserIds, notifyUsers } from '../notifications/notify';
-import { algiersDate, daysBetween } from '../sales/algiers-calendar';
+import { algiersDate, daysBetween } from '../calendar/algiers-calendar';
 import { absoluteUrl, billingLinks } from '../sales/billing-links';
 
 type ReminderKind = (typeof reminderKinds)[number];
@@ -29,7 +29,8 @@ export function reminderDue(daysLeft: number): ReminderKind | null {
 export async function sendSubscriptionReminders(now = new Date()): Promise<{ sent: number; skipped: number }> {
   const today = algiersDate(now);
   const candidates = await Subscription.findAll({
-    where: { startAt: { [Op.lte]: now }, endAt: { [Op.gte]: new Date(now.getTime() - 86_400_000), [Op.lte]: new Date(now.getTime() + 32 * 86_400_000) } },
+    // Only a contract running its course: one cancelled at term is not invited to renew.
+    where: { status: 'active', startAt: { [Op.lte]: now }, endAt: { [Op.gte]: new Date(now.getTime() - 86_400_000), [Op.lte]: new Date(now.getTime() + 32 * 86_400_000) } },
     include: [{ model: Service, as: 'service' }],
   });
   let sent = 0;

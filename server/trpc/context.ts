@@ -1,8 +1,8 @@
 import type { Session, User as LuciaUser } from 'lucia';
 import { lucia } from '../auth/lucia';
-import { resolveLocale, type Locale } from '../../app/i18n/locales';
-
-export type RequestMeta = { ip: string | null; userAgent: string | null; origin: string };
+import { deviceCookieName, deviceIdPattern } from '../auth/trusted-device';
+import { resolveLocale, type Locale } from '../../shared/i18n/locales';
+import { currentRequestScope, newRequestId, requestScope, type RequestMeta, type RequestScope } from '../request-context';
 
 /** Where the context puts headers the response must carry (session cookies): a fetch Headers or the Express response. */
 export type ResponseHeaders = { append(name: string, value: string): void };
@@ -13,6 +13,8 @@ export type Context = {
   locale: Locale;
   meta: RequestMeta;
   resHeaders: ResponseHeaders;
+  /** The request's id and its child logger; procedures run inside this scope, so the jobs they queue carry the id. */
+  scope: RequestScope;
 };
 
 function readCookie(request: Request, name: string): string | null {
@@ -24,17 +26,24 @@ function readCookie(request: Request, name: string): string | null {
   return null;
 }
 
-export function requestMeta(request: Request): RequestMeta {
-  // Behind nginx, X-Forwarded-For's first hop is the browser; the express server trusts one proxy.
-  const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
+/** What the HTTP server knows of a request that its fetch `Request` does not carry. */
+export type ConnectionInfo = {
+  /** From the socket and TRUST_PROXY (server/http/client-address.ts), never from a header read here. */
+  clientAddress: string | null;
+  resHeaders?: ResponseHeaders;
+};
+
+function requestMeta(request: Request, clientAddress: string | null): RequestMeta {
+  const deviceId = readCookie(request, deviceCookieName);
   return {
-    ip: forwarded || request.headers.get('x-real-ip') || null,
+    ip: clientAddress,
     userAgent: request.headers.get('user-agent')?.slice(0, 255) ?? null,
     origin: new URL(request.url).origin,
+    deviceId: deviceId && deviceIdPattern.test(deviceId) ? deviceId : null,
   };
 }
 
-export async function createContext(request: Request, resHeaders: ResponseHeaders = new Headers()): Promise<Context> {
+export async function createContext(request: Request, { clientAddress, resHeaders = new Headers() }: ConnectionInfo): Promise<Context> {
   const sessionId = readCookie(request, lucia.sessionCookieName);
   let user: LuciaUser | null = null;
   let session: Session | null = null;
@@ -52,5 +61,7 @@ export async function createContext(request: Request, resHeaders: ResponseHeader
     }
   }
   const locale = resolveLocale(readCookie(request, 'lang') ?? user?.locale);
-  return { user, session, locale, meta: requestMeta(request), resHeaders };
+  // The HTTP server opened the request's scope; a caller without one (a test, a script) gets its own.
+  const scope = currentRequestScope() ?? requestScope(newRequestId());
+  return { user, session, locale, meta: requestMeta(request, clientAddress), resHeaders, scope };
 }

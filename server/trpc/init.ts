@@ -1,9 +1,12 @@
 import { initTRPC } from '@trpc/server';
 import { ZodError } from 'zod';
+import { billingRoles, companyRoles, ticketRoles, type CompanyRole } from '../accounts/roles';
 import { isSuperClient } from '../subscriptions/super-client';
 import { AppError } from '../errors';
+import { runInScope } from '../request-context';
 import type { Context } from './context';
 import { transformer } from './shared-results';
+import { appErrorOf, toTRPCError } from './trpc-errors';
 
 /**
  * Procedure builders: every procedure starts from one of these, which is how it declares who may
@@ -13,6 +16,7 @@ const t = initTRPC.context<Context>().create({
   transformer,
   errorFormatter({ shape, error }) {
     const cause = error.cause;
+    const appError = appErrorOf(error);
     const zodFieldErrors =
       cause instanceof ZodError
         ? Object.fromEntries(cause.issues.map((i) => [i.path.join('.'), i.message]))
@@ -20,12 +24,12 @@ const t = initTRPC.context<Context>().create({
     return {
       ...shape,
       // Never leak internals: an unexpected error becomes a generic key.
-      message: error.code === 'INTERNAL_SERVER_ERROR' && !(error instanceof AppError) ? 'errors.internal' : shape.message,
+      message: error.code === 'INTERNAL_SERVER_ERROR' && !appError ? 'errors.internal' : shape.message,
       data: {
         ...shape.data,
         stack: undefined,
-        params: error instanceof AppError ? error.params : undefined,
-        fieldErrors: error instanceof AppError && error.field ? { [error.field]: error.message } : zodFieldErrors,
+        params: appError?.params,
+        fieldErrors: appError?.field ? { [appError.field]: appError.message } : zodFieldErrors,
       },
     };
   },
@@ -33,24 +37,50 @@ const t = initTRPC.context<Context>().create({
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const middleware = t.middleware;
-
-export const publicProcedure = t.procedure;
 
 /*
  * Each builder below runs exactly one middleware: tRPC copies the call's options and context at
  * every middleware level, so the checks are composed as plain functions rather than chained
- * with .use() (docs/decisions/013-web-request-costs.md). Each passes on only what it narrows.
+ * with .use() (docs/decisions/013-web-request-costs.md). Each passes on only what it narrows, and
+ * turns an AppError thrown by its check or anywhere after it into its TRPCError (trpc-errors.ts).
  */
+function guarded<Narrowed extends object>(check: (ctx: Context) => Narrowed | Promise<Narrowed>) {
+  // Inside the request's scope (server/request-context.ts): the jobs the procedure queues carry its id.
+  return t.procedure.use(({ ctx, next }) => runInScope(ctx.scope, async () => {
+    let narrowed: Narrowed;
+    try {
+      narrowed = await check(ctx);
+    } catch (error) {
+      throw toTRPCError(error);
+    }
+    const result = await next({ ctx: narrowed });
+    if (!result.ok) throw toTRPCError(result.error);
+    return result;
+  }));
+}
+
+export const publicProcedure = guarded(() => ({}));
+
 function signedIn(ctx: Context) {
   if (!ctx.user || !ctx.session) throw new AppError('UNAUTHENTICATED', 'errors.unauthenticated');
   return { user: ctx.user, session: ctx.session };
 }
 
-function clientOfCompany(ctx: Context) {
+/**
+ * A client user attached to a company, holding one of `allowed` company roles. A role outside them
+ * is refused with its own key, so that the page can say why (docs/decisions/110-company-roles.md).
+ */
+function clientOfCompany(ctx: Context, allowed: readonly CompanyRole[] = companyRoles) {
   const known = signedIn(ctx);
-  if (known.user.role !== 'client' || known.user.companyId === null) throw new AppError('FORBIDDEN', 'errors.forbidden');
-  return { ...known, companyId: known.user.companyId };
+  const { role, companyId, companyRole } = known.user;
+  if (role !== 'client' || companyId === null || companyRole === null) throw new AppError('FORBIDDEN', 'errors.forbidden');
+  if (!allowed.includes(companyRole)) throw new AppError('FORBIDDEN', 'errors.companyRoleRequired');
+  return { ...known, companyId, companyRole };
+}
+
+async function subscribed<T extends { companyId: number }>(known: T): Promise<T> {
+  if (!(await isSuperClient(known.companyId))) throw new AppError('FORBIDDEN', 'errors.subscriptionRequired');
+  return known;
 }
 
 function staffMember(ctx: Context, roles: ReadonlyArray<'commercial' | 'admin'>) {
@@ -59,28 +89,37 @@ function staffMember(ctx: Context, roles: ReadonlyArray<'commercial' | 'admin'>)
   return known;
 }
 
-export const authedProcedure = t.procedure.use(({ ctx, next }) => next({ ctx: signedIn(ctx) }));
+export const authedProcedure = guarded(signedIn);
 
 /**
- * A client account, with or without a company yet: a client's first quote request is what records
- * their company. ctx.companyId may be null here.
+ * A client account with no company yet, or the manager of theirs: a client's first quote request
+ * is what records their company (they become its manager). ctx.companyId may be null here.
  */
-export const clientAccountProcedure = t.procedure.use(({ ctx, next }) => {
+export const clientAccountProcedure = guarded((ctx) => {
   const known = signedIn(ctx);
   if (known.user.role !== 'client') throw new AppError('FORBIDDEN', 'errors.forbidden');
-  return next({ ctx: { ...known, companyId: known.user.companyId } });
+  if (known.user.companyId !== null && known.user.companyRole !== 'manager') throw new AppError('FORBIDDEN', 'errors.companyRoleRequired');
+  return { ...known, companyId: known.user.companyId };
 });
 
-/** A client user attached to a company; ctx.companyId is what every query of theirs filters on. */
-export const clientProcedure = t.procedure.use(({ ctx, next }) => next({ ctx: clientOfCompany(ctx) }));
+/** Anyone of a client company, whatever their company role (what the portal's frame needs). */
+export const companyUserProcedure = guarded((ctx) => clientOfCompany(ctx));
 
-/** A client whose company has an active subscription now (derived, never a stored flag). */
-export const superClientProcedure = t.procedure.use(async ({ ctx, next }) => {
-  const known = clientOfCompany(ctx);
-  if (!(await isSuperClient(known.companyId))) throw new AppError('FORBIDDEN', 'errors.subscriptionRequired');
-  return next({ ctx: known });
-});
+/** The company's manager; ctx.companyId is what every query of theirs filters on. */
+export const clientProcedure = guarded((ctx) => clientOfCompany(ctx, ['manager']));
 
-export const staffProcedure = t.procedure.use(({ ctx, next }) => next({ ctx: staffMember(ctx, ['commercial', 'admin']) }));
+/** Documents and payments: the manager or the company's billing contact. */
+export const billingProcedure = guarded((ctx) => clientOfCompany(ctx, billingRoles));
 
-export const adminProcedure = t.procedure.use(({ ctx, next }) => next({ ctx: staffMember(ctx, ['admin']) }));
+/**
+ * Tickets and the park of a subscribed company: its manager or a member (whose tickets are only
+ * their own: the procedures narrow by ctx.companyRole).
+ */
+export const supportProcedure = guarded((ctx) => subscribed(clientOfCompany(ctx, ticketRoles)));
+
+/** The manager of a company with an active subscription now (derived, never a stored flag): dashboards. */
+export const superClientProcedure = guarded((ctx) => subscribed(clientOfCompany(ctx, ['manager'])));
+
+export const staffProcedure = guarded((ctx) => staffMember(ctx, ['commercial', 'admin']));
+
+export const adminProcedure = guarded((ctx) => staffMember(ctx, ['admin']));

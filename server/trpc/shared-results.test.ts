@@ -1,6 +1,7 @@
 import superjson from 'superjson';
 import { describe, expect, it } from 'vitest';
-import { sharedResult, transformer } from './shared-results';
+import { sharedResult } from '../cache/shared-result';
+import { transformer } from './shared-results';
 
 describe('shared results', () => {
   it('are frozen all the way down, so no request can change what the others receive', () => {

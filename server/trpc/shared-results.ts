@@ -1,28 +1,12 @@
 import superjson from 'superjson';
+import { deepFreeze, isSharedResult } from '../cache/shared-result';
 
-const shared = new WeakSet<object>();
 const serialized = new WeakMap<object, ReturnType<typeof superjson.serialize>>();
 
-function deepFreeze(value: unknown): void {
-  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
-  Object.freeze(value);
-  for (const inner of Object.values(value)) deepFreeze(inner);
-}
-
-/**
- * Marks a result that many requests receive as the very same object (a cached dashboard): it is
- * frozen, so no caller can change it, and serialized for the wire once rather than per request.
- */
-export function sharedResult<T extends object>(value: T): T {
-  deepFreeze(value);
-  shared.add(value);
-  return value;
-}
-
-/** tRPC's transformer: superjson, remembering the serialization of shared results. */
+/** tRPC's transformer: superjson, remembering the serialization of shared results (server/cache/shared-result.ts). */
 export const transformer = {
   serialize(value: unknown) {
-    if (value === null || typeof value !== 'object' || !shared.has(value)) return superjson.serialize(value);
+    if (value === null || typeof value !== 'object' || !isSharedResult(value)) return superjson.serialize(value);
     let json = serialized.get(value);
     if (!json) {
       json = superjson.serialize(value);

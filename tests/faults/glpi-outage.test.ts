@@ -18,7 +18,7 @@ beforeAll(async () => {
   p = await startFaultPlatform({
     glpi: { seed: { seed: 41, entities: 0, namedEntities: ['Oasis Transit SARL'], assets: 120, tickets: 25 } },
     // A cycle every 3 s, so that the test sees several.
-    env: { SYNC_INTERVAL_MINUTES: '0.05' },
+    env: { SYNC_TICKETS_EVERY_SECONDS: '3', SYNC_ASSETS_EVERY_MINUTES: '0.05' },
   });
   const client = await subscribedClient(p.app, 'Oasis Transit SARL');
   companyId = client.company.id;
@@ -49,9 +49,13 @@ describe('GLPI slow or down', () => {
 
   it('a GLPI that is down during sync cycles and ticket delivery: the cache keeps what it had, tickets wait, all converges once GLPI is back', async () => {
     p.sim!.state.setKnobs({ down: 'reset' });
-    // Requests GLPI had already started answering (2 s each above) finish first, as they would.
-    await new Promise((r) => setTimeout(r, 2_500));
-    const before = await p.app.cacheSnapshot(entityId);
+    // Passes GLPI had already started answering (2 s each above) finish and write first, as they would:
+    // the cache is read once every pass of the company has met the outage and none is running.
+    const before = await waitFor(async () => {
+      const states = await p.app.models.GlpiSyncState.findAll({ where: { companyId } });
+      const allFailed = states.length > 0 && states.every((state) => state.lastError !== null && state.runningSince === null);
+      return allFailed ? p.app.cacheSnapshot(entityId) : null;
+    }, { timeoutMs: 60_000, intervalMs: 300, what: 'every sync pass of the company failing against the dead GLPI' });
     technicianChanges(p.sim!, entityId, 'panne');
     const entries = [await ticket('Imprimante bloquée'), await ticket('VPN refusé')];
 

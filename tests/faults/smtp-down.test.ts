@@ -25,23 +25,27 @@ describe('SMTP down', () => {
       const to = p.app.uniqueEmail('smtp-down');
       entries.push(i % 2
         ? await p.app.enqueueMail({ to, template: 'welcome', locale: 'fr', params: { name: `Client ${i}`, portalUrl: `${p.appUrl}/portal` } })
-        : await p.app.enqueueMail({ to, template: 'password-reset', locale: 'fr', params: { name: `Client ${i}`, resetUrl: `${p.appUrl}/reset-password/t${i}` } }));
+        : await p.app.enqueueMail({ to, template: 'account-exists', locale: 'fr', params: { name: `Client ${i}`, loginUrl: `${p.appUrl}/login`, resetUrl: `${p.appUrl}/forgot-password` } }));
     }
     const ids = entries.map((entry) => entry.id);
     const rows = () => p.app.models.EmailLogEntry.findAll({ where: { id: ids }, order: [['id', 'ASC']] });
 
     const failing = await waitFor(async () => {
       const current = await rows();
-      return current.every((row) => row.attempts >= 2) ? current : null;
+      // An attempt is counted when it claims the mail; `queued` again: it failed and was settled.
+      return current.every((row) => row.attempts >= 2 && row.state === 'queued') ? current : null;
     }, { timeoutMs: 30_000, intervalMs: 200, what: 'two failed attempts per mail' });
     for (const row of failing) {
       expect(row.state).toBe('queued');
       expect(row.lastError).toMatch(/ECONNREFUSED|connect/i);
       expect(row.sentAt).toBeNull();
     }
-    // The worker's log says which job failed and why (JSON lines an operator can search).
+    // The worker's log says which job failed and why, with the error's stack (JSON lines an operator can search).
     const failures = logLines(worker.output()).filter((line) => line.msg === 'job failed' && line.queue === 'mail');
-    for (const id of ids) expect(failures.some((line) => line.jobId === `mail-${id}` && /ECONNREFUSED|connect/i.test(String(line.err)))).toBe(true);
+    const errorOf = (line: { err?: unknown }) => (line.err ?? {}) as { message?: string; stack?: string };
+    for (const row of failing) {
+      expect(failures.some((line) => line.jobId === p.app.mailJobId(row) && /ECONNREFUSED|connect/i.test(errorOf(line).message ?? '') && /\n\s+at /.test(errorOf(line).stack ?? ''))).toBe(true);
+    }
     expect(p.catcher.messages()).toHaveLength(0);
 
     await p.smtp.setMode('pass');

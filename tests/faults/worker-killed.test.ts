@@ -23,7 +23,7 @@ async function killWorker() {
 beforeAll(async () => {
   p = await startFaultPlatform({
     glpi: { seed: { seed: 43, entities: 0, namedEntities: ['Numidia Froid SPA'], assets: 400, tickets: 60 } },
-    env: { SYNC_INTERVAL_MINUTES: '0.05' },
+    env: { SYNC_TICKETS_EVERY_SECONDS: '3', SYNC_ASSETS_EVERY_MINUTES: '0.05' },
   });
   client = await subscribedClient(p.app, 'Numidia Froid SPA');
   companyId = client.company.id;

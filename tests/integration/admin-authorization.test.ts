@@ -81,6 +81,9 @@ beforeAll(async () => {
     'admin.queues.failed': () => ({ queue: 'mail' }),
     'admin.queues.retry': () => ({ queue: 'mail', jobId: 'no-such-job' }),
     'admin.health.glpi': () => undefined,
+    'admin.health.database': () => undefined,
+    'admin.syncCadence.get': () => undefined,
+    'admin.syncCadence.set': () => ({ ticketsEverySeconds: 60, assetsEveryMinutes: 15 }),
     'admin.audit.search': () => ({ person: 'Test' }),
     'admin.exports.invoicesCsv': () => ({ from: '2020-01-01', to: '2020-01-31' }),
   };

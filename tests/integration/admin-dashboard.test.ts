@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCatalog } from '../../db/seeds/seed-catalog';
-import { lastAlgiersMonths } from '../../server/admin/dashboard/algiers-months';
+import { lastAlgiersMonths } from '../../server/calendar/algiers-calendar';
 import { dashboardOverview } from '../../server/admin/dashboard/dashboard-figures';
 import { Service, Subscription, type Company } from '../../server/db/models';
 import { makeInvoice, makeProforma, makeQuote } from '../support/admin-fixtures';

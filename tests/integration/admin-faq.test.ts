@@ -35,4 +35,20 @@ describe('FAQ administration', () => {
     await admin.run((api) => api.admin.faq.update({ id: first.id, ...entry(1), answerFr: 'Réponse corrigée', published: true }));
     expect((await search()).find((e) => e.id === first.id)?.answerFr).toBe('Réponse corrigée');
   });
+
+  it('an entry written in Arabic is found by Arabic words; one without its Arabic keeps none (the page shows French)', async () => {
+    const admin = await loggedIn(await createUser('admin'));
+    const visitor = testClient();
+    const word = `كلمة${process.pid}${Date.now()}`;
+    const base = { questionFr: 'Horaires ?', answerFr: 'De 8 h à 17 h.', questionEn: 'Opening hours?', answerEn: 'From 8 am to 5 pm.', published: true };
+    const translated = await admin.run((api) => api.admin.faq.create({ ...base, questionAr: `ما هي ${word}؟`, answerAr: 'من 8 إلى 17.' }));
+    const plain = await admin.run((api) => api.admin.faq.create({ ...base, questionAr: '   ', answerAr: '' }));
+
+    expect(await visitor.run((api) => api.catalog.faq({ q: word }))).toEqual([
+      expect.objectContaining({ id: translated.id, questionAr: `ما هي ${word}؟`, answerAr: 'من 8 إلى 17.' }),
+    ]);
+    const listed = await admin.run((api) => api.admin.faq.list());
+    expect(listed.find((f) => f.id === plain.id)).toMatchObject({ questionAr: null, answerAr: null });
+    expect(await refusal(admin.run((api) => api.admin.faq.create({ ...base, questionAr: 'س'.repeat(301) })))).toMatchObject({ code: 'BAD_REQUEST' });
+  });
 });

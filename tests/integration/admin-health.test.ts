@@ -7,6 +7,7 @@ import { refusal } from '../support/admin-fixtures';
 import { closeTestResources } from '../support/close-resources';
 import { createUser, loggedIn } from '../support/fixtures';
 import { uniqueEmail } from '../support/trpc-caller';
+import { mailJobId } from '../../server/mail/enqueue-mail';
 import { waitFor } from '../support/wait-for';
 
 afterAll(async () => {
@@ -23,10 +24,10 @@ describe('platform health', () => {
     expect(listed.entries).toEqual([expect.objectContaining({ id: entry.id, state: 'failed', attempts: 8, lastError: 'ECONNREFUSED' })]);
 
     const { jobId } = await admin.run((api) => api.admin.emails.resend({ id: entry.id }));
-    expect(jobId).toBe(`mail-${entry.id}-resend-1`);
+    expect(jobId).toBe(`${mailJobId(entry)}-resend-1`);
     await entry.reload();
     expect([entry.state, entry.lastError]).toEqual(['queued', null]);
-    expect((await getQueue('mail').getJob(jobId))?.data).toEqual({ emailLogId: entry.id });
+    expect((await getQueue('mail').getJob(jobId))?.data).toMatchObject({ emailLogId: entry.id });
     expect(await refusal(admin.run((api) => api.admin.emails.resend({ id: entry.id })))).toEqual({ code: 'CONFLICT', message: 'errors.admin.mailAlreadyQueued' });
   });
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCatalog } from '../../db/seeds/seed-catalog';
 import { Service } from '../../server/db/models';
 import { sequelize } from '../../server/db/sequelize';
-import { addDays, algiersDate, algiersMidnight } from '../../server/sales/algiers-calendar';
+import { addDays, algiersDate, algiersMidnight } from '../../server/calendar/algiers-calendar';
 import { makeInvoice, makeProforma, makeQuote } from '../support/admin-fixtures';
 import { closeTestResources } from '../support/close-resources';
 import { createCompany, createUser, loggedIn } from '../support/fixtures';

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { Worker } from 'bullmq';
-import nodemailer from 'nodemailer';
+import { createMailTransport } from '../../server/mail/transport';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { seedCatalog } from '../../db/seeds/seed-catalog';
-import { CreditNote, EmailLogEntry, Invoice, Proforma } from '../../server/db/models';
+import { CreditNote, EmailLogEntry, Invoice, Notification, Proforma } from '../../server/db/models';
 import { extractPdfText } from '../../server/documents/pdf-text';
 import { getQueue, queuePrefix, redisConnectionOptions } from '../../server/jobs/queues';
 import { deliverDocument } from '../../server/sales/document-delivery';
@@ -28,7 +28,7 @@ beforeAll(async () => {
   await seedCatalog();
   catcher = await startMailCatcher({ smtpPort: 0, httpPort: 0 });
   const connection = { ...redisConnectionOptions(), maxRetriesPerRequest: null };
-  const transport = nodemailer.createTransport({ host: '127.0.0.1', port: catcher.smtpPort, ignoreTLS: true });
+  const transport = createMailTransport({ host: '127.0.0.1', port: catcher.smtpPort, ignoreTLS: true });
   await getQueue('documents').obliterate({ force: true });
   workers = [
     new Worker('documents', generateDocumentProcessor(), { connection, prefix: queuePrefix }),
@@ -43,14 +43,17 @@ afterAll(async () => {
 });
 
 const mailWith = (to: string, subjectPart: string) =>
-  waitFor(async () => catcher.messages().find((m) => m.envelope.to.includes(to) && m.subject.includes(subjectPart)), { what: `mail "${subjectPart}" to ${to}` });
+  // Rendering the PDF and the two queue hops take seconds on a busy machine: a generous bound, not a timing.
+  waitFor(async () => catcher.messages().find((m) => m.envelope.to.includes(to) && m.subject.includes(subjectPart)), { timeoutMs: 45_000, what: `mail "${subjectPart}" to ${to}` });
 const flat = (text: string) => text.replace(/\s+/g, ' ');
 
-describe('document PDFs and their e-mails', () => {
+describe('document PDFs and their e-mails', { timeout: 120_000 }, () => {
   it('the pro-forma PDF carries its number, the buyer NIF and the totals, and reaches the client by SMTP attached', async () => {
     const staff = await staffBrowser();
     const client = await clientOfNewCompany();
-    const colleague = await createUser('client', client.company.id);
+    // Documents go to the manager and the billing contact, never to a member (decisions/110).
+    const colleague = await createUser('client', client.company.id, 'billing');
+    const member = await createUser('client', client.company.id, 'member');
     const quote = await createQuote(client.user, { ticketsPerMonth: 15, durationMonths: 12 });
     const proforma = await issueFromDraft(staff.browser, quote.id);
 
@@ -74,6 +77,10 @@ describe('document PDFs and their e-mails', () => {
       expect(text).toContain('273 600,00 DA');
       expect(text).toContain('1 713 600,00 DA');
     }
+
+    // Queued with the others, in the same transaction: none was for the member, in-app or by mail.
+    expect(await EmailLogEntry.count({ where: { recipient: member.email } })).toBe(0);
+    expect(await Notification.count({ where: { userId: member.id } })).toBe(0);
 
     // The client downloads the same document; another company cannot.
     const own = await client.browser.run((api) => api.documents.pdf({ kind: 'proforma', id: proforma.id }));
@@ -110,5 +117,23 @@ describe('document PDFs and their e-mails', () => {
     expect(await EmailLogEntry.count({ where: { recipient: user.email, template: 'invoice-issued' } })).toBe(1);
     expect(catcher.messages().filter((m) => m.envelope.to.includes(user.email) && m.subject.includes(invoice.number))).toHaveLength(1);
     expect((await Invoice.findByPk(invoice.id))!.pdfPath).toBeTruthy();
+  });
+
+  it('an Arabic company name reaches the PDFs and the e-mails as Arabic', async () => {
+    const staff = await staffBrowser();
+    const client = await clientOfNewCompany();
+    const arabicName = `مؤسسة النور للتجارة ${client.company.id}`;
+    await client.company.update({ name: arabicName, address: 'حي 20 أوت 1955، رقم 12، سطيف' });
+    const quote = await createQuote(client.user, { ticketsPerMonth: 15, durationMonths: 12 });
+    const proforma = await issueFromDraft(staff.browser, quote.id);
+
+    const mail = await mailWith(client.user.email, proforma.number);
+    // UTF-8 HTML and text: the name as typed, not "????".
+    expect(mail.html).toContain(arabicName);
+    expect(mail.text).toContain(arabicName);
+    const text = await extractPdfText(mail.attachments.find((a) => a.filename === `${proforma.number}.pdf`)!.content);
+    expect(text).toContain(arabicName);
+    expect(text).toContain('حي 20 أوت 1955، رقم 12، سطيف');
+    expect(text).not.toContain('????');
   });
 });

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { seedCatalog } from '../../db/seeds/seed-catalog';
 import { AuditEntry, Company, CreditNote, Invoice, Notification, Proforma } from '../../server/db/models';
-import { algiersDate } from '../../server/sales/algiers-calendar';
+import { algiersDate } from '../../server/calendar/algiers-calendar';
 import { closeTestResources } from '../support/close-resources';
 import { clientOfNewCompany } from '../support/fixtures';
-import { clientWithAcceptedProforma, clientWithProforma, expectAppError, purchaseOrderPdf, staffBrowser, type Browser, removeTestUploads } from './billing-support';
+import { clientWithAcceptedProforma, clientWithProforma, expectAppError, matchingOrder, purchaseOrderPdf, staffBrowser, type Browser, removeTestUploads } from './billing-support';
 
 vi.hoisted(() => {
   process.env.UPLOAD_DIR = `/tmp/ytech-billing-tests-${process.pid}`;
@@ -29,7 +29,7 @@ async function clientWithAccepted(staff: Browser) {
 async function ready(staff: Browser) {
   const setup = await clientWithAccepted(staff);
   const { id } = await setup.browser.run((api) => api.purchaseOrders.upload({ proformaId: setup.proforma.id, fileName: 'bc.pdf', bytes: pdf }));
-  await staff.run((api) => api.purchaseOrders.review({ purchaseOrderId: id, decision: 'accept', poNumber: 'BC-1', amountDa: setup.proforma.totalInclTaxCents / 100 }));
+  await staff.run((api) => api.purchaseOrders.review({ purchaseOrderId: id, decision: 'accept', ...matchingOrder(setup.proforma, 'BC-1') }));
   return { ...setup, purchaseOrderId: id };
 }
 

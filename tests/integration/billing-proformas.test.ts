@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { seedCatalog } from '../../db/seeds/seed-catalog';
 import { AuditEntry, EmailLogEntry, Notification, Proforma, QuoteRequest } from '../../server/db/models';
 import { expireOverdueProformas } from '../../server/sales/proformas/expire-proformas';
-import { addDays, algiersDate } from '../../server/sales/algiers-calendar';
+import { addDays, algiersDate } from '../../server/calendar/algiers-calendar';
 import { closeTestResources } from '../support/close-resources';
 import { clientOfNewCompany, createUser, loggedIn } from '../support/fixtures';
 import { clientWithAcceptedProforma, clientWithProforma, createQuote, expectAppError, expectFieldErrors, issueFromDraft, staffBrowser, removeTestUploads } from './billing-support';
@@ -122,9 +122,11 @@ describe('pro-formas', () => {
 
   it('is valid through its whole last day', async () => {
     const staff = await staffBrowser();
-    const { browser, proforma } = await clientWithProforma(staff.browser);
+    const { browser, proforma, quote } = await clientWithProforma(staff.browser);
     await Proforma.update({ validUntil: algiersDate() }, { where: { id: proforma.id } });
     await browser.run((api) => api.proformas.accept({ proformaId: proforma.id, paymentMethod: 'cheque' }));
+    expect(await Proforma.findByPk(proforma.id)).toMatchObject({ status: 'accepted', paymentMethod: 'cheque' });
+    expect((await QuoteRequest.findByPk(quote.id))!.status).toBe('accepted');
   });
 
   it('the scheduled job expires overdue pending pro-formas once', async () => {

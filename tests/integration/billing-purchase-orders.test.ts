@@ -3,11 +3,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { seedCatalog } from '../../db/seeds/seed-catalog';
 import { config } from '../../server/config';
-import { EmailLogEntry, Notification, Proforma, PurchaseOrder } from '../../server/db/models';
-import { addDays, algiersDate } from '../../server/sales/algiers-calendar';
+import { AuditEntry, EmailLogEntry, Notification, Proforma, PurchaseOrder } from '../../server/db/models';
+import { addDays, algiersDate } from '../../server/calendar/algiers-calendar';
 import { closeTestResources } from '../support/close-resources';
 import { clientOfNewCompany } from '../support/fixtures';
-import { clientWithAcceptedProforma, clientWithProforma, expectAppError, expectFieldErrors, purchaseOrderPdf, staffBrowser, tinyPng, type Browser, removeTestUploads } from './billing-support';
+import { clientWithAcceptedProforma, clientWithProforma, expectAppError, expectFieldErrors, matchingOrder, purchaseOrderPdf, staffBrowser, tinyPng, type Browser, removeTestUploads } from './billing-support';
 
 vi.hoisted(() => {
   process.env.UPLOAD_DIR = `/tmp/ytech-billing-tests-${process.pid}`;
@@ -111,12 +111,11 @@ describe('purchase orders', () => {
     const staff = await staffBrowser();
     const { browser, proforma, user } = await clientWithAcceptedProforma(staff.browser);
     const { id } = await upload(browser, proforma.id, await purchaseOrderPdf());
-    const total = proforma.totalInclTaxCents / 100;
 
     const missing = await expectFieldErrors(staff.browser.run((api) => api.purchaseOrders.review({ purchaseOrderId: id, decision: 'accept' })));
     expect(missing).toMatchObject({ poNumber: 'validation.required', amountDa: 'validation.billing.amount' });
 
-    const reviewed = await staff.browser.run((api) => api.purchaseOrders.review({ purchaseOrderId: id, decision: 'accept', poNumber: 'BC-2026-118', amountDa: total }));
+    const reviewed = await staff.browser.run((api) => api.purchaseOrders.review({ purchaseOrderId: id, decision: 'accept', ...matchingOrder(proforma) }));
     expect(reviewed).toMatchObject({ status: 'accepted', match: true });
     expect(await PurchaseOrder.findByPk(id)).toMatchObject({ status: 'accepted', poNumber: 'BC-2026-118', amountCents: proforma.totalInclTaxCents, reviewedByUserId: staff.user.id });
     expect((await Proforma.findByPk(proforma.id))!.paymentMethod).toBe('purchase_order');
@@ -155,5 +154,53 @@ describe('purchase orders', () => {
     expect(again.id).not.toBe(id);
     const mine = await browser.run((api) => api.proformas.mine({ id: proforma.id }));
     expect(mine.purchaseOrders.map((o) => o.status)).toEqual(['pending', 'refused']);
+  });
+
+  it('an order for 1 DA against the pro-forma cannot be accepted: number, HT, TTC and date are compared, and nothing changes', async () => {
+    const staff = await staffBrowser();
+    const { browser, proforma } = await clientWithAcceptedProforma(staff.browser);
+    const { id } = await upload(browser, proforma.id, await purchaseOrderPdf());
+    const wrong = { poNumber: 'BC-1', proformaReference: 'PF-1999-0001', poDate: addDays(algiersDate(), -400), amountExclTaxDa: 1, amountDa: 1 };
+    const error = await expectAppError(staff.browser.run((api) => api.purchaseOrders.review({ purchaseOrderId: id, decision: 'accept', ...wrong })), 'errors.billing.poMismatch');
+    expect(error.params).toMatchObject({ count: 4, checks: 'number,amountExclTax,amountInclTax,date' });
+    expect(await PurchaseOrder.findByPk(id)).toMatchObject({ status: 'pending', amountCents: null });
+    // Each check alone blocks acceptance.
+    const good = matchingOrder(proforma);
+    for (const [field, value, check] of [
+      ['amountDa', good.amountDa - 0.01, 'amountInclTax'],
+      ['amountExclTaxDa', good.amountExclTaxDa + 1, 'amountExclTax'],
+      ['proformaReference', 'PF-2026-9999', 'number'],
+      ['poDate', addDays(proforma.validUntil, 1), 'date'],
+    ] as const) {
+      const one = await expectAppError(staff.browser.run((api) => api.purchaseOrders.review({ purchaseOrderId: id, decision: 'accept', ...good, [field]: value })), 'errors.billing.poMismatch');
+      expect(one.params.checks).toBe(check);
+    }
+    // No invoice without an accepted order.
+    await expectAppError(staff.browser.run((api) => api.invoices.issue({ proformaId: proforma.id })), 'errors.billing.invoiceNeedsPaymentProof');
+    const detail = await staff.browser.run((api) => api.proformas.get({ id: proforma.id }));
+    expect(detail.next.issueInvoice).toBe(false);
+  });
+
+  it('a staff override with a written reason accepts a differing order, audited and shown on the invoice history', async () => {
+    const staff = await staffBrowser();
+    const { browser, proforma } = await clientWithAcceptedProforma(staff.browser);
+    const { id } = await upload(browser, proforma.id, await purchaseOrderPdf());
+    const typed = { ...matchingOrder(proforma), amountDa: proforma.totalInclTaxCents / 100 - 1 };
+    const short = await expectFieldErrors(staff.browser.run((api) => api.purchaseOrders.review({ purchaseOrderId: id, decision: 'accept', ...typed, overrideReason: 'ok' })));
+    expect(short).toMatchObject({ overrideReason: 'validation.billing.overrideReasonShort' });
+
+    const reason = 'Arrondi de 1 DA accepté par le directeur financier du client (courriel du 3/12).';
+    const reviewed = await staff.browser.run((api) => api.purchaseOrders.review({ purchaseOrderId: id, decision: 'accept', ...typed, overrideReason: reason }));
+    expect(reviewed).toMatchObject({ status: 'accepted', match: false, mismatches: ['amountInclTax'] });
+    expect(await PurchaseOrder.findByPk(id)).toMatchObject({ status: 'accepted', overrideReason: reason, mismatches: ['amountInclTax'] });
+    const audit = await AuditEntry.findOne({ where: { action: 'purchaseOrder.override', recordType: 'purchase_order', recordId: id } });
+    expect(audit?.actorUserId).toBe(staff.user.id);
+    expect(audit?.details).toMatchObject({ overrideReason: reason, mismatches: ['amountInclTax'] });
+
+    const invoice = await staff.browser.run((api) => api.invoices.issue({ proformaId: proforma.id }));
+    const detail = await staff.browser.run((api) => api.invoices.get({ id: invoice.id }));
+    expect(detail.history).toEqual(
+      expect.arrayContaining([expect.objectContaining({ action: 'purchaseOrder.override', reason, mismatches: ['amountInclTax'], actorName: expect.any(String) })]),
+    );
   });
 });

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { seedCatalog } from '../../db/seeds/seed-catalog';
 import { EmailLogEntry, Notification, Service, Subscription, SubscriptionReminder } from '../../server/db/models';
 import { getQueue } from '../../server/jobs/queues';
-import { addMonths, algiersDate, algiersMidnight } from '../../server/sales/algiers-calendar';
+import { rowJobId } from '../../server/jobs/queue-work';
+import { addMonths, algiersDate, algiersMidnight } from '../../server/calendar/algiers-calendar';
 import { sendSubscriptionReminders } from '../../server/subscriptions/subscription-reminders';
 import { isSuperClient } from '../../server/subscriptions/super-client';
 import { closeTestResources } from '../support/close-resources';
@@ -52,8 +53,8 @@ describe('subscriptions', () => {
     const row = await Subscription.findByPk(activated.id);
     expect(row).toMatchObject({ invoiceId: invoice.id, tierMaxQty: 20, months: 6 });
 
-    const job = await getQueue('provision-client').getJob(`provision-${company.id}-${activated.id}`);
-    expect(job?.data).toEqual({ companyId: company.id });
+    const job = await getQueue('provision-client').getJob(rowJobId('provision', activated.id, (await Subscription.findByPk(activated.id))!.createdAt));
+    expect(job?.data).toMatchObject({ companyId: company.id });
     expect(await Notification.count({ where: { userId: user.id, kind: 'subscriptionActivated' } })).toBe(1);
     expect(await EmailLogEntry.count({ where: { recipient: user.email, template: 'subscription-activated' } })).toBe(1);
 

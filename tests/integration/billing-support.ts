@@ -6,6 +6,7 @@ import { config } from '../../server/config';
 import { QuoteRequest, Service, type User } from '../../server/db/models';
 import type { PipelineState } from '../../server/sales/pipeline-states';
 import { clientOfNewCompany, createUser, loggedIn } from '../support/fixtures';
+import { refusalOf } from '../support/refusal';
 
 /** Shared set-up of the billing tests: quote requests, logged-in staff, files to upload. */
 
@@ -61,6 +62,17 @@ export async function clientWithAcceptedProforma(staff: Browser, quoteOptions: P
   return setup;
 }
 
+/** What a reviewer types from an order that agrees with its pro-forma on every check. */
+export function matchingOrder(proforma: { number: string; totalExclTaxCents: number; totalInclTaxCents: number }, poNumber = 'BC-2026-118') {
+  return {
+    poNumber,
+    proformaReference: proforma.number,
+    poDate: new Intl.DateTimeFormat('en-CA', { timeZone: 'Africa/Algiers' }).format(new Date()),
+    amountExclTaxDa: proforma.totalExclTaxCents / 100,
+    amountDa: proforma.totalInclTaxCents / 100,
+  };
+}
+
 /** Expects a refusal with this i18n key; returns the error for more checks (code, params). */
 export async function expectAppError(promise: Promise<unknown>, key: string) {
   const error = await promise.then(
@@ -69,7 +81,7 @@ export async function expectAppError(promise: Promise<unknown>, key: string) {
   );
   expect(error, `expected ${key}`).toBeInstanceOf(TRPCError);
   expect((error as TRPCError).message).toBe(key);
-  return error as TRPCError & { params: Record<string, string | number> };
+  return refusalOf(error);
 }
 
 /** The i18n keys of a zod refusal, by field. */

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { EmailLogEntry, GlpiOutboxEntry, GlpiUserLink, Notification, type Company, type User } from '../../server/db/models';
 import { outboxRepliesOf, outboxTicketsOf } from '../../server/glpi-outbox/list-outbox';
 import { stripOutboxMarker } from '../../server/glpi-outbox/outbox-marker';
-import { queueReply, queueTicket } from '../../server/glpi-outbox/queue-outbox';
+import { outboxJobId, queueReply, queueTicket } from '../../server/glpi-outbox/queue-outbox';
 import { sequelize } from '../../server/db/sequelize';
 import { getQueue, queuePrefix, redisConnectionOptions } from '../../server/jobs/queues';
 import { setGlpiPool } from '../../worker/glpi-runtime';
@@ -34,8 +34,9 @@ function startWorker() {
 /** Same job id as queueTicket's, with a short back-off so that the test does not wait minutes. */
 async function fastRetries(outboxId: number) {
   const queue = getQueue('glpi-outbox');
-  await (await queue.getJob(`outbox-${outboxId}`))?.remove();
-  await queue.add('glpi-outbox', { outboxId }, { jobId: `outbox-${outboxId}`, attempts: 50, backoff: { type: 'fixed', delay: 200 } });
+  const jobId = outboxJobId((await GlpiOutboxEntry.findByPk(outboxId))!);
+  await (await queue.getJob(jobId))?.remove();
+  await queue.add('glpi-outbox', { outboxId }, { jobId, attempts: 50, backoff: { type: 'fixed', delay: 200 } });
 }
 
 const glpiTicketsWith = (key: string) => h.sim.state.tickets(entityId).filter((t) => String(t.content).includes(key));
@@ -127,6 +128,27 @@ describe('GLPI outbox', () => {
     expect(tickets[0]).toMatchObject({ type: 2, urgency: 3 });
   });
 
+  it('writes nothing when its job was handed to another worker between the look-up and the write', async () => {
+    const entry = await queueTicket({ companyId: company.id, userId: user.id, title: 'Scanner muet', content: 'Le scanner ne répond plus.', urgency: 3, type: 'incident' });
+    // A worker processing by hand: the job's lock carries this token, as BullMQ's own worker's would.
+    const holder = new Worker('glpi-outbox', null, { connection: { ...redisConnectionOptions(), maxRetriesPerRequest: null }, prefix: queuePrefix });
+    try {
+      const job = (await holder.getNextJob('holder-token'))!;
+      expect(job.id).toBe(outboxJobId(entry));
+      // A worker whose lock expired while it stalled still runs the job with its own, stale token.
+      expect(await deliverOutboxProcessor()(job, 'stalled-token')).toMatchObject({ glpiId: null, handedOn: true });
+      expect(glpiTicketsWith(entry.idempotencyKey), 'the stalled worker created the ticket').toHaveLength(0);
+      expect((await GlpiOutboxEntry.findByPk(entry.id))!.state).toBe('sending');
+
+      // The job's holder delivers it, once.
+      const { glpiId } = await deliverOutboxProcessor()(job, 'holder-token');
+      expect(glpiTicketsWith(entry.idempotencyKey).map((ticket) => ticket.id)).toEqual([glpiId]);
+      expect((await GlpiOutboxEntry.findByPk(entry.id))!.state).toBe('delivered');
+    } finally {
+      await holder.close();
+    }
+  });
+
   it('delivers a reply written before its ticket was numbered, once, after the ticket', async () => {
     const ticket = await queueTicket({ companyId: company.id, userId: user.id, title: 'Accès VPN', content: 'Je n’arrive pas à me connecter.', urgency: 3, type: 'incident' });
     const reply = await queueReply({ companyId: company.id, userId: user.id, outboxTicketId: ticket.id, content: 'Précision : depuis la maison.' });
@@ -171,16 +193,16 @@ describe('GLPI outbox', () => {
     await getQueue('glpi-outbox').obliterate({ force: true }); // as if Redis had refused the job
     await sequelize.query('UPDATE glpi_outbox SET updated_at = NOW() - INTERVAL 2 MINUTE WHERE id = ?', { replacements: [entry.id] });
     expect(await requeuePendingOutbox()).toBeGreaterThanOrEqual(1);
-    expect(await getQueue('glpi-outbox').getJob(`outbox-${entry.id}`)).toBeTruthy();
+    expect(await getQueue('glpi-outbox').getJob(outboxJobId(entry))).toBeTruthy();
     startWorker();
     await delivered(entry.id);
 
     const stranger = await createUser('client', (await createCompany()).id);
     await expect(queueTicket({ companyId: company.id, userId: stranger.id, title: 'x', content: 'y', urgency: 3, type: 'incident' }))
-      .rejects.toMatchObject({ appCode: 'NOT_FOUND' });
+      .rejects.toMatchObject({ name: 'AppError', code: 'NOT_FOUND' });
     const otherCompany = await createCompany();
     const otherUser = await createUser('client', otherCompany.id);
     await expect(queueReply({ companyId: otherCompany.id, userId: otherUser.id, outboxTicketId: entry.id, content: 'intrus' }))
-      .rejects.toMatchObject({ appCode: 'NOT_FOUND' });
+      .rejects.toMatchObject({ name: 'AppError', code: 'NOT_FOUND' });
   });
 });

@@ -1,12 +1,13 @@
 import { Worker } from 'bullmq';
-import nodemailer from 'nodemailer';
+import { createMailTransport } from '../../server/mail/transport';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EmailLogEntry } from '../../server/db/models';
 import { getQueue, queuePrefix, redisConnectionOptions } from '../../server/jobs/queues';
-import { enqueueMail } from '../../server/mail/enqueue-mail';
+import { enqueueMail, mailJobId } from '../../server/mail/enqueue-mail';
 import { startMailCatcher, type MailCatcher } from '../../tools/mail-catcher/main';
 import { sendMailProcessor } from '../../worker/jobs/send-mail';
 import { closeTestResources } from '../support/close-resources';
+import { createUser } from '../support/fixtures';
 import { uniqueEmail } from '../support/trpc-caller';
 import { waitFor } from '../support/wait-for';
 
@@ -16,7 +17,7 @@ let worker: Worker;
 let smtpPort: number;
 
 function startWorker(port: number) {
-  const transport = nodemailer.createTransport({ host: '127.0.0.1', port, ignoreTLS: true, connectionTimeout: 1000 });
+  const transport = createMailTransport({ host: '127.0.0.1', port, ignoreTLS: true, connectionTimeout: 1000 });
   return new Worker('mail', sendMailProcessor(transport), {
     connection: { ...redisConnectionOptions(), maxRetriesPerRequest: null },
     prefix: queuePrefix,
@@ -55,17 +56,19 @@ describe('mail queue', () => {
   });
 
   it('keeps a mail queued while SMTP is down, counts attempts and errors, then delivers it once', async () => {
-    const to = uniqueEmail('retry');
-    const entry = await enqueueMail({ to, template: 'password-reset', locale: 'en', params: { name: 'Sam', resetUrl: 'http://localhost:3000/reset-password/abc' } });
+    const user = await createUser('client');
+    const to = user.email;
+    const entry = await enqueueMail({ to, template: 'password-reset', locale: 'en', params: { name: 'Sam', userId: user.id } });
     // Speed up the back-off for the test: same job id, so the queued job is replaced, not doubled.
     const queue = getQueue('mail');
-    await (await queue.getJob(`mail-${entry.id}`))?.remove();
-    await queue.add('mail', { emailLogId: entry.id }, { jobId: `mail-${entry.id}`, attempts: 10, backoff: { type: 'fixed', delay: 300 } });
+    await (await queue.getJob(mailJobId(entry)))?.remove();
+    await queue.add('mail', { emailLogId: entry.id }, { jobId: mailJobId(entry), attempts: 10, backoff: { type: 'fixed', delay: 300 } });
     worker = startWorker(smtpPort + 1); // nothing listens there: the relay is down
 
     const failing = await waitFor(async () => {
       const row = await EmailLogEntry.findByPk(entry.id);
-      return row && row.attempts >= 2 ? row : null;
+      // An attempt is counted when it claims the mail; `queued` again: it failed and was settled.
+      return row && row.attempts >= 2 && row.state === 'queued' ? row : null;
     }, { what: 'two failed attempts' });
     expect(failing.state).toBe('queued');
     expect(failing.lastError).toMatch(/ECONNREFUSED|connect/i);
@@ -78,6 +81,10 @@ describe('mail queue', () => {
     }, { what: 'mail sent after SMTP came back' });
     expect(sent.lastError).toBeNull();
     expect(catcher.messages().filter((m) => m.envelope.to.includes(to))).toHaveLength(1);
-    expect(catcher.messages().find((m) => m.envelope.to.includes(to))?.subject).toBe('Resetting your password');
+    const delivered = catcher.messages().find((m) => m.envelope.to.includes(to));
+    expect(delivered?.subject).toBe('Resetting your password');
+    // Its link was made when it was sent: in the mail, never in email_log.
+    expect(delivered?.html).toMatch(/href="http:\/\/localhost:3000\/reset-password\/[A-Za-z0-9_-]{43}"/);
+    expect(JSON.stringify((await EmailLogEntry.findByPk(entry.id))!.params)).not.toContain('reset-password');
   });
 });

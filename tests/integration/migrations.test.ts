@@ -37,4 +37,4 @@ it('migrations go up from empty, down to empty, and up again', async () => {
 
   await migrator.up();
   expect(await tables(sequelize)).toEqual(schema);
-});
+}, 180_000); // every migration up, down and up again: long on a loaded machine

@@ -6,7 +6,9 @@ import { createCompany, createUser, loggedIn } from '../support/fixtures';
 /** Shared set-up of the portal tests: subscribed clients and cache rows written directly. */
 
 let nextEntity = 900_000 + (process.pid % 1000) * 100;
-let nextGlpiId = 1;
+// Follow-ups are keyed by GLPI's id alone (GLPI numbers them server-wide): files sharing a database
+// must not hand out the same ones.
+let nextGlpiId = 1_000_000 + (process.pid % 10_000) * 10_000;
 
 export async function subscribe(companyId: number, serviceCode: string, tierMaxQty: number, options: { start?: Date; end?: Date } = {}) {
   const service = await Service.findOne({ where: { code: serviceCode }, rejectOnEmpty: true });

@@ -3,6 +3,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCatalog } from '../../db/seeds/seed-catalog';
 import { GlpiOutboxEntry, Notification, type Company, type User } from '../../server/db/models';
+import { outboxJobId } from '../../server/glpi-outbox/queue-outbox';
 import { getQueue, queuePrefix, redisConnectionOptions } from '../../server/jobs/queues';
 import { setGlpiPool } from '../../worker/glpi-runtime';
 import { startHarness, type Harness } from '../../worker/glpi/glpi-test-support';
@@ -11,7 +12,7 @@ import { deliverOutboxProcessor } from '../../worker/jobs/deliver-outbox';
 import { provisionCompany } from '../../worker/provisioning/provision-company';
 import { CircuitBreaker } from '../../worker/sync/circuit-breaker';
 import { notifyPendingSyncEvents } from '../../worker/sync/notify-sync-events';
-import { syncCompany } from '../../worker/sync/sync-company';
+import { syncCompany, syncServerWide } from '../../worker/sync/sync-company';
 import { defaultSyncOptions } from '../../worker/sync/sync-context';
 import { closeTestResources } from '../support/close-resources';
 import { createCompany, createUser, loggedIn } from '../support/fixtures';
@@ -26,10 +27,14 @@ let entityId: number;
 let browser: Awaited<ReturnType<typeof loggedIn>>;
 let worker: Worker | null = null;
 
-const sync = () => syncCompany({
-  pool: h.pool, logger: pino({ level: 'silent' }), stop: { stopping: false },
-  options: { ...defaultSyncOptions, glpiUtcOffsetMinutes: 0 }, breaker: new CircuitBreaker({ threshold: 100, probeAfterMs: 1 }),
-}, { companyId: company.id });
+const sync = async () => {
+  const ctx = {
+    pool: h.pool, logger: pino({ level: 'silent' }), stop: { stopping: false },
+    options: { ...defaultSyncOptions, glpiUtcOffsetMinutes: 0 }, breaker: new CircuitBreaker({ threshold: 100, probeAfterMs: 1 }),
+  };
+  await syncServerWide(ctx);
+  return syncCompany(ctx, { companyId: company.id });
+};
 const glpiTicketsWith = (key: string) => h.sim.state.tickets(entityId).filter((t) => String(t.content).includes(key));
 
 beforeAll(async () => {
@@ -54,7 +59,7 @@ afterAll(async () => {
 });
 
 describe('portal tickets through the outbox', () => {
-  it('keeps a ticket written while GLPI is down, delivers it once (even after a crash past GLPI’s answer), then shows it numbered', async () => {
+  it('keeps a ticket written while GLPI is down, delivers it once (even after a crash past GLPI’s answer), then shows GLPI’s row at once, without a sync cycle', async () => {
     h.sim.state.setKnobs({ down: 'reset' });
     const { outboxId } = await browser.run((api) => api.portal.tickets.create({ title: 'Imprimante bloquée', content: 'Bourrage papier <bac 2>.', urgency: 4, type: 'incident' }));
     const waiting = await browser.run((api) => api.portal.tickets.list({}));
@@ -63,8 +68,9 @@ describe('portal tickets through the outbox', () => {
 
     // Short back-off for the test; the worker "dies" once right after GLPI accepted the ticket.
     const queue = getQueue('glpi-outbox');
-    await (await queue.getJob(`outbox-${outboxId}`))?.remove();
-    await queue.add('glpi-outbox', { outboxId }, { jobId: `outbox-${outboxId}`, attempts: 50, backoff: { type: 'fixed', delay: 200 } });
+    const jobId = outboxJobId((await GlpiOutboxEntry.findByPk(outboxId))!);
+    await (await queue.getJob(jobId))?.remove();
+    await queue.add('glpi-outbox', { outboxId }, { jobId, attempts: 50, backoff: { type: 'fixed', delay: 200 } });
     let crashes = 0;
     worker = new Worker('glpi-outbox', deliverOutboxProcessor({
       afterGlpiWrite: () => {
@@ -84,13 +90,12 @@ describe('portal tickets through the outbox', () => {
     expect(inGlpi).toHaveLength(1);
     expect(row.glpiId).toBe(inGlpi[0]!.id);
 
-    // Numbered before the sync brings it back...
-    const numbered = await browser.run((api) => api.portal.tickets.list({}));
-    expect(numbered.waiting).toMatchObject([{ outboxId, state: 'delivered', glpiTicketId: row.glpiId }]);
-    // ...then an ordinary cached ticket, its reference hidden.
-    await sync();
-    const listed = await browser.run((api) => api.portal.tickets.list({}));
-    expect(listed.waiting).toEqual([]);
+    // Read back from GLPI by the delivery itself (write-through), no sync cycle: an ordinary cached
+    // ticket, its outbox reference hidden.
+    const listed = await waitFor(async () => {
+      const list = await browser.run((api) => api.portal.tickets.list({}));
+      return list.waiting.length === 0 ? list : null;
+    }, { what: 'ticket read back into the cache' });
     expect(listed.tickets.filter((t) => t.glpiId === row.glpiId)).toMatchObject([{ name: 'Imprimante bloquée', urgency: 4, type: 1 }]);
     const conversation = await browser.run((api) => api.portal.tickets.conversation({ glpiId: row.glpiId! }));
     expect(conversation).toMatchObject({ source: 'glpi', html: '<p>Bourrage papier &lt;bac 2&gt;.</p>', followups: [] });

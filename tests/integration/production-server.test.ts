@@ -4,6 +4,7 @@ import { waitForUrl } from '../../scripts/stack/run-step';
 import { freePort } from '../support/free-port';
 import { startPlatformProcess, type PlatformProcess } from '../support/platform-process';
 import { ensureProductionBuild } from '../support/production-build';
+import { waitFor } from '../support/wait-for';
 
 // The production build served as `npm start` serves it (NODE_ENV=production), seen from outside:
 // security headers, compression, long-lived caching of fingerprinted assets, health, JSON logs.
@@ -80,16 +81,21 @@ describe('the production server', () => {
     expect(health.status).toBe(200);
     expect(health.headers['content-type']).toMatch(/^application\/json/);
     expect(health.headers['cache-control']).toBe('no-store');
-    expect(JSON.parse(health.body.toString())).toEqual({ status: 'ok', database: 'ok', redis: 'ok' });
+    expect(JSON.parse(health.body.toString())).toEqual({ status: 'ok', database: 'ok', redis: 'ok', replicas: [] });
   });
 
-  it('logs one JSON object per line, with each request', async () => {
-    await get('/faq');
-    await new Promise((r) => setTimeout(r, 200));
-    const lines = web.output().split('\n').filter((line) => line.trim() !== '');
-    expect(lines.length).toBeGreaterThan(0);
-    const entries = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+  it('logs one JSON object per line, with each request and its id, which the response names', async () => {
+    const faq = await get('/faq');
+    const requestId = String(faq.headers['x-request-id']);
+    expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
+    // The line is written when the response has finished, after the client may have read it.
+    const entries = await waitFor(async () => {
+      const lines = web.output().split('\n').filter((line) => line.trim() !== '');
+      const parsed = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+      return parsed.some((entry) => entry.path === '/faq') ? parsed : null;
+    }, { what: 'the log line of GET /faq' });
     for (const entry of entries) expect(entry).toMatchObject({ level: expect.any(Number), time: expect.any(Number), msg: expect.any(String) });
-    expect(entries).toContainEqual(expect.objectContaining({ msg: 'request', method: 'GET', path: '/faq', status: 200 }));
+    expect(entries).toContainEqual(expect.objectContaining({ msg: 'request', method: 'GET', path: '/faq', status: 200, requestId }));
+    expect((await get('/faq')).headers['x-request-id']).not.toBe(requestId);
   });
 });

@@ -2,10 +2,10 @@ import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCatalog } from '../../db/seeds/seed-catalog';
 import { config } from '../../server/config';
-import { AuditEntry, Company, EmailLogEntry, Notification, QuoteRequest, User } from '../../server/db/models';
+import { AuditEntry, Company, EmailLogEntry, Notification, QuoteRequest } from '../../server/db/models';
 import { closeTestResources } from '../support/close-resources';
 import { clientOfNewCompany, createUser, loggedIn } from '../support/fixtures';
-import { testClient, uniqueEmail } from '../support/trpc-caller';
+import { testClient } from '../support/trpc-caller';
 
 beforeAll(seedCatalog);
 afterAll(closeTestResources);
@@ -30,12 +30,11 @@ const supportRequest = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
+/** A client account as registration leaves it: no company until the first quote request. */
 async function newClientWithoutCompany() {
-  const browser = testClient();
-  const email = uniqueEmail('quote');
-  await browser.run((api) => api.auth.register({ firstName: 'Yasmine', lastName: 'Haddad', email, phone: '0661234567', password: 'mot-de-passe-solide' }));
-  const user = (await User.findOne({ where: { email } }))!;
-  return { browser, user };
+  const user = await createUser('client');
+  await user.update({ firstName: 'Yasmine', lastName: 'Haddad', phone: '+213661234567' });
+  return { browser: await loggedIn(user), user };
 }
 
 /** The zod issues of a refusal, by field path. */
@@ -78,9 +77,11 @@ describe('submitting a quote request', () => {
 
   it('keeps the company of a client who has one and updates its details', async () => {
     const { company: existing, user, browser } = await clientOfNewCompany();
+    // Its own name: other files renaming their companies share this database.
+    const renamed = `Nouveau Nom ${process.pid}-${Date.now()} SARL`;
     const result = await browser.run((api) =>
       api.quotes.submit({
-        company: { ...company('Nouveau Nom SARL'), phone: '+213 21 00 00 01' },
+        company: { ...company(renamed), phone: '+213 21 00 00 01' },
         serviceCode: 'management',
         pcsCount: 25,
         softwareCount: 8,
@@ -89,11 +90,11 @@ describe('submitting a quote request', () => {
     );
     expect(result.companyId).toBe(existing.id);
     await existing.reload();
-    expect(existing).toMatchObject({ name: 'Nouveau Nom SARL', phone: '+21321000001', sector: 'Santé' });
+    expect(existing).toMatchObject({ name: renamed, phone: '+21321000001', sector: 'Santé' });
     await user.reload();
     expect(user.companyId).toBe(existing.id);
     expect((await QuoteRequest.findByPk(result.quoteId))!.estimatedMonthlyPriceDa).toBe(90_000);
-    expect(await Company.count({ where: { name: 'Nouveau Nom SARL' } })).toBe(1);
+    expect(await Company.count({ where: { name: renamed } })).toBe(1);
   });
 
   it('stores no estimate above the top tier (the price is negotiated)', async () => {

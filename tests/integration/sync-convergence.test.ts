@@ -15,7 +15,7 @@ let companyId: number;
 const liveOf = (itemtype: 'Computer' | 'Printer' | 'SoftwareLicense' | 'Monitor') =>
   h.sim.state.rows(itemtype, entityId).filter((row) => row.is_deleted === 0).map((row) => Number(row.id));
 const liveTickets = () => h.sim.state.tickets(entityId).filter((row) => row.is_deleted === 0);
-const cycle = () => syncCompany(h.ctx, { companyId });
+const cycle = () => h.cycle(companyId);
 
 beforeAll(async () => {
   h = await startSyncHarness({ sim: { seed: { seed: 21, entities: 1, assets: 150, tickets: 30 } }, options: { pageSize: 9, firstPageSize: 4, overlapRows: 3, reconcileEvery: 1000 } });
@@ -107,11 +107,13 @@ describe('incremental cycles', () => {
     await expect(cycle()).rejects.toBeInstanceOf(GlpiNetworkError);
     const after = (await GlpiSyncState.findAll({ where: { companyId } })).map((s) => [s.itemtype, s.watermark]);
     expect(after).toEqual(watermarks);
-    expect((await syncMonitor(companyId)).some((pair) => pair.lastError !== null)).toBe(true);
+    expect((await syncMonitor(companyId)).runs[0]).toMatchObject({ status: 'failed', error: expect.stringContaining('GlpiNetworkError') });
     h.sim.state.setKnobs({ down: false });
     await cycle();
     expect(await cacheSnapshot(entityId)).toEqual(glpiSnapshot(h.sim, entityId));
-    expect((await syncMonitor(companyId)).every((pair) => pair.lastError === null)).toBe(true);
+    const monitor = await syncMonitor(companyId);
+    expect(monitor.runs[0]).toMatchObject({ status: 'done', error: null });
+    expect(monitor.pairs.every((pair) => pair.lastError === null)).toBe(true);
   });
 
   it('the periodic reconcile finds a change the incremental read could not see', async () => {

@@ -2,11 +2,13 @@ import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { closeInspectionQueues } from '../../server/admin/queues/queue-inspector';
 import { config } from '../../server/config';
-import { adminProcedure, authedProcedure, clientAccountProcedure, clientProcedure, staffProcedure, superClientProcedure } from '../../server/trpc/init';
+import {
+  adminProcedure, authedProcedure, billingProcedure, clientAccountProcedure, clientProcedure, companyUserProcedure, staffProcedure, superClientProcedure, supportProcedure,
+} from '../../server/trpc/init';
 import { appRouter } from '../../server/trpc/root-router';
 import { refusal } from '../support/admin-fixtures';
 import { closeTestResources } from '../support/close-resources';
-import { foreignReads, procedureAccess, sampleInputs, type AccessLevel } from './procedure-access';
+import { foreignReads, notForMember, procedureAccess, sampleInputs, type AccessLevel } from './procedure-access';
 import { buildWorld, roles, sessionFor, type Role, type World } from './security-world';
 
 vi.hoisted(() => {
@@ -28,7 +30,10 @@ const guards: [AccessLevel, unknown][] = [
   ['admin', guardOf(adminProcedure)],
   ['staff', guardOf(staffProcedure)],
   ['superClient', guardOf(superClientProcedure)],
+  ['support', guardOf(supportProcedure)],
   ['client', guardOf(clientProcedure)],
+  ['billing', guardOf(billingProcedure)],
+  ['companyUser', guardOf(companyUserProcedure)],
   ['clientAccount', guardOf(clientAccountProcedure)],
   ['authed', guardOf(authedProcedure)],
 ];
@@ -39,7 +44,10 @@ const allowed: Record<AccessLevel, readonly Role[]> = {
   public: roles,
   authed: roles.filter((r) => r !== 'anonymous'),
   clientAccount: ['client', 'clientWithoutCompany', 'superClientA', 'superClientB'],
+  companyUser: ['client', 'superClientA', 'superClientB', 'memberA', 'billingA'],
+  billing: ['client', 'superClientA', 'superClientB', 'billingA'],
   client: ['client', 'superClientA', 'superClientB'],
+  support: ['superClientA', 'superClientB', 'memberA'],
   superClient: ['superClientA', 'superClientB'],
   staff: ['commercial', 'admin'],
   admin: ['admin'],
@@ -107,6 +115,15 @@ describe('authorization matrix', () => {
     }
     expect(wrong).toEqual([]);
   }, 180_000);
+
+  it("answers NOT_FOUND to a member of company A for A's documents and for a ticket not theirs, which A's manager reads", async () => {
+    for (const [path, input] of Object.entries(notForMember)) {
+      const asMember = await sessionFor(world.people.memberA);
+      const asManager = await sessionFor(world.people.superClientA);
+      expect([path, await refusal(asMember.run((api) => callPath(api, path, input(world))))]).toEqual([path, { code: 'NOT_FOUND', message: 'errors.notFound' }]);
+      expect([path, await refusal(asManager.run((api) => callPath(api, path, input(world))))]).toEqual([path, null]);
+    }
+  });
 
   it("answers NOT_FOUND to the super-client of company B for company A's records, which A itself reads", async () => {
     for (const [path, input] of Object.entries(foreignReads)) {

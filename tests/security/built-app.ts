@@ -6,18 +6,18 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ServerBuild } from '@remix-run/node';
 import { lucia } from '../../server/auth/lucia';
-import { createApp } from '../../server/http/create-app';
+import { createApp, type AppOptions } from '../../server/http/create-app';
 import type { User } from '../../server/db/models';
 
 /**
  * The real web server (express, origin check, the production Remix build with tRPC) on an
  * ephemeral port, and requests made as a given person (a session cookie of theirs).
  */
-export async function startBuiltApp() {
+export async function startBuiltApp(options: AppOptions = {}) {
   const buildFile = path.resolve('build/index.js');
   if (!existsSync(buildFile)) execFileSync('npx', ['remix', 'build'], { stdio: 'ignore' });
   const build = (await import(pathToFileURL(buildFile).href)) as ServerBuild;
-  const server: Server = createApp(build).listen(0, '127.0.0.1');
+  const server: Server = createApp(build, options).listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 

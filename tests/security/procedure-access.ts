@@ -7,15 +7,18 @@ import { missingId, type World } from './security-world';
  * Who may call each tRPC procedure, declared by hand. The authorization matrix fails for a
  * procedure of the router that is missing here: adding a procedure means deciding who may call it.
  *
- * public: anyone · authed: anyone logged in · clientAccount: a client, with or without a company
- * yet · client: a client of a company · superClient: a client whose company is subscribed now ·
- * staff: commercial or admin · admin: admin only.
+ * public: anyone · authed: anyone logged in · clientAccount: a client without a company yet, or a
+ * manager · companyUser: anyone of a client company · billing: its manager or billing contact ·
+ * client: its manager · support: a manager or member of a subscribed company · superClient: the
+ * manager of a subscribed company · staff: commercial or admin · admin: admin only
+ * (docs/decisions/110-company-roles.md).
  */
-export const accessLevels = ['public', 'authed', 'clientAccount', 'client', 'superClient', 'staff', 'admin'] as const;
+export const accessLevels = ['public', 'authed', 'clientAccount', 'companyUser', 'billing', 'client', 'support', 'superClient', 'staff', 'admin'] as const;
 export type AccessLevel = (typeof accessLevels)[number];
 
 export const procedureAccess: Record<string, AccessLevel> = {
   'auth.register': 'public',
+  'auth.confirmRegistration': 'public',
   'auth.login': 'public',
   'auth.logout': 'public',
   'auth.requestPasswordReset': 'public',
@@ -24,6 +27,7 @@ export const procedureAccess: Record<string, AccessLevel> = {
   'auth.me': 'public',
   'profile.get': 'authed',
   'profile.update': 'authed',
+  'profile.setLocale': 'authed',
   'profile.updateCompany': 'client',
   'catalog.services': 'public',
   'catalog.paymentMethods': 'public',
@@ -48,38 +52,65 @@ export const procedureAccess: Record<string, AccessLevel> = {
   'proformas.get': 'staff',
   'proformas.ofQuote': 'staff',
   'proformas.recordPayment': 'staff',
-  'proformas.mine': 'client',
-  'proformas.accept': 'client',
-  'proformas.refuse': 'client',
-  'purchaseOrders.upload': 'client',
+  'proformas.mine': 'billing',
+  'proformas.accept': 'billing',
+  'proformas.refuse': 'billing',
+  'purchaseOrders.upload': 'billing',
   'purchaseOrders.review': 'staff',
   'purchaseOrders.file': 'authed',
+  'payments.uploadProof': 'billing',
+  'payments.reviewProof': 'staff',
+  'payments.proofFile': 'authed',
+  'payments.receipt': 'authed',
+  'payments.myBalance': 'billing',
+  'payments.balanceOf': 'staff',
   'invoices.list': 'staff',
   'invoices.get': 'staff',
   'invoices.issue': 'staff',
   'invoices.markPaid': 'staff',
   'invoices.issueCreditNote': 'staff',
   'subscriptions.activate': 'staff',
-  'subscriptions.current': 'client',
+  'subscriptions.current': 'companyUser',
   'subscriptions.ofCompany': 'staff',
-  'documents.list': 'client',
-  'documents.home': 'client',
+  'subscriptions.changeTier': 'client',
+  'subscriptions.changeTierOf': 'staff',
+  'subscriptions.cancelAtTerm': 'client',
+  'subscriptions.cancelAtTermOf': 'staff',
+  'subscriptions.setAutoRenew': 'client',
+  'subscriptions.setAutoRenewOf': 'staff',
+  'documents.list': 'billing',
+  'documents.home': 'billing',
   'documents.pdf': 'authed',
 
-  'portal.status': 'client',
-  'portal.access': 'client',
+  'portal.status': 'companyUser',
+  'portal.access': 'companyUser',
   'portal.header': 'authed',
   'portal.dashboard.get': 'superClient',
-  'portal.park.list': 'superClient',
-  'portal.park.detail': 'superClient',
-  'portal.park.csv': 'superClient',
-  'portal.tickets.list': 'superClient',
-  'portal.tickets.conversation': 'superClient',
-  'portal.tickets.create': 'superClient',
-  'portal.tickets.reply': 'superClient',
+  'portal.park.list': 'support',
+  'portal.park.detail': 'support',
+  'portal.park.csv': 'support',
+  'portal.tickets.list': 'support',
+  'portal.tickets.conversation': 'support',
+  'portal.tickets.create': 'support',
+  'portal.tickets.reply': 'support',
+  'portal.tickets.choices': 'support',
+  'portal.tickets.decide': 'support',
+  'portal.tickets.file': 'support',
+  'portal.tickets.rate': 'support',
+  'portal.dashboard.satisfaction': 'superClient',
+  'backoffice.companies.satisfaction': 'staff',
+  'satisfaction.view': 'public',
+  'satisfaction.answer': 'public',
   'portal.notifications.page': 'authed',
   'portal.notifications.unread': 'authed',
   'portal.staff.overPlan': 'staff',
+
+  'company.users.list': 'client',
+  'company.users.invite': 'client',
+  'company.users.resendInvitation': 'client',
+  'company.users.changeRole': 'client',
+  'company.users.deactivate': 'client',
+  'company.users.reactivate': 'client',
 
   'glpi.provisioningState': 'staff',
   'glpi.retryProvisioning': 'staff',
@@ -91,6 +122,13 @@ export const procedureAccess: Record<string, AccessLevel> = {
   'backoffice.companies.audit': 'staff',
   'backoffice.companies.syncMonitor': 'staff',
   'backoffice.companies.syncNow': 'staff',
+  'backoffice.companies.updateLegalIdentity': 'staff',
+  'backoffice.companies.users.list': 'staff',
+  'backoffice.companies.users.invite': 'staff',
+  'backoffice.companies.users.resendInvitation': 'staff',
+  'backoffice.companies.users.changeRole': 'staff',
+  'backoffice.companies.users.deactivate': 'staff',
+  'backoffice.companies.users.reactivate': 'staff',
 
   'admin.employees.list': 'admin',
   'admin.employees.create': 'admin',
@@ -116,8 +154,17 @@ export const procedureAccess: Record<string, AccessLevel> = {
   'admin.queues.failed': 'admin',
   'admin.queues.retry': 'admin',
   'admin.health.glpi': 'admin',
+  'admin.health.database': 'admin',
+  'admin.syncCadence.get': 'admin',
+  'admin.syncCadence.set': 'admin',
   'admin.audit.search': 'admin',
   'admin.exports.invoicesCsv': 'staff',
+
+  'reports.mine': 'superClient',
+  'reports.pdf': 'superClient',
+  'reports.ofCompany': 'staff',
+  'reports.staffPdf': 'staff',
+  'reports.regenerate': 'staff',
 };
 
 /**
@@ -131,11 +178,14 @@ const line = { description: 'Support', quantity: 1, unitPriceDa: 1_000, discount
 
 export const sampleInputs: Record<string, (w: World) => unknown> = {
   'auth.register': () => ({ firstName: 'Matrice', lastName: 'Test', email: uniqueEmail('matrix'), phone: '0551234567', password: 'a-long-password' }),
+  // An unknown link: the procedure answers BAD_REQUEST past the guard.
+  'auth.confirmRegistration': () => ({ token: 'x'.repeat(43) }),
   'auth.login': (w) => ({ email: w.people.clientWithoutCompany!.email, password: fixturePassword }),
   'auth.requestPasswordReset': () => ({ email: uniqueEmail('nobody') }),
   'auth.resetPassword': () => ({ token: 'x'.repeat(43), password: 'a-long-password' }),
   'auth.changePassword': () => ({ currentPassword: 'not-the-password', newPassword: 'another-long-password' }),
   'profile.update': () => ({ firstName: 'Prénom', lastName: 'Nom', phone: '0551234567' }),
+  'profile.setLocale': () => ({ locale: 'fr' }),
   // Refused by zod: a valid one would rewrite the caller's company.
   'profile.updateCompany': () => ({ name: '' }),
   'catalog.faq': () => ({ q: 'abonnement' }),
@@ -163,6 +213,12 @@ export const sampleInputs: Record<string, (w: World) => unknown> = {
   'purchaseOrders.upload': async () => ({ proformaId: missingId, fileName: 'bc.pdf', bytes: await purchaseOrderPdf() }),
   'purchaseOrders.review': () => ({ purchaseOrderId: missingId, decision: 'refuse', reason: 'Illisible' }),
   'purchaseOrders.file': (w) => ({ id: w.a.purchaseOrder.id }),
+  'payments.uploadProof': async () => ({ proformaId: missingId, bankReference: 'VIR-1', fileName: 'virement.pdf', bytes: await purchaseOrderPdf() }),
+  'payments.reviewProof': () => ({ paymentProofId: missingId, decision: 'reject', reason: 'Illisible' }),
+  'payments.proofFile': () => ({ id: missingId }),
+  'payments.receipt': () => ({ id: missingId }),
+  'payments.myBalance': () => ({}),
+  'payments.balanceOf': (w) => ({ companyId: w.companyA.id }),
   'invoices.list': () => ({}),
   'invoices.get': (w) => ({ id: w.a.invoice.id }),
   'invoices.issue': () => ({ proformaId: missingId }),
@@ -170,6 +226,12 @@ export const sampleInputs: Record<string, (w: World) => unknown> = {
   'invoices.issueCreditNote': () => ({ invoiceId: missingId, reason: 'Erreur de saisie' }),
   'subscriptions.activate': () => ({ invoiceId: missingId }),
   'subscriptions.ofCompany': (w) => ({ companyId: w.companyA.id }),
+  'subscriptions.changeTier': () => ({ subscriptionId: missingId, tierMaxQty: 50, effectiveOn: '2099-01-01' }),
+  'subscriptions.changeTierOf': () => ({ subscriptionId: missingId, tierMaxQty: 50, effectiveOn: '2099-01-01' }),
+  'subscriptions.cancelAtTerm': () => ({ subscriptionId: missingId }),
+  'subscriptions.cancelAtTermOf': () => ({ subscriptionId: missingId }),
+  'subscriptions.setAutoRenew': () => ({ subscriptionId: missingId, autoRenew: true }),
+  'subscriptions.setAutoRenewOf': () => ({ subscriptionId: missingId, autoRenew: true }),
   'documents.pdf': (w) => ({ kind: 'invoice', id: w.a.invoice.id }),
 
   'portal.park.list': () => ({ type: 'computers' }),
@@ -179,8 +241,23 @@ export const sampleInputs: Record<string, (w: World) => unknown> = {
   'portal.tickets.conversation': (w) => ({ glpiId: w.a.ticket.glpiId }),
   'portal.tickets.create': () => ({ title: 'Matrice', content: 'Bonjour', urgency: 3, type: 'incident' }),
   'portal.tickets.reply': () => ({ outboxId: missingId, content: 'Merci' }),
+  'portal.tickets.choices': () => ({}),
+  'portal.tickets.decide': () => ({ glpiId: missingId, decision: 'approve', content: '' }),
+  'portal.tickets.file': (w) => ({ ticket: { glpiId: w.a.ticket.glpiId }, file: `g${missingId}` }),
+  'portal.tickets.rate': () => ({ glpiId: missingId, rating: 4, comment: '' }),
+  'portal.dashboard.satisfaction': () => ({}),
+  'backoffice.companies.satisfaction': (w) => ({ companyId: w.companyA.id }),
+  'satisfaction.view': () => ({ token: 'x'.repeat(43) }),
+  'satisfaction.answer': () => ({ token: 'x'.repeat(43), rating: 4, comment: '' }),
   'portal.notifications.page': () => ({}),
   'portal.staff.overPlan': () => ({}),
+
+  // Refused by zod: a valid one would add a person to the caller's company.
+  'company.users.invite': () => ({ firstName: '', lastName: 'Matrice', email: uniqueEmail('matrix'), companyRole: 'member' }),
+  'company.users.resendInvitation': () => ({ userId: missingId }),
+  'company.users.changeRole': () => ({ userId: missingId, companyRole: 'member' }),
+  'company.users.deactivate': () => ({ userId: missingId }),
+  'company.users.reactivate': () => ({ userId: missingId }),
 
   'glpi.provisioningState': (w) => ({ companyId: w.companyA.id }),
   'glpi.retryProvisioning': () => ({ companyId: missingId }),
@@ -192,6 +269,13 @@ export const sampleInputs: Record<string, (w: World) => unknown> = {
   'backoffice.companies.audit': (w) => ({ companyId: w.companyA.id }),
   'backoffice.companies.syncMonitor': (w) => ({ companyId: w.companyA.id }),
   'backoffice.companies.syncNow': () => ({ companyId: missingId }),
+  'backoffice.companies.updateLegalIdentity': () => ({ companyId: missingId, name: 'Société absente' }),
+  'backoffice.companies.users.list': (w) => ({ companyId: w.companyA.id }),
+  'backoffice.companies.users.invite': () => ({ companyId: missingId, firstName: 'Nouvelle', lastName: 'Personne', email: uniqueEmail('matrix'), companyRole: 'member' }),
+  'backoffice.companies.users.resendInvitation': () => ({ companyId: missingId, userId: missingId }),
+  'backoffice.companies.users.changeRole': () => ({ companyId: missingId, userId: missingId, companyRole: 'member' }),
+  'backoffice.companies.users.deactivate': () => ({ companyId: missingId, userId: missingId }),
+  'backoffice.companies.users.reactivate': () => ({ companyId: missingId, userId: missingId }),
 
   'admin.employees.create': () => ({ firstName: 'Nouvel', lastName: 'Employé', email: uniqueEmail('employee'), role: 'commercial' }),
   'admin.employees.resendInvitation': () => ({ userId: missingId }),
@@ -211,8 +295,24 @@ export const sampleInputs: Record<string, (w: World) => unknown> = {
   'admin.emails.resend': () => ({ id: missingId }),
   'admin.queues.failed': () => ({ queue: 'mail' }),
   'admin.queues.retry': () => ({ queue: 'mail', jobId: 'no-such-job' }),
+  'admin.syncCadence.set': () => ({ ticketsEverySeconds: 60, assetsEveryMinutes: 15 }),
   'admin.audit.search': () => ({ person: 'Test' }),
   'admin.exports.invoicesCsv': () => ({ from: '2020-01-01', to: '2020-01-31' }),
+
+  'reports.pdf': (w) => ({ id: w.a.report.id }),
+  'reports.ofCompany': (w) => ({ companyId: w.companyA.id }),
+  'reports.staffPdf': (w) => ({ id: w.a.report.id }),
+  'reports.regenerate': () => ({ companyId: missingId, month: '2026-01' }),
+};
+
+/**
+ * Company A's records a member of A may not read: its documents (billing's and the manager's) and a
+ * ticket that does not name them. Each must answer NOT_FOUND, as another company's would.
+ */
+export const notForMember: Record<string, (w: World) => unknown> = {
+  'purchaseOrders.file': (w) => ({ id: w.a.purchaseOrder.id }),
+  'documents.pdf': (w) => ({ kind: 'invoice', id: w.a.invoice.id }),
+  'portal.tickets.conversation': (w) => ({ glpiId: w.a.ticket.glpiId }),
 };
 
 /** Company A's records by id, read as the super-client of company B: each must answer NOT_FOUND. */
@@ -223,4 +323,5 @@ export const foreignReads: Record<string, (w: World) => unknown> = {
   'quotes.prefill': (w) => ({ quoteId: w.a.quote.id }),
   'portal.park.detail': (w) => ({ type: 'computers', glpiId: w.a.asset.glpiId }),
   'portal.tickets.conversation': (w) => ({ glpiId: w.a.ticket.glpiId }),
+  'reports.pdf': (w) => ({ id: w.a.report.id }),
 };

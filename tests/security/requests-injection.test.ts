@@ -117,11 +117,12 @@ describe('script and event-handler payloads are rendered inert', () => {
   it('in every server-rendered page that shows a text field, which shows it as text', async () => {
     const { commercial, admin } = world.people;
     const pages: [string, User | null, boolean][] = [
-      [`/backoffice/quotes?search=${encodeURIComponent(`XSS ${tag}`)}`, commercial, true],
+      // Both lists search with `q` (with `search`, the record showed only while it was on page 1 of everything).
+      [`/backoffice/quotes?q=${encodeURIComponent(`XSS ${tag}`)}`, commercial, true],
       [`/backoffice/quotes/${xss.quoteId}`, commercial, true],
       [`/backoffice/proformas/${xss.refusedId}`, commercial, true],
       [`/backoffice/proformas/${xss.acceptedId}`, commercial, true],
-      [`/backoffice/companies?search=${encodeURIComponent(`XSS ${tag}`)}`, commercial, true],
+      [`/backoffice/companies?q=${encodeURIComponent(`XSS ${tag}`)}`, commercial, true],
       [`/backoffice/companies/${xss.companyId}`, commercial, true],
       ['/backoffice', commercial, false],
       ['/backoffice/admin/employees', admin, true],

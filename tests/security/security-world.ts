@@ -1,18 +1,21 @@
 import { seedCatalog } from '../../db/seeds/seed-catalog';
 import { lucia } from '../../server/auth/lucia';
-import type { User } from '../../server/db/models';
-import { createQuote, issueFromDraft, purchaseOrderPdf } from '../integration/billing-support';
+import { MonthlyReport, type User } from '../../server/db/models';
+import { computeReportFigures } from '../../server/reports/report-figures';
+import { previousMonth } from '../../server/reports/report-month';
+import { createQuote, issueFromDraft, matchingOrder, purchaseOrderPdf } from '../integration/billing-support';
 import { insertAsset, insertFollowup, insertTicket } from '../integration/portal-support';
 import { createCompany, createUser, giveActiveSubscription } from '../support/fixtures';
 import { testClient } from '../support/trpc-caller';
 
 /**
- * The people and records the security suites probe: two subscribed companies (A and B), a client
+ * The people and records the security suites probe: two subscribed companies (A and B; A's manager
+ * is its super-client, beside a member and a billing contact of A: issue 18), a client
  * company without subscription, a client account without company, a commercial and an admin, and
  * company A's whole paper trail (quote, pro-forma, purchase order, invoice, credit note) plus its
  * cached GLPI ticket, asset and a ticket still in the outbox.
  */
-export const roles = ['anonymous', 'client', 'clientWithoutCompany', 'superClientA', 'superClientB', 'commercial', 'admin'] as const;
+export const roles = ['anonymous', 'client', 'clientWithoutCompany', 'superClientA', 'superClientB', 'memberA', 'billingA', 'commercial', 'admin'] as const;
 export type Role = (typeof roles)[number];
 export type Browser = ReturnType<typeof testClient>;
 
@@ -49,6 +52,8 @@ export async function buildWorld() {
     clientWithoutCompany: await createUser('client', null),
     superClientA: a.user,
     superClientB: b.user,
+    memberA: await createUser('client', a.company.id, 'member'),
+    billingA: await createUser('client', a.company.id, 'billing'),
     commercial,
     admin,
   };
@@ -63,7 +68,7 @@ export async function buildWorld() {
     api.purchaseOrders.upload({ proformaId: proforma.id, fileName: 'bc-a.pdf', bytes: await purchaseOrderPdf() }),
   );
   await staff.run((api) =>
-    api.purchaseOrders.review({ purchaseOrderId: purchaseOrder.id, decision: 'accept', poNumber: 'BC-A', amountDa: proforma.totalInclTaxCents / 100 }),
+    api.purchaseOrders.review({ purchaseOrderId: purchaseOrder.id, decision: 'accept', ...matchingOrder(proforma, 'BC-A') }),
   );
   const invoice = await staff.run((api) => api.invoices.issue({ proformaId: proforma.id }));
   const creditNote = await staff.run((api) => api.invoices.issueCreditNote({ invoiceId: invoice.id, reason: 'Erreur de saisie' }));
@@ -72,6 +77,10 @@ export async function buildWorld() {
   await insertFollowup(ticket);
   const asset = await insertAsset({ companyId: a.company.id, entityId: a.entityId });
   const outboxTicket = await clientA.run((api) => api.portal.tickets.create({ title: 'Ticket A en attente', content: 'Bonjour', urgency: 3, type: 'incident' }));
+  const reportMonth = previousMonth();
+  const report = await MonthlyReport.create({
+    companyId: a.company.id, month: reportMonth, figures: await computeReportFigures(a.company.id, reportMonth), generatedAt: new Date(), regeneratedBy: null, mailedAt: null,
+  });
 
   return {
     people,
@@ -79,7 +88,7 @@ export async function buildWorld() {
     companyB: b.company,
     entityA: a.entityId,
     entityB: b.entityId,
-    a: { quote, proforma, purchaseOrder, invoice, creditNote, ticket, asset, outboxTicketId: outboxTicket.outboxId },
+    a: { quote, proforma, purchaseOrder, invoice, creditNote, ticket, asset, outboxTicketId: outboxTicket.outboxId, report },
   };
 }
 

@@ -69,7 +69,7 @@ export async function makeInvoice(proforma: Proforma, company: Company, options:
     number: `FA-T${tag()}`,
     proformaId: proforma.id,
     companyId: company.id,
-    issuedByUserId: proforma.issuedByUserId,
+    issuedByUserId: proforma.issuedByUserId!,
     buyer: { companyName: company.name, address: company.address, phone: company.phone, rc: company.rc, nif: company.nif, nis: company.nis, ai: company.ai, contactName: null },
     lines: [{ description: 'Ligne test', quantity: 1, unitPriceCents: options.exclTaxCents, discountPercent: 0, totalCents: options.exclTaxCents }],
     totalExclTaxCents: options.exclTaxCents,
@@ -80,6 +80,7 @@ export async function makeInvoice(proforma: Proforma, company: Company, options:
     purchaseOrderId: null,
     dueDate: '2099-12-31',
     paidAt: options.paidAt ?? null,
+    status: options.paidAt ? 'paid' : 'unpaid',
     pdfPath: null,
   });
   if (options.issuedAt) {

@@ -6,8 +6,8 @@
 export * as models from '../../server/db/models';
 export { sequelize } from '../../server/db/sequelize';
 export { config } from '../../server/config';
-export { enqueueMail } from '../../server/mail/enqueue-mail';
-export { queueTicket } from '../../server/glpi-outbox/queue-outbox';
+export { enqueueMail, mailJobId } from '../../server/mail/enqueue-mail';
+export { outboxJobId, queueTicket } from '../../server/glpi-outbox/queue-outbox';
 export { getQueue } from '../../server/jobs/queues';
 export { seedCatalog } from '../../db/seeds/seed-catalog';
 export { closeTestResources } from './close-resources';

@@ -14,6 +14,7 @@ import { logInOverHttp } from './http-session';
 import { startPlatformProcess, type PlatformProcess } from './platform-process';
 import { startPrivateMariadb, startPrivateRedis, type PrivateServer } from './private-services';
 import { ensureProductionBuild } from './production-build';
+import { startReplicaPair, type ReplicaPair } from './replica-pair';
 import { startFaultProxy, type FaultProxy } from './tcp-fault-proxy';
 import { testRunId, testServerUrl } from './test-databases';
 
@@ -22,6 +23,13 @@ export type FaultApp = typeof FaultAppModule;
 export type FaultPlatformOptions = {
   /** A MariaDB server of the test's own (to stop and restart it); else a database of its own on the shared server. */
   privateMariadb?: boolean;
+  /**
+   * A private MariaDB primary with a replica (replica-pair.ts): the database is created on the
+   * primary, and web processes get the replica in DATABASE_REPLICA_URLS. The test's own modules use the primary.
+   */
+  replica?: boolean;
+  /** More replica URLs after the real one (e.g. one that never answers). */
+  extraReplicaUrls?: string[];
   /** A Redis server of the test's own; else a key prefix of its own on the shared server. */
   privateRedis?: boolean;
   /** A GLPI simulator in the test's process, which the worker is pointed at. */
@@ -44,9 +52,11 @@ export type FaultPlatform = {
   /** Between the worker and the mail catcher: `hold` or `down` make SMTP slow or dead. */
   smtp: FaultProxy;
   mariadb: PrivateServer | null;
+  replicaPair: ReplicaPair | null;
   redis: PrivateServer | null;
   startWorker(): Promise<PlatformProcess>;
-  startWeb(): Promise<PlatformProcess>;
+  /** The web process on APP_URL's port, or another one on `port` (same stores: a second web process behind the balancer). */
+  startWeb(port?: number): Promise<PlatformProcess>;
   mailsTo(address: string): CaughtMessage[];
   close(): Promise<void>;
 };
@@ -69,7 +79,8 @@ const uniqueSuffix = () => `${process.pid}${++counter}${Math.floor(Math.random()
  * data and check it row by row. Nothing else running on the machine is touched.
  */
 export async function startFaultPlatform(options: FaultPlatformOptions = {}): Promise<FaultPlatform> {
-  const mariadb = options.privateMariadb ? await startPrivateMariadb() : null;
+  const replicaPair = options.replica ? await startReplicaPair() : null;
+  const mariadb = replicaPair?.primary ?? (options.privateMariadb ? await startPrivateMariadb() : null);
   const redis = options.privateRedis ? await startPrivateRedis() : null;
   const suffix = uniqueSuffix();
   // Named like the run's own databases, so that a killed run's leftovers are dropped by the next one.
@@ -102,6 +113,7 @@ export async function startFaultPlatform(options: FaultPlatformOptions = {}): Pr
     NODE_ENV: 'production',
     LOG_LEVEL: 'info',
     PORT: String(port),
+    ...(replicaPair ? { DATABASE_REPLICA_URLS: [`${replicaPair.replica.url}/${new URL(databaseUrl).pathname.slice(1)}`, ...(options.extraReplicaUrls ?? [])].join(',') } : {}),
     ...(sim ? { GLPI_URL: `http://127.0.0.1:${glpi!.port}/apirest.php`, GLPI_USER_TOKEN: sim.userToken, GLPI_PARENT_ENTITY_ID: '1', GLPI_MAX_PER_SECOND: '1000', GLPI_UTC_OFFSET_MINUTES: '0' } : {}),
     ...options.env,
   };
@@ -117,18 +129,18 @@ export async function startFaultPlatform(options: FaultPlatformOptions = {}): Pr
     clearTimeout(timer);
   };
   return {
-    app, env, appUrl, uploadDir, sim, glpi, catcher, smtp, mariadb, redis,
+    app, env, appUrl, uploadDir, sim, glpi, catcher, smtp, mariadb, replicaPair, redis,
     async startWorker() {
       const worker = startPlatformProcess('worker', 'worker/main.ts', env);
       processes.push(worker);
       await worker.waitForOutput(/"msg":"worker started"/);
       return worker;
     },
-    async startWeb() {
+    async startWeb(otherPort?: number) {
       await ensureProductionBuild();
-      const web = startPlatformProcess('web', 'server/http/main.ts', env);
+      const web = startPlatformProcess(otherPort ? `web:${otherPort}` : 'web', 'server/http/main.ts', otherPort ? { ...env, PORT: String(otherPort) } : env);
       processes.push(web);
-      await waitForUrl(`${appUrl}/healthz`);
+      await waitForUrl(`http://127.0.0.1:${otherPort ?? port}/healthz`);
       return web;
     },
     mailsTo: (address) => catcher.messages().filter((m) => m.envelope.to.includes(address)),
@@ -139,7 +151,8 @@ export async function startFaultPlatform(options: FaultPlatformOptions = {}): Pr
       await sim?.close();
       await smtp.close();
       await catcher.close();
-      if (mariadb) await mariadb.destroy();
+      if (replicaPair) await replicaPair.destroy();
+      else if (mariadb) await mariadb.destroy();
       else await dropDatabase(databaseUrl);
       await redis?.destroy();
       rmSync(uploadDir, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 import { hashPassword } from '../../server/auth/password-hash';
 import { Company, Service, Subscription, User } from '../../server/db/models';
-import type { Role } from '../../server/accounts/roles';
+import type { CompanyRole, Role } from '../../server/accounts/roles';
 import { testClient, uniqueEmail } from './trpc-caller';
 
 export const fixturePassword = 'fixture-password-123';
@@ -24,7 +24,8 @@ export async function createCompany(overrides: Partial<Company['_creationAttribu
   });
 }
 
-export async function createUser(role: Role, companyId: number | null = null) {
+/** A user of this role; a client is their company's manager unless `companyRole` says otherwise. */
+export async function createUser(role: Role, companyId: number | null = null, companyRole?: CompanyRole) {
   hash ??= hashPassword(fixturePassword);
   return User.create({
     email: uniqueEmail(role),
@@ -34,6 +35,7 @@ export async function createUser(role: Role, companyId: number | null = null) {
     phone: '+213551000000',
     role,
     companyId,
+    companyRole: role === 'client' ? (companyRole ?? 'manager') : null,
   });
 }
 

@@ -3,12 +3,16 @@ import mysql from 'mysql2/promise';
 import { Sequelize } from 'sequelize';
 import { createDatabase } from '../../db/create-database';
 import { createMigrator } from '../../db/migrator';
+import { freePort } from './free-port';
+import { stopRealGlpi, stopStaleRealGlpi } from './real-glpi';
 import { testDatabaseName, testDatabaseUrl, testServerUrl, testWorkerSlots } from './test-databases';
 
 /** Fresh, migrated databases for every vitest worker slot of this run; dropped at the end. */
 export default async function globalSetup() {
   // Inherited by the forked test workers (see test-env.ts).
   process.env.YTECH_TEST_RUN = String(process.pid);
+  // The real GLPI of this run (tests/support/real-glpi.ts) starts only if a test file asks for it.
+  process.env.YTECH_REAL_GLPI_PORT ??= String(await freePort());
   await dropStaleRuns();
   for (let slot = 1; slot <= testWorkerSlots; slot++) {
     const url = testDatabaseUrl(slot);
@@ -18,6 +22,7 @@ export default async function globalSetup() {
     await sequelize.close();
   }
   return async () => {
+    await stopRealGlpi();
     const connection = await mysql.createConnection(testServerUrl);
     for (let slot = 1; slot <= testWorkerSlots; slot++) await connection.query(`DROP DATABASE IF EXISTS \`${testDatabaseName(slot)}\``);
     await connection.end();
@@ -40,10 +45,10 @@ async function dropRedisKeys(pattern: string) {
 /** Databases left by runs that were killed: their process no longer exists. */
 async function dropStaleRuns() {
   const connection = await mysql.createConnection(testServerUrl);
-  const [rows] = await connection.query<mysql.RowDataPacket[]>("SHOW DATABASES LIKE 'ytech\\_t%\\_%'");
+  const [rows] = await connection.query<mysql.RowDataPacket[]>("SHOW DATABASES WHERE `Database` LIKE 'ytech\\_t%\\_%' OR `Database` LIKE 'glpi\\_t%'");
   for (const row of rows) {
     const name = String(Object.values(row)[0]);
-    const pid = Number(/^ytech_t(\d+)_\d+$/.exec(name)?.[1]);
+    const pid = Number(/^(?:ytech_t(\d+)_\d+|glpi_t(\d+))$/.exec(name)?.slice(1).find(Boolean));
     if (!pid) continue;
     let alive = true;
     try {
@@ -51,7 +56,9 @@ async function dropStaleRuns() {
     } catch {
       alive = false;
     }
-    if (!alive) await connection.query(`DROP DATABASE IF EXISTS \`${name}\``);
+    if (alive) continue;
+    if (name.startsWith('glpi_')) await stopStaleRealGlpi(pid);
+    await connection.query(`DROP DATABASE IF EXISTS \`${name}\``);
   }
   await connection.end();
 }

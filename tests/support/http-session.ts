@@ -18,9 +18,9 @@ async function unwrap<T>(procedure: string, response: Response): Promise<T> {
   return body.result?.data?.json as T;
 }
 
-export function httpSession(appUrl: string, cookie: string, ip?: string): HttpSession {
+export function httpSession(appUrl: string, cookie: string): HttpSession {
   const origin = new URL(appUrl).origin;
-  const headers = (extra: Record<string, string> = {}) => ({ cookie, ...(ip ? { 'x-forwarded-for': ip } : {}), ...extra });
+  const headers = (extra: Record<string, string> = {}) => ({ cookie, ...extra });
   return {
     cookie,
     get: (path) => fetch(new URL(path, appUrl), { headers: headers(), redirect: 'manual' }),
@@ -40,14 +40,14 @@ export function httpSession(appUrl: string, cookie: string, ip?: string): HttpSe
 }
 
 /** Logs in through the same procedure as the log-in page; throws on a refusal. */
-export async function logInOverHttp(appUrl: string, email: string, password: string, ip?: string): Promise<HttpSession> {
+export async function logInOverHttp(appUrl: string, email: string, password: string): Promise<HttpSession> {
   const response = await fetch(new URL('/api/trpc/auth.login', appUrl), {
     method: 'POST',
-    headers: { 'content-type': 'application/json', origin: new URL(appUrl).origin, ...(ip ? { 'x-forwarded-for': ip } : {}) },
+    headers: { 'content-type': 'application/json', origin: new URL(appUrl).origin },
     body: JSON.stringify({ json: { email, password } }),
   });
   await unwrap('auth.login', response.clone());
   const session = response.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('ytech_session='));
   if (!session) throw new Error(`auth.login for ${email} set no session cookie`);
-  return httpSession(appUrl, session, ip);
+  return httpSession(appUrl, session);
 }

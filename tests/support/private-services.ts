@@ -72,7 +72,12 @@ export async function startPrivateRedis(): Promise<PrivateServer> {
   return { url, port, ...server };
 }
 
-export async function startPrivateMariadb(): Promise<PrivateServer> {
+export type PrivateMariadbOptions = {
+  /** Replaces --skip-log-bin: a replication primary's or replica's own settings (replica-pair.ts). */
+  replicationArgs?: (dir: string) => string[];
+};
+
+export async function startPrivateMariadb(options: PrivateMariadbOptions = {}): Promise<PrivateServer & { dir: string }> {
   const port = await freePort();
   const dir = mkdtempSync(path.join(tmpdir(), 'ytech-mariadb-'));
   const datadir = path.join(dir, 'data');
@@ -85,7 +90,7 @@ export async function startPrivateMariadb(): Promise<PrivateServer> {
     'private mariadb',
     () => spawn('mariadbd', [
       '--no-defaults', `--datadir=${datadir}`, `--socket=${path.join(dir, 'sock')}`, `--pid-file=${path.join(dir, 'pid')}`,
-      `--port=${port}`, '--bind-address=127.0.0.1', '--user=root', '--skip-log-bin', '--innodb-buffer-pool-size=32M',
+      `--port=${port}`, '--bind-address=127.0.0.1', '--user=root', ...(options.replicationArgs?.(dir) ?? ['--skip-log-bin']), '--innodb-buffer-pool-size=32M',
       '--character-set-server=utf8mb4', '--collation-server=utf8mb4_unicode_ci',
     ], { stdio: 'pipe' }),
     async () => {
@@ -100,5 +105,5 @@ export async function startPrivateMariadb(): Promise<PrivateServer> {
     () => rmSync(dir, { recursive: true, force: true }),
   );
   await server.start();
-  return { url, port, ...server };
+  return { url, port, dir, ...server };
 }

@@ -6,8 +6,9 @@ import { startGlpiSimulator, type GlpiSimulator, type SimulatorOptions } from '.
 import { clientEntityIds } from '../../worker/glpi/glpi-test-support';
 import { GlpiSessionPool } from '../../worker/glpi/glpi-session-pool';
 import { CircuitBreaker } from '../../worker/sync/circuit-breaker';
-import { syncCompany, type CompanySyncResult } from '../../worker/sync/sync-company';
+import { syncCompany, syncServerWide, type CompanySyncResult } from '../../worker/sync/sync-company';
 import { defaultSyncOptions, syncedAssetTypes, type SyncContext, type SyncOptions } from '../../worker/sync/sync-context';
+import { markerLine, newIdentityMarker } from '../../worker/provisioning/entity-identity';
 import { createCompany } from './fixtures';
 
 export type SyncHarness = {
@@ -15,11 +16,26 @@ export type SyncHarness = {
   ctx: SyncContext & { breaker: CircuitBreaker };
   entityIds: number[];
   companyOf: Map<number, number>;
+  /** One cycle of everything: the server-wide reads, then every company. */
   syncAll(): Promise<CompanySyncResult[]>;
+  /** What the worker does for one company in a cycle: the server-wide reads, then that company. */
+  cycle(companyId: number): Promise<CompanySyncResult>;
   close(): Promise<void>;
 };
 
 const cacheTables = ['glpi_assets', 'glpi_asset_details', 'glpi_tickets', 'glpi_ticket_followups', 'glpi_sync_state', 'glpi_sync_events'];
+
+/**
+ * Follow-ups and dropdowns are read server-wide, keyed by GLPI's own ids: a GLPI started by an
+ * earlier file of this database (another simulator, the real one) must leave none behind.
+ */
+async function forgetServerWideState(): Promise<void> {
+  await sequelize.query('DELETE FROM glpi_ticket_followups');
+  await sequelize.query('DELETE FROM glpi_ticket_solutions');
+  await sequelize.query('DELETE FROM glpi_ticket_documents');
+  await sequelize.query('DELETE FROM glpi_dropdowns');
+  await sequelize.query('DELETE FROM glpi_sync_state WHERE company_id IS NULL');
+}
 
 /**
  * A simulator, one company linked to each of its client entities, and a sync context on a pool
@@ -30,11 +46,16 @@ export async function startSyncHarness(input: { sim?: SimulatorOptions; options?
   const sim = await startGlpiSimulator(input.sim ?? { seed: { seed: 7, entities: 2, assets: 120, tickets: 30 } });
   const entityIds = clientEntityIds(sim);
   await forgetEntities(entityIds);
+  await forgetServerWideState();
   const companyOf = new Map<number, number>();
   for (const entityId of entityIds) {
     const company = await createCompany();
+    // Linked as provisioning links: the entity carries the link's marker (entity-identity.ts).
+    const identityMarker = newIdentityMarker();
+    sim.state.update('Entity', entityId, { comment: markerLine(identityMarker) });
     await GlpiCompanyLink.create({
-      companyId: company.id, glpiEntityId: entityId, glpiEntityName: `entity ${entityId}`, provisioningState: 'done', lastError: null, provisionedAt: new Date(),
+      companyId: company.id, glpiEntityId: entityId, glpiEntityName: sim.state.store.entityName(entityId), identityMarker,
+      provisioningState: 'done', lastError: null, provisionedAt: new Date(),
     });
     companyOf.set(entityId, company.id);
   }
@@ -52,9 +73,16 @@ export async function startSyncHarness(input: { sim?: SimulatorOptions; options?
   return {
     sim, ctx, entityIds, companyOf,
     syncAll: async () => {
-      const results: CompanySyncResult[] = [];
+      const results: CompanySyncResult[] = [await syncServerWide(ctx)];
       for (const companyId of companyOf.values()) results.push(await syncCompany(ctx, { companyId }));
       return results;
+    },
+    cycle: async (companyId) => {
+      // Two jobs in the worker: one failing never stops the other.
+      const server = await syncServerWide(ctx).then(() => null, (error: unknown) => error);
+      const company = await syncCompany(ctx, { companyId });
+      if (server !== null) throw server;
+      return company;
     },
     close: async () => {
       await pool.close();
@@ -63,7 +91,7 @@ export async function startSyncHarness(input: { sim?: SimulatorOptions; options?
   };
 }
 
-export async function forgetEntities(entityIds: number[]): Promise<void> {
+async function forgetEntities(entityIds: number[]): Promise<void> {
   for (const table of cacheTables) {
     await sequelize.query(`DELETE FROM ${table} WHERE glpi_entity_id IN (:entityIds)`, { replacements: { entityIds } });
   }
@@ -77,6 +105,7 @@ export async function forgetEntities(entityIds: number[]): Promise<void> {
  */
 export async function forgetEarlierSimulators(): Promise<void> {
   for (const table of cacheTables) await sequelize.query(`DELETE FROM ${table}`);
+  await forgetServerWideState();
   await GlpiUserLink.destroy({ where: {} });
   await GlpiCompanyLink.destroy({ where: {} });
 }

@@ -1,17 +1,20 @@
 import { createContext } from '../../server/trpc/context';
 import { createCaller } from '../../server/trpc/root-router';
+import { uniqueAddress } from './unique-address';
 
 /**
  * A browser stand-in for procedure tests: it keeps the session cookie the server sets, as a
  * browser would, and calls procedures through the real context (Lucia, cookies, rate limits).
+ * Its address is what the HTTP server would have taken from the socket (each stand-in its own,
+ * so that per-address limits of one test do not reach another).
  */
-export function testClient(ip = `10.0.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`) {
+export function testClient(ip = uniqueAddress()) {
   let cookie: string | null = null;
   async function call() {
-    const headers = new Headers({ 'user-agent': 'vitest', 'x-forwarded-for': ip });
+    const headers = new Headers({ 'user-agent': 'vitest' });
     if (cookie) headers.set('cookie', cookie);
     const resHeaders = new Headers();
-    const ctx = await createContext(new Request('http://localhost:3000/api/trpc', { headers }), resHeaders);
+    const ctx = await createContext(new Request('http://localhost:3000/api/trpc', { headers }), { clientAddress: ip, resHeaders });
     return { caller: createCaller(ctx), resHeaders };
   }
   return {

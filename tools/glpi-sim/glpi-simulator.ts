@@ -7,6 +7,7 @@ import { handleControl } from './sim-control';
 import type { SimRequest, SimResponse } from './sim-http';
 import { seedOptionsSchema } from './sim-seed';
 import { knobsSchema, SimulatorState } from './sim-state';
+import { loadStore, saveStore } from './sim-persist';
 
 export const simulatorOptionsSchema = z.object({
   host: z.string().default('127.0.0.1'),
@@ -19,6 +20,8 @@ export const simulatorOptionsSchema = z.object({
   appTokenRequired: z.boolean().default(true),
   seed: seedOptionsSchema.prefault({}),
   knobs: knobsSchema.partial().default({}),
+  /** Keep the data in this file between runs (sim-persist.ts): loaded at start when present, else seeded; saved after writes and at close. */
+  stateFile: z.string().min(1).optional(),
 });
 export type SimulatorOptions = z.input<typeof simulatorOptionsSchema>;
 
@@ -45,6 +48,19 @@ const baseHeaders = {
 export async function startGlpiSimulator(input: SimulatorOptions = {}): Promise<GlpiSimulator> {
   const options = simulatorOptionsSchema.parse(input);
   const state = new SimulatorState(options.seed, options.knobs);
+  const saved = options.stateFile ? loadStore(options.stateFile) : null;
+  if (saved) state.store = saved;
+  let dirty = options.stateFile !== undefined && !saved;
+  const save = () => {
+    if (!options.stateFile || !dirty) return;
+    dirty = false;
+    saveStore(options.stateFile, state.store);
+  };
+  const saver = options.stateFile ? setInterval(save, 1_000) : null;
+  saver?.unref();
+  state.onWrite = () => {
+    dirty = true;
+  };
   const api: ApiContext = {
     store: () => state.store,
     sessions: state.sessions,
@@ -75,21 +91,39 @@ export async function startGlpiSimulator(input: SimulatorOptions = {}): Promise<
     appToken: options.appToken,
     state,
     close: () => new Promise<void>((resolve) => {
+      if (saver) clearInterval(saver);
+      save();
       for (const socket of sockets) socket.destroy();
       server.close(() => resolve());
     }),
   };
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+/** A multipart body read as PHP would fill $_POST and $_FILES; null when the body is not multipart. */
+async function readForm(req: IncomingMessage, body: Buffer): Promise<SimRequest['form'] | null> {
+  const type = req.headers['content-type'] ?? '';
+  if (!type.startsWith('multipart/form-data')) return null;
+  const form = await new Response(new Uint8Array(body), { headers: { 'Content-Type': type } }).formData();
+  const fields = new Map<string, string>();
+  const files = new Map<string, { name: string; mime: string; bytes: Uint8Array }>();
+  for (const [name, value] of form) {
+    if (typeof value === 'string') fields.set(name, value);
+    else files.set(name, { name: value.name, mime: value.type || 'application/octet-stream', bytes: new Uint8Array(await value.arrayBuffer()) });
+  }
+  return { fields, files };
 }
 
 async function handle(state: SimulatorState, api: ApiContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://simulator');
-  const rawBody = await readBody(req);
+  const bytes = await readBody(req);
+  const form = await readForm(req, bytes).catch(() => null);
+  const rawBody = form ? '' : bytes.toString('utf8');
   const method = req.method ?? 'GET';
   if (url.pathname.startsWith('/_control')) {
     let body: unknown;
@@ -101,7 +135,7 @@ async function handle(state: SimulatorState, api: ApiContext, req: IncomingMessa
     const answer = handleControl(state, method, url.pathname, url.searchParams, body);
     return send(res, method, { status: answer.status, headers: {}, body: answer.body });
   }
-  const response = await apiResponse(state, api, req, url, method, rawBody);
+  const response = await apiResponse(state, api, req, url, method, rawBody, form ?? undefined);
   if (response === 'reset') {
     req.socket.destroy();
     return;
@@ -111,8 +145,9 @@ async function handle(state: SimulatorState, api: ApiContext, req: IncomingMessa
 }
 
 async function apiResponse(
-  state: SimulatorState, api: ApiContext, req: IncomingMessage, url: URL, method: string, rawBody: string,
+  state: SimulatorState, api: ApiContext, req: IncomingMessage, url: URL, method: string, rawBody: string, form?: SimRequest['form'],
 ): Promise<SimResponse | 'reset'> {
+  const receivedAt = Date.now();
   const { knobs } = state;
   if (knobs.down === 'reset') return 'reset';
   if (knobs.down === 'bad-gateway') return proxyError(502, 'Bad Gateway');
@@ -131,7 +166,7 @@ async function apiResponse(
   const host = req.headers.host ?? 'localhost';
   const request: SimRequest = {
     method, path: url.pathname.slice(apiPrefix.length), query: url.searchParams, headers: req.headers, rawBody,
-    apiBase: `http://${host}${apiPrefix}`,
+    apiBase: `http://${host}${apiPrefix}`, receivedAt, ...(form ? { form } : {}),
   };
   return handleApi(api, request);
 }
@@ -149,12 +184,14 @@ function proxyError(status: number, title: string): SimResponse {
 }
 
 function send(res: ServerResponse, method: string, response: SimResponse): void {
-  const payload = response.rawBody ?? JSON.stringify(response.body);
+  const payload = response.bytes ? Buffer.from(response.bytes) : (response.rawBody ?? JSON.stringify(response.body));
   const headers: Record<string, string> = { ...baseHeaders, ...response.headers };
   if (response.contentType) headers['Content-Type'] = response.contentType;
   // GLPI exposes its range headers to browsers on GET responses only.
   if (method === 'GET') headers['Access-Control-Expose-Headers'] = 'content-type, content-range, accept-range';
   headers['Content-Length'] = String(Buffer.byteLength(payload));
+  // The web server in front of GLPI dates every answer (RFC 1123, GMT); clients read the server's clock from it.
+  headers.Date = new Date().toUTCString();
   res.writeHead(response.status, headers);
   res.end(payload);
 }

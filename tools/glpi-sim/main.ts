@@ -21,6 +21,7 @@ const { values } = parseArgs({
     latency: { type: 'string' },
     'error-rate': { type: 'string' },
     'session-lifetime': { type: 'string' },
+    'state-file': { type: 'string' },
     help: { type: 'boolean' },
   },
 });
@@ -41,6 +42,7 @@ if (values.help) {
   --latency MS          added latency per request (GLPI_SIM_LATENCY_MS)
   --error-rate X        fraction of requests failing with 500 (GLPI_SIM_ERROR_RATE)
   --session-lifetime MS idle session lifetime (GLPI_SIM_SESSION_LIFETIME_MS)
+  --state-file PATH     keep the data in this file between runs (GLPI_SIM_STATE_FILE)
 Control endpoints under /_control (see tools/glpi-sim/README.md).`);
   process.exit(0);
 }
@@ -62,6 +64,7 @@ const simulator = await startGlpiSimulator({
   port: number(values.port, 'GLPI_SIM_PORT') ?? 8088,
   userToken: text(values['user-token'], 'GLPI_SIM_USER_TOKEN'),
   appToken: text(values['app-token'], 'GLPI_SIM_APP_TOKEN'),
+  stateFile: text(values['state-file'], 'GLPI_SIM_STATE_FILE'),
   seed: {
     seed: number(values.seed, 'GLPI_SIM_SEED'),
     entities: number(values.entities, 'GLPI_SIM_ENTITIES'),

@@ -1,13 +1,14 @@
 import { flag, glpiError, json, type SimRequest, type SimResponse } from './sim-http';
 import { emptyItemtypes, getItem, getSubItems, listItems } from './sim-read';
 import { search } from './sim-search';
-import { apiUserId } from './sim-seed';
 import {
-  changeActiveEntities, checkAppToken, findSession, getActiveEntities, getMyEntities, initSession,
+  changeActiveEntities, checkAppToken, findSession, getActiveEntities, getMyEntities, getMyProfiles, initSession,
   type AuthOptions, type SessionRegistry, type SimSession,
 } from './sim-sessions';
 import { isTemplatedType, type Store, type TemplatedType } from './sim-store';
+import { formatGlpiDate } from './sim-text';
 import { addItem, deleteItem, updateItem, type WriteContext } from './sim-write';
+import { downloadDocument, postDocument, wantsFile } from './sim-documents';
 
 export type ApiContext = { store: () => Store; sessions: SessionRegistry; auth: AuthOptions };
 
@@ -52,7 +53,9 @@ export function handleApi(ctx: ApiContext, request: SimRequest): SimResponse {
     case 'getActiveEntities':
       return getActiveEntities(session);
     case 'getMyEntities':
-      return getMyEntities(request, store);
+      return getMyEntities(request, store, session);
+    case 'getMyProfiles':
+      return getMyProfiles(store, session);
     case 'search': {
       const itemtype = segments[1] ?? '';
       if (!isTemplatedType(itemtype)) return unknownItemtype(request);
@@ -77,10 +80,11 @@ function itemRoute(store: Store, session: SimSession, request: SimRequest, segme
     return unknownItemtype(request);
   }
   if (id !== undefined && !Number.isInteger(id)) return unknownItemtype(request);
-  const writer: WriteContext = { store, session, actorUserId: apiUserId, reopenOnFollowup: true };
+  const writer: WriteContext = { store, session, actorUserId: session.userId, stamp: formatGlpiDate(request.receivedAt) };
   switch (request.method) {
     case 'GET':
       if (id === undefined) return listItems(store, session, itemtype, request);
+      if (itemtype === 'Document' && subtype === undefined && wantsFile(request)) return downloadDocument(store, session, id, request);
       if (subtype !== undefined) return getSubItems(store, session, itemtype, id, subtype, request);
       return getItem(store, session, itemtype, id, request);
     case 'POST': {
@@ -88,16 +92,17 @@ function itemRoute(store: Store, session: SimSession, request: SimRequest, segme
       if (subtype !== undefined && isTemplatedType(subtype) && id !== undefined) {
         return post(writer, request, subtype, body, { itemtype, items_id: id });
       }
+      if (itemtype === 'Document' && request.form) return postDocument(writer, request);
       return post(writer, request, itemtype, body, {});
     }
     case 'PUT':
     case 'PATCH':
-      return change(request, body, id, 'ERROR_GLPI_UPDATE', 'ERROR_GLPI_PARTIAL_UPDATE', (targetId, input) =>
+      return change(request, body, id, 'update', (targetId, input) =>
         updateItem(writer, itemtype, targetId, input));
     case 'DELETE': {
       const purge = flag(request.query, 'force_purge', false);
       const input = body === undefined && id !== undefined ? { input: { id } } : body;
-      return change(request, input, id, 'ERROR_GLPI_DELETE', 'ERROR_GLPI_PARTIAL_DELETE', (targetId) =>
+      return change(request, input, id, 'delete', (targetId) =>
         deleteItem(writer, itemtype, targetId, purge));
     }
     default:
@@ -131,30 +136,39 @@ function post(
 
 type Change = (id: number, input: Record<string, unknown>) => { ok: true } | { ok: false; message: string | null };
 
-/** PUT/PATCH/DELETE answer `[{"<id>": true, "message": ""}]`; unknown ids in a bulk call are silently left out. */
+/**
+ * PUT/PATCH/DELETE as API::updateItems / deleteItems answer them: `[{"<id>": true, "message": ""}]`.
+ * A one-object input fails as a whole (400, the message alone; null for an update of an unknown id).
+ * An array input counts every failure: all failed → 400, some → 207 with the per-item results, where
+ * an update leaves an unknown id out of the array (but still counts it) and a delete lists it as
+ * `{"<id>": false, "message": "Item not found"}` (checked on 10.0.12).
+ */
 function change(
-  request: SimRequest, body: unknown, id: number | undefined, errorCode: string, partialCode: string, apply: Change,
+  request: SimRequest, body: unknown, id: number | undefined, kind: 'update' | 'delete', apply: Change,
 ): SimResponse {
+  const [errorCode, partialCode] = kind === 'update' ? ['ERROR_GLPI_UPDATE', 'ERROR_GLPI_PARTIAL_UPDATE'] : ['ERROR_GLPI_DELETE', 'ERROR_GLPI_PARTIAL_DELETE'];
   const input = isObject(body) ? body.input : undefined;
-  if (isObject(input) && id !== undefined) {
-    const result = apply(id, input);
+  if (isObject(input)) {
+    const targetId = id ?? Number(input.id);
+    const result = apply(targetId, input);
     if (!result.ok) return json(400, [errorCode, result.message]);
-    return json(200, [{ [String(id)]: true, message: '' }]);
+    return json(200, [{ [String(targetId)]: true, message: '' }]);
   }
-  const items = isObject(input) ? [input] : input;
-  if (!Array.isArray(items) || !items.every(isObject)) return badArray(request);
+  if (!Array.isArray(input) || !input.every(isObject)) return badArray(request);
   const results: Array<Record<string, unknown>> = [];
   let failed = 0;
-  for (const item of items) {
+  for (const item of input) {
     const targetId = Number(item.id);
     const result = apply(targetId, item);
-    if (result.ok) results.push({ [String(targetId)]: true, message: '' });
-    else if (result.message !== null && result.message !== 'Item not found') {
-      failed += 1;
-      results.push({ [String(targetId)]: false, message: result.message });
+    if (result.ok) {
+      results.push({ [String(targetId)]: true, message: '' });
+      continue;
     }
+    failed += 1;
+    const unknown = kind === 'update' ? result.message === null : result.message === 'Item not found';
+    if (!unknown || kind === 'delete') results.push({ [String(targetId)]: false, message: result.message });
   }
-  if (failed > 0 && failed === results.length) return json(400, [errorCode, results]);
+  if (failed > 0 && failed === input.length) return json(400, [errorCode, results]);
   if (failed > 0) return json(207, [partialCode, results]);
   return json(200, results);
 }

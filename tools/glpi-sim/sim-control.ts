@@ -57,6 +57,16 @@ export function handleControl(state: SimulatorState, method: string, path: strin
         const input = z.object({ content: z.string(), is_private: z.boolean().default(false) }).parse(body);
         return ok(state.addFollowup(id, input.content, input.is_private));
       }
+      case 'POST tickets/:id/solutions': {
+        const input = z.object({ content: z.string().min(1) }).parse(body);
+        return ok(state.addItem('ITILSolution', { itemtype: 'Ticket', items_id: id, content: input.content }));
+      }
+      case 'POST tickets/:id/documents': {
+        const input = z.object({
+          fileName: z.string().min(1), mime: z.string().min(1), base64: z.string(), followupId: z.number().int().positive().optional(),
+        }).parse(body);
+        return ok(state.addDocument(id, { name: input.fileName, mime: input.mime, bytes: Buffer.from(input.base64, 'base64') }, input.followupId));
+      }
       case 'POST tickets/:id/status':
         state.setTicketStatus(id, z.object({ status: z.number().int().min(1).max(6) }).parse(body).status);
         return ok();

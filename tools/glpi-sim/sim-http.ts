@@ -11,6 +11,10 @@ export type SimRequest = {
   rawBody: string;
   /** `http://host:port/apirest.php`, GLPI's `url_base_api`, used in links and error messages. */
   apiBase: string;
+  /** When the request arrived (epoch ms): the second GLPI stamps on every row the request writes. */
+  receivedAt: number;
+  /** A multipart body (POST /Document): its text fields and its files, by field name. */
+  form?: { fields: Map<string, string>; files: Map<string, { name: string; mime: string; bytes: Uint8Array }> };
 };
 
 export type SimResponse = {
@@ -19,6 +23,8 @@ export type SimResponse = {
   body: unknown;
   /** Non-JSON answers (a proxy's HTML error page). */
   rawBody?: string;
+  /** A file (GET /Document/:id as application/octet-stream). */
+  bytes?: Uint8Array;
   contentType?: string;
 };
 

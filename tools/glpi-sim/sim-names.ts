@@ -31,6 +31,29 @@ export const manufacturers = [
   'Huawei', 'Yealink', 'Logitech', 'Microsoft', 'Adobe',
 ] as const;
 
+/**
+ * Who makes what, by index into `manufacturers` (1-based ids): a prospect reading the demo should
+ * never see a computer made by Adobe. Computers follow their model (computerModels below).
+ */
+export const makersByType = {
+  computerByModel: [1, 2, 3, 1, 4],
+  Monitor: [1, 2, 6, 5],
+  Printer: [7, 8, 9, 2],
+  NetworkEquipment: [10, 11],
+  Peripheral: [13, 14, 1],
+  Phone: [12],
+  Software: [14, 15],
+} as const;
+
+/** Answers that fit any ticket; those about one kind of problem are in `followupsByTopic`. */
+export const genericFollowups = [
+  'Technicien sur site demain matin.',
+  'Pouvez-vous redémarrer le poste et nous confirmer ?',
+  'Le problème est résolu de notre côté, merci de confirmer.',
+  'Merci, cela fonctionne à nouveau.',
+  'Intervention à distance effectuée.',
+] as const;
+
 export const operatingSystems = ['Windows 11 Pro', 'Windows 10 Pro', 'Ubuntu 22.04 LTS', 'Windows Server 2022'] as const;
 
 export const states = ['En service', 'En stock', 'En panne', 'Réformé'] as const;
@@ -39,10 +62,19 @@ export const itilCategories = ['Matériel', 'Logiciel', 'Réseau', "Demande d'ac
 
 export const computerTypes = ['Poste fixe', 'Portable', 'Serveur', 'Machine virtuelle'] as const;
 
-export const models = [
-  'OptiPlex 7090', 'EliteBook 840 G8', 'ThinkPad T14 Gen 3', 'PowerEdge R740', 'Aspire 5',
-  'P2422H', 'E24 G5', 'HL-L2350DW', 'i-SENSYS MF445dw', 'Catalyst 2960', 'T46U',
-] as const;
+/** Models by the ids seeded assets use: computers 1-5, monitors 6-7, printers 8-9, switches 10, phones 11. */
+export const computerModels = ['OptiPlex 7090', 'EliteBook 840 G8', 'ThinkPad T14 Gen 3', 'PowerEdge R740', 'Aspire 5'] as const;
+export const monitorModels = { 6: 'P2422H', 7: 'E24 G5' } as const;
+export const printerModels = { 8: 'HL-L2350DW', 9: 'i-SENSYS MF445dw' } as const;
+export const networkEquipmentModels = { 10: 'Catalyst 2960' } as const;
+export const phoneModels = { 11: 'T46U' } as const;
+
+export const monitorTypes = ['LCD', 'OLED'] as const;
+export const printerTypes = ['Laser', "Jet d'encre"] as const;
+export const networkEquipmentTypes = ['Commutateur', 'Routeur', 'Point d\'accès Wi-Fi'] as const;
+export const peripheralTypes = ['Clavier', 'Souris', 'Webcam', 'Casque'] as const;
+export const phoneTypes = ['Téléphone IP', 'Mobile'] as const;
+export const softwareCategories = ['Bureautique', 'Sécurité', 'Utilitaires', 'Métier'] as const;
 
 export const licenseTypes = ['OEM', 'Volume', 'Abonnement'] as const;
 

@@ -1,23 +1,27 @@
 import {
-  flag, glpiError, header, json, noPermission, pageHeaders, parsePhpQuery, parseRange, rangeExceeds, sliceRange,
+  flag, glpiError, header, json, listLimit, noPermission, pageHeaders, parsePhpQuery, parseRange, rangeExceeds, sliceRange,
   type SimRequest, type SimResponse,
 } from './sim-http';
+import { sortForRange } from './sim-order';
 import { materialize, type RowOptions } from './sim-rows';
 import type { SimSession } from './sim-sessions';
 import type { Row, Store, TemplatedType } from './sim-store';
 import { glpiDateToRfc1123 } from './sim-text';
+import { textCondition } from './sim-text-search';
+import { listRows, rowListable, rowReadable, typeViewable } from './sim-visibility';
 
 /** Item types GLPI knows but the simulator keeps empty: they answer `200 []` like an empty GLPI table. */
 export const emptyItemtypes = new Set([
-  'Document', 'ITILSolution', 'TicketTask', 'Document_Item', 'Group_Ticket', 'Item_Ticket', 'Log', 'TicketValidation',
+  'TicketTask', 'Group_Ticket', 'Log', 'TicketValidation',
 ]);
 
 const tableNames: Partial<Record<TemplatedType, string>> = {
-  Profile_User: 'glpi_profiles_users', Ticket_User: 'glpi_tickets_users', NetworkEquipment: 'glpi_networkequipments',
+  Profile_User: 'glpi_profiles_users', Ticket_User: 'glpi_tickets_users', Item_OperatingSystem: 'glpi_items_operatingsystems',
 };
-export const tableName = (itemtype: TemplatedType) => tableNames[itemtype] ?? `glpi_${itemtype.toLowerCase()}s`;
+/** GLPI's getTableForItemType: lower case, plural ("ITILCategory" → glpi_itilcategories). */
+const tableName = (itemtype: TemplatedType) => tableNames[itemtype] ?? `glpi_${itemtype.toLowerCase().replace(/y$/, 'ie')}s`;
 
-export function rowOptions(request: SimRequest): RowOptions {
+function rowOptions(request: SimRequest): RowOptions {
   return {
     apiBase: request.apiBase,
     hateoas: flag(request.query, 'get_hateoas', true),
@@ -27,45 +31,34 @@ export function rowOptions(request: SimRequest): RowOptions {
   };
 }
 
-export function isVisible(store: Store, session: SimSession, itemtype: TemplatedType, row: Row): boolean {
-  const entity = store.entityOf(itemtype, row);
-  return entity === null || session.activeEntities.has(entity);
-}
+/** Fields GLPI never discloses, not even to a search on them (CommonDBTM::unsetUndisclosedFields). */
+const undisclosed: Partial<Record<TemplatedType, readonly string[]>> = {
+  User: ['password', 'api_token', 'personal_token', 'cookie_token', 'password_forget_token'],
+};
 
-/** Rows of the session's active entities, ascending id, trash excluded unless asked for. */
-export function scopedRows(store: Store, session: SimSession, itemtype: TemplatedType, trash: boolean): Row[] {
-  const table = store.table(itemtype);
-  let rows: Row[];
-  if (itemtype === 'User' || itemtype === 'UserEmail' || itemtype === 'ITILFollowup' || itemtype === 'Ticket_User') {
-    rows = [...table.rows.values()].filter((row) => isVisible(store, session, itemtype, row));
-    rows.sort((a, b) => a.id - b.id);
-  } else {
-    const ids: number[] = [];
-    for (const entity of session.activeEntities) ids.push(...table.idsOfEntity(entity));
-    if (session.activeEntities.size > 1) ids.sort((a, b) => a - b);
-    rows = ids.map((id) => table.rows.get(id)).filter((row): row is Row => row !== undefined);
-  }
-  if (!table.columns.has('is_deleted')) return rows;
-  const wanted = trash ? 1 : 0;
-  return rows.filter((row) => Number(table.value(row, 'is_deleted')) === wanted);
+export function rightMissing(request: SimRequest): SimResponse {
+  return glpiError(request, 403, 'ERROR_RIGHT_MISSING', noPermission);
 }
 
 export function listItems(store: Store, session: SimSession, itemtype: TemplatedType, request: SimRequest): SimResponse {
+  if (!typeViewable(session, itemtype)) return rightMissing(request);
   const table = store.table(itemtype);
-  const trash = flag(request.query, 'is_deleted', false);
-  let rows = scopedRows(store, session, itemtype, trash);
+  let rows = listRows(store, session, itemtype, flag(request.query, 'is_deleted', false));
   const searchText = parsePhpQuery(request.query).searchText;
   if (typeof searchText === 'object') {
     for (const [column, text] of Object.entries(searchText)) {
-      if (typeof text !== 'string' || !table.columns.has(column)) continue;
-      const needle = text.toLowerCase();
-      rows = rows.filter((row) => String(table.value(row, column) ?? '').toLowerCase().includes(needle));
+      if (typeof text !== 'string' || undisclosed[itemtype]?.includes(column)) continue;
+      const condition = textCondition(text);
+      if (condition === null) continue;
+      // An unknown column is an SQL error, which the API answers with an empty 200 text/html page.
+      if (!table.columns.has(column)) return { status: 200, headers: {}, body: null, rawBody: '', contentType: 'text/html; charset=UTF-8' };
+      rows = rows.filter((row) => condition(table.value(row, column)));
     }
   }
   return page(store, itemtype, rows, request, itemtype);
 }
 
-export function page(
+function page(
   store: Store, itemtype: TemplatedType, rows: Row[], request: SimRequest, acceptRangeType: string,
 ): SimResponse {
   const table = store.table(itemtype);
@@ -76,9 +69,10 @@ export function page(
   const sort = request.query.get('sort') ?? 'id';
   if (!table.columns.has(sort)) return glpiError(request, 400, 'ERROR', `sort param is not a field of ${tableName(itemtype)}`);
   const direction = order === 'ASC' ? 1 : -1;
+  // Rows come ascending by id: only another order needs a sort, with GLPI's unstable ties (sim-order.ts).
   if (sort !== 'id' || direction === -1) {
-    // SQL leaves ties in any order; the id tie-break keeps the simulator deterministic.
-    rows = [...rows].sort((a, b) => compare(table.value(a, sort), table.value(b, sort)) * direction || a.id - b.id);
+    const requested = range.explicit ? range : { ...range, end: range.start + listLimit - 1 };
+    rows = sortForRange(rows, (row) => table.value(row, sort), direction, requested, sort === 'id');
   }
   const exceeded = rangeExceeds(request, range, rows.length);
   if (exceeded) return exceeded;
@@ -88,19 +82,12 @@ export function page(
   return json(status, body, headers);
 }
 
-export function compare(a: unknown, b: unknown): number {
-  if (a === b) return 0;
-  if (a === null || a === undefined) return -1;
-  if (b === null || b === undefined) return 1;
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return String(a) < String(b) ? -1 : 1;
-}
-
 export function getItem(store: Store, session: SimSession, itemtype: TemplatedType, id: number, request: SimRequest): SimResponse {
   const row = store.table(itemtype).rows.get(id);
+  if (!typeViewable(session, itemtype)) return rightMissing(request);
   if (!row) return glpiError(request, 404, 'ERROR_ITEM_NOT_FOUND', 'Item not found');
   // An existing item outside the active entities is a 403, not a 404 (error_get_Computer_in_other_entity_not_active).
-  if (!isVisible(store, session, itemtype, row)) return glpiError(request, 403, 'ERROR_RIGHT_MISSING', noPermission);
+  if (!rowReadable(store, session, itemtype, row)) return rightMissing(request);
   const body = materialize(store, itemtype, row, { ...rowOptions(request), onlyId: false });
   const dateMod = store.table(itemtype).value(row, 'date_mod');
   const headers: Record<string, string> = typeof dateMod === 'string' ? { 'Last-Modified': glpiDateToRfc1123(dateMod) } : {};
@@ -112,6 +99,10 @@ const subRoutes: Partial<Record<TemplatedType, Partial<Record<string, SubRoute>>
   Ticket: {
     ITILFollowup: { itemtype: 'ITILFollowup', filter: (row) => row.itemtype === 'Ticket' },
     Ticket_User: { itemtype: 'Ticket_User' },
+    ITILSolution: { itemtype: 'ITILSolution', filter: (row) => row.itemtype === 'Ticket' },
+    Item_Ticket: { itemtype: 'Item_Ticket' },
+    Document_Item: { itemtype: 'Document_Item', filter: (row) => row.itemtype === 'Ticket' },
+    TicketSatisfaction: { itemtype: 'TicketSatisfaction' },
   },
   User: { Profile_User: { itemtype: 'Profile_User' }, UserEmail: { itemtype: 'UserEmail' } },
   Software: { SoftwareLicense: { itemtype: 'SoftwareLicense' } },
@@ -122,7 +113,7 @@ export function getSubItems(
 ): SimResponse {
   const parent = store.table(itemtype).rows.get(id);
   if (!parent) return glpiError(request, 404, 'ERROR_ITEM_NOT_FOUND', 'Item not found');
-  if (!isVisible(store, session, itemtype, parent)) return glpiError(request, 403, 'ERROR_RIGHT_MISSING', noPermission);
+  if (!rowReadable(store, session, itemtype, parent)) return rightMissing(request);
   const route = subRoutes[itemtype]?.[subtype];
   if (!route) {
     if (emptyItemtypes.has(subtype)) return json(200, [], { 'Accept-Range': `${subtype} 1000` });
@@ -131,6 +122,6 @@ export function getSubItems(
   const table = store.table(route.itemtype);
   const rows = table.idsOfParent(id)
     .map((childId) => table.rows.get(childId))
-    .filter((row): row is Row => row !== undefined && (route.filter?.(row) ?? true));
+    .filter((row): row is Row => row !== undefined && (route.filter?.(row) ?? true) && rowListable(store, session, route.itemtype, row));
   return page(store, route.itemtype, rows, request, subtype);
 }

@@ -1,5 +1,6 @@
 import { itemTemplates } from './item-templates';
-import type { DropdownKind, Row, Scalar, Store, TemplatedType } from './sim-store';
+import { foreignKeyTables, type LabelKind } from './sim-itemtypes';
+import { isTemplatedType, type Row, type Scalar, type Store, type Table, type TemplatedType } from './sim-store';
 import { glpiDecode } from './sim-text';
 
 export type RowOptions = {
@@ -11,12 +12,8 @@ export type RowOptions = {
   expandDropdowns: boolean;
 };
 
-type ForeignKey = { rel: string; expand: (store: Store, id: number, row: Row) => string | null };
+type ForeignKey = { rel: string; expand: (store: Store, id: number) => string | null };
 
-const dropdown = (rel: string, kind: DropdownKind): ForeignKey => ({
-  rel,
-  expand: (store, id) => store.dropdownName(kind, id),
-});
 const userLogin: ForeignKey = {
   rel: 'User',
   expand: (store, id) => {
@@ -24,12 +21,13 @@ const userLogin: ForeignKey = {
     return user ? String(user.name ?? '') : null;
   },
 };
-const rowName = (itemtype: TemplatedType): ForeignKey => ({
+const label = (rel: string, kind: LabelKind): ForeignKey => ({ rel, expand: (store, id) => store.label(kind, id) });
+// A served table: its row's display name, "" when the id points nowhere (API::parseDropdowns asks
+// Dropdown::getDropdownName with '' as the default). Complete names of trees come back with their
+// " > " separators HTML-encoded, like entities (a Location shows "Siège &#62; Étage 2").
+const tableRow = (itemtype: TemplatedType): ForeignKey => ({
   rel: itemtype,
-  expand: (store, id) => {
-    const row = store.table(itemtype).rows.get(id);
-    return row ? String(row.name ?? '') : null;
-  },
+  expand: (store, id) => (store.displayName(itemtype, id) ?? '').replace(/>/g, '&#62;'),
 });
 const requestTypes = ['Helpdesk', 'E-Mail', 'Phone', 'Direct', 'Written', 'Other'];
 
@@ -42,25 +40,19 @@ const foreignKeys: Record<string, ForeignKey> = {
   users_id_recipient: userLogin,
   users_id_lastupdater: userLogin,
   users_id_editor: userLogin,
-  groups_id: dropdown('Group', 'Group'),
-  groups_id_tech: dropdown('Group', 'Group'),
-  locations_id: dropdown('Location', 'Location'),
-  manufacturers_id: dropdown('Manufacturer', 'Manufacturer'),
-  operatingsystems_id: dropdown('OperatingSystem', 'OperatingSystem'),
-  states_id: dropdown('State', 'State'),
-  computertypes_id: dropdown('ComputerType', 'ComputerType'),
-  computermodels_id: dropdown('ComputerModel', 'ComputerModel'),
-  monitormodels_id: dropdown('MonitorModel', 'ComputerModel'),
-  printermodels_id: dropdown('PrinterModel', 'ComputerModel'),
-  networkequipmentmodels_id: dropdown('NetworkEquipmentModel', 'ComputerModel'),
-  phonemodels_id: dropdown('PhoneModel', 'ComputerModel'),
-  itilcategories_id: dropdown('ITILCategory', 'ITILCategory'),
-  softwarelicensetypes_id: dropdown('SoftwareLicenseType', 'SoftwareLicenseType'),
-  profiles_id: dropdown('Profile', 'Profile'),
+  groups_id: label('Group', 'Group'),
+  groups_id_tech: label('Group', 'Group'),
+  profiles_id: label('Profile', 'Profile'),
   requesttypes_id: { rel: 'RequestType', expand: (_store, id) => requestTypes[id - 1] ?? null },
-  softwares_id: rowName('Software'),
-  tickets_id: rowName('Ticket'),
+  ...Object.fromEntries(Object.entries(foreignKeyTables).map(([key, itemtype]) => [key, tableRow(itemtype)])),
 };
+
+/** `items_id` points into the table its row's `itemtype` names (API::parseDropdowns). */
+function foreignKeyOf(table: Table, key: string, row: Row): ForeignKey | undefined {
+  if (key !== 'items_id') return foreignKeys[key];
+  const target = String(table.value(row, 'itemtype') ?? '');
+  return isTemplatedType(target) ? tableRow(target) : undefined;
+}
 
 export function materialize(store: Store, itemtype: TemplatedType, row: Row, options: RowOptions): Record<string, unknown> {
   const template = itemTemplates[itemtype];
@@ -75,17 +67,24 @@ export function materialize(store: Store, itemtype: TemplatedType, row: Row, opt
       out[key] = options.expandDropdowns ? expanded(store, itemtype, key, value, row) : value;
     }
   }
-  if (options.hateoas) out.links = links(store, itemtype, row, options.apiBase);
+  if (options.hateoas) {
+    const rowLinks = links(store, itemtype, row, options.apiBase);
+    // A row without any link has no `links` key at all (a Manufacturer: GLPI appends to an unset array).
+    if (rowLinks.length > 0) out.links = rowLinks;
+  }
   return out;
 }
 
+/** entities_id 0 is still a link and a name (the root entity); any other key at 0 is "none" (API::parseDropdowns). */
+const linked = (key: string, value: Scalar): value is number =>
+  typeof value === 'number' && (value !== 0 || key === 'entities_id');
+
 function expanded(store: Store, itemtype: TemplatedType, key: string, value: Scalar, row: Row): Scalar {
   // Zero foreign keys stay the number 0 (get_Computer_range_0-2_expand_dropdowns).
-  if (typeof value !== 'number' || value === 0) return value;
-  if (key === 'items_id' && itemtype === 'ITILFollowup') return foreignKeys.tickets_id?.expand(store, value, row) ?? value;
-  const fk = foreignKeys[key];
-  if (!fk || (itemtype === 'Entity' && key === 'entities_id' && value === 0)) return value;
-  return fk.expand(store, value, row) ?? value;
+  if (!linked(key, value)) return value;
+  const fk = foreignKeyOf(store.table(itemtype), key, row);
+  if (!fk) return value;
+  return fk.expand(store, value) ?? value;
 }
 
 function links(store: Store, itemtype: TemplatedType, row: Row, apiBase: string): Array<{ rel: string; href: string }> {
@@ -93,12 +92,10 @@ function links(store: Store, itemtype: TemplatedType, row: Row, apiBase: string)
   const table = store.table(itemtype);
   for (const key of Object.keys(itemTemplates[itemtype].defaults)) {
     const value = table.value(row, key);
-    if (typeof value !== 'number' || value === 0) continue;
-    const rel = key === 'items_id' ? String(table.value(row, 'itemtype') ?? '') : foreignKeys[key]?.rel;
+    if (!linked(key, value)) continue;
+    const rel = foreignKeyOf(table, key, row)?.rel;
     if (rel) result.push({ rel, href: `${apiBase}/${rel}/${value}` });
   }
-  // The root entity has entities_id null but children link to it as Entity/0 (get_Entity_id).
-  if (itemtype === 'Entity' && row.entities_id === 0) result.unshift({ rel: 'Entity', href: `${apiBase}/Entity/0` });
   for (const child of itemTemplates[itemtype].childLinks) {
     result.push({ rel: child, href: `${apiBase}/${itemtype}/${row.id}/${child}/` });
   }

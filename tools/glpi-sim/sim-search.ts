@@ -2,9 +2,12 @@ import {
   flag, glpiError, json, pageHeaders, parsePhpQuery, parseRange, rangeExceeds, sliceRange,
   type PhpValue, type SimRequest, type SimResponse,
 } from './sim-http';
-import { compare, scopedRows } from './sim-read';
+import { compareScalars as compare, sortForRange } from './sim-order';
+import { rightMissing } from './sim-read';
 import type { SimSession } from './sim-sessions';
-import { assetTypes, type DropdownKind, type Row, type Scalar, type Store, type TemplatedType } from './sim-store';
+import { listRows, typeViewable } from './sim-visibility';
+import { foreignKeyTables } from './sim-itemtypes';
+import { assetTypes, type Row, type Scalar, type Store, type TemplatedType } from './sim-store';
 
 type Option = {
   /** What `data` shows for the column. */
@@ -16,8 +19,13 @@ type Option = {
 const column = (itemtype: TemplatedType, key: string): Option => ({
   display: (store, row) => store.table(itemtype).value(row, key),
 });
-const named = (itemtype: TemplatedType, key: string, kind: DropdownKind): Option => ({
-  display: (store, row) => store.dropdownName(kind, store.table(itemtype).value(row, key)),
+// A dropdown column shows its row's (complete) name, null for none: searches join the table.
+const named = (itemtype: TemplatedType, key: string): Option => ({
+  display: (store, row) => {
+    const id = store.table(itemtype).value(row, key);
+    const target = foreignKeyTables[key];
+    return typeof id === 'number' && id > 0 && target ? (store.displayName(target, id) ?? null) : null;
+  },
   raw: (store, row) => store.table(itemtype).value(row, key),
 });
 // Search shows entity complete names with a plain `>` (search_Ticket_by_id_sanitized_default).
@@ -27,7 +35,10 @@ const entityOption = (itemtype: TemplatedType): Option => ({
 });
 const absent: Option = { display: () => null };
 
-/** Requester (4) and technician (5) are user ids as strings, an array when several (search_Ticket_multi_valued_user_columns). */
+/**
+ * Requester (4), technician (5) and observer (66) are user ids as strings, an array when several
+ * (search_Ticket_multi_valued_user_columns; 66 checked on a real GLPI by tests/real-glpi/company-users-real-glpi.test.ts).
+ */
 const actors = (type: number): Option => ({
   display: (store, row) => {
     const links = store.table('Ticket_User');
@@ -44,21 +55,20 @@ function assetOptions(itemtype: TemplatedType): Record<number, Option> {
   const modelKey = `${itemtype.toLowerCase()}models_id`;
   const typeKey = `${itemtype.toLowerCase()}types_id`;
   return {
-    1: column(itemtype, 'name'), 2: column(itemtype, 'id'), 3: named(itemtype, 'locations_id', 'Location'),
-    4: itemtype === 'Computer' ? named(itemtype, typeKey, 'ComputerType') : { display: () => null },
-    5: column(itemtype, 'serial'), 6: column(itemtype, 'otherserial'), 17: absent, 19: column(itemtype, 'date_mod'),
-    23: named(itemtype, 'manufacturers_id', 'Manufacturer'), 31: named(itemtype, 'states_id', 'State'),
-    40: named(itemtype, modelKey, 'ComputerModel'), 45: absent, 80: entityOption(itemtype), 121: column(itemtype, 'date_creation'),
+    1: column(itemtype, 'name'), 2: column(itemtype, 'id'), 3: named(itemtype, 'locations_id'),
+    4: named(itemtype, typeKey), 5: column(itemtype, 'serial'), 6: column(itemtype, 'otherserial'), 17: absent,
+    19: column(itemtype, 'date_mod'), 23: named(itemtype, 'manufacturers_id'), 31: named(itemtype, 'states_id'),
+    40: named(itemtype, modelKey), 45: absent, 80: entityOption(itemtype), 121: column(itemtype, 'date_creation'),
   };
 }
 
 const ticketOptions: Record<number, Option> = {
   1: column('Ticket', 'name'), 2: column('Ticket', 'id'), 3: column('Ticket', 'priority'), 4: actors(1), 5: actors(2),
-  7: named('Ticket', 'itilcategories_id', 'ITILCategory'), 8: absent, 10: column('Ticket', 'urgency'),
+  7: named('Ticket', 'itilcategories_id'), 8: absent, 10: column('Ticket', 'urgency'),
   11: column('Ticket', 'impact'), 12: column('Ticket', 'status'), 14: column('Ticket', 'type'), 15: column('Ticket', 'date'),
   16: column('Ticket', 'closedate'), 17: column('Ticket', 'solvedate'), 18: column('Ticket', 'time_to_resolve'),
   19: column('Ticket', 'date_mod'), 21: column('Ticket', 'content'), 80: entityOption('Ticket'),
-  155: column('Ticket', 'time_to_own'),
+  66: actors(3), 155: column('Ticket', 'time_to_own'),
 };
 
 const searchOptions: Partial<Record<TemplatedType, Record<number, Option>>> = {
@@ -67,7 +77,7 @@ const searchOptions: Partial<Record<TemplatedType, Record<number, Option>>> = {
   NetworkEquipment: assetOptions('NetworkEquipment'), Peripheral: assetOptions('Peripheral'), Phone: assetOptions('Phone'),
   Software: {
     1: column('Software', 'name'), 2: column('Software', 'id'), 19: column('Software', 'date_mod'),
-    23: named('Software', 'manufacturers_id', 'Manufacturer'), 80: entityOption('Software'), 121: column('Software', 'date_creation'),
+    23: named('Software', 'manufacturers_id'), 80: entityOption('Software'), 121: column('Software', 'date_creation'),
   },
   // SoftwareLicense has no "last update" search option at all (GLPI-API.md): 19 is a bad field here.
   SoftwareLicense: {
@@ -75,6 +85,15 @@ const searchOptions: Partial<Record<TemplatedType, Record<number, Option>>> = {
     80: entityOption('SoftwareLicense'),
   },
   Entity: { 1: column('Entity', 'name'), 2: column('Entity', 'id'), 14: column('Entity', 'completename'), 122: column('Entity', 'date_mod') },
+  // Follow-ups have no "last update" option (19 is a bad field); 5 shows the author's login.
+  ITILFollowup: {
+    1: column('ITILFollowup', 'content'), 2: absent, 3: column('ITILFollowup', 'date'), 4: column('ITILFollowup', 'is_private'),
+    5: {
+      display: (store, row) => store.table('User').rows.get(Number(row.users_id))?.name ?? null,
+      raw: (_store, row) => row.users_id ?? null,
+    },
+    6: column('ITILFollowup', 'itemtype'),
+  },
   User: {
     1: column('User', 'name'), 2: column('User', 'id'), 9: column('User', 'firstname'), 34: column('User', 'realname'),
     19: column('User', 'date_mod'),
@@ -88,6 +107,7 @@ const defaultColumns: Partial<Record<TemplatedType, number[]>> = {
   Software: [1, 19, 23, 80],
   SoftwareLicense: [1, 80],
   User: [1, 34, 9, 5],
+  ITILFollowup: [1],
   Entity: [1],
 };
 
@@ -100,6 +120,7 @@ function defaultEmail(store: Store, userId: number): string | null {
 type Criterion = { link: string; test: (row: Row) => boolean };
 
 export function search(store: Store, session: SimSession, itemtype: TemplatedType, request: SimRequest): SimResponse {
+  if (!typeViewable(session, itemtype)) return rightMissing(request);
   const options = searchOptions[itemtype];
   if (!options) return glpiError(request, 400, 'ERROR', 'Bad itemtype for search');
   const params = parsePhpQuery(request.query);
@@ -114,16 +135,20 @@ export function search(store: Store, session: SimSession, itemtype: TemplatedTyp
 
   const table = store.table(itemtype);
   const trash = flag(request.query, 'is_deleted', false);
-  const rows = scopedRows(store, session, itemtype, trash)
+  const matching = listRows(store, session, itemtype, trash)
     .filter((row) => !table.columns.has('is_template') || table.value(row, 'is_template') !== 1)
     .filter((row) => matches(criteria, row));
   const direction = order === 'ASC' ? 1 : -1;
   const sortKey = (row: Row) => sortOption?.display(store, row);
-  rows.sort((a, b) => compare(sortKey(a), sortKey(b)) * direction || a.id - b.id);
+  // Without criteria GLPI pages in SQL (LIMIT), with MariaDB's unstable ties; with any criterion it
+  // reads every row and pages in PHP, so ties keep one order whatever the range (Search.php, $LIMIT).
+  const rows = criteria.length === 0
+    ? sortForRange(matching, sortKey, direction, range, sortOption === options[2])
+    : matching.sort((a, b) => compare(sortKey(a), sortKey(b)) * direction || a.id - b.id);
 
   const exceeded = rangeExceeds(request, range, rows.length);
   if (exceeded) return exceeded;
-  const columns = displayColumns(itemtype, params.forcedisplay, session);
+  const columns = displayColumns(itemtype, params.forcedisplay, session, criterionFields(params.criteria));
   const data = sliceRange(rows, range).map((row) => {
     const out: Record<string, unknown> = {};
     for (const id of columns) out[String(id)] = options[id]?.display(store, row) ?? null;
@@ -149,13 +174,24 @@ export function search(store: Store, session: SimSession, itemtype: TemplatedTyp
 
 /** Name (1) always shows; entity (80) shows whenever several entities are active (search_Ticket_closed_in_alpha). */
 function displayColumns(
-  itemtype: TemplatedType, forced: PhpValue | undefined, session: SimSession,
+  itemtype: TemplatedType, forced: PhpValue | undefined, session: SimSession, searched: number[],
 ): number[] {
   const asked = typeof forced === 'object' ? Object.values(forced).map(Number) : (defaultColumns[itemtype] ?? [1, 80]);
-  const columns = new Set([1, ...asked]);
+  // Every searched field is shown too (Search::prepareDatasForSearch adds criteria fields to toview).
+  const columns = new Set([1, ...asked, ...searched]);
   const scoped = (assetTypes as readonly string[]).includes(itemtype) || itemtype === 'Ticket';
   if (scoped && session.activeEntities.size > 1) columns.add(80);
   return [...columns].filter((id) => Number.isInteger(id)).sort((a, b) => a - b);
+}
+
+function criterionFields(value: PhpValue | undefined): number[] {
+  if (typeof value !== 'object') return [];
+  return Object.values(value).flatMap((entry) => {
+    if (typeof entry !== 'object') return [];
+    if (typeof entry.criteria === 'object') return criterionFields(entry.criteria);
+    const field = Number(entry.field);
+    return Number.isInteger(field) ? [field] : [];
+  });
 }
 
 function parseCriteria(store: Store, options: Record<number, Option>, value: PhpValue | undefined): Criterion[] | null {

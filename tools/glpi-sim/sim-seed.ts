@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { createPrng, type Prng } from './sim-prng';
 import * as names from './sim-names';
+import { insertDropdown } from './sim-dropdowns';
+import { seedDropdowns } from './sim-seed-dropdowns';
 import { assetTypes, Store, type AssetType, type Scalar } from './sim-store';
 import { formatGlpiDate, glpiEncode } from './sim-text';
 
@@ -26,7 +28,7 @@ export type ResolvedSeedOptions = z.output<typeof seedOptionsSchema>;
 export const apiUserId = 2;
 export const technicianUserId = 4;
 export const selfServiceProfileId = 1;
-export const superAdminProfileId = 4;
+const superAdminProfileId = 4;
 
 const assetWeights: Record<AssetType, number> = {
   Computer: 35, Monitor: 25, Printer: 8, NetworkEquipment: 5, Peripheral: 10, Phone: 7, Software: 6, SoftwareLicense: 4,
@@ -40,8 +42,8 @@ export function seedStore(input: SeedOptions = {}): Store {
     : Math.floor(Date.now() / day) * day;
   const rng = createPrng(options.seed);
   const store = new Store();
-  seedDropdowns(store);
   const rootStamp = formatGlpiDate(reference - 800 * day);
+  seedDropdowns(store, rootStamp);
   store.insert('Entity', {
     id: 0, name: 'Root entity', entities_id: null, completename: 'Root entity', level: 1,
     ancestors_cache: null, date_mod: null, date_creation: null,
@@ -100,20 +102,6 @@ export function addEntity(store: Store, rawName: string, parentId: number, stamp
   });
 }
 
-function seedDropdowns(store: Store): void {
-  const fill = (kind: Parameters<Store['dropdown']>[0], values: readonly string[]) =>
-    values.forEach((value, index) => store.dropdown(kind).set(index + 1, value));
-  fill('Manufacturer', names.manufacturers);
-  fill('OperatingSystem', names.operatingSystems);
-  fill('State', names.states);
-  fill('ITILCategory', names.itilCategories);
-  fill('ComputerType', names.computerTypes);
-  fill('ComputerModel', names.models);
-  fill('SoftwareLicenseType', names.licenseTypes);
-  fill('Group', ['Helpdesk N1', 'Infrastructure']);
-  fill('Profile', ['Self-Service', 'Observer', 'Admin', 'Super-Admin', 'Hotliner', 'Technician', 'Supervisor', 'Read-Only']);
-}
-
 function seedBaseUsers(store: Store, stamp: string): void {
   const base: Array<[number, string, number]> = [
     [2, 'glpi', superAdminProfileId], [3, 'post-only', 1], [4, 'tech', 6], [5, 'normal', 2],
@@ -146,12 +134,8 @@ function seedClient(store: Store, rng: Prng, name: string, parentId: number, sta
     users_id: user.id, profiles_id: selfServiceProfileId, entities_id: entity.id, is_recursive: 0,
   });
   const city = rng.pick(names.cities);
-  const locations = store.dropdown('Location');
-  const locationIds = [`Siège ${city}`, `Agence ${rng.pick(names.cities)}`].map((label) => {
-    const id = locations.size + 1;
-    locations.set(id, label);
-    return id;
-  });
+  const locationIds = [`Siège ${city}`, `Agence ${rng.pick(names.cities)}`].map((label) =>
+    insertDropdown(store, 'Location', { name: glpiEncode(label), entities_id: entity.id, is_recursive: 0, date_mod: stamp, date_creation: stamp }).id);
   return { entityId: entity.id, prefix, userId: user.id, locationIds, email };
 }
 
@@ -234,14 +218,23 @@ function assetFields(
     states_id: rng.chance(0.9) ? rng.int(1, 2) : rng.int(3, 4),
   };
   const label = `${client.prefix}-${assetLabels[itemtype]}-${String(n).padStart(3, '0')}`;
+  // The draw above stays (the seed's sequence, hence every other value, is unchanged); its value is
+  // mapped to a maker of this kind of item.
+  const makers: readonly number[] | undefined = itemtype in names.makersByType ? names.makersByType[itemtype as keyof typeof names.makersByType] : undefined;
+  if (makers) common.manufacturers_id = makers[(common.manufacturers_id - 1) % makers.length]!;
   switch (itemtype) {
-    case 'Computer':
-      return {
+    case 'Computer': {
+      const base = {
         ...common, name: label, serial: serial(rng, 'DZ'), otherserial: `INV-${client.prefix}-${1000 + n}`,
         contact: rng.chance(0.6) ? client.email : '', users_id: rng.chance(0.6) ? client.userId : 0,
-        computermodels_id: rng.int(1, 5), computertypes_id: rng.int(1, names.computerTypes.length),
+      };
+      const model = rng.int(1, 5);
+      return {
+        ...base, manufacturers_id: names.makersByType.computerByModel[model - 1]!,
+        computermodels_id: model, computertypes_id: rng.int(1, names.computerTypes.length),
         groups_id_tech: 2, uuid: uuid(rng), comment: rng.chance(0.2) ? "Sous garantie jusqu'en 2027" : '',
       };
+    }
     case 'Monitor':
       return { ...common, name: label, serial: serial(rng, 'MN'), size: rng.pick(['21.50', '23.80', '27.00']), monitormodels_id: rng.int(6, 7), have_hdmi: 1 };
     case 'Printer':
@@ -277,14 +270,17 @@ function seedTickets(
   for (let n = 0; n < count; n += 1) {
     const opened = reference - rng.next() * 730 * day;
     const status = pickStatus(rng);
-    const taken = status >= 2 ? opened + rng.int(600, 86_400) * 1000 : null;
-    const solved = status >= 5 ? (taken ?? opened) + rng.int(1, 10) * day * rng.next() : null;
+    const takenAt = status >= 2 ? opened + rng.int(600, 86_400) * 1000 : null;
+    const solved = status >= 5 ? (takenAt ?? opened) + rng.int(1, 10) * day * rng.next() : null;
     const closed = status === 6 && solved !== null ? solved + rng.int(1, 7) * day : null;
     const title = rng.pick(names.ticketTitles);
     const urgency = rng.int(1, 5);
     const impact = rng.int(1, 5);
     const followups = Math.floor(followupsPerTicket * 2 * rng.next() + 0.5);
-    const lastEvent = Math.min(reference, Math.max(opened, taken ?? 0, solved ?? 0, closed ?? 0) + rng.next() * day);
+    const lastEvent = Math.min(reference, Math.max(opened, takenAt ?? 0, solved ?? 0, closed ?? 0) + rng.next() * day);
+    // One closed ticket in four was imported closed and never taken into account: a follow-up on it
+    // leaves its date_mod alone, as GLPI does (sim-write-tickets.ts, touchTicket).
+    const taken = status === 6 && n % 4 === 3 ? null : takenAt;
     const ticket = store.insert('Ticket', {
       entities_id: client.entityId,
       name: glpiEncode(title),
@@ -305,6 +301,16 @@ function seedTickets(
     if (status >= 2) {
       store.insert('Ticket_User', { tickets_id: ticket.id, users_id: technicianUserId, type: 2, use_notification: 1, alternative_email: '' });
     }
+    // A solved ticket's solution waits for the requester; a closed one's was accepted. No draw from
+    // the generator: the rest of the world stays what it was before solutions were simulated.
+    if (solved !== null && status >= 5) {
+      const at = formatGlpiDate(solved);
+      store.insert('ITILSolution', {
+        itemtype: 'Ticket', items_id: ticket.id, users_id: technicianUserId, content: glpiEncode(`<p>${solutionText(title)}</p>`),
+        status: status === 6 ? 3 : 2, users_id_approval: status === 6 ? client.userId : 0,
+        date_approval: closed === null ? null : formatGlpiDate(closed), date_creation: at, date_mod: at,
+      });
+    }
     for (let f = 0; f < followups; f += 1) {
       const isPrivate = rng.chance(0.2);
       const at = formatGlpiDate(opened + (lastEvent - opened) * ((f + 1) / (followups + 1)));
@@ -312,11 +318,26 @@ function seedTickets(
       store.insert('ITILFollowup', {
         itemtype: 'Ticket', items_id: ticket.id,
         users_id: fromTech ? technicianUserId : client.userId,
-        content: glpiEncode(`<p>${isPrivate ? rng.pick(names.privateNotes) : rng.pick(names.followupTexts)}</p>`),
+        content: glpiEncode(`<p>${isPrivate ? rng.pick(names.privateNotes) : fittingAnswer(title, rng.pick(names.followupTexts))}</p>`),
         is_private: isPrivate ? 1 : 0, date: at, date_mod: at, date_creation: at, timeline_position: fromTech ? 4 : 1,
       });
     }
   }
+}
+
+/**
+ * A technician's answer that fits the ticket: a toner or a part belongs to hardware tickets only,
+ * otherwise a generic answer chosen from the same draw (the seed's sequence stays unchanged).
+ */
+function fittingAnswer(title: string, drawn: string): string {
+  const hardware = /imprimante|toner|clavier|écran|projecteur|téléphone/i.test(title);
+  const fits = drawn.includes('toner') ? /toner|imprimante/i.test(title) : drawn.includes('Pièce') ? hardware : true;
+  if (fits) return drawn;
+  return names.genericFollowups[drawn.length % names.genericFollowups.length]!;
+}
+
+function solutionText(title: string): string {
+  return `Intervention terminée : « ${title} » est réglé. Merci de valider la solution si tout fonctionne.`;
 }
 
 function pickStatus(rng: Prng): number {

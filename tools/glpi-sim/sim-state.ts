@@ -6,6 +6,7 @@ import { SessionRegistry } from './sim-sessions';
 import { isTemplatedType, type Row, type Store, type TemplatedType } from './sim-store';
 import { formatGlpiDate, glpiDecode } from './sim-text';
 import { addItem, deleteItem, updateItem, type WriteContext } from './sim-write';
+import { addDocument, type UploadedFile } from './sim-documents';
 
 export const knobsSchema = z.object({
   /** Added to every API request before it is answered. */
@@ -68,25 +69,46 @@ export class SimulatorState {
     return this.knobs;
   }
 
+  /** Told of every API request that may have changed the data (the state file's saver listens). */
+  onWrite: (() => void) | null = null;
+
   logRequest(entry: LoggedRequest): void {
+    if (entry.method !== 'GET') this.onWrite?.();
     if (this.requests.length >= requestLogLimit) this.requests.shift();
     this.requests.push(entry);
   }
 
   private technician(): WriteContext {
-    return { store: this.store, session: null, actorUserId: technicianUserId, reopenOnFollowup: false };
+    return { store: this.store, session: null, actorUserId: technicianUserId, stamp: stamp() };
   }
 
   addEntity(name: string, parentId: number): { id: number } {
     return { id: addEntity(this.store, name, parentId, stamp()).id };
   }
 
-  /** The technician answers a ticket in GLPI (bumps the ticket's date_mod, never reopens it). */
+  /**
+   * The technician answers a ticket in GLPI, under GLPI's rule for the ticket's date_mod (sim-write-tickets.ts:
+   * a closed ticket never taken into account keeps it) and never reopening it (a technician is no requester).
+   */
   addFollowup(ticketId: number, content: string, isPrivate = false): { id: number } {
     const result = addItem(this.technician(), 'ITILFollowup', {
       itemtype: 'Ticket', items_id: ticketId, content, is_private: isPrivate ? 1 : 0,
     });
     if (!result.ok) throw new Error(`ticket ${ticketId}: ${result.message}`);
+    return { id: result.id };
+  }
+
+  /**
+   * A technician attaches a file in GLPI's interface, to the ticket or to one of its follow-ups:
+   * the rows take the ticket's entity (CommonDBTM::addFiles with the ticket as `_job`).
+   */
+  addDocument(ticketId: number, file: UploadedFile, followupId?: number): { id: number } {
+    const ticket = this.store.table('Ticket').rows.get(ticketId);
+    if (!ticket) throw new Error(`ticket ${ticketId} not found`);
+    const target = followupId === undefined ? { itemtype: 'Ticket', items_id: ticketId } : { itemtype: 'ITILFollowup', items_id: followupId };
+    const result = addDocument(this.technician(), { ...target, entityId: Number(ticket.entities_id ?? 0) }, file);
+    if (!result.ok) throw new Error(`ticket ${ticketId}: ${result.message}`);
+    this.onWrite?.();
     return { id: result.id };
   }
 

@@ -1,4 +1,5 @@
 import { itemTemplates, type Scalar, type TemplatedType } from './item-templates';
+import { entityScope, treeParentKeys, type LabelKind } from './sim-itemtypes';
 
 export type { Scalar, TemplatedType };
 /** Rows are stored sparse (only what differs from the template) so 150,000 items stay small. */
@@ -23,7 +24,12 @@ export function isTemplatedType(value: string): value is TemplatedType {
 /** Rows that point at a parent row (a ticket, a user) are indexed by it for sub-item routes. */
 const parentKeys: Partial<Record<TemplatedType, string>> = {
   ITILFollowup: 'items_id',
+  ITILSolution: 'items_id',
   Ticket_User: 'tickets_id',
+  Item_Ticket: 'tickets_id',
+  TicketSatisfaction: 'tickets_id',
+  // Links to tickets and to follow-ups share the column: sub-item routes filter by itemtype too.
+  Document_Item: 'items_id',
   Profile_User: 'users_id',
   UserEmail: 'users_id',
   SoftwareLicense: 'softwares_id',
@@ -110,22 +116,11 @@ function removeFrom(index: Map<number, number[]>, key: number, id: number): void
   if (at >= 0) ids.splice(at, 1);
 }
 
-export type Dropdown = { id: number; name: string };
-export type DropdownKind =
-  | 'Manufacturer'
-  | 'OperatingSystem'
-  | 'Location'
-  | 'State'
-  | 'ITILCategory'
-  | 'ComputerModel'
-  | 'ComputerType'
-  | 'Group'
-  | 'SoftwareLicenseType'
-  | 'Profile';
-
 export class Store {
   readonly tables = new Map<TemplatedType, Table>();
-  readonly dropdowns = new Map<DropdownKind, Map<number, string>>();
+  readonly labels = new Map<LabelKind, Map<number, string>>();
+  /** Uploaded files by SHA-1 (base64), as GLPI keeps one file per content under GLPI_DOC_DIR. */
+  readonly files = new Map<string, string>();
 
   constructor() {
     for (const itemtype of Object.keys(itemTemplates)) {
@@ -139,35 +134,48 @@ export class Store {
     return table;
   }
 
-  dropdown(kind: DropdownKind): Map<number, string> {
-    let entries = this.dropdowns.get(kind);
-    if (!entries) {
-      entries = new Map();
-      this.dropdowns.set(kind, entries);
-    }
-    return entries;
+  setLabels(kind: LabelKind, values: readonly string[]): void {
+    this.labels.set(kind, new Map(values.map((value, index) => [index + 1, value])));
   }
 
-  dropdownName(kind: DropdownKind, id: Scalar): string | null {
+  label(kind: LabelKind, id: Scalar): string | null {
     if (typeof id !== 'number' || id === 0) return null;
-    return this.dropdowns.get(kind)?.get(id) ?? null;
+    return this.labels.get(kind)?.get(id) ?? null;
+  }
+
+  /**
+   * What GLPI shows for a row of a served table (Dropdown::getDropdownName): a tree dropdown's
+   * complete name ("Siège > Étage 2"), otherwise its name; undefined when the row does not exist.
+   */
+  displayName(itemtype: TemplatedType, id: number): string | undefined {
+    const table = this.table(itemtype);
+    const row = table.rows.get(id);
+    if (!row) return undefined;
+    const key = treeParentKeys[itemtype] ? 'completename' : 'name';
+    return String(table.value(row, key) ?? '');
   }
 
   /** The entity a row belongs to for scoping, or null when the type is not entity-scoped (users). */
   entityOf(itemtype: TemplatedType, row: Row): number | null {
-    if (itemtype === 'Entity') return row.id;
-    if (itemtype === 'User' || itemtype === 'UserEmail') return null;
-    if (itemtype === 'ITILFollowup' || itemtype === 'Ticket_User') {
-      const ticketId = itemtype === 'ITILFollowup' ? row.items_id : row.tickets_id;
-      const ticket = typeof ticketId === 'number' ? this.table('Ticket').rows.get(ticketId) : undefined;
-      return ticket ? Number(ticket.entities_id ?? 0) : null;
+    switch (entityScope(itemtype)) {
+      case 'self':
+        return row.id;
+      case 'global':
+      case 'user':
+        return null;
+      case 'ticket': {
+        const ticketId = itemtype === 'ITILFollowup' || itemtype === 'ITILSolution' ? row.items_id : row.tickets_id;
+        const ticket = typeof ticketId === 'number' ? this.table('Ticket').rows.get(ticketId) : undefined;
+        return ticket ? Number(ticket.entities_id ?? 0) : null;
+      }
+      case 'entity':
+        return Number(this.table(itemtype).value(row, 'entities_id') ?? 0);
     }
-    return Number(row.entities_id ?? 0);
   }
 
   /** Entity-scoped types keep an index per entity; child rows are reached through their parent. */
   indexEntityOf(itemtype: TemplatedType, row: Row): number | null {
-    if (itemtype === 'ITILFollowup' || itemtype === 'Ticket_User') return null;
+    if (entityScope(itemtype) === 'ticket') return null;
     return this.entityOf(itemtype, row);
   }
 
@@ -215,5 +223,16 @@ export class Store {
       queue.push(...(children.get(id) ?? []));
     }
     return result.sort((a, b) => a - b);
+  }
+
+  /** Parent, grand-parent… up to the root entity (GLPI's getAncestorsOf). */
+  entityAncestors(id: number): number[] {
+    const result: number[] = [];
+    let current = this.table('Entity').rows.get(id);
+    while (current && typeof current.entities_id === 'number' && current.id !== 0) {
+      result.push(current.entities_id);
+      current = this.table('Entity').rows.get(current.entities_id);
+    }
+    return result;
   }
 }

@@ -30,6 +30,8 @@ export type CaughtMessage = {
   from: string;
   to: string;
   subject: string;
+  /** The Message-ID header as the sender wrote it. */
+  messageId: string | null;
   /** SMTP envelope: the real recipients, Bcc included. */
   envelope: { from: string; to: string[] };
   text: string;
@@ -83,6 +85,7 @@ export async function startMailCatcher({
             from: addressText(parsed.from),
             to: addressText(parsed.to),
             subject: parsed.subject ?? '',
+            messageId: parsed.messageId ?? null,
             envelope: {
               from: mailFrom ? mailFrom.address : '',
               to: session.envelope.rcptTo.map((r) => r.address),

@@ -1,7 +1,7 @@
 import type { CaughtMessage } from './main';
 
 /** Every value that reaches the page is escaped: mail content is attacker-controlled text. */
-export function escapeHtml(value: string): string {
+function escapeHtml(value: string): string {
   return value
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

@@ -1,8 +1,8 @@
-import type { z } from 'zod';
-import { GlpiRangeError, GlpiSchemaError } from './glpi-errors';
+import { z } from 'zod';
+import { GlpiNotFoundError, GlpiRangeError, GlpiSchemaError } from './glpi-errors';
 import type { GlpiResponse, QueryValue } from './glpi-http';
 import {
-  idDateRowSchema, isAssetDetailItemtype, itemSchemas, onlyIdSchema, parseContentRange, searchResponseSchema,
+  idDateRowSchema, isAssetDetailItemtype, isDropdownItemtype, itemSchemas, onlyIdSchema, parseContentRange, searchResponseSchema,
   type GlpiItem, type GlpiItemtype, type IdDate,
 } from './glpi-schemas';
 import type { EntityScope, GlpiSession } from './glpi-session';
@@ -54,6 +54,10 @@ export type SearchOptions = {
 export type SearchPage = { rows: Array<Record<string, unknown>>; start: number; total: number };
 
 const defaultPageSize = 500;
+
+/** An empty list is `[]` (get_Document_empty_list); only what finding a document again needs. */
+const documentRowsSchema = z.array(z.looseObject({ id: z.number().int().positive(), comment: z.string().nullable().optional() }))
+  .transform((rows) => rows.map((row) => ({ id: row.id, comment: row.comment ?? null })));
 
 /**
  * Typed access to GLPI through one session. Reads are scoped by the session's active entity: call
@@ -194,14 +198,14 @@ export class GlpiClient {
 
   /**
    * (id, date_mod) of every item of the active entity, for the reconcile: search with forcedisplay
-   * 2 and 19. SoftwareLicense has no "last update" search option and an asset's OS and Infocom rows
-   * no search of their own, so these are read from the list instead.
+   * 2 and 19. SoftwareLicense has no "last update" search option, and an asset's OS and Infocom rows
+   * and dropdowns no search of their own, so these are read from the list instead.
    */
   async listIdDates(itemtype: GlpiItemtype, options: { isDeleted?: boolean; pageSize?: number } = {}): Promise<IdDate[]> {
     const result: IdDate[] = [];
-    if (itemtype === 'SoftwareLicense' || isAssetDetailItemtype(itemtype)) {
+    if (itemtype === 'SoftwareLicense' || isAssetDetailItemtype(itemtype) || isDropdownItemtype(itemtype)) {
       for await (const page of this.pages(itemtype, { ...options, sort: 'id' })) {
-        result.push(...page.items.map((item) => ({ id: item.id, date_mod: item.date_mod })));
+        result.push(...page.items.map((item) => ({ id: item.id, date_mod: item.date_mod ?? null })));
       }
       return result;
     }
@@ -249,6 +253,43 @@ export class GlpiClient {
 
   updateMany<T extends WritableItemtype>(itemtype: T, changes: Array<{ id: number; input: UpdateInput<T> }>): Promise<UpdateResult[]> {
     return updateItems(this.session, itemtype, changes, { single: false });
+  }
+
+  /** Deletes an item for good (`force_purge`); an item already gone counts as deleted. */
+  async purge(itemtype: GlpiItemtype, id: number): Promise<void> {
+    try {
+      await this.session.request({ method: 'DELETE', path: `/${itemtype}/${id}`, query: [['force_purge', 'true']] });
+    } catch (error) {
+      if (!(error instanceof GlpiNotFoundError)) throw error;
+    }
+  }
+
+  /**
+   * Uploads a file as a GLPI Document linked to a ticket: GLPI's multipart form, the item's fields
+   * in `uploadManifest` and the file under `filename[0]`; `itemtype`/`items_id` make GLPI add the
+   * Document_Item itself. The comment carries what finds it again after a crash.
+   */
+  async uploadDocument(input: { ticketId: number; fileName: string; mime: string; bytes: Uint8Array; comment: string }): Promise<{ id: number }> {
+    const form = new FormData();
+    form.append('uploadManifest', JSON.stringify({
+      input: { name: input.fileName, _filename: [input.fileName], itemtype: 'Ticket', items_id: input.ticketId, comment: input.comment },
+    }));
+    form.append('filename[0]', new Blob([new Uint8Array(input.bytes)], { type: input.mime }), input.fileName);
+    const response = await this.session.request({ method: 'POST', path: '/Document', form });
+    return parse('Document', onlyIdSchema, response);
+  }
+
+  /** Documents whose comment contains the text (GLPI's `searchText`), as the session's entities see them. */
+  async findDocuments(commentContains: string): Promise<Array<{ id: number; comment: string | null }>> {
+    const response = await this.session.request({ method: 'GET', path: '/Document', query: [['searchText[comment]', commentContains], ['range', '0-49']] });
+    return parse('Document', documentRowsSchema, response);
+  }
+
+  /** A document's file, as GLPI serves it to a session allowed to read it. */
+  async downloadDocument(id: number): Promise<Uint8Array> {
+    const response = await this.session.request({ method: 'GET', path: `/Document/${id}`, binary: true });
+    if (!(response.body instanceof Uint8Array)) throw new GlpiSchemaError('Document', [], null);
+    return response.body;
   }
 
   /** A reply on a ticket; `isPrivate` makes it a technicians' note. */

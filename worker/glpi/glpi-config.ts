@@ -12,8 +12,11 @@ export const glpiConfigSchema = z.object({
   /** API token of the service account (`Authorization: user_token …`). */
   userToken: z.string().min(1),
   timeoutMs: z.number().int().positive().default(15_000),
-  /** Requests in flight at once, over every session of this process. */
-  maxConcurrent: z.number().int().positive().default(4),
+  /**
+   * Requests in flight at once, over every session of this process: one fewer than the smallest
+   * GLPI serves at once (PHP's 4 workers), so that a technician's click never waits behind the sync.
+   */
+  maxConcurrent: z.number().int().positive().default(3),
   /** Requests started per second, over every session: GLPI has no rate limit of its own. */
   maxPerSecond: z.number().positive().default(20),
   /** Retries after the first attempt for network errors, timeouts and 5xx. */

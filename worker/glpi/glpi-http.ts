@@ -10,6 +10,10 @@ export type GlpiRequest = {
   path: string;
   query?: ReadonlyArray<readonly [string, QueryValue]>;
   body?: unknown;
+  /** A multipart body (GLPI's document upload); its boundary sets the Content-Type itself. */
+  form?: FormData;
+  /** The answer is a file (`Accept: application/octet-stream`): its bytes, not JSON. */
+  binary?: boolean;
   sessionToken?: string;
   /** Extra headers; never logged. */
   headers?: Record<string, string>;
@@ -69,22 +73,24 @@ export class GlpiHttp {
   private async once(request: GlpiRequest, attempt: number): Promise<GlpiResponse> {
     const url = new URL(`${this.config.baseUrl}${request.path}`);
     for (const [key, value] of request.query ?? []) url.searchParams.append(key, String(value));
-    const headers: Record<string, string> = { Accept: 'application/json', ...request.headers };
+    const headers: Record<string, string> = { Accept: request.binary ? 'application/octet-stream' : 'application/json', ...request.headers };
     if (this.config.appToken) headers['App-Token'] = this.config.appToken;
     if (request.sessionToken) headers['Session-Token'] = request.sessionToken;
     if (request.body !== undefined) headers['Content-Type'] = 'application/json';
     const context: GlpiErrorContext = { method: request.method, path: request.path, status: null };
     const started = performance.now();
     let response: Response;
-    let text: string;
+    let text = '';
+    let bytes: Uint8Array | null = null;
     try {
       response = await this.fetchImpl(url, {
         method: request.method,
         headers,
-        body: request.body === undefined ? undefined : JSON.stringify(request.body),
+        body: request.form ?? (request.body === undefined ? undefined : JSON.stringify(request.body)),
         signal: AbortSignal.timeout(this.config.timeoutMs),
       });
-      text = await response.text();
+      if (request.binary && response.status < 400) bytes = new Uint8Array(await response.arrayBuffer());
+      else text = await response.text();
     } catch (error) {
       const durationMs = Math.round(performance.now() - started);
       const timedOut = error instanceof Error && error.name === 'TimeoutError';
@@ -95,6 +101,7 @@ export class GlpiHttp {
     const durationMs = Math.round(performance.now() - started);
     context.status = response.status;
     this.logger.debug({ method: request.method, path: request.path, status: response.status, durationMs, attempt }, 'glpi request');
+    if (bytes) return { status: response.status, headers: response.headers, body: bytes };
     const body = parseBody(text);
     if (response.status >= 400) throw glpiErrorFromResponse(response.status, body, context);
     return { status: response.status, headers: response.headers, body };

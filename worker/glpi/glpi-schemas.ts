@@ -112,6 +112,44 @@ export const followupSchema = z.looseObject({
   date_creation: optionalDateTime,
 });
 
+/** A technician's solution (ITILSolution): status 2 waiting for the requester, 3 accepted, 4 refused. */
+export const solutionSchema = z.looseObject({
+  id,
+  itemtype: z.string(),
+  items_id: id,
+  users_id: id,
+  content: optionalHtml,
+  status: z.number().int(),
+  date_approval: optionalDateTime,
+  date_creation: optionalDateTime,
+  date_mod: optionalDateTime,
+});
+
+/**
+ * The link of a Document to a ticket or to one of its follow-ups or solutions (GLPI 10.0.12 has no
+ * privacy of its own on documents: one on a private follow-up is as private as the follow-up).
+ */
+export const documentItemSchema = z.looseObject({
+  id,
+  documents_id: id,
+  itemtype: z.string(),
+  items_id: id,
+  users_id: id.nullable(),
+  date_creation: optionalDateTime,
+  date_mod: optionalDateTime,
+});
+
+/** A Document's own row: the file's name, type and checksum (the bytes come from GET /Document/:id as a file). */
+export const documentSchema = z.looseObject({
+  id,
+  filename: optionalHtml,
+  mime: z.string().nullable(),
+  sha1sum: z.string().nullable(),
+  comment: optionalHtml,
+  is_deleted: flag,
+  date_mod: optionalDateTime,
+});
+
 export const userSchema = z.looseObject({
   id,
   /** The login. */
@@ -134,6 +172,8 @@ export const entitySchema = z.looseObject({
   completename: html,
   level: z.number().int(),
   date_mod: optionalDateTime,
+  /** Where provisioning keeps its marker (entity-identity.ts). */
+  comment: optionalHtml.optional(),
 });
 
 export const profileUserSchema = z.looseObject({
@@ -148,6 +188,37 @@ export const ticketUserSchema = z.looseObject({
   type: z.number().int().min(1).max(3),
 });
 
+/**
+ * A dropdown row (OperatingSystem, Manufacturer, State…): what the sync resolves numeric ids with.
+ * `completename` ("Parent > Child") exists on tree dropdowns only.
+ */
+export const dropdownSchema = z.looseObject({
+  id,
+  name: optionalHtml,
+  completename: optionalHtml.optional(),
+  /** Absent from a few tables (SoftwareCategory): those are read whole. */
+  date_mod: optionalDateTime.optional(),
+});
+/**
+ * The dropdown tables whose names the cache shows (the users who appear on assets and tickets
+ * among them): read server-wide into glpi_dropdowns, so that assets and tickets are read without
+ * expand_dropdowns. Tree dropdowns (their parent in the `<table>_id` column of their own) show
+ * their complete name.
+ */
+export const dropdownItemtypes = [
+  'OperatingSystem', 'Manufacturer', 'ComputerModel', 'ComputerType', 'MonitorModel', 'MonitorType', 'PrinterModel', 'PrinterType',
+  'NetworkEquipmentModel', 'NetworkEquipmentType', 'PeripheralModel', 'PeripheralType', 'PhoneModel', 'PhoneType',
+  'SoftwareCategory', 'SoftwareLicenseType', 'State', 'Location', 'ITILCategory', 'User',
+] as const;
+export const treeDropdownParents: Partial<Record<(typeof dropdownItemtypes)[number], string>> = {
+  SoftwareCategory: 'softwarecategories_id', SoftwareLicenseType: 'softwarelicensetypes_id', State: 'states_id',
+  Location: 'locations_id', ITILCategory: 'itilcategories_id',
+};
+/** GLPI 10.0 has no date_mod on these: they are read whole, every cycle (a few rows). */
+export const undatedDropdowns: ReadonlySet<string> = new Set(['SoftwareCategory']);
+export type DropdownItemtype = (typeof dropdownItemtypes)[number];
+export const isDropdownItemtype = (itemtype: string): itemtype is DropdownItemtype => (dropdownItemtypes as readonly string[]).includes(itemtype);
+
 export const itemSchemas = {
   Computer: computerSchema,
   Monitor: monitorSchema,
@@ -161,10 +232,32 @@ export const itemSchemas = {
   Infocom: infocomSchema,
   Ticket: ticketSchema,
   ITILFollowup: followupSchema,
+  ITILSolution: solutionSchema,
+  Document_Item: documentItemSchema,
+  Document: documentSchema,
   User: userSchema,
   Entity: entitySchema,
   Profile_User: profileUserSchema,
   Ticket_User: ticketUserSchema,
+  OperatingSystem: dropdownSchema,
+  Manufacturer: dropdownSchema,
+  ComputerModel: dropdownSchema,
+  ComputerType: dropdownSchema,
+  MonitorModel: dropdownSchema,
+  MonitorType: dropdownSchema,
+  PrinterModel: dropdownSchema,
+  PrinterType: dropdownSchema,
+  NetworkEquipmentModel: dropdownSchema,
+  NetworkEquipmentType: dropdownSchema,
+  PeripheralModel: dropdownSchema,
+  PeripheralType: dropdownSchema,
+  PhoneModel: dropdownSchema,
+  PhoneType: dropdownSchema,
+  SoftwareCategory: dropdownSchema,
+  SoftwareLicenseType: dropdownSchema,
+  State: dropdownSchema,
+  Location: dropdownSchema,
+  ITILCategory: dropdownSchema,
 } as const;
 
 export type GlpiItemtype = keyof typeof itemSchemas;
@@ -172,7 +265,7 @@ export type GlpiItem<T extends GlpiItemtype> = z.output<(typeof itemSchemas)[T]>
 export const assetDetailItemtypes = ['Item_OperatingSystem', 'Infocom'] as const;
 export type AssetDetailItemtype = (typeof assetDetailItemtypes)[number];
 export const isAssetDetailItemtype = (itemtype: string): itemtype is AssetDetailItemtype => (assetDetailItemtypes as readonly string[]).includes(itemtype);
-export type AssetItemtype = Exclude<GlpiItemtype, 'Ticket' | 'ITILFollowup' | 'User' | 'Entity' | 'Profile_User' | 'Ticket_User' | AssetDetailItemtype>;
+export type AssetItemtype = Exclude<GlpiItemtype, 'Ticket' | 'ITILFollowup' | 'ITILSolution' | 'Document_Item' | 'Document' | 'User' | 'Entity' | 'Profile_User' | 'Ticket_User' | AssetDetailItemtype | DropdownItemtype>;
 export const assetItemtypes = [
   'Computer', 'Monitor', 'Printer', 'NetworkEquipment', 'Peripheral', 'Phone', 'Software', 'SoftwareLicense',
 ] as const satisfies readonly AssetItemtype[];
@@ -224,8 +317,10 @@ export const ticketInputSchema = z.object({
   impact: z.number().int().min(1).max(5).optional(),
   type: z.union([z.literal(1), z.literal(2)]).optional(),
   itilcategories_id: id.optional(),
+  /** Items of the park the ticket is about: GLPI links each (Item_Ticket) as the ticket is added. */
+  items_id: z.record(z.string().regex(/^[A-Za-z_]+$/), z.array(id)).optional(),
 });
-export const ticketUpdateSchema = ticketInputSchema.omit({ _users_id_requester: true }).partial()
+export const ticketUpdateSchema = ticketInputSchema.omit({ _users_id_requester: true, items_id: true }).partial()
   .extend({ status: z.number().int().min(1).max(6).optional() });
 
 export const followupInputSchema = z.object({
@@ -233,6 +328,13 @@ export const followupInputSchema = z.object({
   items_id: id,
   content: z.string().min(1),
   is_private: binary.default(0),
+  /**
+   * The requester's answer to a solved ticket's solution, as GLPI's own approval form posts it
+   * (timeline/approbation_form.html.twig): `add_close` approves (the ticket closes, the solution is
+   * accepted), `add_reopen` refuses (a reason is required; the ticket goes back to processing).
+   */
+  add_close: z.literal(1).optional(),
+  add_reopen: z.literal(1).optional(),
 });
 
 export const userInputSchema = z.object({
@@ -252,7 +354,14 @@ export const userInputSchema = z.object({
   entities_id: id.optional(),
   is_active: binary.optional(),
 });
-export const userUpdateSchema = userInputSchema.omit({ name: true, _profiles_id: true, _entities_id: true, _is_recursive: true }).partial();
+export const userUpdateSchema = userInputSchema.omit({ name: true, _profiles_id: true, _entities_id: true, _is_recursive: true }).partial().extend({
+  /** The user's default profile: the one a session of theirs starts on. */
+  profiles_id: id.optional(),
+  /** Set by an account with more rights than the user; never returned by reads (GLPI-API.md). */
+  api_token: z.string().regex(/^[A-Za-z0-9]{20,}$/).optional(),
+  /** 0: GLPI refuses the account any session (its token included); the platform's deactivated people. */
+  is_active: binary.optional(),
+});
 
 export const entityInputSchema = z.object({ name: z.string().min(1), entities_id: id, comment: z.string().optional() });
 export const entityUpdateSchema = entityInputSchema.partial();

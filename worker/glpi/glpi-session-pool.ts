@@ -66,6 +66,21 @@ export class GlpiSessionPool {
     }
   }
 
+  /**
+   * Runs `work` in a session of another GLPI user (a client's own account, by its API token), on
+   * that user's default profile and entity, then kills it. Outside the pool's sessions, but through
+   * its HTTP layer: the same concurrency cap and rate limit towards GLPI.
+   */
+  async asUser<T>(userToken: string, work: (client: GlpiClient) => Promise<T>): Promise<T> {
+    if (this.closed) throw new Error('GLPI session pool is closed');
+    const session = new GlpiSession(this.http, this.logger, userToken);
+    try {
+      return await work(new GlpiClient(session));
+    } finally {
+      await session.kill().catch((error: unknown) => this.logger.warn({ err: error }, 'glpi killSession failed'));
+    }
+  }
+
   /** Kills every session (on shutdown); sessions still lent out are killed when given back. */
   async close(): Promise<void> {
     this.closed = true;

@@ -15,8 +15,11 @@ export class GlpiSession {
   private token: string | null = null;
   private opening: Promise<string> | null = null;
   private scope: EntityScope | null = null;
+  /** Requests this session sent to GLPI (log-ins and entity switches included): what a sync cycle cost. */
+  requestCount = 0;
 
-  constructor(private readonly http: GlpiHttp, private readonly logger: Logger) {}
+  /** `userToken`: another user's API token (a client's own GLPI user); default: the service account's. */
+  constructor(private readonly http: GlpiHttp, private readonly logger: Logger, private readonly userToken?: string) {}
 
   get entityScope(): EntityScope | null {
     return this.scope;
@@ -29,12 +32,12 @@ export class GlpiSession {
   async request(request: Omit<GlpiRequest, 'sessionToken'>): Promise<GlpiResponse> {
     const token = await this.ensureOpen();
     try {
-      return await this.http.send({ ...request, sessionToken: token });
+      return await this.send({ ...request, sessionToken: token });
     } catch (error) {
       if (!(error instanceof GlpiSessionError) || error.code !== 'ERROR_SESSION_TOKEN_INVALID') throw error;
       this.logger.info({ path: request.path }, 'glpi session expired, re-opening');
       const fresh = await this.reopen(token);
-      return this.http.send({ ...request, sessionToken: fresh });
+      return this.send({ ...request, sessionToken: fresh });
     }
   }
 
@@ -52,11 +55,16 @@ export class GlpiSession {
     this.scope = null;
     if (token === null) return;
     try {
-      await this.http.send({ method: 'GET', path: '/killSession', sessionToken: token });
+      await this.send({ method: 'GET', path: '/killSession', sessionToken: token });
     } catch (error) {
       // An already dead session is as good as killed.
       if (!(error instanceof GlpiSessionError)) throw error;
     }
+  }
+
+  private send(request: GlpiRequest): Promise<GlpiResponse> {
+    this.requestCount += 1;
+    return this.http.send(request);
   }
 
   private ensureOpen(): Promise<string> {
@@ -79,16 +87,16 @@ export class GlpiSession {
   }
 
   private async login(): Promise<string> {
-    const response = await this.http.send({
+    const response = await this.send({
       method: 'GET',
       path: '/initSession',
-      headers: { Authorization: `user_token ${this.http.config.userToken}` },
+      headers: { Authorization: `user_token ${this.userToken ?? this.http.config.userToken}` },
     });
     const parsed = initSessionSchema.safeParse(response.body);
     if (!parsed.success) throw new GlpiSchemaError('initSession', parsed.error.issues, null);
     const token = parsed.data.session_token;
     if (this.scope !== null) {
-      const switched = await this.http.send({
+      const switched = await this.send({
         method: 'POST', path: '/changeActiveEntities', sessionToken: token, idempotent: true,
         body: { entities_id: this.scope.entityId, is_recursive: this.scope.recursive },
       });
@@ -100,7 +108,7 @@ export class GlpiSession {
 }
 
 /** A refused switch answers 200 with `false`, not an error (changeActiveEntities_nonexistent_999). */
-export function assertSwitched(response: GlpiResponse, entityId: number): void {
+function assertSwitched(response: GlpiResponse, entityId: number): void {
   if (response.body !== true) {
     throw new GlpiPermissionError('entity_switch_refused', `GLPI refused to switch to entity ${entityId}`);
   }

@@ -5,13 +5,16 @@ import type { AssetDetailItemtype, AssetItemtype } from '../glpi/glpi-schemas';
 import { glpiDateToUtc } from './glpi-time';
 import { assetColumns, assetValues, detailColumns, detailValues, rawText, type ListedRow, type RowTarget, type SqlValue } from './glpi-rows';
 import type { PairWriter } from './pair-writer';
-import type { SyncContext, SyncTarget } from './sync-context';
+import { labelsFor } from './dropdown-labels';
+import { refId, refsOf } from './dropdown-refs';
+import type { CompanyTarget, SyncContext } from './sync-context';
 import { upsertRows, utcNow } from './upsert-batch';
 
 type CachedTable = {
   table: 'glpi_assets' | 'glpi_asset_details';
   columns: readonly string[];
-  values(row: ListedRow, base: RowTarget): SqlValue[];
+  /** A page's rows as the table keeps them (dropdown labels looked up in the page's transaction). */
+  values(rows: ListedRow[], base: RowTarget, transaction: Transaction): Promise<SqlValue[][]>;
   /** Rows GLPI lists but the portal never shows (templates), left out of the reconcile. */
   shownOnly: string;
   /** After a page is written: what the assets' rows must now show. */
@@ -19,24 +22,77 @@ type CachedTable = {
   afterDelete(ids: number[], transaction: Transaction): Promise<void>;
 };
 
-/** Assets: one multi-row upsert per page, then the details already read for them copied on. */
-export function assetWriter(ctx: SyncContext, target: SyncTarget, itemtype: AssetItemtype): PairWriter<ListedRow[]> {
+/**
+ * Assets: one multi-row upsert per page, then the details already read for them copied on. Read
+ * without expand_dropdowns (ten times cheaper for GLPI); their dropdowns' labels come from the
+ * server-wide dropdown rows, and a licence's software from the entity's software rows.
+ */
+export function assetWriter(ctx: SyncContext, target: CompanyTarget, itemtype: AssetItemtype): PairWriter<ListedRow[]> {
+  const refs = refsOf('glpi_assets', itemtype);
   return cachedRowsWriter(ctx, target, itemtype, {
     table: 'glpi_assets',
     columns: assetColumns,
-    values: (row, base) => assetValues(itemtype, row, base),
+    async values(rows, base, transaction) {
+      const labels = await labelsFor(rows, refs, transaction);
+      const software = itemtype === 'SoftwareLicense' ? await softwareNames(target.entityId, rows, transaction) : new Map<number, string | null>();
+      return rows.map((row) => assetValues(itemtype, row, base, labels, software));
+    },
     shownOnly: 'AND is_template = 0',
-    // Details read before their asset (an earlier cycle, another pair failing) wait in their table.
-    afterWrite: (rows, transaction) => applyDetails(target.entityId, itemtype, rows.map((row) => row.id), transaction, false),
+    async afterWrite(rows, transaction) {
+      // Details read before their asset (an earlier cycle, another pair failing) wait in their table.
+      await applyDetails(target.entityId, itemtype, rows.map((row) => row.id), transaction, false);
+      if (itemtype === 'Software') await showSoftwareNames(target.entityId, rows.map((row) => row.id), transaction);
+    },
     afterDelete: async () => undefined,
   });
 }
 
+/** The names of the software these licences are of: assets of the same entity. */
+async function softwareNames(entity: number, licences: ListedRow[], transaction: Transaction): Promise<Map<number, string | null>> {
+  const ids = [...new Set(licences.map((row) => refId(row, 'softwares_id')).filter((id): id is number => id !== null))];
+  if (ids.length === 0) return new Map();
+  const rows = await sequelize.query<{ id: number; name: string | null }>(
+    "SELECT glpi_id AS id, name FROM glpi_assets WHERE glpi_entity_id = :entity AND itemtype = 'Software' AND glpi_id IN (:ids)",
+    { replacements: { entity, ids }, type: QueryTypes.SELECT, transaction },
+  );
+  return new Map(rows.map((row) => [Number(row.id), row.name]));
+}
+
+/** A software renamed (or read after its licences): its licences show its name (by primary key, as applyDetails). */
+async function showSoftwareNames(entity: number, softwareIds: number[], transaction: Transaction): Promise<void> {
+  if (softwareIds.length === 0) return;
+  const licences = await sequelize.query<{ rid: number; name: string | null }>(
+    `SELECT l.id AS rid, s.name FROM glpi_assets l
+     JOIN glpi_assets s ON s.glpi_entity_id = l.glpi_entity_id AND s.itemtype = 'Software' AND s.glpi_id = l.licence_software_glpi_id
+     WHERE l.glpi_entity_id = :entity AND l.itemtype = 'SoftwareLicense' AND l.licence_software_glpi_id IN (:softwareIds)`,
+    { replacements: { entity, softwareIds }, type: QueryTypes.SELECT, transaction },
+  );
+  await updateByPrimaryKey('glpi_assets', 'licence_software', licences, transaction);
+}
+
+/** Sets one column of rows found beforehand, grouped by value: no range locks on the cache's tables. */
+export async function updateByPrimaryKey(table: string, column: string, rows: Array<{ rid: number; name: string | null }>, transaction: Transaction): Promise<void> {
+  const byValue = new Map<string | null, number[]>();
+  for (const row of rows) {
+    const ids = byValue.get(row.name) ?? [];
+    ids.push(Number(row.rid));
+    byValue.set(row.name, ids);
+  }
+  for (const [value, ids] of byValue) {
+    for (let offset = 0; offset < ids.length; offset += 1_000) {
+      // Escaped here: Sequelize's replacement parser rescans the statement text for each one.
+      await sequelize.query(`UPDATE ${table} SET ${column} = ${escape(value)} WHERE id IN (${ids.slice(offset, offset + 1_000).map((id) => escape(id)).join(',')})`, { transaction });
+    }
+  }
+}
+
 /**
  * An asset's operating system (Item_OperatingSystem) or warranty (Infocom): kept in
- * glpi_asset_details, and copied onto the rows of the assets they describe.
+ * glpi_asset_details, and copied onto the rows of the assets they describe. Read without
+ * expand_dropdowns: expanded, GLPI gives `items_id` as the asset's name (GLPI-API.md), which cannot
+ * identify it; the OS name comes from the dropdown table the server-wide pass keeps.
  */
-export function assetDetailWriter(ctx: SyncContext, target: SyncTarget, itemtype: AssetDetailItemtype): PairWriter<ListedRow[]> {
+export function assetDetailWriter(ctx: SyncContext, target: CompanyTarget, itemtype: AssetDetailItemtype): PairWriter<ListedRow[]> {
   const reapply = async (items: Array<{ itemtype: string; id: number }>, transaction: Transaction) => {
     const byType = new Map<string, number[]>();
     for (const item of items) {
@@ -50,7 +106,10 @@ export function assetDetailWriter(ctx: SyncContext, target: SyncTarget, itemtype
     ...cachedRowsWriter(ctx, target, itemtype, {
       table: 'glpi_asset_details',
       columns: detailColumns,
-      values: (row, base) => detailValues(itemtype, row, base),
+      async values(rows, base, transaction) {
+        const labels = await labelsFor(rows, refsOf('glpi_asset_details', 'Item_OperatingSystem'), transaction);
+        return rows.map((row) => detailValues(itemtype, row, base, labels));
+      },
       shownOnly: '',
       afterWrite: (rows, transaction) => reapply(rows.flatMap((row) => (typeof row.itemtype === 'string' && typeof row.items_id === 'number'
         ? [{ itemtype: row.itemtype, id: row.items_id }] : [])), transaction),
@@ -68,11 +127,11 @@ export function assetDetailWriter(ctx: SyncContext, target: SyncTarget, itemtype
   };
 }
 
-function cachedRowsWriter(ctx: SyncContext, target: SyncTarget, itemtype: string, spec: CachedTable): PairWriter<ListedRow[]> {
+function cachedRowsWriter(ctx: SyncContext, target: CompanyTarget, itemtype: string, spec: CachedTable): PairWriter<ListedRow[]> {
   const key = { entity: target.entityId, itemtype };
   return {
     itemtype,
-    table: spec.table,
+    expand: false,
     async prepare(_client, rows, mode) {
       if (mode.firstSync || mode.trash) return rows;
       // Rows re-read in the overlap below the watermark are left as they are. date_mod has a
@@ -86,7 +145,7 @@ function cachedRowsWriter(ctx: SyncContext, target: SyncTarget, itemtype: string
     },
     async write(rows, mode, transaction) {
       const base = { entityId: target.entityId, companyId: target.companyId, offsetMinutes: ctx.options.glpiUtcOffsetMinutes, deletedAt: mode.deletedAt };
-      await upsertRows(spec.table, spec.columns, rows.map((row) => spec.values(row, base)), transaction);
+      await upsertRows(spec.table, spec.columns, await spec.values(rows, base, transaction), transaction);
       if (rows.length > 0) await spec.afterWrite(rows, transaction);
       return rows.length;
     },
@@ -136,7 +195,7 @@ type Shown = { os: string | null; start: string | null; end: string | null };
  * reading them in a subquery took shared gap locks on glpi_asset_details, and companies syncing at
  * the same time deadlocked on each other's inserts.
  */
-async function applyDetails(entity: number, itemtype: string, ids: number[], transaction: Transaction, clearMissing: boolean): Promise<void> {
+export async function applyDetails(entity: number, itemtype: string, ids: number[], transaction: Transaction, clearMissing: boolean): Promise<void> {
   if (ids.length === 0) return;
   const details = await sequelize.query<{ id: number; kind: string; os: string | null; start: string | null; end: string | null }>(
     `SELECT item_id AS id, itemtype AS kind, operating_system AS os, DATE_FORMAT(warranty_start, '%Y-%m-%d') AS start,

@@ -4,7 +4,21 @@
  * that is what GLPI sorts and compares.
  */
 export function glpiDateToUtc(value: string | null | undefined, offsetMinutes: number): string | null {
-  if (!value || !/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(value)) return null;
+  if (!value) return null;
+  // A page's rows share few seconds (an import stamps thousands with one): each is converted once.
+  const known = converted.get(offsetMinutes);
+  const hit = known?.get(value);
+  if (hit !== undefined) return hit;
+  const utc = convert(value, offsetMinutes);
+  if (!known || known.size >= 10_000) converted.set(offsetMinutes, new Map([[value, utc]]));
+  else known.set(value, utc);
+  return utc;
+}
+
+const converted = new Map<number, Map<string, string | null>>();
+
+function convert(value: string, offsetMinutes: number): string | null {
+  if (!/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(value)) return null;
   if (value.startsWith('0000')) return null;
   const epoch = Date.parse(`${value.replace(' ', 'T')}Z`) - offsetMinutes * 60_000;
   if (Number.isNaN(epoch)) return null;

@@ -1,7 +1,6 @@
 import type { Transaction } from 'sequelize';
 import type { GlpiClient } from '../glpi/glpi-client';
 import type { ListedRow } from './glpi-rows';
-import type { SyncContext, SyncTarget } from './sync-context';
 
 export type WriteMode = {
   firstSync: boolean;
@@ -10,13 +9,6 @@ export type WriteMode = {
   /** Events are recorded only once the entity's first full sync is done. */
   events: boolean;
   deletedAt: string | null;
-  /** The watermark the cycle started from (GLPI text), null on a first sync. */
-  watermark: string | null;
-  /**
-   * Whether the last cycle may have read while the watermark's second was still running (GLPI
-   * dates have a one-second grain): a write later in that second leaves a row byte-identical.
-   */
-  watermarkRecent: boolean;
 };
 
 /**
@@ -25,9 +17,17 @@ export type WriteMode = {
  */
 export type PairWriter<P = unknown> = {
   itemtype: string;
-  table: 'glpi_assets' | 'glpi_asset_details' | 'glpi_tickets';
+  /** `expand_dropdowns=true` on its lists: never for rows whose `items_id` is an asset (GLPI names it). */
+  expand: boolean;
   /** false: GLPI has no trash for this type (a request for it lists every row), so it is never read. */
   hasTrash?: boolean;
+  /** A small table without date_mod (SoftwareCategory): read whole every cycle, missing rows deleted. */
+  wholeTable?: boolean;
+  /**
+   * How the reconcile compares the cache with GLPI: (id, date_mod) pairs, or ids alone for types
+   * GLPI never modifies without a new `date_mod` and whose full list is heavy (follow-ups).
+   */
+  reconcileBy?: 'id-and-date' | 'id';
   /** Once before a read (e.g. the requesters of every ticket on a first sync). */
   beforeRead?(client: GlpiClient, mode: WriteMode): Promise<void>;
   prepare(client: GlpiClient, rows: ListedRow[], mode: WriteMode): Promise<P>;
@@ -40,5 +40,3 @@ export type PairWriter<P = unknown> = {
   /** (id, date_mod as UTC text) of live, non-template cached rows, for the reconcile. */
   cachedIdDates(): Promise<Map<number, string | null>>;
 };
-
-export type WriterFactory = (ctx: SyncContext, target: SyncTarget) => PairWriter;

@@ -1,15 +1,23 @@
 import type { Logger } from 'pino';
 import type { GlpiSessionPool } from '../glpi/glpi-session-pool';
-import { assetDetailItemtypes, type AssetDetailItemtype, type AssetItemtype } from '../glpi/glpi-schemas';
+import { workerConfig } from '../worker-config';
+import { assetDetailItemtypes, dropdownItemtypes, type AssetDetailItemtype, type AssetItemtype, type DropdownItemtype } from '../glpi/glpi-schemas';
 
 export type SyncOptions = {
   /** Rows per list request after the first one (GLPI-API.md: 20-30 ms per page whatever its size). */
   pageSize: number;
   /** The first request of an incremental read: a quiet cycle costs this one small request. */
   firstPageSize: number;
-  /** Rows each page re-reads from the previous one (list-changes.ts). */
+  /** The largest list request; a tied second beyond it is read on its own (list-changes.ts). */
+  maxPageSize: number;
+  /** Rows each window starts above the boundary it must cross (list-changes.ts). */
   overlapRows: number;
-  /** Seconds below the watermark read again: same-second ties and writes committed late in GLPI. */
+  /**
+   * How long after its `date_mod` a GLPI row may still appear: GLPI stamps a whole request (a mass
+   * action, an import) with its start time and commits row by row, and its clock may differ a little
+   * from the one its web server puts in `Date`. Rows stamped within this many seconds before a read
+   * started are read again next cycle; older ones never are.
+   */
   overlapSeconds: number;
   /** Every K-th cycle of a pair also compares (id, date_mod) with GLPI. */
   reconcileEvery: number;
@@ -19,24 +27,43 @@ export type SyncOptions = {
   refetchLimit: number;
   /** Dashboard figures are recomputed after a page at most this often per company. */
   aggregatesMinIntervalMs: number;
-  /** Concurrent follow-up reads of changed tickets (the GLPI client caps requests anyway). */
-  followupConcurrency: number;
   /** Life of a company's sync lock without renewal: how long a killed worker blocks its company. */
   lockTtlMs: number;
+  /** The entity the server-wide reads (follow-ups, dropdowns) are scoped to, recursively: the clients' parent. */
+  parentEntityId: number;
+  /**
+   * Item types of one cycle read at once (their writes overlap GLPI's answers); GLPI itself is
+   * protected by the HTTP layer's concurrency cap and rate limit whatever this is.
+   */
+  pairConcurrency: number;
 };
 
 export const defaultSyncOptions: SyncOptions = {
-  pageSize: 500,
+  // GLPI serves 1,000 to 2,000 rows in about the time of 100 (GLPI-API.md): big pages are cheap for it.
+  pageSize: 2_000,
   firstPageSize: 20,
+  maxPageSize: 5_000,
   overlapRows: 10,
-  overlapSeconds: 60,
+  overlapSeconds: 120,
   reconcileEvery: 12,
   glpiUtcOffsetMinutes: 60,
   refetchLimit: 200,
   aggregatesMinIntervalMs: 1_000,
-  followupConcurrency: 4,
   lockTtlMs: 60_000,
+  parentEntityId: 0,
+  pairConcurrency: 3,
 };
+
+/** The options the worker runs with: the defaults, and what its configuration sets. */
+export function configuredSyncOptions(): SyncOptions {
+  return {
+    ...defaultSyncOptions,
+    reconcileEvery: workerConfig.SYNC_RECONCILE_EVERY,
+    lockTtlMs: workerConfig.SYNC_LOCK_TTL_MS,
+    glpiUtcOffsetMinutes: workerConfig.GLPI_UTC_OFFSET_MINUTES,
+    parentEntityId: workerConfig.GLPI_PARENT_ENTITY_ID,
+  };
+}
 
 /** Set on SIGTERM: a pass stops after the page it is writing, without moving the watermark. */
 export type StopSignal = { stopping: boolean };
@@ -48,16 +75,23 @@ export type SyncContext = {
   stop: StopSignal;
 };
 
-export type SyncTarget = { companyId: number; entityId: number };
+/** A company's entity, or the server-wide reads (entity 0, no company). */
+export type SyncTarget = { companyId: number | null; entityId: number };
+export const serverWideTarget: SyncTarget = { companyId: null, entityId: 0 };
+export type CompanyTarget = { companyId: number; entityId: number };
 
 export const syncedAssetTypes = [
   'Computer', 'Monitor', 'Printer', 'NetworkEquipment', 'Peripheral', 'Phone', 'Software', 'SoftwareLicense',
 ] as const satisfies readonly AssetItemtype[];
 export type SyncedItemtype = AssetItemtype | AssetDetailItemtype | 'Ticket';
-/** The bulk follow-up read of a first sync has its own state row (progress, freshness). */
-export const followupStateType = 'ITILFollowup';
 /** Details after their assets: an asset read in the same cycle is on its row when its details are applied. */
 export const syncedItemtypes: readonly SyncedItemtype[] = [...syncedAssetTypes, ...assetDetailItemtypes, 'Ticket'];
+/**
+ * Read once for every client (GLPI-API.md): follow-ups ignore the active entity, and dropdowns are
+ * shared. Dropdowns first, so that the names they give are known when the follow-ups' cycle ends.
+ */
+export type ServerWideItemtype = DropdownItemtype | 'ITILFollowup' | 'ITILSolution' | 'Document_Item';
+export const serverWideItemtypes: readonly ServerWideItemtype[] = [...dropdownItemtypes, 'ITILFollowup', 'ITILSolution', 'Document_Item'];
 
 export function isSyncedItemtype(value: string): value is SyncedItemtype {
   return (syncedItemtypes as readonly string[]).includes(value);
@@ -69,9 +103,9 @@ export type PairResult = {
   firstSync: boolean;
   /** Rows GLPI returned (overlap re-reads included). */
   fetched: number;
-  /** Items at or above the watermark written to the cache. */
+  /** Items at or above the read's start written to the cache. */
   items: number;
-  /** Items whose `date_mod` differed from the cache (new or changed). */
+  /** Items that were new or changed in the cache. */
   changed: number;
   trashed: number;
   reconciled: boolean;

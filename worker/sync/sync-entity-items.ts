@@ -1,17 +1,20 @@
+import { cacheTransaction } from './cache-transaction';
 import type { GlpiClient } from '../glpi/glpi-client';
-import { sequelize } from '../../server/db/sequelize';
-import { glpiDateMinusSeconds, glpiDateToUtc } from './glpi-time';
-import { readChanges } from './list-changes';
+import type { GlpiItemtype } from '../glpi/glpi-schemas';
+import type { ListedRow } from './glpi-rows';
+import { glpiDateMinusSeconds } from './glpi-time';
+import { readChanges, type ChangesPage } from './list-changes';
+import { nextReadFrom } from './next-read-from';
 import type { PairWriter, WriteMode } from './pair-writer';
 import { reconcilePair } from './reconcile-entity';
-import type { PairResult, SyncContext, SyncOptions } from './sync-context';
+import type { PairResult, SyncContext, SyncTarget } from './sync-context';
 import { laterOf, loadState, markRunning, recordFailure, recordInterrupted, recordSuccess } from './sync-state-store';
 import { utcNow } from './upsert-batch';
 
 export type PairRun = {
   ctx: SyncContext;
   client: GlpiClient;
-  target: { companyId: number; entityId: number };
+  target: SyncTarget;
   writer: PairWriter;
   /** Whether events may be recorded (false during the entity's first full sync). */
   eventsAllowed: boolean;
@@ -21,41 +24,35 @@ export type PairRun = {
 };
 
 /**
- * One cycle of one (entity, item type): read what changed since the watermark (minus an overlap),
- * write each page in one transaction, then move the watermark, only once every page is committed.
- * A quiet cycle is one small request. When the cache no longer counts what GLPI counts, the
- * trash is read (trashing bumps date_mod), and if that does not explain it, ids are reconciled.
+ * One cycle of one (entity, item type): read what changed since `read_from`, write each page in one
+ * transaction, then move `read_from`, only once every page is committed. A quiet cycle is one small
+ * request. When the cache no longer counts what GLPI counts, the trash is read (trashing bumps
+ * date_mod), and if that does not explain it, ids are reconciled.
  */
 export async function syncPair(run: PairRun): Promise<PairResult> {
+  if (run.writer.wholeTable) return syncWholeTable(run);
   const { ctx, target, writer } = run;
   const state = await loadState(target, writer.itemtype);
-  const firstSync = state.watermark === null;
-  const since = state.watermark === null ? null : glpiDateMinusSeconds(state.watermark, ctx.options.overlapSeconds);
+  const firstSync = state.readFrom === null;
+  const since = state.readFrom;
   const result: PairResult = { itemtype: writer.itemtype, firstSync, fetched: 0, items: 0, changed: 0, trashed: 0, reconciled: false, interrupted: false };
   const started = performance.now();
   await markRunning(state, firstSync);
+  const interrupted = async () => {
+    result.interrupted = true;
+    await recordInterrupted(state);
+    return result;
+  };
   try {
-    const mode: WriteMode = {
-      firstSync, trash: false, events: run.eventsAllowed && !firstSync, deletedAt: null, watermark: state.watermark,
-      watermarkRecent: isRecent(state.watermark, state.lastSuccessAt, ctx.options),
-    };
+    const mode: WriteMode = { firstSync, trash: false, events: run.eventsAllowed && !firstSync, deletedAt: null };
     const live = await readInto(run, state, since, mode, result);
-    if (live.interrupted) {
-      result.interrupted = true;
-      await recordInterrupted(state);
-      return result;
-    }
-    let watermark = laterOf(state.watermark, live.newest);
+    if (live.interrupted) return await interrupted();
+    let newest = live.newest;
     let cached = await writer.liveCount();
     if (!firstSync && cached !== live.total && writer.hasTrash !== false) {
-      const trashMode: WriteMode = { ...mode, trash: true, deletedAt: utcNow() };
-      const trash = await readInto(run, null, since, trashMode, result, 'trash');
-      if (trash.interrupted) {
-        result.interrupted = true;
-        await recordInterrupted(state);
-        return result;
-      }
-      watermark = laterOf(watermark, trash.newest);
+      const trash = await readInto(run, null, since, { ...mode, trash: true, deletedAt: utcNow() }, result, 'trash');
+      if (trash.interrupted) return await interrupted();
+      newest = laterOf(newest, trash.newest);
       cached = await writer.liveCount();
     }
     const due = !firstSync && (state.cycleCount + 1) % ctx.options.reconcileEvery === 0;
@@ -66,14 +63,19 @@ export async function syncPair(run: PairRun): Promise<PairResult> {
       result.trashed += outcome.deleted;
       if (outcome.fullReread) {
         const full = await readInto(run, null, null, { ...mode, firstSync: false }, result);
-        if (full.interrupted) {
-          result.interrupted = true;
-          await recordInterrupted(state);
-          return result;
-        }
+        if (full.interrupted) return await interrupted();
       }
     }
-    await recordSuccess(state, { watermark, durationMs: performance.now() - started, items: result.items, reconciled: result.reconciled });
+    // A first read of an empty list wrote no page: its progress is complete all the same.
+    if (firstSync && state.progressTotal === null) await state.update({ progressDone: result.items, progressTotal: result.items });
+    const next = nextReadFrom({ since, newest, startedAt: live.startedAt }, ctx.options.overlapSeconds);
+    if (!next.clockTrusted && live.startedAt !== null && newest !== null && newest > glpiDateMinusSeconds(live.startedAt, -300)) {
+      ctx.logger.warn({ itemtype: writer.itemtype, newest, glpiClock: live.startedAt }, 'GLPI lists rows newer than its own clock: check GLPI_UTC_OFFSET_MINUTES');
+    }
+    await recordSuccess(state, {
+      watermark: laterOf(state.watermark, newest), readFrom: next.readFrom,
+      durationMs: performance.now() - started, items: result.items, reconciled: result.reconciled,
+    });
     return result;
   } catch (error) {
     await recordFailure(state, error);
@@ -81,47 +83,86 @@ export async function syncPair(run: PairRun): Promise<PairResult> {
   }
 }
 
-type ReadOutcome = { newest: string | null; total: number; interrupted: boolean };
+/** A table GLPI keeps no date_mod for: read whole (a few rows), written where it changed, rows gone deleted. */
+async function syncWholeTable(run: PairRun): Promise<PairResult> {
+  const { client, target, writer } = run;
+  const state = await loadState(target, writer.itemtype);
+  const result: PairResult = { itemtype: writer.itemtype, firstSync: state.readFrom === null, fetched: 0, items: 0, changed: 0, trashed: 0, reconciled: true, interrupted: false };
+  const started = performance.now();
+  await markRunning(state, result.firstSync);
+  try {
+    const rows: ListedRow[] = [];
+    for await (const page of client.pages(writer.itemtype as GlpiItemtype, { sort: 'id' })) rows.push(...(page.items as ListedRow[]));
+    result.fetched = rows.length;
+    const mode: WriteMode = { firstSync: result.firstSync, trash: false, events: false, deletedAt: null };
+    const prepared = await writer.prepare(client, rows, mode);
+    const listed = new Set(rows.map((row) => row.id));
+    const gone = [...(await writer.cachedIdDates()).keys()].filter((id) => !listed.has(id));
+    await cacheTransaction(async (transaction) => {
+      result.changed = await writer.write(prepared, mode, transaction);
+      await writer.markDeleted(gone, transaction);
+      if (result.firstSync) await state.update({ progressDone: rows.length, progressTotal: rows.length }, { transaction });
+    });
+    result.items = rows.length;
+    result.trashed = gone.length;
+    await recordSuccess(state, { watermark: null, readFrom: utcNow(), durationMs: performance.now() - started, items: result.items, reconciled: true });
+    return result;
+  } catch (error) {
+    await recordFailure(state, error);
+    throw error;
+  }
+}
+
+type ReadResult = { newest: string | null; startedAt: string | null; total: number; interrupted: boolean };
 
 async function readInto(
   run: PairRun, state: Awaited<ReturnType<typeof loadState>> | null, since: string | null, mode: WriteMode,
   result: PairResult, list: 'live' | 'trash' = 'live',
-): Promise<ReadOutcome> {
+): Promise<ReadResult> {
   const { ctx, client, writer } = run;
   await writer.beforeRead?.(client, mode);
   const pages = readChanges(client, writer.itemtype, {
-    since, trash: list === 'trash', expand: true, overlap: ctx.options.overlapRows, pageSize: ctx.options.pageSize,
+    since, trash: list === 'trash', expand: writer.expand, overlap: ctx.options.overlapRows, pageSize: ctx.options.pageSize,
+    maxPageSize: ctx.options.maxPageSize, utcOffsetMinutes: ctx.options.glpiUtcOffsetMinutes,
     firstPageSize: since === null ? ctx.options.pageSize : ctx.options.firstPageSize,
   });
-  let newest: string | null = null;
-  let total = 0;
+  const outcome: ReadResult = { newest: null, startedAt: null, total: 0, interrupted: false };
   let done = 0;
-  for await (const page of pages) {
-    newest = laterOf(newest, page.newest);
-    total = page.total;
+  const writePage = async (page: ChangesPage) => {
+    outcome.newest = laterOf(outcome.newest, page.newest);
+    outcome.startedAt ??= page.startedAt;
+    outcome.total = page.total;
     result.fetched += page.fetched;
-    if (page.rows.length > 0) {
-      const prepared = await writer.prepare(client, page.rows, mode);
-      done += page.rows.length;
-      await sequelize.transaction(async (transaction) => {
-        result.changed += await writer.write(prepared, mode, transaction);
-        if (state && mode.firstSync) {
-          await state.update({ progressDone: done, progressTotal: Math.max(page.total, done) }, { transaction });
-        }
-      });
-      if (list === 'trash') result.trashed += page.rows.length;
-      else result.items += page.rows.length;
-      await run.afterPage?.();
+    if (page.rows.length === 0) return;
+    const prepared = await writer.prepare(client, page.rows, mode);
+    done += page.rows.length;
+    await cacheTransaction(async (transaction) => {
+      result.changed += await writer.write(prepared, mode, transaction);
+      if (state && mode.firstSync) {
+        await state.update({ progressDone: done, progressTotal: Math.max(page.total, done) }, { transaction });
+      }
+    });
+    if (list === 'trash') result.trashed += page.rows.length;
+    else result.items += page.rows.length;
+    await run.afterPage?.();
+  };
+  // The next window is asked of GLPI while this one is written, so GLPI's time and MySQL's overlap
+  // (the reader's next window depends only on what GLPI answered, never on the writes). A window
+  // asked ahead and not written (SIGTERM, a failed write) is dropped with its outcome.
+  let ahead = pages.next();
+  try {
+    for (let step = await ahead; !step.done; step = await ahead) {
+      ahead = pages.next();
+      await writePage(step.value);
+      // SIGTERM: the page above is committed; read_from stays, so the next run reads again from it.
+      if (ctx.stop.stopping) {
+        ahead.catch(() => undefined);
+        return { ...outcome, interrupted: true };
+      }
     }
-    // SIGTERM: the page above is committed; the watermark stays, so the next run reads again from it.
-    if (ctx.stop.stopping) return { newest, total, interrupted: true };
+  } catch (error) {
+    ahead.catch(() => undefined);
+    throw error;
   }
-  return { newest, total, interrupted: false };
-}
-
-function isRecent(watermark: string | null, lastSuccessAt: Date | null, options: SyncOptions): boolean {
-  const utc = glpiDateToUtc(watermark, options.glpiUtcOffsetMinutes);
-  if (!utc || !lastSuccessAt) return false;
-  // The margin covers the clock difference between GLPI and the worker.
-  return lastSuccessAt.getTime() - Date.parse(`${utc.replace(' ', 'T')}Z`) < options.overlapSeconds * 1000;
+  return outcome;
 }

@@ -6,7 +6,7 @@ export async function loadState(target: SyncTarget, itemtype: string): Promise<G
   const [state] = await GlpiSyncState.findOrCreate({
     where: { glpiEntityId: target.entityId, itemtype },
     defaults: {
-      glpiEntityId: target.entityId, itemtype, companyId: target.companyId, watermark: null, lastSuccessAt: null,
+      glpiEntityId: target.entityId, itemtype, companyId: target.companyId, watermark: null, readFrom: null, lastSuccessAt: null,
       lastAttemptAt: null, lastDurationMs: null, lastItems: null, lastFullReconcileAt: null, lastError: null,
       lastErrorAt: null, runningSince: null, progressDone: null, progressTotal: null,
     },
@@ -25,11 +25,12 @@ export async function markRunning(state: GlpiSyncState, firstSync: boolean): Pro
 
 export async function recordSuccess(
   state: GlpiSyncState,
-  result: { watermark: string | null; durationMs: number; items: number; reconciled: boolean },
+  result: { watermark: string | null; readFrom: string; durationMs: number; items: number; reconciled: boolean },
 ): Promise<void> {
   const now = new Date();
   await state.update({
     watermark: result.watermark,
+    readFrom: result.readFrom,
     lastSuccessAt: now,
     lastDurationMs: Math.round(result.durationMs),
     lastItems: result.items,
@@ -41,7 +42,7 @@ export async function recordSuccess(
   });
 }
 
-/** A pass stopped by SIGTERM: nothing is wrong, the watermark simply stays where it was. */
+/** A pass stopped by SIGTERM: nothing is wrong, the read simply starts again where it was. */
 export async function recordInterrupted(state: GlpiSyncState): Promise<void> {
   await state.update({ runningSince: null });
 }

@@ -1,75 +1,88 @@
-import { isFromPortal } from '../../server/glpi-outbox/outbox-marker';
 import { QueryTypes, type Transaction } from 'sequelize';
 import { sequelize } from '../../server/db/sequelize';
-import type { GlpiClient } from '../glpi/glpi-client';
-import { parseTicket, rawText, ticketColumns, ticketValues, type ParsedTicket, type RowTarget } from './glpi-rows';
+import { parseTicket, rawText, ticketColumns, ticketTitle, ticketValues, type ParsedTicket, type RowTarget } from './glpi-rows';
+import { labelsFor } from './dropdown-labels';
+import { refsOf } from './dropdown-refs';
 import { glpiDateToUtc } from './glpi-time';
 import type { PairWriter } from './pair-writer';
-import type { SyncContext, SyncTarget } from './sync-context';
-import { cachedFollowupIds, replaceFollowups, type Followup } from './sync-followups';
-import { recordEvents, statusEventKind, type SyncEventInput } from './ticket-events';
+import type { CompanyTarget, SyncContext } from './sync-context';
+import { routeFollowupsOf } from './sync-followups';
+import { answerEvents, recordEvents, statusEventKind, type SyncEventInput } from './ticket-events';
 import { upsertRows, utcNow } from './upsert-batch';
+import { cacheTransaction } from './cache-transaction';
+import { actorsRead, markActorsRead, readTicketActors, writeTicketActors, type TicketActors } from './ticket-actors';
 
 type Cached = { id: number; status: number; d: string | null; deleted: number; raw: string };
 type PreparedTickets = {
   /** New or changed tickets only: a row re-read in the overlap is left as the cache has it. */
   tickets: ParsedTicket[];
-  requesters: Map<number, number | null>;
+  actors: Map<number, TicketActors>;
   cached: Map<number, Cached>;
-  followups: Map<number, Followup[]>;
-  knownFollowups: Set<number>;
 };
 
 /**
- * Tickets: besides their rows, the requester (search option 4: the list has no requester column)
- * and, on later cycles, the follow-ups of each changed ticket, read before the page's transaction.
- * Inside it, the previous row tells what changed: events are recorded in the same transaction as the
- * new row, so a restart can neither lose nor repeat one.
+ * Tickets: besides their rows, their requesters and observers (ticket-actors.ts: the list has no
+ * actor columns), read before the page's transaction. Inside it, the previous row tells what
+ * changed: events are recorded in the same transaction as the new row, so a restart can neither
+ * lose nor repeat one.
+ * Follow-ups are read server-wide (sync-followups.ts); a ticket new to the entity takes along those
+ * already read for it.
  */
-export function ticketWriter(ctx: SyncContext, target: SyncTarget, options: { followupEvents: boolean; clientGlpiUserIds: Set<number> }): PairWriter<PreparedTickets> {
-  let allRequesters: Map<number, number | null> | null = null;
+export function ticketWriter(ctx: SyncContext, target: CompanyTarget): PairWriter<PreparedTickets> {
+  let allActors: Map<number, TicketActors> | null = null;
+  const offset = ctx.options.glpiUtcOffsetMinutes;
   const rowTarget = (deletedAt: string | null): RowTarget => ({
-    entityId: target.entityId, companyId: target.companyId, offsetMinutes: ctx.options.glpiUtcOffsetMinutes, deletedAt,
+    entityId: target.entityId, companyId: target.companyId, offsetMinutes: offset, deletedAt,
   });
   return {
     itemtype: 'Ticket',
-    table: 'glpi_tickets',
+    // Names of its category and recipient from the dropdown rows: GLPI expanding them costs ten times more.
+    expand: false,
     async beforeRead(client, mode) {
-      // A first sync needs every requester: one search pass beats one per page.
-      allRequesters = mode.firstSync && !mode.trash ? await readRequesters(client, null, ctx.options.pageSize) : null;
+      allActors = null;
+      if (mode.trash) return;
+      if (mode.firstSync) {
+        // A first sync needs every ticket's actors: one search pass beats one per page.
+        allActors = await readTicketActors(client, null, ctx.options.pageSize);
+        await markActorsRead(target.entityId);
+      } else if (!(await actorsRead(target.entityId))) {
+        // Tickets cached before actors were read: they get theirs once, whether they change or not.
+        const actors = await readTicketActors(client, null, ctx.options.pageSize);
+        await cacheTransaction(async (transaction) => {
+          await writeTicketActors(target.entityId, actors, [...actors.keys()], transaction);
+          await markActorsRead(target.entityId, transaction);
+        });
+      }
     },
     async prepare(client, rows, mode) {
       const tickets = rows.map(parseTicket);
       const cached = mode.firstSync ? new Map<number, Cached>() : await cachedTickets(target.entityId, tickets.map((t) => t.id));
-      const offset = ctx.options.glpiUtcOffsetMinutes;
       // date_mod has a one-second grain: a second write in the same second only shows in the row.
       const changed = tickets.filter((t) => {
         const before = cached.get(t.id);
         return !before || before.deleted === 1 || before.d !== glpiDateToUtc(t.date_mod, offset) || before.raw !== JSON.stringify(t);
       });
-      // A follow-up leaves its ticket's row unchanged when it lands in the second the last cycle
-      // already saw: while that second is recent, its tickets have their follow-ups read again too.
-      const withFollowups = tickets.filter((t) => changed.includes(t) || (mode.watermarkRecent && mode.watermark !== null && (t.date_mod ?? '') >= mode.watermark));
-      let requesters = allRequesters ?? new Map<number, number | null>();
-      if (!allRequesters && changed.length > 0 && !mode.trash) {
-        const oldest = changed.reduce<string | null>((min, t) => (t.date_mod && (!min || t.date_mod < min) ? t.date_mod : min), null);
-        requesters = await readRequesters(client, oldest, ctx.options.pageSize);
+      const actors = new Map(allActors ?? []);
+      // Tickets the first pass did not see (created since) are read like an incremental cycle's.
+      const unread = mode.trash ? [] : changed.filter((t) => !actors.has(t.id));
+      if (unread.length > 0) {
+        const oldest = unread.reduce<string | null>((min, t) => (t.date_mod && (!min || t.date_mod < min) ? t.date_mod : min), null);
+        for (const [id, found] of await readTicketActors(client, oldest, ctx.options.pageSize)) actors.set(id, found);
       }
-      const followups = new Map<number, Followup[]>();
-      if (!mode.firstSync && !mode.trash) {
-        await forEachLimited(withFollowups, ctx.options.followupConcurrency, async (ticket) => {
-          followups.set(ticket.id, await client.getFollowups(ticket.id));
-        });
-      }
-      const knownFollowups = await cachedFollowupIds(target.entityId, [...followups.keys()]);
-      return { tickets: changed, requesters, cached, followups, knownFollowups };
+      return { tickets: changed, actors, cached };
     },
     async write(prepared, mode, transaction) {
-      const target0 = rowTarget(mode.deletedAt);
-      const values = prepared.tickets.map((ticket) => ticketValues(ticket, prepared.requesters.get(ticket.id) ?? null, target0));
+      const labels = await labelsFor(prepared.tickets, refsOf('glpi_tickets'), transaction);
+      const values = prepared.tickets.map((ticket) => ticketValues(ticket, prepared.actors.get(ticket.id)?.requesters[0] ?? null, rowTarget(mode.deletedAt), labels));
       await upsertRows('glpi_tickets', ticketColumns, values, transaction);
-      if (prepared.followups.size > 0) await replaceFollowups(prepared.followups, rowTarget(null), transaction);
-      if (mode.events && !mode.trash) await recordEvents(eventsOf(prepared, target, options), transaction);
+      await writeTicketActors(target.entityId, prepared.actors, prepared.tickets.map((t) => t.id), transaction);
+      if (mode.trash) return prepared.tickets.length;
+      const arrivedHere = prepared.tickets.filter((t) => {
+        const before = prepared.cached.get(t.id);
+        return !before || before.deleted === 1;
+      }).map((t) => t.id);
+      const arrived = await routeFollowupsOf(arrivedHere, target, transaction);
+      if (mode.events) await recordEvents([...statusEvents(prepared, target, offset), ...await answerEvents(arrived, transaction)], transaction);
       return prepared.tickets.length;
     },
     async liveCount() {
@@ -79,11 +92,9 @@ export function ticketWriter(ctx: SyncContext, target: SyncTarget, options: { fo
     },
     async markDeleted(ids: number[], transaction: Transaction) {
       if (ids.length === 0) return;
-      const replacements = { entity: target.entityId, ids, now: utcNow() };
+      // Their follow-ups stay: a trashed ticket keeps them in GLPI, and the portal hides both.
       await sequelize.query('UPDATE glpi_tickets SET deleted_at = :now, updated_at = :now WHERE glpi_entity_id = :entity AND glpi_id IN (:ids) AND deleted_at IS NULL',
-        { replacements, transaction });
-      await sequelize.query('UPDATE glpi_ticket_followups SET deleted_at = :now, updated_at = :now WHERE glpi_entity_id = :entity AND glpi_ticket_id IN (:ids) AND deleted_at IS NULL',
-        { replacements, transaction });
+        { replacements: { entity: target.entityId, ids, now: utcNow() }, transaction });
     },
     async cachedIdDates() {
       const rows = await sequelize.query<{ id: number; d: string | null }>(
@@ -96,34 +107,18 @@ export function ticketWriter(ctx: SyncContext, target: SyncTarget, options: { fo
   };
 }
 
-function eventsOf(prepared: PreparedTickets, target: SyncTarget, options: { followupEvents: boolean; clientGlpiUserIds: Set<number> }): SyncEventInput[] {
-  const events: SyncEventInput[] = [];
-  for (const ticket of prepared.tickets) {
+/** A status that moved on a ticket the cache already showed. Titles as GLPI shows them, decoded. */
+function statusEvents(prepared: PreparedTickets, target: CompanyTarget, offset: number): SyncEventInput[] {
+  return prepared.tickets.flatMap((ticket) => {
     const before = prepared.cached.get(ticket.id);
-    const name = ticket.name;
-    if (before && before.deleted === 0 && before.status !== ticket.status) {
-      events.push({
-        companyId: target.companyId, entityId: target.entityId, kind: statusEventKind(ticket.status), ticketId: ticket.id,
-        followupId: null, statusFrom: before.status, statusTo: ticket.status, ticketName: name?.slice(0, 255) ?? null,
-        dedupeKey: `t:${target.entityId}:${ticket.id}:s${ticket.status}:${ticket.date_mod ?? ''}`,
-        occurredAt: ticket.date_mod ?? null,
-      });
-    }
-    if (!options.followupEvents) continue;
-    const requester = prepared.requesters.get(ticket.id) ?? null;
-    for (const followup of prepared.followups.get(ticket.id) ?? []) {
-      if (prepared.knownFollowups.has(followup.id) || followup.is_private === 1) continue;
-      // A technician's answer: not written by the client's own people.
-      // Replies sent from the portal are posted by the API account: their reference tells them apart.
-      if (options.clientGlpiUserIds.has(followup.users_id) || followup.users_id === requester || isFromPortal(followup.content)) continue;
-      events.push({
-        companyId: target.companyId, entityId: target.entityId, kind: 'followup_added', ticketId: ticket.id, followupId: followup.id,
-        statusFrom: null, statusTo: null, ticketName: name?.slice(0, 255) ?? null, dedupeKey: `f:${target.entityId}:${followup.id}`,
-        occurredAt: followup.date ?? null,
-      });
-    }
-  }
-  return events;
+    if (!before || before.deleted !== 0 || before.status === ticket.status) return [];
+    return [{
+      companyId: target.companyId, entityId: target.entityId, kind: statusEventKind(ticket.status), ticketId: ticket.id,
+      followupId: null, statusFrom: before.status, statusTo: ticket.status, ticketName: ticketTitle(ticket.name),
+      dedupeKey: `t:${target.entityId}:${ticket.id}:s${ticket.status}:${ticket.date_mod ?? ''}`,
+      occurredAt: glpiDateToUtc(ticket.date_mod, offset),
+    }];
+  });
 }
 
 async function cachedTickets(entityId: number, ids: number[]): Promise<Map<number, Cached>> {
@@ -134,32 +129,4 @@ async function cachedTickets(entityId: number, ids: number[]): Promise<Map<numbe
     { replacements: { entityId, ids }, type: QueryTypes.SELECT },
   );
   return new Map(rows.map((row) => [Number(row.id), { ...row, id: Number(row.id), status: Number(row.status), deleted: Number(row.deleted), raw: rawText(row.raw) }]));
-}
-
-/** Requesters by ticket id from search option 4 (a user id as text, an array when several: the first one). */
-async function readRequesters(client: GlpiClient, since: string | null, pageSize: number): Promise<Map<number, number | null>> {
-  const { rows } = await client.search('Ticket', {
-    criteria: since ? [{ field: 19, searchtype: 'morethan', value: `=${since}` }] : [],
-    forcedisplay: [2, 4], sort: 2, order: 'ASC', pageSize,
-  });
-  const map = new Map<number, number | null>();
-  for (const row of rows) {
-    const id = Number(row['2']);
-    const raw = row['4'];
-    const first = Array.isArray(raw) ? raw[0] : raw;
-    const user = typeof first === 'string' || typeof first === 'number' ? Number(first) : NaN;
-    if (Number.isInteger(id)) map.set(id, Number.isInteger(user) && user > 0 ? user : null);
-  }
-  return map;
-}
-
-async function forEachLimited<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const runners = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const item = items[next++];
-      if (item !== undefined) await work(item);
-    }
-  });
-  await Promise.all(runners);
 }

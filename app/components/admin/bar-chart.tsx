@@ -1,5 +1,7 @@
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
 import { useEffect, useRef } from 'react';
+import { useTranslation } from '~/i18n/use-translation';
+import { intlTag, localeDirection, resolveLocale } from '../../../shared/i18n/locales';
 
 type Dataset = { label: string; data: number[]; color: string };
 
@@ -8,13 +10,18 @@ type Dataset = { label: string; data: number[]; color: string };
  * uses are registered, so the bundle stays small. The canvas is an image with a label pointing to
  * the data table placed beside it, which is what screen readers and keyboards use.
  */
-export function BarChart({ labels, datasets, label, horizontal = false }: { labels: string[]; datasets: Dataset[]; label: string; horizontal?: boolean }) {
+export function BarChart({ labels, datasets, label, horizontal = false, counts = false }: { labels: string[]; datasets: Dataset[]; label: string; horizontal?: boolean; counts?: boolean }) {
+  const { i18n } = useTranslation();
+  const locale = resolveLocale(i18n.language);
   const canvas = useRef<HTMLCanvasElement>(null);
-  const key = JSON.stringify({ labels, datasets, horizontal });
+  const key = JSON.stringify({ labels, datasets, horizontal, counts, locale });
   useEffect(() => {
     if (!canvas.current) return;
     Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
-    const spec = JSON.parse(key) as { labels: string[]; datasets: Dataset[]; horizontal: boolean };
+    const spec = JSON.parse(key) as { labels: string[]; datasets: Dataset[]; horizontal: boolean; counts: boolean; locale: typeof locale };
+    const rtl = localeDirection(spec.locale) === 'rtl';
+    // A count axis steps by whole units; amounts keep the scale chart.js picks.
+    const values = { beginAtZero: true, ...(spec.counts ? { ticks: { precision: 0 } } : {}) };
     const chart = new Chart(canvas.current, {
       type: 'bar',
       data: {
@@ -23,11 +30,14 @@ export function BarChart({ labels, datasets, label, horizontal = false }: { labe
       },
       options: {
         indexAxis: spec.horizontal ? 'y' : 'x',
+        locale: intlTag(spec.locale),
         responsive: true,
         maintainAspectRatio: false,
         animation: false,
-        plugins: { legend: { display: spec.datasets.length > 1, position: 'bottom' } },
-        scales: { x: { beginAtZero: true }, y: { beginAtZero: true } },
+        plugins: { legend: { display: spec.datasets.length > 1, position: 'bottom', rtl }, tooltip: { rtl } },
+        scales: spec.horizontal
+          ? { x: { ...values, reverse: rtl }, y: { position: rtl ? 'right' : 'left' } }
+          : { x: { reverse: rtl }, y: { ...values, position: rtl ? 'right' : 'left' } },
       },
     });
     return () => chart.destroy();

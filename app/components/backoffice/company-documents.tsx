@@ -1,7 +1,7 @@
 import type { inferRouterOutputs } from '@trpc/server';
 import { Link } from '@remix-run/react';
 import { useTranslation } from '~/i18n/use-translation';
-import type { Locale } from '~/i18n/locales';
+import type { Locale } from '../../../shared/i18n/locales';
 import { documentUrl, formatCents, formatDate, formatDay, purchaseOrderUrl } from '~/utils/billing-format';
 import type { AppRouter } from '../../../server/trpc/root-router';
 

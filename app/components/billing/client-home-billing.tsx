@@ -1,7 +1,7 @@
 import type { inferRouterOutputs } from '@trpc/server';
 import { Link } from '@remix-run/react';
 import { useTranslation } from '~/i18n/use-translation';
-import type { Locale } from '~/i18n/locales';
+import { pickLocalized, type Locale } from '../../../shared/i18n/locales';
 import { formatCents, formatDate, formatDay } from '~/utils/billing-format';
 import type { AppRouter } from '../../../server/trpc/root-router';
 
@@ -24,7 +24,7 @@ export function ClientHomeBilling({ home, locale }: { home: Home; locale: Locale
             <dl className="billing-facts">
               <div>
                 <dt>{t('subscription.service')}</dt>
-                <dd>{locale === 'en' ? subscription.service.nameEn : subscription.service.nameFr}</dd>
+                <dd>{pickLocalized(locale, { fr: subscription.service.nameFr, en: subscription.service.nameEn, ar: subscription.service.nameAr })}</dd>
               </div>
               <div>
                 <dt>{t('subscription.tier')}</dt>

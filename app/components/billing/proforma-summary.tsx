@@ -1,7 +1,8 @@
 import type { inferRouterOutputs } from '@trpc/server';
 import { useTranslation } from '~/i18n/use-translation';
-import type { Locale } from '~/i18n/locales';
-import { documentUrl, formatCents, formatDate, formatDay } from '~/utils/billing-format';
+import type { Locale } from '../../../shared/i18n/locales';
+import { documentUrl, formatDate, formatDay } from '~/utils/billing-format';
+import { DocumentLinesTable } from './document-lines-table';
 import type { AppRouter } from '../../../server/trpc/root-router';
 
 export type ProformaView = inferRouterOutputs<AppRouter>['proformas']['get'];
@@ -47,59 +48,7 @@ export function ProformaSummary({ proforma, locale, audience }: { proforma: Prof
           {proforma.paymentReference ? ` — ${proforma.paymentReference}` : ''}
         </p>
       ) : null}
-      <table className="table">
-        <caption>{t('billing.lines')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('billing.description')}</th>
-            <th scope="col" className="num">
-              {t('billing.quantity')}
-            </th>
-            <th scope="col" className="num">
-              {t('billing.unitPrice')}
-            </th>
-            <th scope="col" className="num">
-              {t('billing.discount')}
-            </th>
-            <th scope="col" className="num">
-              {t('billing.lineTotal')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {proforma.lines.map((line, i) => (
-            <tr key={i}>
-              <td>{line.description}</td>
-              <td className="num">{line.quantity}</td>
-              <td className="num">{formatCents(line.unitPriceCents, locale)}</td>
-              <td className="num">{line.discountPercent} %</td>
-              <td className="num">{formatCents(line.totalCents, locale)}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row" colSpan={4}>
-              {t('billing.totalExclTax')}
-            </th>
-            <td className="num">{formatCents(proforma.totalExclTaxCents, locale)}</td>
-          </tr>
-          <tr>
-            <th scope="row" colSpan={4}>
-              {t('billing.vat', { rate: proforma.vatRatePercent })}
-            </th>
-            <td className="num">{formatCents(proforma.vatCents, locale)}</td>
-          </tr>
-          <tr>
-            <th scope="row" colSpan={4}>
-              {t('billing.totalInclTax')}
-            </th>
-            <td className="num">
-              <strong data-testid="proforma-total">{formatCents(proforma.totalInclTaxCents, locale)}</strong>
-            </td>
-          </tr>
-        </tfoot>
-      </table>
+      <DocumentLinesTable lines={proforma.lines} totals={proforma} locale={locale} totalTestId="proforma-total" />
       <p>
         <a className="button button--ghost" href={documentUrl('proforma', proforma.id)}>
           {t('billing.download')}

@@ -1,5 +1,5 @@
 import { useTranslation } from '~/i18n/use-translation';
-import type { Locale } from '~/i18n/locales';
+import type { Locale } from '../../../shared/i18n/locales';
 import { formatPortalDate } from '~/components/portal/format-date';
 
 export type PortalAccess = { superClient: boolean; endedAt: Date | string | null; renewUrl: string | null };

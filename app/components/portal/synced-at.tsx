@@ -1,5 +1,5 @@
 import { useTranslation } from '~/i18n/use-translation';
-import type { Locale } from '~/i18n/locales';
+import type { Locale } from '../../../shared/i18n/locales';
 import { formatPortalDate } from '~/components/portal/format-date';
 
 /** "Data synced on …": every card showing GLPI data says how fresh it is. */

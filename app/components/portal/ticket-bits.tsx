@@ -1,5 +1,5 @@
 import { useTranslation } from '~/i18n/use-translation';
-import type { Locale } from '~/i18n/locales';
+import type { Locale } from '../../../shared/i18n/locales';
 import { formatPortalDate } from '~/components/portal/format-date';
 
 type Deadlines = { timeToOwn: Date | string | null; ownMissed: boolean; timeToResolve: Date | string | null; resolveMissed: boolean };
@@ -24,11 +24,14 @@ export function TicketDeadlines({ deadlines, locale }: { deadlines: Deadlines; l
 }
 
 /** Where a ticket or reply written in the portal stands on its way to GLPI. */
-export function OutboxState({ state, glpiTicketId }: { state: string; glpiTicketId?: number | null }) {
+export function OutboxState({ state, glpiTicketId, awaitingAccount = false }: { state: string; glpiTicketId?: number | null; awaitingAccount?: boolean }) {
   const { t } = useTranslation();
   const k = 'clientPortal.tickets';
-  const label = state === 'delivered' && glpiTicketId
-    ? t(`${k}.delivered`, { number: glpiTicketId })
-    : state === 'failed' ? t(`${k}.failed`) : state === 'sending' ? t(`${k}.sending`) : t(`${k}.waiting`);
+  const waiting = awaitingAccount && (state === 'pending' || state === 'sending');
+  const label = waiting
+    ? t('glpiAccount.awaitingAccount')
+    : state === 'delivered' && glpiTicketId
+      ? t(`${k}.delivered`, { number: glpiTicketId })
+      : state === 'failed' ? t(`${k}.failed`) : state === 'sending' ? t(`${k}.sending`) : t(`${k}.waiting`);
   return <span className={`portal-outbox portal-outbox--${state}`} data-testid="outbox-state">{label}</span>;
 }

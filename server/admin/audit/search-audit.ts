@@ -2,8 +2,9 @@ import { Op, type WhereOptions } from 'sequelize';
 import { z } from 'zod';
 import { auditRowsWithActors } from '../../audit/audit-rows';
 import { AuditEntry, User } from '../../db/models';
-import { addDays, algiersMidnight } from '../../sales/algiers-calendar';
+import { addDays, algiersMidnight } from '../../calendar/algiers-calendar';
 import { pageWindow } from '../admin-actor';
+import { recordId } from '../../validation/fields';
 
 const pageSize = 50;
 const day = z.iso.date('validation.admin.date');
@@ -18,7 +19,7 @@ const optional = (max: number) =>
 export const searchAuditInput = z.object({
   /** A name or e-mail fragment of whoever acted. */
   person: optional(100),
-  actorUserId: z.number().int().positive().optional(),
+  actorUserId: recordId.optional(),
   recordType: optional(40),
   recordId: optional(40),
   /** Algiers calendar days, both included. */

@@ -21,9 +21,11 @@ export async function listCatalog() {
     code: s.code,
     nameFr: s.nameFr,
     nameEn: s.nameEn,
+    nameAr: s.nameAr,
     pricedBy: s.pricedBy,
     scopeFr: s.scopeFr,
     scopeEn: s.scopeEn,
+    scopeAr: s.scopeAr,
     active: s.active,
     tiers: (s.tiers ?? []).map((t) => ({ id: t.id, minQty: t.minQty, maxQty: t.maxQty, monthlyPriceDa: t.monthlyPriceDa })),
   }));
@@ -33,10 +35,10 @@ export async function updateService(actor: AdminActor, input: UpdateServiceInput
   await sequelize.transaction(async (transaction) => {
     const service = await Service.findByPk(input.id, { transaction, lock: transaction.LOCK.UPDATE });
     if (!service) throw notFound();
-    const before = { nameFr: service.nameFr, nameEn: service.nameEn, active: service.active };
-    await service.update({ nameFr: input.nameFr, nameEn: input.nameEn, scopeFr: input.scopeFr, scopeEn: input.scopeEn, active: input.active }, { transaction });
+    const before = { nameFr: service.nameFr, nameEn: service.nameEn, nameAr: service.nameAr, active: service.active };
+    await service.update({ nameFr: input.nameFr, nameEn: input.nameEn, scopeFr: input.scopeFr, scopeEn: input.scopeEn, nameAr: input.nameAr, scopeAr: input.scopeAr, active: input.active }, { transaction });
     await recordAudit(
-      { actorUserId: actor.userId, action: 'catalog.service_update', recordType: 'service', recordId: service.id, details: { before, after: { nameFr: input.nameFr, nameEn: input.nameEn, active: input.active } }, ip: actor.ip },
+      { actorUserId: actor.userId, action: 'catalog.service_update', recordType: 'service', recordId: service.id, details: { before, after: { nameFr: input.nameFr, nameEn: input.nameEn, nameAr: input.nameAr, active: input.active } }, ip: actor.ip },
       transaction,
     );
   });

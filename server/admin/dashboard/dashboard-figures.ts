@@ -1,6 +1,6 @@
 import { QueryTypes } from 'sequelize';
 import { sequelize } from '../../db/sequelize';
-import { algiersMonthSql, lastAlgiersMonths } from './algiers-months';
+import { algiersMonthSql, lastAlgiersMonths } from '../../calendar/algiers-calendar';
 
 const select = <T extends object>(sql: string, replacements: Record<string, unknown>) =>
   sequelize.query<T>(sql, { type: QueryTypes.SELECT, replacements });

@@ -6,8 +6,10 @@ import { emailStates } from '../../db/models/email-log-entry';
 import { sequelize } from '../../db/sequelize';
 import { AppError, notFound } from '../../errors';
 import { addJob } from '../../jobs/queues';
-import { algiersMidnight, addDays } from '../../sales/algiers-calendar';
+import { mailJobId } from '../../mail/enqueue-mail';
+import { algiersMidnight, addDays } from '../../calendar/algiers-calendar';
 import { pageWindow, type AdminActor } from '../admin-actor';
+import { recordId } from '../../validation/fields';
 
 const pageSize = 50;
 const day = z.iso.date('validation.admin.date');
@@ -21,7 +23,7 @@ export const emailLogInput = z.object({
   to: day.optional(),
   page: z.number().int().min(1).max(10_000).default(1),
 });
-export const emailIdInput = z.object({ id: z.number().int().positive() });
+export const emailIdInput = z.object({ id: recordId });
 
 const like = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
@@ -74,22 +76,25 @@ export async function listEmailLog(input: z.infer<typeof emailLogInput>) {
  * in the failed or completed set); the send job itself re-reads the row, so it sends once.
  */
 export async function resendEmail(actor: AdminActor, id: number) {
-  const { resendNumber, previousState, previousError } = await sequelize.transaction(async (transaction) => {
+  const { resendNumber, previousState, previousError, createdAt } = await sequelize.transaction(async (transaction) => {
     const entry = await EmailLogEntry.findByPk(id, { transaction, lock: transaction.LOCK.UPDATE });
     if (!entry) throw notFound();
-    if (entry.state === 'queued') throw new AppError('CONFLICT', 'errors.admin.mailAlreadyQueued');
+    // `sending`: a worker holds it now; its claim settles it (or hands it on) by itself.
+    if (entry.state === 'queued' || entry.state === 'sending') throw new AppError('CONFLICT', 'errors.admin.mailAlreadyQueued');
     const previous = await AuditEntry.count({ where: { action: 'email.resend', recordType: 'email', recordId: String(id) }, transaction });
     const before = { previousState: entry.state, previousError: entry.lastError };
     await entry.update({ state: 'queued', lastError: null }, { transaction });
     await recordAudit({ actorUserId: actor.userId, action: 'email.resend', recordType: 'email', recordId: id, details: { recipient: entry.recipient, template: entry.template }, ip: actor.ip }, transaction);
-    return { resendNumber: previous + 1, ...before };
+    return { resendNumber: previous + 1, createdAt: entry.createdAt, ...before };
   });
+  // The row's creation stamp too: a reset database's mail of the same id and resend count is other work.
+  const jobId = `${mailJobId({ id, createdAt })}-resend-${resendNumber}`;
   try {
-    await addJob('mail', { emailLogId: id }, { jobId: `mail-${id}-resend-${resendNumber}` });
+    await addJob('mail', { emailLogId: id }, { jobId });
   } catch {
     // Redis refused the job: put the row back as it was, so that the admin can simply try again.
     await EmailLogEntry.update({ state: previousState, lastError: previousError }, { where: { id } });
     throw new AppError('UNAVAILABLE', 'errors.admin.queueUnavailable');
   }
-  return { ok: true as const, jobId: `mail-${id}-resend-${resendNumber}` };
+  return { ok: true as const, jobId };
 }

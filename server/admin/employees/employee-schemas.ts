@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { emailField, nameField } from '../../validation/fields';
+import { locales } from '../../../shared/i18n/locales';
+import { emailField, nameField, recordId } from '../../validation/fields';
 
 export const employeeRoles = ['commercial', 'admin'] as const;
 export const employeeRoleField = z.enum(employeeRoles, { error: 'validation.choice' });
@@ -9,10 +10,10 @@ export const createEmployeeInput = z.object({
   lastName: nameField,
   email: emailField,
   role: employeeRoleField,
-  locale: z.enum(['fr', 'en']).default('fr'),
+  locale: z.enum(locales).default('fr'),
 });
 
-export const employeeIdInput = z.object({ userId: z.number().int().positive() });
+export const employeeIdInput = z.object({ userId: recordId });
 
 export const changeEmployeeRoleInput = employeeIdInput.extend({ role: employeeRoleField });
 

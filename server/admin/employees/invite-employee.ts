@@ -1,8 +1,7 @@
 import { Op, type Transaction } from 'sequelize';
-import { resolveLocale } from '../../../app/i18n/locales';
-import { issuePasswordToken } from '../../accounts/password-token';
+import { resolveLocale } from '../../../shared/i18n/locales';
+import { passwordLinkLifetimeMs, revokePasswordTokens } from '../../accounts/password-token';
 import { recordAudit } from '../../audit/record-audit';
-import { config } from '../../config';
 import { User } from '../../db/models';
 import { sequelize } from '../../db/sequelize';
 import { AppError, notFound } from '../../errors';
@@ -10,15 +9,16 @@ import { enqueueMail } from '../../mail/enqueue-mail';
 import type { AdminActor } from '../admin-actor';
 import type { CreateEmployeeInput } from './employee-schemas';
 
-export const invitationLifetimeDays = 7;
-const invitationLifetimeMs = invitationLifetimeDays * 24 * 3600_000;
+export const invitationLifetimeDays = passwordLinkLifetimeMs.invitation / 86_400_000;
 
-/** The link the invitation mail carries; the page behind it sets the first password. */
-export const invitationUrl = (token: string) => new URL(`/invitation/${token}`, config.APP_URL).toString();
-
+/**
+ * Queues the invitation. Its link (/invitation/<token>, where the first password is chosen) is
+ * made when the mail is sent (server/mail/mail-links.ts), so it is never stored; any link sent
+ * earlier stops working now, and the new one ends it again when it is made.
+ */
 async function mailInvitation(user: User, actor: AdminActor, transaction: Transaction) {
   const inviter = await User.findByPk(actor.userId, { attributes: ['firstName', 'lastName'], transaction });
-  const token = await issuePasswordToken(user.id, invitationLifetimeMs, transaction);
+  await revokePasswordTokens(user.id, transaction);
   await enqueueMail(
     {
       to: user.email,
@@ -27,8 +27,8 @@ async function mailInvitation(user: User, actor: AdminActor, transaction: Transa
       params: {
         name: user.firstName,
         invitedBy: inviter ? `${inviter.firstName} ${inviter.lastName}` : 'Y-tech',
-        invitationUrl: invitationUrl(token),
         validDays: invitationLifetimeDays,
+        userId: user.id,
       },
     },
     transaction,

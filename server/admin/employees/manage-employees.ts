@@ -1,7 +1,8 @@
 import { Op, col, fn, type Transaction } from 'sequelize';
 import { lucia } from '../../auth/lucia';
 import { recordAudit } from '../../audit/record-audit';
-import { LoginEvent, PasswordResetToken, User } from '../../db/models';
+import { revokePasswordTokens } from '../../accounts/password-token';
+import { LoginEvent, User } from '../../db/models';
 import { sequelize } from '../../db/sequelize';
 import { AppError, notFound } from '../../errors';
 import type { AdminActor } from '../admin-actor';
@@ -63,7 +64,7 @@ export async function deactivateEmployee(actor: AdminActor, userId: number) {
     const user = await otherEmployee(actor, userId, transaction);
     if (!user.active) return;
     await user.update({ active: false }, { transaction });
-    await PasswordResetToken.update({ usedAt: new Date() }, { where: { userId: user.id, usedAt: null }, transaction });
+    await revokePasswordTokens(user.id, transaction);
     await recordAudit({ actorUserId: actor.userId, action: 'employee.deactivate', recordType: 'user', recordId: user.id, ip: actor.ip }, transaction);
   });
   // After the commit: a request racing this one is refused by the active check in the context anyway.

@@ -1,10 +1,10 @@
 import { Op } from 'sequelize';
 import { z } from 'zod';
-import { translator } from '../../../app/i18n/i18n';
-import type { Locale } from '../../../app/i18n/locales';
+import { translator } from '../../../shared/i18n/i18n';
+import type { Locale } from '../../../shared/i18n/locales';
 import { Invoice, PaymentMethod } from '../../db/models';
 import { AppError } from '../../errors';
-import { addDays, algiersDate, algiersMidnight, daysBetween } from '../../sales/algiers-calendar';
+import { addDays, algiersDate, algiersMidnight, daysBetween } from '../../calendar/algiers-calendar';
 
 export const invoicesCsvInput = z.object({
   /** Algiers calendar days of the invoice date, both included. */

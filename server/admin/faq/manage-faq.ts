@@ -12,6 +12,8 @@ const view = (f: Faq) => ({
   answerFr: f.answerFr,
   questionEn: f.questionEn,
   answerEn: f.answerEn,
+  questionAr: f.questionAr,
+  answerAr: f.answerAr,
   position: f.position,
   published: f.published,
   updatedAt: f.updatedAt,

@@ -1,7 +1,11 @@
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes } from 'sequelize';
 import { sequelize } from '../sequelize';
 
-export const emailStates = ['queued', 'sent', 'failed'] as const;
+/**
+ * `sending`: claimed by a worker (claimToken); `uncertain`: that worker stopped while the SMTP
+ * server was receiving the message, which may have been delivered (decisions/130).
+ */
+export const emailStates = ['queued', 'sending', 'sent', 'uncertain', 'failed'] as const;
 
 export class EmailLogEntry extends Model<InferAttributes<EmailLogEntry>, InferCreationAttributes<EmailLogEntry>> {
   declare id: CreationOptional<number>;
@@ -15,6 +19,9 @@ export class EmailLogEntry extends Model<InferAttributes<EmailLogEntry>, InferCr
   declare lastError: string | null;
   declare messageId: string | null;
   declare sentAt: Date | null;
+  declare claimToken: CreationOptional<string | null>;
+  declare claimedAt: CreationOptional<Date | null>;
+  declare messageStartedAt: CreationOptional<Date | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 }
@@ -32,6 +39,9 @@ EmailLogEntry.init(
     lastError: DataTypes.TEXT,
     messageId: DataTypes.STRING(300),
     sentAt: DataTypes.DATE,
+    claimToken: DataTypes.CHAR(36),
+    claimedAt: DataTypes.DATE(3),
+    messageStartedAt: DataTypes.DATE(3),
     createdAt: DataTypes.DATE,
     updatedAt: DataTypes.DATE,
   },

@@ -7,6 +7,9 @@ export class Faq extends Model<InferAttributes<Faq>, InferCreationAttributes<Faq
   declare answerFr: string;
   declare questionEn: string;
   declare answerEn: string;
+  /** Null until written: the Arabic FAQ shows the French text meanwhile. */
+  declare questionAr: string | null;
+  declare answerAr: string | null;
   declare position: CreationOptional<number>;
   declare published: CreationOptional<boolean>;
   declare createdAt: CreationOptional<Date>;
@@ -20,6 +23,8 @@ Faq.init(
     answerFr: { type: DataTypes.TEXT, allowNull: false },
     questionEn: { type: DataTypes.STRING(300), allowNull: false },
     answerEn: { type: DataTypes.TEXT, allowNull: false },
+    questionAr: { type: DataTypes.STRING(300), allowNull: true },
+    answerAr: { type: DataTypes.TEXT, allowNull: true },
     position: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
     published: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
     createdAt: DataTypes.DATE,

@@ -2,7 +2,7 @@ import { DataTypes, Model, type CreationOptional, type InferAttributes, type Inf
 import type { OutboxPayload } from '../../glpi-outbox/outbox-payload';
 import { sequelize } from '../sequelize';
 
-export const outboxKinds = ['ticket', 'followup'] as const;
+export const outboxKinds = ['ticket', 'followup', 'approval', 'document', 'satisfaction'] as const;
 export const outboxStates = ['pending', 'sending', 'delivered', 'failed'] as const;
 export type OutboxKind = (typeof outboxKinds)[number];
 export type OutboxState = (typeof outboxStates)[number];

@@ -5,6 +5,11 @@ export class GlpiUserLink extends Model<InferAttributes<GlpiUserLink>, InferCrea
   declare userId: number;
   declare glpiUserId: number;
   declare glpiProfileLinkId: number | null;
+  /**
+   * The API token provisioning gave the client's GLPI user, sealed with a key only the worker holds
+   * (worker/glpi/client-token-vault.ts): the outbox writes to GLPI as the client, never the web side.
+   */
+  declare apiTokenSealed: CreationOptional<string | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 }
@@ -14,6 +19,7 @@ GlpiUserLink.init(
     userId: { type: DataTypes.INTEGER.UNSIGNED, primaryKey: true },
     glpiUserId: { type: DataTypes.INTEGER.UNSIGNED, allowNull: false },
     glpiProfileLinkId: DataTypes.INTEGER.UNSIGNED,
+    apiTokenSealed: DataTypes.STRING(255),
     createdAt: DataTypes.DATE,
     updatedAt: DataTypes.DATE,
   },

@@ -14,15 +14,22 @@ import { Faq } from './faq';
 import { GlpiAsset } from './glpi-asset';
 import { GlpiCompanyLink } from './glpi-company-link';
 import { GlpiSyncEvent } from './glpi-sync-event';
+import { GlpiSyncRun } from './glpi-sync-run';
 import { GlpiSyncState } from './glpi-sync-state';
 import { GlpiTicket } from './glpi-ticket';
 import { GlpiTicketFollowup } from './glpi-ticket-followup';
+import { GlpiTicketSolution } from './glpi-ticket-solution';
+import { TicketSurvey } from './ticket-survey';
 import { GlpiOutboxEntry } from './glpi-outbox-entry';
 import { GlpiUserLink } from './glpi-user-link';
 import { LoginEvent } from './login-event';
+import { MonthlyReport } from './monthly-report';
 import { Notification } from './notification';
 import { PasswordResetToken } from './password-reset-token';
+import { PendingRegistration } from './pending-registration';
+import { Payment } from './payment';
 import { PaymentMethod } from './payment-method';
+import { PaymentProof } from './payment-proof';
 import { PriceTier } from './price-tier';
 import { Service } from './service';
 import { Subscription } from './subscription';
@@ -64,6 +71,10 @@ Subscription.hasMany(SubscriptionReminder, { foreignKey: 'subscriptionId', as: '
 Company.hasOne(GlpiCompanyLink, { foreignKey: 'companyId', as: 'glpiLink' });
 GlpiCompanyLink.belongsTo(Company, { foreignKey: 'companyId', as: 'company' });
 User.hasOne(GlpiUserLink, { foreignKey: 'userId', as: 'glpiLink' });
+Proforma.hasMany(PaymentProof, { foreignKey: 'proformaId', as: 'paymentProofs' });
+Proforma.hasMany(Payment, { foreignKey: 'proformaId', as: 'payments' });
+Invoice.hasMany(Payment, { foreignKey: 'invoiceId', as: 'payments' });
+MonthlyReport.belongsTo(Company, { foreignKey: 'companyId', as: 'company' });
 
 export {
   AuditEntry,
@@ -75,16 +86,22 @@ export {
   GlpiAsset,
   GlpiCompanyLink,
   GlpiSyncEvent,
+  GlpiSyncRun,
   GlpiSyncState,
   GlpiTicket,
   GlpiTicketFollowup,
+  GlpiTicketSolution,
   GlpiOutboxEntry,
   GlpiUserLink,
   Invoice,
   LoginEvent,
+  MonthlyReport,
   Notification,
   PasswordResetToken,
+  Payment,
   PaymentMethod,
+  PaymentProof,
+  PendingRegistration,
   PriceTier,
   Proforma,
   PurchaseOrder,
@@ -93,5 +110,6 @@ export {
   Service,
   Subscription,
   SubscriptionReminder,
+  TicketSurvey,
   User,
 };

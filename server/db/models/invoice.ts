@@ -1,4 +1,5 @@
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes } from 'sequelize';
+import { invoiceStatuses, type PipelineState } from '../../sales/pipeline-states';
 import { sequelize } from '../sequelize';
 import type { DocumentLineData } from './document-line';
 
@@ -14,7 +15,7 @@ export type InvoiceBuyer = {
   contactName: string | null;
 };
 
-/** Issued invoices are never edited or deleted: only paidAt and pdfPath are ever set later. */
+/** Issued invoices are never edited or deleted: only their state (with paidAt) and pdfPath change later. */
 export class Invoice extends Model<InferAttributes<Invoice>, InferCreationAttributes<Invoice>> {
   declare id: CreationOptional<number>;
   declare number: string;
@@ -31,6 +32,8 @@ export class Invoice extends Model<InferAttributes<Invoice>, InferCreationAttrib
   declare purchaseOrderId: number | null;
   declare dueDate: string;
   declare paidAt: Date | null;
+  /** Changed only by applyTransition (apply-transition.ts). */
+  declare status: CreationOptional<PipelineState<'invoice'>>;
   declare pdfPath: string | null;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
@@ -53,6 +56,7 @@ Invoice.init(
     purchaseOrderId: DataTypes.INTEGER.UNSIGNED,
     dueDate: { type: DataTypes.DATEONLY, allowNull: false },
     paidAt: DataTypes.DATE,
+    status: { type: DataTypes.ENUM(...invoiceStatuses), allowNull: false, defaultValue: 'unpaid' },
     pdfPath: DataTypes.STRING(300),
     createdAt: DataTypes.DATE,
     updatedAt: DataTypes.DATE,

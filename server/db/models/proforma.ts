@@ -3,12 +3,15 @@ import { proformaStatuses, type PipelineState } from '../../sales/pipeline-state
 import { sequelize } from '../sequelize';
 import type { DocumentLineData } from './document-line';
 
+export const proformaPurposes = ['sale', 'renewal', 'tier_change'] as const;
+
 export class Proforma extends Model<InferAttributes<Proforma>, InferCreationAttributes<Proforma>> {
   declare id: CreationOptional<number>;
   declare number: string;
   declare quoteRequestId: number;
   declare companyId: number;
-  declare issuedByUserId: number;
+  /** Null for a renewal pro-forma the worker issued. */
+  declare issuedByUserId: number | null;
   declare serviceId: number;
   declare tierMaxQty: number | null;
   declare months: number;
@@ -27,6 +30,11 @@ export class Proforma extends Model<InferAttributes<Proforma>, InferCreationAttr
   declare paymentRecordedAt: Date | null;
   declare paymentReference: string | null;
   declare pdfPath: string | null;
+  /** What it sells: a new sale, the renewal of `subscriptionId`, or a change of its tier from `effectiveOn`. */
+  declare purpose: CreationOptional<(typeof proformaPurposes)[number]>;
+  declare subscriptionId: CreationOptional<number | null>;
+  /** YYYY-MM-DD (Algiers): the day a tier change takes effect. */
+  declare effectiveOn: CreationOptional<string | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 }
@@ -37,7 +45,7 @@ Proforma.init(
     number: { type: DataTypes.STRING(20), allowNull: false, unique: true },
     quoteRequestId: { type: DataTypes.INTEGER.UNSIGNED, allowNull: false },
     companyId: { type: DataTypes.INTEGER.UNSIGNED, allowNull: false },
-    issuedByUserId: { type: DataTypes.INTEGER.UNSIGNED, allowNull: false },
+    issuedByUserId: DataTypes.INTEGER.UNSIGNED,
     serviceId: { type: DataTypes.INTEGER.UNSIGNED, allowNull: false },
     tierMaxQty: DataTypes.INTEGER.UNSIGNED,
     months: { type: DataTypes.TINYINT.UNSIGNED, allowNull: false },
@@ -55,6 +63,9 @@ Proforma.init(
     paymentRecordedAt: DataTypes.DATE,
     paymentReference: DataTypes.STRING(100),
     pdfPath: DataTypes.STRING(300),
+    purpose: { type: DataTypes.ENUM(...proformaPurposes), allowNull: false, defaultValue: 'sale' },
+    subscriptionId: DataTypes.INTEGER.UNSIGNED,
+    effectiveOn: DataTypes.DATEONLY,
     createdAt: DataTypes.DATE,
     updatedAt: DataTypes.DATE,
   },

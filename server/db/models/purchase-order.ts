@@ -13,6 +13,13 @@ export class PurchaseOrder extends Model<InferAttributes<PurchaseOrder>, InferCr
   declare sizeBytes: number;
   declare poNumber: string | null;
   declare amountCents: number | null;
+  /** What the order says, typed by the reviewer: the pro-forma number it cites, its date, its HT amount. */
+  declare proformaReference: CreationOptional<string | null>;
+  declare poDate: CreationOptional<string | null>;
+  declare amountExclTaxCents: CreationOptional<number | null>;
+  /** The fields that differed from the pro-forma when it was accepted anyway, and why. */
+  declare mismatches: CreationOptional<string[] | null>;
+  declare overrideReason: CreationOptional<string | null>;
   declare status: CreationOptional<PipelineState<'purchaseOrder'>>;
   declare refusalReason: string | null;
   declare reviewedByUserId: number | null;
@@ -33,6 +40,11 @@ PurchaseOrder.init(
     sizeBytes: { type: DataTypes.INTEGER.UNSIGNED, allowNull: false },
     poNumber: DataTypes.STRING(100),
     amountCents: DataTypes.BIGINT,
+    proformaReference: DataTypes.STRING(30),
+    poDate: DataTypes.DATEONLY,
+    amountExclTaxCents: DataTypes.BIGINT,
+    mismatches: DataTypes.JSON,
+    overrideReason: DataTypes.STRING(1000),
     status: { type: DataTypes.ENUM(...purchaseOrderStatuses), allowNull: false, defaultValue: 'pending' },
     refusalReason: DataTypes.STRING(1000),
     reviewedByUserId: DataTypes.INTEGER.UNSIGNED,

@@ -7,14 +7,17 @@ import { defineTemplate } from '../define-template';
  */
 const url = z.url();
 const documentMail = z.object({ number: z.string(), total: z.string(), url });
+// The buyer's name as typed (Arabic included): mails are UTF-8 HTML, the name is escaped, never transliterated.
+const company = z.string().default('');
 
 export const billingMailTemplates = {
   /** To the client, with the pro-forma's PDF attached. */
   'proforma-issued': defineTemplate({
-    params: documentMail.extend({ validUntil: z.string() }),
+    params: documentMail.extend({ validUntil: z.string(), company }),
     subject: (t, p) => t('mailBilling.proformaIssuedSubject', { number: p.number }),
     blocks: (t) => [
       { kind: 'text', html: t('mailBilling.hello') },
+      { kind: 'muted', html: t('mailBilling.forCompany', { company: '{{company}}' }) },
       { kind: 'text', html: t('mailBilling.proformaIssuedBody', { number: '{{number}}', total: '{{total}}', validUntil: '{{validUntil}}' }) },
       { kind: 'button', label: t('mailBilling.proformaIssuedCta'), href: '{{url}}' },
       { kind: 'muted', html: t('mailBilling.attached') },
@@ -91,12 +94,24 @@ export const billingMailTemplates = {
       { kind: 'text', html: t('mail.signature') },
     ],
   }),
+  'payment-proof-rejected': defineTemplate({
+    params: z.object({ number: z.string(), reason: z.string(), url }),
+    subject: (t, p) => t('mailBilling.proofRejectedSubject', { number: p.number }),
+    blocks: (t) => [
+      { kind: 'text', html: t('mailBilling.hello') },
+      { kind: 'text', html: t('mailBilling.proofRejectedBody', { number: '{{number}}' }) },
+      { kind: 'text', html: t('mailBilling.reason', { reason: '{{reason}}' }) },
+      { kind: 'button', label: t('mailBilling.poRefusedCta'), href: '{{url}}' },
+      { kind: 'text', html: t('mail.signature') },
+    ],
+  }),
   /** To the client, with the invoice's PDF attached. */
   'invoice-issued': defineTemplate({
-    params: documentMail.extend({ dueDate: z.string() }),
+    params: documentMail.extend({ dueDate: z.string(), company }),
     subject: (t, p) => t('mailBilling.invoiceIssuedSubject', { number: p.number }),
     blocks: (t) => [
       { kind: 'text', html: t('mailBilling.hello') },
+      { kind: 'muted', html: t('mailBilling.forCompany', { company: '{{company}}' }) },
       { kind: 'text', html: t('mailBilling.invoiceIssuedBody', { number: '{{number}}', total: '{{total}}', dueDate: '{{dueDate}}' }) },
       { kind: 'button', label: t('mailBilling.documentsCta'), href: '{{url}}' },
       { kind: 'muted', html: t('mailBilling.attached') },

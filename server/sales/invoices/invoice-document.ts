@@ -1,6 +1,6 @@
 import { type CreditNote, Invoice, Proforma } from '../../db/models';
 import type { CommercialDocumentInput } from '../../documents/commercial-document-schema';
-import { algiersMidnight } from '../algiers-calendar';
+import { algiersMidnight } from '../../calendar/algiers-calendar';
 import { linesForPdf, totalsForPdf } from '../document-amounts';
 import { paymentMethodLabels } from '../proformas/proforma-document';
 import { sellerIdentity } from '../seller-identity';

@@ -1,22 +1,24 @@
 import { z } from 'zod';
 import { sequelize } from '../../db/sequelize';
-import { recordAudit } from '../../audit/record-audit';
 import { CreditNote, Invoice } from '../../db/models';
 import { AppError, notFound } from '../../errors';
-import { companyUserIds, notifyUsers } from '../../notifications/notify';
+import { cancelPaidSubscription } from '../../subscriptions/cancel-paid-subscription';
+import { applyTransition } from '../apply-transition';
 import { billingLinks, type Actor } from '../billing-links';
 import { queueDocumentDelivery } from '../document-delivery-queue';
 import { takeDocumentNumber } from '../document-number';
+import { recordId } from '../../validation/fields';
 
 export const issueCreditNoteInput = z.object({
-  invoiceId: z.number().int().positive(),
+  invoiceId: recordId,
   reason: z.string({ error: 'validation.required' }).trim().min(3, 'validation.billing.reasonRequired').max(1000, 'validation.tooLong'),
 });
 
 /**
  * An issued invoice is never edited or deleted: a mistake is cancelled by a credit note for its
- * full amount (AV-YYYY-NNNN, its own gapless sequence), after which a new invoice may be issued
- * from the same pro-forma.
+ * full amount (AV-YYYY-NNNN, its own gapless sequence). The subscription the invoice paid for, if
+ * any, ends in the same transaction. A new invoice may then be issued from the same pro-forma only
+ * if none of its invoices ever started a subscription (issue-invoice.ts): one payment, one period.
  */
 export async function issueCreditNote(input: z.output<typeof issueCreditNoteInput>, actor: Actor) {
   const note = await sequelize.transaction(async (transaction) => {
@@ -38,21 +40,18 @@ export async function issueCreditNote(input: z.output<typeof issueCreditNoteInpu
       },
       { transaction },
     );
-    await recordAudit(
+    await applyTransition(
       {
-        actorUserId: actor.userId,
-        action: 'creditNote.issue',
-        recordType: 'credit_note',
-        recordId: created.id,
-        details: { number: created.number, invoiceNumber: invoice.number, reason: input.reason },
-        ip: actor.ip,
+        machine: 'invoice',
+        record: invoice,
+        to: 'credited',
+        audit: { action: 'creditNote.issue', details: { number: created.number, invoiceNumber: invoice.number, creditNoteId: created.id, reason: input.reason } },
+        notify: [{ to: 'company', kind: 'creditNoteIssued', params: { number: created.number, invoice: invoice.number }, link: billingLinks.clientDocuments() }],
       },
+      actor,
       transaction,
     );
-    await notifyUsers(
-      { userIds: await companyUserIds(invoice.companyId, transaction), kind: 'creditNoteIssued', params: { number: created.number, invoice: invoice.number }, link: billingLinks.clientDocuments() },
-      transaction,
-    );
+    await cancelPaidSubscription(invoice, created, actor, transaction);
     queueDocumentDelivery('creditNote', created, transaction);
     return created;
   });

@@ -1,17 +1,19 @@
+import { Op } from 'sequelize';
 import { z } from 'zod';
 import { sequelize } from '../../db/sequelize';
 import { recordAudit } from '../../audit/record-audit';
-import { Company, CreditNote, Invoice, PurchaseOrder, QuoteRequest, User } from '../../db/models';
+import { Company, CreditNote, Invoice, PurchaseOrder, QuoteRequest, Subscription, User } from '../../db/models';
 import type { InvoiceBuyer } from '../../db/models/invoice';
 import { AppError } from '../../errors';
 import { companyUserIds, notifyUsers } from '../../notifications/notify';
-import { addDays, algiersDate } from '../algiers-calendar';
+import { addDays, algiersDate } from '../../calendar/algiers-calendar';
 import { billingLinks, type Actor } from '../billing-links';
 import { queueDocumentDelivery } from '../document-delivery-queue';
 import { takeDocumentNumber } from '../document-number';
 import { lockProforma } from '../proformas/proforma-validity';
+import { recordId } from '../../validation/fields';
 
-export const issueInvoiceInput = z.object({ proformaId: z.number().int().positive() });
+export const issueInvoiceInput = z.object({ proformaId: recordId });
 
 /** Days a purchase order gives the client to pay (a recorded payment is already settled). */
 const PAYMENT_TERM_DAYS = 30;
@@ -38,6 +40,13 @@ export async function issueInvoice({ proformaId }: z.output<typeof issueInvoiceI
     const earlier = await Invoice.findAll({ where: { proformaId }, include: [{ model: CreditNote, as: 'creditNote' }], transaction });
     const live = earlier.find((i) => !(i as Invoice & { creditNote?: CreditNote | null }).creditNote);
     if (live) throw new AppError('CONFLICT', 'errors.billing.invoiceAlreadyIssued', { params: { number: live.number } });
+    // A credited invoice that had started a subscription cancelled the sale itself: invoicing the
+    // pro-forma again would sell the same payment twice. Correcting an invoice is for before activation.
+    const served = await Subscription.findOne({ where: { invoiceId: { [Op.in]: earlier.map((i) => i.id) } }, transaction });
+    if (served) {
+      const credited = earlier.find((i) => i.id === served.invoiceId)!;
+      throw new AppError('CONFLICT', 'errors.billing.proformaSaleCancelled', { params: { number: proforma.number, invoice: credited.number } });
+    }
 
     const order = await PurchaseOrder.findOne({ where: { proformaId, status: 'accepted' }, order: [['reviewedAt', 'DESC']], transaction });
     if (!order && !proforma.paymentRecordedAt) throw new AppError('ILLEGAL_TRANSITION', 'errors.billing.invoiceNeedsPaymentProof');
@@ -76,6 +85,7 @@ export async function issueInvoice({ proformaId }: z.output<typeof issueInvoiceI
         dueDate: order ? addDays(today, PAYMENT_TERM_DAYS) : today,
         // A recorded cash, transfer or cheque payment is money received: the invoice is settled.
         paidAt: order ? null : proforma.paymentRecordedAt,
+        status: order ? 'unpaid' : 'paid',
         pdfPath: null,
       },
       { transaction },

@@ -1,3 +1,4 @@
+import { invoiceHistory } from './invoice-history';
 import { Op, type WhereOptions } from 'sequelize';
 import { z } from 'zod';
 import { Company, CreditNote, Invoice, Proforma, Service, Subscription } from '../../db/models';
@@ -17,6 +18,7 @@ function invoiceSummary(i: InvoiceRow) {
   return {
     id: i.id,
     number: i.number,
+    status: i.status,
     company: { id: i.company.id, name: i.company.name },
     totalInclTaxCents: Number(i.totalInclTaxCents),
     paymentMethod: i.paymentMethod,
@@ -29,10 +31,7 @@ function invoiceSummary(i: InvoiceRow) {
 
 /** The staff's invoice list: newest first, filtered by state and company name, 20 a page. */
 export async function listInvoices(input: z.output<typeof listInvoicesInput>) {
-  const where: WhereOptions = {};
-  if (input.status === 'unpaid') Object.assign(where, { paidAt: null, '$creditNote.id$': null });
-  if (input.status === 'paid') Object.assign(where, { paidAt: { [Op.ne]: null } });
-  if (input.status === 'credited') Object.assign(where, { '$creditNote.id$': { [Op.ne]: null } });
+  const where: WhereOptions = input.status === 'all' ? {} : { status: input.status };
   const companyWhere = input.search ? { name: { [Op.like]: `%${input.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` } } : undefined;
   const { rows, count } = await Invoice.findAndCountAll({
     where,
@@ -71,5 +70,6 @@ export async function invoiceDetail(id: number) {
     service: { code: invoice.proforma.service.code, nameFr: invoice.proforma.service.nameFr, nameEn: invoice.proforma.service.nameEn },
     subscription: subscription ? { id: subscription.id, startAt: subscription.startAt, endAt: subscription.endAt, months: subscription.months } : null,
     creditNoteReason: invoice.creditNote?.reason ?? null,
+    history: await invoiceHistory(invoice),
   };
 }

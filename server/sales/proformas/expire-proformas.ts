@@ -2,7 +2,7 @@ import { Op } from 'sequelize';
 import { Proforma } from '../../db/models';
 import { sequelize } from '../../db/sequelize';
 import { logger } from '../../logger';
-import { algiersDate } from '../algiers-calendar';
+import { algiersDate } from '../../calendar/algiers-calendar';
 import { expireProforma, isPastValidity } from './proforma-validity';
 
 /**

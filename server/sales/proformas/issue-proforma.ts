@@ -6,15 +6,16 @@ import { findTier, pricingQuantity } from '../../catalog/tier-pricing';
 import { PriceTier, Proforma, QuoteRequest, Service } from '../../db/models';
 import { AppError, notFound } from '../../errors';
 import { companyUserIds, notifyUsers } from '../../notifications/notify';
-import { addDays, algiersDate } from '../algiers-calendar';
+import { addDays, algiersDate } from '../../calendar/algiers-calendar';
 import { billingLinks, type Actor } from '../billing-links';
 import { queueDocumentDelivery } from '../document-delivery-queue';
 import { documentTotals, lineInputSchema, toLine } from '../document-amounts';
 import { takeDocumentNumber } from '../document-number';
 import { assertTransition } from '../pipeline-states';
+import { recordId } from '../../validation/fields';
 
 export const issueProformaInput = z.object({
-  quoteRequestId: z.number().int().positive(),
+  quoteRequestId: recordId,
   lines: z.array(lineInputSchema).min(1).max(10),
   /** YYYY-MM-DD, Algiers calendar; default: the catalog's validity (30 days). */
   validUntil: z.iso.date('validation.billing.date').optional(),
@@ -87,5 +88,5 @@ export async function issueProforma(input: IssueProformaInput, actor: Actor) {
     queueDocumentDelivery('proforma', created, transaction);
     return created;
   });
-  return { id: proforma.id, number: proforma.number, totalInclTaxCents: proforma.totalInclTaxCents, validUntil: proforma.validUntil };
+  return { id: proforma.id, number: proforma.number, totalExclTaxCents: Number(proforma.totalExclTaxCents), totalInclTaxCents: Number(proforma.totalInclTaxCents), validUntil: proforma.validUntil };
 }

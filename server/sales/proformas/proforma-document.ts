@@ -1,6 +1,7 @@
 import { Company, PaymentMethod, type Proforma, QuoteRequest, User } from '../../db/models';
 import type { CommercialDocumentInput } from '../../documents/commercial-document-schema';
-import { algiersMidnight } from '../algiers-calendar';
+import { formatDateDz } from '../../documents/pdf-format';
+import { algiersMidnight } from '../../calendar/algiers-calendar';
 import { linesForPdf, totalsForPdf } from '../document-amounts';
 import { sellerIdentity } from '../seller-identity';
 
@@ -40,6 +41,15 @@ export async function proformaDocumentInput(proforma: Proforma): Promise<Commerc
     totals: totalsForPdf(proforma),
     paymentMethods: methods.accepted,
     chosenPaymentMethod: methods.chosen,
-    notes: `Abonnement de ${proforma.months} mois. Prix en dinars algériens (DA), hors taxes puis TVA ${Number(proforma.vatRatePercent)} %.`,
+    notes: `${proformaPurposeNote(proforma)} Prix en dinars algériens (DA), hors taxes puis TVA ${Number(proforma.vatRatePercent)} %.`,
   };
+}
+
+/** What the pro-forma sells, in the notes' first sentence. */
+function proformaPurposeNote(proforma: Proforma): string {
+  if (proforma.purpose === 'tier_change' && proforma.effectiveOn) {
+    return `Changement de palier de l’abonnement en cours à compter du ${formatDateDz(algiersMidnight(proforma.effectiveOn))}, au prorata de la période restante.`;
+  }
+  if (proforma.purpose === 'renewal') return `Renouvellement de l’abonnement pour ${proforma.months} mois.`;
+  return `Abonnement de ${proforma.months} mois.`;
 }

@@ -2,7 +2,7 @@ import { proformaValidityDays, vatRatePercent } from '../../catalog/catalog-data
 import { findTier, pricingQuantity } from '../../catalog/tier-pricing';
 import { Company, PriceTier, QuoteRequest, Service } from '../../db/models';
 import { notFound } from '../../errors';
-import { addDays, algiersDate } from '../algiers-calendar';
+import { addDays, algiersDate } from '../../calendar/algiers-calendar';
 
 const quantityWords: Record<Service['pricedBy'], (n: number) => string> = {
   tickets_per_month: (n) => `${n} tickets par mois`,

@@ -5,7 +5,7 @@ import { AppError, notFound } from '../../errors';
 import { recordAudit } from '../../audit/record-audit';
 import { companyUserIds, notifyStaff, notifyUsers } from '../../notifications/notify';
 import { canTransition, assertTransition } from '../pipeline-states';
-import { algiersDate } from '../algiers-calendar';
+import { algiersDate } from '../../calendar/algiers-calendar';
 import { absoluteUrl, billingLinks, type Actor } from '../billing-links';
 
 /** Locks a pro-forma for a change; a client only ever finds their own company's (else NOT_FOUND). */

@@ -6,13 +6,14 @@ import { notifyStaff } from '../../notifications/notify';
 import { absoluteUrl, billingLinks, type Actor } from '../billing-links';
 import { assertTransition, canTransition } from '../pipeline-states';
 import { withLiveProforma } from './proforma-validity';
+import { recordId } from '../../validation/fields';
 
 export const acceptProformaInput = z.object({
-  proformaId: z.number().int().positive(),
+  proformaId: recordId,
   paymentMethod: z.string({ error: 'validation.billing.paymentMethod' }).trim().min(1, 'validation.billing.paymentMethod').max(30),
 });
 export const refuseProformaInput = z.object({
-  proformaId: z.number().int().positive(),
+  proformaId: recordId,
   reason: z
     .string()
     .trim()

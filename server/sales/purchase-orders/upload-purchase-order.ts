@@ -10,9 +10,10 @@ import { absoluteUrl, billingLinks, type Actor } from '../billing-links';
 import { withLiveProforma } from '../proformas/proforma-validity';
 import { uploadFolders, uploadPath } from '../upload-paths';
 import { checkPurchaseOrderFile, displayFileName } from './purchase-order-file';
+import { recordId } from '../../validation/fields';
 
 export const uploadPurchaseOrderInput = z.object({
-  proformaId: z.number().int().positive(),
+  proformaId: recordId,
   fileName: z.string().max(1000),
   /** The file's bytes (the page reads the multipart upload; size and type are checked here). */
   bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'validation.billing.file'),
@@ -33,6 +34,11 @@ export async function uploadPurchaseOrder(companyId: number, input: z.output<typ
     return await withLiveProforma(input.proformaId, companyId, actor, async (proforma, transaction) => {
       if (proforma.status !== 'accepted') {
         throw new AppError('ILLEGAL_TRANSITION', 'errors.billing.poNeedsAcceptedProforma', { params: { number: proforma.number, from: proforma.status } });
+      }
+      // The mode the client chose drives what is expected: a transfer or a cheque is proven by its
+      // own scan (payment proofs), cash at the office; a purchase order only for that mode.
+      if (proforma.paymentMethod !== 'purchase_order') {
+        throw new AppError('ILLEGAL_TRANSITION', 'errors.billing.poNotChosen', { params: { number: proforma.number } });
       }
       const [pending, accepted, invoiced] = await Promise.all([
         PurchaseOrder.count({ where: { proformaId: proforma.id, status: 'pending' }, transaction }),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { employeeRanges, sectors, subscriptionDurations } from '../../catalog/catalog-data';
 import { callOutcomes } from '../../db/models/quote-call';
 import { quoteStatuses } from '../pipeline-states';
-import { legalIdFields, phoneField } from '../../validation/fields';
+import { legalIdFields, phoneField, recordId, singleLineText } from '../../validation/fields';
 
 /** The quote form's inputs; every message is an i18n key shown beside its field. */
 
@@ -36,7 +36,7 @@ const listChoice = (values: readonly string[]) =>
     .refine((v) => v === '' || values.includes(v), 'validation.choice');
 
 export const quoteCompanyInput = z.object({
-  name: z.string({ error: 'validation.required' }).trim().min(1, 'validation.required').max(200, 'validation.tooLong'),
+  name: singleLineText(200),
   sector: listChoice(sectors),
   employeeRange: listChoice(employeeRanges),
   address: z.string({ error: 'validation.required' }).trim().min(1, 'validation.required').max(500, 'validation.tooLong'),
@@ -85,7 +85,7 @@ export const submitQuoteRequestInput = z
     ...detailsShape,
     durationMonths: durationField,
     /** The earlier request this one was pre-filled from ("request again", "renew"). */
-    previousQuoteId: z.number().int().positive().nullable().optional(),
+    previousQuoteId: recordId.nullable().optional(),
   })
   .superRefine(checkDetailsFitService);
 
@@ -107,10 +107,10 @@ export const listQuoteRequestsInput = z.object({
   pageSize: z.number().int().min(1).max(100).default(20),
 });
 
-export const quoteIdInput = z.object({ quoteId: z.number().int().positive() });
+export const quoteIdInput = z.object({ quoteId: recordId });
 
 export const logQuoteCallInput = z.object({
-  quoteId: z.number().int().positive(),
+  quoteId: recordId,
   outcome: z.enum(callOutcomes, { error: 'validation.callOutcome' }),
   note: z
     .string()

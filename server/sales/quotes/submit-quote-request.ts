@@ -1,6 +1,6 @@
-import { translator } from '../../../app/i18n/i18n';
-import { resolveLocale } from '../../../app/i18n/locales';
-import { formatDa } from '../../../app/utils/format';
+import { translator } from '../../../shared/i18n/i18n';
+import { resolveLocale, type Locale } from '../../../shared/i18n/locales';
+import { formatDa } from '../../../shared/format';
 import { recordAudit } from '../../audit/record-audit';
 import { estimateMonthlyPrice } from '../../catalog/tier-pricing';
 import { config } from '../../config';
@@ -77,7 +77,7 @@ export async function submitQuoteRequest(userId: number, input: SubmitQuoteReque
 
     const reference = quoteReference(quote.id);
     const clientLocale = resolveLocale(user.locale);
-    const estimateIn = (locale: 'fr' | 'en') =>
+    const estimateIn = (locale: Locale) =>
       monthlyPriceDa === null
         ? translator(locale)('mailSales.estimateCustom')
         : translator(locale)('mailSales.estimateAmount', { amount: formatDa(monthlyPriceDa, locale) });

@@ -9,12 +9,12 @@ import { changeEmployeeRole, deactivateEmployee, listEmployees, reactivateEmploy
 import { invoicesCsv, invoicesCsvInput } from '../../admin/exports/invoices-csv';
 import { faqFields, moveFaqInput, reorderFaqInput, setFaqPublishedInput, updateFaqInput } from '../../admin/faq/faq-schemas';
 import { createFaq, listFaq, moveFaq, reorderFaq, setFaqPublished, updateFaq } from '../../admin/faq/manage-faq';
+import { databaseHealth } from '../../admin/health/database-health';
 import { glpiHealth } from '../../admin/health/glpi-health';
+import { setSyncCadence, storedSyncCadence, syncCadenceSchema } from '../../glpi-cache/sync-cadence';
 import { failedJobsInput, listFailedJobs, queueOverview, retryFailedJob, retryJobInput } from '../../admin/queues/queue-inspector';
 import { adminProcedure, router, staffProcedure } from '../init';
-
-type ActorContext = { user: { id: number }; meta: { ip: string | null } };
-const actor = (ctx: ActorContext) => ({ userId: ctx.user.id, ip: ctx.meta.ip });
+import { actor } from '../actor';
 
 /** The admin's back-office: people, FAQ, catalog, figures and the platform's health. */
 export const adminRouter = router({
@@ -61,6 +61,13 @@ export const adminRouter = router({
 
   health: router({
     glpi: adminProcedure.query(() => glpiHealth()),
+    database: adminProcedure.query(() => databaseHealth()),
+  }),
+
+  syncCadence: router({
+    /** What staff set, or null: the worker's configuration applies. */
+    get: adminProcedure.query(() => storedSyncCadence()),
+    set: adminProcedure.input(syncCadenceSchema).mutation(({ ctx, input }) => setSyncCadence(actor(ctx), input)),
   }),
 
   audit: router({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   changePasswordInput,
+  confirmRegistrationInput,
   loginInput,
   registerInput,
   requestPasswordResetInput,
@@ -9,25 +10,34 @@ import {
 import { changePassword } from '../../accounts/change-password';
 import { logIn } from '../../accounts/log-in';
 import { requestPasswordReset, resetPassword } from '../../accounts/password-reset';
-import { registerClient } from '../../accounts/register';
-import { blankSessionCookie, openSession } from '../../accounts/sessions';
+import { confirmRegistration, requestRegistration } from '../../accounts/register';
+import { blankSessionCookie } from '../../accounts/sessions';
 import { lucia } from '../../auth/lucia';
 import { authedProcedure, publicProcedure, router } from '../init';
 
 const me = z.object({ id: z.number(), role: z.string() });
 
 export const authRouter = router({
-  /** Creates a client account and logs it in. */
+  /**
+   * Asks for a client account: a link to confirm the address is mailed (or, if the address has an
+   * account, a note saying so). The answer is the same either way and opens no session.
+   */
   register: publicProcedure.input(registerInput).mutation(async ({ ctx, input }) => {
-    const user = await registerClient(input, ctx.locale, ctx.meta.ip);
+    await requestRegistration(input, ctx.locale, ctx.meta.ip);
+    return { ok: true as const };
+  }),
+
+  /** The confirmation link was followed: the account is created and logged in. */
+  confirmRegistration: publicProcedure.input(confirmRegistrationInput).mutation(async ({ ctx, input }) => {
+    const { user, cookies, nextPath } = await confirmRegistration(input.token, ctx.meta);
     if (ctx.session) await lucia.invalidateSession(ctx.session.id);
-    ctx.resHeaders.append('Set-Cookie', await openSession(user.id, ctx.meta));
-    return me.parse({ id: user.id, role: user.role });
+    for (const cookie of cookies) ctx.resHeaders.append('Set-Cookie', cookie);
+    return { ...me.parse({ id: user.id, role: user.role }), nextPath };
   }),
 
   login: publicProcedure.input(loginInput).mutation(async ({ ctx, input }) => {
-    const { user, cookie } = await logIn(input, ctx.meta, ctx.session?.id);
-    ctx.resHeaders.append('Set-Cookie', cookie);
+    const { user, cookies } = await logIn(input, ctx.meta, ctx.session?.id);
+    for (const cookie of cookies) ctx.resHeaders.append('Set-Cookie', cookie);
     return me.parse({ id: user.id, role: user.role });
   }),
 
@@ -43,7 +53,7 @@ export const authRouter = router({
   }),
 
   resetPassword: publicProcedure.input(resetPasswordInput).mutation(async ({ ctx, input }) => {
-    await resetPassword(input.token, input.password, ctx.meta.ip);
+    ctx.resHeaders.append('Set-Cookie', await resetPassword(input.token, input.password, ctx.meta.ip, ctx.meta.deviceId));
     return { ok: true as const };
   }),
 
@@ -62,6 +72,7 @@ export const authRouter = router({
           lastName: ctx.user.lastName,
           role: ctx.user.role,
           companyId: ctx.user.companyId,
+          companyRole: ctx.user.companyRole,
         }
       : null,
   ),

@@ -4,7 +4,14 @@ import { companySyncMonitor, syncCompanyNow } from '../../backoffice/company-syn
 import { companyTimeline } from '../../backoffice/company-timeline';
 import { listCompanies, listCompaniesInput } from '../../backoffice/list-companies';
 import { todoToday, todoTodayInput } from '../../backoffice/todo-today';
+import { updateLegalIdentity, updateLegalIdentityInput } from '../../backoffice/update-legal-identity';
+import { changeCompanyRoleInput, companyUserIdInput, inviteCompanyUserInput, staffCompanyInput } from '../../company-users/company-user-schemas';
+import { inviteCompanyUser, listCompanyUsers, resendCompanyInvitation } from '../../company-users/invite-company-user';
+import { changeCompanyRole, deactivateCompanyUser, reactivateCompanyUser } from '../../company-users/manage-company-users';
 import { router, staffProcedure } from '../init';
+import { actor } from '../actor';
+
+import { companySatisfaction } from '../../portal/ticket-satisfaction';
 
 /** The commercial workspace: today's work and the client companies. */
 export const backofficeRouter = router({
@@ -16,8 +23,22 @@ export const backofficeRouter = router({
     timeline: staffProcedure.input(companyIdInput).query(({ input }) => companyTimeline(input.companyId)),
     audit: staffProcedure.input(companyAuditInput).query(({ input }) => companyAuditTrail(input)),
     syncMonitor: staffProcedure.input(companyIdInput).query(({ input }) => companySyncMonitor(input.companyId)),
+    /** The company's answers to ticket satisfaction surveys. */
+    satisfaction: staffProcedure.input(companyIdInput).query(({ input }) => companySatisfaction(input.companyId)),
     syncNow: staffProcedure
       .input(companyIdInput)
-      .mutation(({ ctx, input }) => syncCompanyNow(input.companyId, { userId: ctx.user.id, ip: ctx.meta.ip })),
+      .mutation(({ ctx, input }) => syncCompanyNow(input.companyId, actor(ctx))),
+    updateLegalIdentity: staffProcedure
+      .input(updateLegalIdentityInput)
+      .mutation(({ ctx, input }) => updateLegalIdentity(input, actor(ctx))),
+    /** A client company's people, as its manager sees them in the portal. */
+    users: router({
+      list: staffProcedure.input(staffCompanyInput).query(({ input }) => listCompanyUsers(input.companyId)),
+      invite: staffProcedure.input(inviteCompanyUserInput.extend(staffCompanyInput.shape)).mutation(({ ctx, input: { companyId, ...person } }) => inviteCompanyUser(actor(ctx), companyId, person)),
+      resendInvitation: staffProcedure.input(companyUserIdInput.extend(staffCompanyInput.shape)).mutation(({ ctx, input }) => resendCompanyInvitation(actor(ctx), input.companyId, input.userId)),
+      changeRole: staffProcedure.input(changeCompanyRoleInput.extend(staffCompanyInput.shape)).mutation(({ ctx, input }) => changeCompanyRole(actor(ctx), input.companyId, input.userId, input.companyRole)),
+      deactivate: staffProcedure.input(companyUserIdInput.extend(staffCompanyInput.shape)).mutation(({ ctx, input }) => deactivateCompanyUser(actor(ctx), input.companyId, input.userId)),
+      reactivate: staffProcedure.input(companyUserIdInput.extend(staffCompanyInput.shape)).mutation(({ ctx, input }) => reactivateCompanyUser(actor(ctx), input.companyId, input.userId)),
+    }),
   }),
 });

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { linkEntity, provisioningState, retryProvisioning } from '../../glpi-provisioning/provisioning-admin';
 import { router, staffProcedure } from '../init';
+import { recordId } from '../../validation/fields';
 
-const companyInput = z.object({ companyId: z.number().int().positive() });
+const companyInput = z.object({ companyId: recordId });
 
 /** Staff view of a company's GLPI provisioning; the worker does the GLPI side. */
 export const glpiRouter = router({

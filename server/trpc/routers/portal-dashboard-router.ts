@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import { clientsOverPlan } from '../../portal/over-plan';
-import { notificationsPage, unreadCount } from '../../portal/notification-centre';
+import { notificationsPage, unreadCount } from '../../notifications/user-notifications';
 import { cachedPortalDashboard } from '../../portal/portal-dashboard';
+import { satisfactionByMonth } from '../../portal/ticket-satisfaction';
 import { authedProcedure, router, staffProcedure, superClientProcedure } from '../init';
 
 export const portalDashboardRouter = router({
   /** The super-client dashboard: cache and platform tables only. */
   get: superClientProcedure.query(({ ctx }) => cachedPortalDashboard(ctx.companyId)),
+  /** Ticket satisfaction per month over 12 months (platform table, answered surveys). */
+  satisfaction: superClientProcedure.query(({ ctx }) => satisfactionByMonth(ctx.companyId)),
 });
 
 /** The notification centre and the header's badge: a user's own notifications, whatever their role. */

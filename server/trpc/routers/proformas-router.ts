@@ -4,21 +4,22 @@ import { clientProformaDetail, proformasOfQuote, staffProformaDetail } from '../
 import { issueProforma, issueProformaInput } from '../../sales/proformas/issue-proforma';
 import { recordPayment, recordPaymentInput } from '../../sales/proformas/record-payment';
 import { acceptProforma, acceptProformaInput, refuseProforma, refuseProformaInput } from '../../sales/proformas/respond-to-proforma';
-import { clientProcedure, router, staffProcedure } from '../init';
+import { billingProcedure, router, staffProcedure } from '../init';
+import { actor } from '../actor';
+import { recordId } from '../../validation/fields';
 
-const byId = z.object({ id: z.number().int().positive() });
-const actor = (ctx: { user: { id: number }; meta: { ip: string | null } }) => ({ userId: ctx.user.id, ip: ctx.meta.ip });
+const byId = z.object({ id: recordId });
 
 export const proformasRouter = router({
   /** The issue form's starting point: lines from tier × duration, default validity. */
-  draft: staffProcedure.input(z.object({ quoteRequestId: z.number().int().positive() })).query(({ input }) => proformaDraft(input.quoteRequestId)),
+  draft: staffProcedure.input(z.object({ quoteRequestId: recordId })).query(({ input }) => proformaDraft(input.quoteRequestId)),
   issue: staffProcedure.input(issueProformaInput).mutation(({ ctx, input }) => issueProforma(input, actor(ctx))),
   get: staffProcedure.input(byId).query(({ input }) => staffProformaDetail(input.id)),
-  ofQuote: staffProcedure.input(z.object({ quoteRequestId: z.number().int().positive() })).query(({ input }) => proformasOfQuote(input.quoteRequestId)),
+  ofQuote: staffProcedure.input(z.object({ quoteRequestId: recordId })).query(({ input }) => proformasOfQuote(input.quoteRequestId)),
   recordPayment: staffProcedure.input(recordPaymentInput).mutation(({ ctx, input }) => recordPayment(input, actor(ctx))),
 
   /** The client's own pro-forma (another company's id: NOT_FOUND). */
-  mine: clientProcedure.input(byId).query(({ ctx, input }) => clientProformaDetail(ctx.companyId, input.id)),
-  accept: clientProcedure.input(acceptProformaInput).mutation(({ ctx, input }) => acceptProforma(ctx.companyId, input, actor(ctx))),
-  refuse: clientProcedure.input(refuseProformaInput).mutation(({ ctx, input }) => refuseProforma(ctx.companyId, input, actor(ctx))),
+  mine: billingProcedure.input(byId).query(({ ctx, input }) => clientProformaDetail(ctx.companyId, input.id)),
+  accept: billingProcedure.input(acceptProformaInput).mutation(({ ctx, input }) => acceptProforma(ctx.companyId, input, actor(ctx))),
+  refuse: billingProcedure.input(refuseProformaInput).mutation(({ ctx, input }) => refuseProforma(ctx.companyId, input, actor(ctx))),
 });

@@ -1,3 +1,5 @@
+import { addressKey } from '../../auth/login-rate-limit';
+import { consumeWriteLimits } from '../../auth/rate-limit';
 import { estimateMonthlyPrice } from '../../catalog/tier-pricing';
 import { cancelQuoteRequest } from '../../sales/quotes/cancel-quote-request';
 import { companyForQuoteForm, listCompanyQuoteRequests, prefillFromQuote } from '../../sales/quotes/client-quote-requests';
@@ -22,7 +24,14 @@ export const quotesRouter = router({
     return { monthlyPriceDa: estimate?.monthlyPriceDa ?? null, quantity: estimate?.quantity ?? 0 };
   }),
 
-  submit: clientAccountProcedure.input(submitQuoteRequestInput).mutation(({ ctx, input }) => submitQuoteRequest(ctx.user.id, input, ctx.meta.ip)),
+  /** Each request mails the sales team: counted per account and per address before anything is written. */
+  submit: clientAccountProcedure.input(submitQuoteRequestInput).mutation(async ({ ctx, input }) => {
+    await consumeWriteLimits([
+      ['quotePerAccount', ctx.user.id],
+      ['quotePerAddress', addressKey(ctx.meta.ip)],
+    ]);
+    return submitQuoteRequest(ctx.user.id, input, ctx.meta.ip);
+  }),
 
   /** The caller's company's requests (none yet for a client who never asked). */
   mine: clientAccountProcedure.query(({ ctx }) => (ctx.companyId === null ? [] : listCompanyQuoteRequests(ctx.companyId))),

@@ -43,7 +43,7 @@ describe('GLPI simulator fidelity', () => {
     it(`replays ${fixture.name}`, async () => {
       if (!world) throw new Error('world not set up');
       const spec = specs[fixture.name] ?? {};
-      const token = await world.openSession();
+      const token = await world.openSession(spec.as);
       if (spec.scope) {
         await world.api('POST', '/changeActiveEntities', { entities_id: spec.scope.entityId, is_recursive: spec.scope.recursive }, token);
       }

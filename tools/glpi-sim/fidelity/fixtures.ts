@@ -2,11 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
-const repoRoot = path.resolve(import.meta.dirname, '../../..');
-
-/** `../shared/glpi-fixtures` next to the repository, unless GLPI_FIXTURES_DIR says otherwise. */
-export function fixturesDir(): string {
-  return process.env.GLPI_FIXTURES_DIR ?? path.resolve(repoRoot, '../shared/glpi-fixtures');
+/** The recordings kept beside this file (`fixtures/`), unless GLPI_FIXTURES_DIR says otherwise. */
+function fixturesDir(): string {
+  return process.env.GLPI_FIXTURES_DIR ?? path.resolve(import.meta.dirname, 'fixtures');
 }
 
 export const fixtureSchema = z.object({

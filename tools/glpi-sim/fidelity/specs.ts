@@ -1,5 +1,5 @@
 import type { ShapeOptions } from './compare';
-import type { World } from './world';
+import type { World, WorldUser } from './world';
 
 /**
  * Recorded exchanges the simulator does not reproduce, with the reason. The suite fails when a
@@ -7,24 +7,19 @@ import type { World } from './world';
  */
 export const uncovered: Record<string, string> = {
   api_root_inline_doc: 'HTML documentation page',
-  changeActiveProfile_4_super_admin: 'profiles are not simulated (one Super-Admin API user)',
-  changeActiveProfile_not_owned_999: 'profiles are not simulated',
-  getActiveProfile: 'profiles are not simulated',
-  getActiveProfile_with_app_token: 'profiles are not simulated',
+  changeActiveProfile_4_super_admin: 'changeActiveProfile is not simulated (a session keeps the profile it opened on)',
+  changeActiveProfile_not_owned_999: 'changeActiveProfile is not simulated',
+  getActiveProfile: 'the active profile\'s rights (bitmasks) are not simulated',
+  getActiveProfile_with_app_token: 'the active profile\'s rights (bitmasks) are not simulated',
   getFullSession: 'the 84-key PHP session is not simulated',
   getGlpiConfig: 'GLPI configuration is not simulated',
   getMassiveActions_Ticket: 'massive actions are not simulated',
   getMultipleItems: 'not used by the client',
   getMultipleItems_incl_missing: 'not used by the client',
-  getMyProfiles: 'profiles are not simulated',
   get_Computer_id_expand_dropdowns_with_all: 'with_* extras (devices, disks, logs…) are not simulated',
-  get_ITILCategory_list: 'dropdown tables are not served (expand_dropdowns is)',
-  get_Location_list: 'dropdown tables are not served (expand_dropdowns is)',
-  'get_Manufacturer_range_0-2': 'dropdown tables are not served (expand_dropdowns is)',
-  get_State_list: 'dropdown tables are not served (expand_dropdowns is)',
-  'get_Profile_id_ProfileRight_range_0-4': 'profiles are not simulated',
-  get_Profile_id_created: 'profiles are not simulated',
-  get_Profile_list_only_id: 'profiles are not simulated',
+  'get_Profile_id_ProfileRight_range_0-4': 'the Profile item type is not served',
+  get_Profile_id_created: 'the Profile item type is not served',
+  get_Profile_list_only_id: 'the Profile item type is not served',
   get_Ticket_add_keys_names: 'add_keys_names is not simulated',
   get_Ticket_id_add_keys_names: 'add_keys_names is not simulated',
   get_Ticket_id_Group_Ticket: 'groups on tickets are not simulated',
@@ -43,13 +38,14 @@ export const uncovered: Record<string, string> = {
   listSearchOptions_Computer: 'search option listing is not simulated',
   listSearchOptions_Ticket: 'search option listing is not simulated',
   listSearchOptions_Ticket_raw: 'search option listing is not simulated',
-  post_Profile: 'profiles are not simulated',
+  post_Profile: 'the Profile item type is not served',
   search_Computer_metacriteria_monitor: 'metacriteria are not simulated',
   search_Ticket_date_mod_morethan_uid_cols: 'uid_cols is not simulated',
   search_Ticket_multi_valued_user_columns_uid_cols: 'uid_cols is not simulated',
   search_Ticket_rawdata: 'rawdata (SQL debug output) is not simulated',
   search_Ticket_status_notold_giveItems: 'giveItems (UI HTML) is not simulated',
-  // Sessions of users other than the Super-Admin service account: other profiles' rights are not simulated.
+  // A profile without any right (the recorded "No Ticket Access", id 9): the simulator knows Super-Admin,
+  // Technician (both with every right) and Self-Service only.
   noticket_error_get_Computer_list_403: 'profiles without rights are not simulated',
   noticket_error_get_Ticket_id_403: 'profiles without rights are not simulated',
   noticket_error_get_Ticket_list_403: 'profiles without rights are not simulated',
@@ -58,23 +54,13 @@ export const uncovered: Record<string, string> = {
   noticket_getActiveEntities: 'profiles without rights are not simulated',
   noticket_getMyProfiles: 'profiles without rights are not simulated',
   noticket_listSearchOptions_Ticket: 'profiles without rights are not simulated',
-  selfservice_error_get_Ticket_id_other_entity: 'Self-Service users are not simulated',
-  selfservice_getActiveEntities: 'Self-Service users are not simulated',
-  selfservice_getMyEntities: 'Self-Service users are not simulated',
-  selfservice_getMyProfiles: 'Self-Service users are not simulated',
-  selfservice_get_Computer_list: 'Self-Service users are not simulated',
-  selfservice_get_Ticket_id_ITILFollowup_private_hidden: 'Self-Service users are not simulated',
-  selfservice_get_Ticket_id_own: 'Self-Service users are not simulated',
-  selfservice_get_Ticket_list_own_only: 'Self-Service users are not simulated',
-  selfservice_post_Ticket: 'Self-Service users are not simulated',
-  selfservice_search_Ticket: 'Self-Service users are not simulated',
-  tech_getMyProfiles: 'Technician users are not simulated',
-  'tech_get_Ticket_range_0-1': 'Technician users are not simulated',
 };
 
 export type Scope = { entityId: number; recursive: boolean };
 
 export type Spec = ShapeOptions & {
+  /** Whose session replays it (default: the API account, Super-Admin). */
+  as?: WorldUser;
   /** Active entity of the replaying session (default: root, recursive, as after login). */
   scope?: Scope;
   path?: (world: World) => string;
@@ -186,6 +172,19 @@ export const specs: Record<string, Spec> = {
   delete_Ticket_id_force_purge: { path: path('Ticket', 'ticketToPurge'), ...idKeyed },
   delete_Ticket_id_to_trash: { path: path('Ticket', 'ticketToTrash'), ...idKeyed },
   error_delete_Computer_already_purged: { path: path('Computer', 'computerPurged') },
+
+  selfservice_getActiveEntities: { as: 'alpha' },
+  selfservice_getMyEntities: { as: 'alpha' },
+  selfservice_getMyProfiles: { as: 'alpha' },
+  selfservice_get_Computer_list: { as: 'alpha' },
+  selfservice_get_Ticket_list_own_only: { as: 'alpha' },
+  selfservice_search_Ticket: { as: 'alpha' },
+  selfservice_post_Ticket: { as: 'alpha' },
+  selfservice_get_Ticket_id_own: { as: 'alpha', path: path('Ticket', 'ticketWithFollowups') },
+  selfservice_get_Ticket_id_ITILFollowup_private_hidden: { as: 'alpha', path: path('Ticket', 'ticketWithFollowups', '/ITILFollowup') },
+  selfservice_error_get_Ticket_id_other_entity: { as: 'alpha', path: path('Ticket', 'ticketBeta') },
+  tech_getMyProfiles: { as: 'tech' },
+  'tech_get_Ticket_range_0-1': { as: 'tech' },
 };
 
 function computerTotal(world: World): number {

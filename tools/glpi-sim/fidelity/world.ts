@@ -38,8 +38,16 @@ export function send(url: string, method: string, headers: Record<string, string
 export type World = {
   sim: GlpiSimulator;
   api(method: string, path: string, body?: unknown, token?: string): Promise<RawResponse>;
-  openSession(): Promise<string>;
+  /** A session of the API account, or of a recorded user: `alpha` (Self-Service on Client Alpha) or `tech`. */
+  openSession(as?: WorldUser): Promise<string>;
   ids: Record<string, number>;
+};
+
+export type WorldUser = 'alpha' | 'tech';
+/** API tokens of the recorded server's other users, set on the simulator's users with the same ids. */
+const userTokens: Record<WorldUser, { userId: number; token: string }> = {
+  alpha: { userId: 7, token: 'fidelity-alpha-user-token' },
+  tech: { userId: 4, token: 'fidelity-tech-user-token' },
 };
 
 export async function createWorld(bulkFixture: Fixture | undefined): Promise<World> {
@@ -54,13 +62,15 @@ export async function createWorld(bulkFixture: Fixture | undefined): Promise<Wor
   let adminToken = '';
   const api = (method: string, path: string, body?: unknown, token = adminToken) =>
     send(`${sim.url}${path}`, method, { 'Session-Token': token, 'Content-Type': 'application/json' }, body === undefined ? undefined : JSON.stringify(body));
-  const openSession = async () => {
-    const response = await send(`${sim.url}/initSession`, 'GET', { Authorization: `user_token ${sim.userToken}` });
+  const openSession = async (as?: WorldUser) => {
+    const userToken = as === undefined ? sim.userToken : userTokens[as].token;
+    const response = await send(`${sim.url}/initSession`, 'GET', { Authorization: `user_token ${userToken}` });
     const body = response.body as { session_token: string };
     return body.session_token;
   };
   adminToken = await openSession();
   const { state } = sim;
+  for (const { userId, token } of Object.values(userTokens)) state.update('User', userId, { api_token: token });
   const created = async (path: string, body: unknown): Promise<number> => {
     const response = await api('POST', path, body);
     const id = (response.body as { id?: unknown }).id;
@@ -90,7 +100,9 @@ export async function createWorld(bulkFixture: Fixture | undefined): Promise<Wor
   state.restore('Computer', ids.computerRestored ?? 0);
 
   const tickets = (entityId: number) => state.tickets(entityId);
-  const withFollowups = tickets(1).find((ticket) => Array.isArray(ticket.followups) && ticket.followups.length >= 2);
+  // Like the recorded ticket 17: two public follow-ups and a private one, the private hidden from Self-Service.
+  const publicCount = (ticket: Record<string, unknown>) => (ticket.followups as Array<{ is_private: unknown }>).filter((row) => row.is_private === 0).length;
+  const withFollowups = tickets(1).find((ticket) => publicCount(ticket) >= 2);
   const gamma = tickets(3).map((ticket) => Number(ticket.id));
   ids.ticketWithFollowups = Number(withFollowups?.id);
   ids.ticketBeta = Number(tickets(2)[0]?.id);

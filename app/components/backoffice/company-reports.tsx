@@ -1,0 +1,55 @@
+import type { inferRouterOutputs } from '@trpc/server';
+import { Form } from '@remix-run/react';
+import { useTranslation } from '~/i18n/use-translation';
+import type { Locale } from '../../../shared/i18n/locales';
+import { formatDate, formatMonth } from '../../../shared/format';
+import type { AppRouter } from '../../../server/trpc/root-router';
+
+type Reports = inferRouterOutputs<AppRouter>['reports']['ofCompany'];
+
+/** A company's monthly reports, each downloadable, and a report made again for a finished month. */
+export function CompanyReports({ reports, months, locale, busy, monthError }: { reports: Reports; months: string[]; locale: Locale; busy: boolean; monthError?: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {reports.length === 0 ? (
+        <p className="muted">{t('report.staff.empty')}</p>
+      ) : (
+        <table className="table" data-testid="company-reports">
+          <caption>{t('report.staff.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('report.staff.month')}</th>
+              <th scope="col">{t('report.staff.generatedAt')}</th>
+              <th scope="col">{t('report.staff.mailedAt')}</th>
+              <th scope="col">PDF</th>
+            </tr>
+          </thead>
+          <tbody>
+            {reports.map((report) => {
+              const month = formatMonth(report.month, locale);
+              return (
+                <tr key={report.id}>
+                  <th scope="row">{month}</th>
+                  <td>{formatDate(report.generatedAt, locale)}</td>
+                  <td>{report.mailedAt ? formatDate(report.mailedAt, locale) : <span className="muted">{t('report.staff.notMailed')}</span>}</td>
+                  <td><a href={`/reports/${report.id}`} aria-label={t('report.portal.downloadNamed', { month })}>{t('report.portal.download')}</a></td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      <Form method="post" className="form search-form">
+        <div className="field">
+          <label htmlFor="report-month">{t('report.staff.regenerateFor')}</label>
+          <select id="report-month" name="month" aria-invalid={monthError ? true : undefined} aria-describedby={monthError ? 'report-month-error' : undefined}>
+            {months.map((month) => <option key={month} value={month}>{formatMonth(month, locale)}</option>)}
+          </select>
+          {monthError ? <p id="report-month-error" className="field__error" role="alert">{t(monthError)}</p> : null}
+        </div>
+        <button type="submit" name="intent" value="regenerate-report" className="button" disabled={busy}>{t('report.staff.regenerate')}</button>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,254 @@
+/**
+ * `npm run bench:sync -- --real`: the sync against a REAL GLPI 10.0.12 (../shared/glpi-real), with
+ * the worker's shipped settings (limiter, concurrency, page sizes, no expand_dropdowns). One client
+ * entity of 10,000 computers, 2,000 monitors, 1,000 printers, 5,000 tickets and 2,000 follow-ups,
+ * seeded through GLPI's API once and kept between runs (database glpi_bench, port 8098). Measures
+ * the first full sync, a quiet cycle and a cycle after 1 % changed, each with GLPI's own request
+ * log, and GLPI's latency for a technician's request during the sync. Writes the `real` key of
+ * bench/results/sync.json. Not a test: no assertion.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { machineState } from './machine-state';
+import { cpuMsOf } from './process-cpu';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const serverUrl = (process.env.DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/ytech').replace(/\/[^/]*$/, '');
+process.env.DATABASE_URL = `${serverUrl}/ytech_bench_real`;
+process.env.REDIS_PREFIX = 'ytech-bench-real';
+process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'warn';
+
+const port = Number(process.env.BENCH_GLPI_PORT ?? 8098);
+const glpiDir = `/tmp/ytech-bench-glpi-${port}`;
+const token = 'ytechglpitesttoken0000000000000000000001';
+const script = process.env.GLPI_REAL_DIR ? path.join(process.env.GLPI_REAL_DIR, 'start-glpi.sh') : path.resolve(root, '../shared/glpi-real/start-glpi.sh');
+const scale = { computers: 10_000, monitors: 2_000, printers: 1_000, tickets: 5_000, followups: 2_000 };
+
+console.log(`starting a real GLPI on ${port} (database glpi_bench, kept between runs)…`);
+execFileSync('bash', [script, '--port', String(port), '--db', 'glpi_bench', '--dir', glpiDir, '--token', token], { stdio: 'inherit' });
+const url = `http://127.0.0.1:${port}/apirest.php`;
+
+const { createDatabase } = await import('../db/create-database');
+const { createMigrator } = await import('../db/migrator');
+const { sequelize } = await import('../server/db/sequelize');
+const { GlpiCompanyLink } = await import('../server/db/models');
+const { closeRedis } = await import('../server/redis');
+const { pino } = await import('pino');
+const { GlpiApiDriver } = await import('../tests/support/glpi-api-driver');
+const { createCompany } = await import('../tests/support/fixtures');
+const { GlpiSessionPool } = await import('../worker/glpi/glpi-session-pool');
+const { CircuitBreaker } = await import('../worker/sync/circuit-breaker');
+const { syncCompany, syncServerWide } = await import('../worker/sync/sync-company');
+const { configuredSyncOptions } = await import('../worker/sync/sync-context');
+const { parseWorkerConfig } = await import('../worker/worker-config');
+const { markerLine, newIdentityMarker } = await import('../worker/provisioning/entity-identity');
+
+// --- the entity, seeded once --------------------------------------------------------------------
+const driver = await GlpiApiDriver.open(url, token);
+const entityName = 'Bench Client (10 000 PC)';
+const entities = (await driver.all('Entity')).filter((row) => row.name === entityName || row.name === 'Bench Technicien');
+let entityId = entities.find((row) => row.name === entityName)?.id;
+let techEntityId = entities.find((row) => row.name === 'Bench Technicien')?.id;
+if (!entityId || !techEntityId) {
+  console.log('seeding the entity through the API (once, about two minutes)…');
+  entityId = await driver.createOne('Entity', { name: entityName, entities_id: 0 });
+  techEntityId = await driver.createOne('Entity', { name: 'Bench Technicien', entities_id: 0 });
+  await driver.switchTo(0, true);
+  const [maker] = await driver.create('Manufacturer', [{ name: 'Bench Maker' }]);
+  const [state] = await driver.create('State', [{ name: 'Bench En service', entities_id: 0, is_recursive: 1 }]);
+  for (const [itemtype, count] of [['Computer', scale.computers], ['Monitor', scale.monitors], ['Printer', scale.printers]] as const) {
+    for (let offset = 0; offset < count; offset += 1_000) {
+      await driver.create(itemtype, Array.from({ length: Math.min(1_000, count - offset) }, (_, i) => ({
+        name: `BENCH-${itemtype.slice(0, 3).toUpperCase()}-${offset + i}`, serial: `SN-${offset + i}`, entities_id: entityId,
+        manufacturers_id: maker, states_id: state,
+      })));
+    }
+  }
+  const tickets: number[] = [];
+  for (let offset = 0; offset < scale.tickets; offset += 1_000) {
+    tickets.push(...await driver.create('Ticket', Array.from({ length: 1_000 }, (_, i) => ({
+      name: `Incident ${offset + i}`, content: `<p>${'Le poste ne démarre plus. '.repeat((offset + i) % 20)}</p>`, entities_id: entityId,
+    }))));
+  }
+  for (let offset = 0; offset < scale.followups; offset += 500) {
+    await driver.create('ITILFollowup', tickets.slice(offset, offset + 500).map((id) => ({ itemtype: 'Ticket', items_id: id, content: '<p>Pris en charge.</p>', is_private: 0 })));
+  }
+  await driver.create('Ticket', Array.from({ length: 100 }, (_, i) => ({ name: `Technicien ${i}`, content: '<p>x</p>', entities_id: techEntityId })));
+}
+console.log(`entity ${entityId}: ${scale.computers} computers, ${scale.monitors} monitors, ${scale.printers} printers, ${scale.tickets} tickets, ${scale.followups} follow-ups`);
+
+// --- our side, as shipped ---------------------------------------------------------------------
+await createDatabase(process.env.DATABASE_URL, { dropFirst: true });
+await createMigrator(sequelize).up();
+const company = await createCompany({ name: entityName });
+// Linked as provisioning links it: the entity carries this run's marker (the link is checked each cycle).
+const identityMarker = newIdentityMarker();
+await driver.switchTo(0, true);
+// One entity per PUT: GLPI answers a mass PUT on Entity with 200 and changes nothing.
+await driver.request('PUT', `/Entity/${entityId}`, { body: { input: { comment: markerLine(identityMarker) } } });
+await GlpiCompanyLink.create({ companyId: company.id, glpiEntityId: entityId, glpiEntityName: entityName, identityMarker, provisioningState: 'done', lastError: null, provisionedAt: new Date() });
+const shipped = parseWorkerConfig({ GLPI_URL: url, GLPI_USER_TOKEN: token });
+const logger = pino({ level: 'warn' });
+const pool = new GlpiSessionPool({ config: shipped.glpi!, logger, maxSessions: shipped.GLPI_MAX_SESSIONS });
+// start-glpi.sh: GLPI's clock is UTC, its time zone unset.
+const options = { ...configuredSyncOptions(), glpiUtcOffsetMinutes: 0, parentEntityId: 0 };
+const ctx = { pool, logger, options, stop: { stopping: false }, breaker: new CircuitBreaker({ threshold: 1_000, probeAfterMs: 1_000 }) };
+
+// --- a technician's view of GLPI's latency, from a session of its own ---------------------------
+const technician = await GlpiApiDriver.open(url, token);
+await technician.switchTo(techEntityId, false);
+const latencies: Array<{ at: number; ms: number }> = [];
+let probing = true;
+const probe = (async () => {
+  while (probing) {
+    const started = performance.now();
+    await technician.request('GET', '/Ticket', { query: { range: '0-19', sort: 'date_mod', order: 'DESC', get_hateoas: 'false' } });
+    latencies.push({ at: Date.now(), ms: performance.now() - started });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+})();
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length === 0 ? 0 : Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! * 10) / 10;
+};
+const latencyBetween = (from: number, to: number) => {
+  const ms = latencies.filter((sample) => sample.at >= from && sample.at <= to).map((sample) => sample.ms);
+  return { samples: ms.length, p50_ms: percentile(ms, 50), p95_ms: percentile(ms, 95), max_ms: percentile(ms, 100) };
+};
+
+// --- GLPI's own request log counts what we asked -------------------------------------------------
+const logFile = path.join(glpiDir, 'requests.log');
+const logLines = () => (existsSync(logFile) ? readFileSync(logFile, 'utf8').split('\n').filter(Boolean) : []);
+const isProbe = (line: string) => line.includes(`/Ticket?range=0-19&sort=date_mod&order=DESC&get_hateoas=false`);
+
+async function cycle(label: string) {
+  const before = logLines().length;
+  const from = Date.now();
+  const started = performance.now();
+  // The sync runs in this process: its CPU time is the worker's (the technician's probe is a few requests).
+  const cpuBefore = process.cpuUsage();
+  const glpiCpuBefore = cpuMsOf(`127.0.0.1:${port}`);
+  const mariadbCpuBefore = cpuMsOf('mariadbd');
+  // Two jobs in the worker, running at the same time: the server-wide reads and the company's.
+  const [server, own] = await Promise.all([syncServerWide(ctx), syncCompany(ctx, { companyId: company.id })]);
+  const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  const glpiCpuMs = cpuMsOf(`127.0.0.1:${port}`) - glpiCpuBefore;
+  const mariadbCpuMs = cpuMsOf('mariadbd') - mariadbCpuBefore;
+  const to = Date.now();
+  for (const result of [server, own]) {
+    if (result.status !== 'done') throw new Error(`${label}: ${JSON.stringify(result)}`);
+    if (result.failures.length > 0) throw new Error(`${label}: ${JSON.stringify(result.failures)}`);
+  }
+  if (server.status !== 'done' || own.status !== 'done') throw new Error('unreachable');
+  const lines = logLines().slice(before).filter((line) => !isProbe(line));
+  const perSecond = new Map<string, number>();
+  for (const line of lines) perSecond.set(line.slice(0, 8), (perSecond.get(line.slice(0, 8)) ?? 0) + 1);
+  const pairs = [...server.pairs, ...own.pairs];
+  const kind = (itemtype: string) => (['Ticket'].includes(itemtype) ? 'tickets' : itemtype === 'ITILFollowup' ? 'followups'
+    : ['Item_OperatingSystem', 'Infocom'].includes(itemtype) ? 'details' : ['Computer', 'Monitor', 'Printer', 'NetworkEquipment', 'Peripheral', 'Phone', 'Software', 'SoftwareLicense'].includes(itemtype) ? 'assets' : 'dropdowns');
+  const byKind: Record<string, { items: number; changed: number; rows_read: number }> = {};
+  for (const pair of pairs) {
+    const entry = (byKind[kind(pair.itemtype)] ??= { items: 0, changed: 0, rows_read: 0 });
+    entry.items += pair.items;
+    entry.changed += pair.changed;
+    entry.rows_read += pair.fetched;
+  }
+  const items = (byKind.assets?.items ?? 0) + (byKind.tickets?.items ?? 0) + (byKind.followups?.items ?? 0);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
+  return {
+    seconds: Math.round(seconds * 100) / 100, pairs: pairs.length, requests: lines.length,
+    worker_cpu_ms: Math.round(cpuMs), worker_cpu_busy: Math.round((cpuMs / 1000 / seconds) * 100) / 100,
+    worker_cpu_ms_per_1000_items: items === 0 ? null : Math.round((cpuMs / items) * 1000 * 10) / 10,
+    // GLPI's PHP workers are this bench's own; MariaDB also serves GLPI, and whatever else runs on the machine.
+    glpi_php_cpu_ms: glpiCpuMs, mariadb_cpu_ms_shared: mariadbCpuMs,
+    list_requests: lines.filter((line) => !/initSession|killSession|changeActiveEntities/.test(line)).length,
+    max_requests_in_one_second: Math.max(0, ...perSecond.values()), by_kind: byKind, technician_latency: latencyBetween(from, to),
+  };
+}
+
+await new Promise((resolve) => setTimeout(resolve, 3_000));
+const idle = latencyBetween(Date.now() - 3_000, Date.now());
+const machineBefore = machineState();
+// BENCH_CPU_PROFILE=<file>: a V8 CPU profile of the first sync alone (open it in Chrome's DevTools).
+const profiler = process.env.BENCH_CPU_PROFILE ? new Session() : null;
+if (profiler) {
+  profiler.connect();
+  await profiler.post('Profiler.enable');
+  await profiler.post('Profiler.start');
+}
+const first = await cycle('first sync');
+if (profiler) {
+  const { profile } = await profiler.post('Profiler.stop');
+  await writeFile(process.env.BENCH_CPU_PROFILE!, JSON.stringify(profile));
+  profiler.disconnect();
+}
+const counted = (first.by_kind.assets?.items ?? 0) + (first.by_kind.tickets?.items ?? 0) + (first.by_kind.followups?.items ?? 0);
+console.log(`first sync: ${counted} items (assets ${first.by_kind.assets?.items}, tickets ${first.by_kind.tickets?.items}, follow-ups ${first.by_kind.followups?.items}) in ${first.seconds} s = ${Math.round(counted / first.seconds)} items/s, ${first.requests} requests`);
+console.log(`  technician's GLPI latency: idle p50 ${idle.p50_ms} / p95 ${idle.p95_ms} ms; during the sync p50 ${first.technician_latency.p50_ms} / p95 ${first.technician_latency.p95_ms} / max ${first.technician_latency.max_ms} ms`);
+console.log(`  heap after it: ${Math.round(process.memoryUsage().heapUsed / 1e6)} MB used`);
+console.log(`  worker CPU: ${first.worker_cpu_ms} ms (${first.worker_cpu_ms_per_1000_items} ms per 1,000 items, busy ${first.worker_cpu_busy} of the wall time); GLPI's PHP ${first.glpi_php_cpu_ms} ms, MariaDB ${first.mariadb_cpu_ms_shared} ms (shared); load average ${machineBefore.load_average_1_5_15.join(' ')}`);
+// BENCH_FIRST_ONLY=1: the first sync alone (profiling), nothing written to bench/results.
+if (process.env.BENCH_FIRST_ONLY === '1') {
+  probing = false;
+  await probe;
+  await technician.close();
+  await driver.close();
+  await pool.close();
+  await closeRedis();
+  await sequelize.close();
+  process.exit(0);
+}
+
+// A quiet cycle: nothing changed for longer than the settle time (overlapSeconds) reads nothing again.
+const settle = options.overlapSeconds * 1000 + 1_000;
+console.log(`waiting ${Math.round(settle / 1000)} s (the settle time) so that the seed's last seconds are settled…`);
+await new Promise((resolve) => setTimeout(resolve, settle));
+await cycle('settling cycle');
+const quiet = await cycle('quiet cycle');
+console.log(`quiet cycle: ${quiet.seconds} s, ${quiet.list_requests} list requests for ${quiet.pairs} pairs (${quiet.requests} with sessions), rows read ${JSON.stringify(quiet.by_kind)}`);
+
+// 1 % changed, as technicians would: mass edits of computers and tickets.
+await driver.switchTo(entityId, false);
+const computers = (await driver.request('GET', '/Computer', { query: { range: '0-99', sort: 'id', only_id: 'true' } })).body as Array<{ id: number }>;
+const tickets = (await driver.request('GET', '/Ticket', { query: { range: '0-49', sort: 'id', only_id: 'true' } })).body as Array<{ id: number }>;
+await driver.switchTo(0, true);
+await driver.update('Computer', computers.map((row, i) => ({ id: row.id, comment: `bench change ${Date.now()} ${i}` })));
+// A new title each run: GLPI bumps date_mod only when a value changes, and runs reuse the entity.
+await driver.update('Ticket', tickets.map((row) => ({ id: row.id, name: `Bench ticket ${row.id} (${Date.now()})` })));
+const changedInGlpi = computers.length + tickets.length;
+const onePercent = await cycle('1 % cycle');
+console.log(`1 % cycle: ${changedInGlpi} items changed in GLPI; ${JSON.stringify(onePercent.by_kind)} in ${onePercent.seconds} s, ${onePercent.list_requests} list requests`);
+
+probing = false;
+await probe;
+const results = {
+  glpi: 'real GLPI 10.0.12 (../shared/glpi-real, PHP built-in server with 4 workers, MariaDB on this machine, 2 cores)',
+  entity: scale,
+  settings: {
+    GLPI_MAX_CONCURRENT: shipped.GLPI_MAX_CONCURRENT, GLPI_MAX_PER_SECOND: shipped.GLPI_MAX_PER_SECOND, GLPI_MAX_SESSIONS: shipped.GLPI_MAX_SESSIONS,
+    page_size: options.pageSize, first_page_size: options.firstPageSize, max_page_size: options.maxPageSize, overlap_seconds: options.overlapSeconds,
+    expand_dropdowns: false,
+  },
+  first_sync: { ...first, items_per_second_assets_tickets_followups: Math.round(counted / first.seconds) },
+  idle_technician_latency: idle,
+  quiet_cycle: quiet,
+  one_percent: { changed_in_glpi: changedInGlpi, ...onePercent },
+  machine: { before: machineBefore, after: machineState() },
+  measured_at: new Date().toISOString(),
+};
+const file = path.join(root, 'bench/results/sync.json');
+const previous = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+await mkdir(path.dirname(file), { recursive: true });
+await writeFile(file, `${JSON.stringify({ ...previous, real: results }, null, 2)}\n`);
+console.log('written bench/results/sync.json (key "real")');
+
+await technician.close();
+await driver.close();
+await pool.close();
+await closeRedis();
+await sequelize.close();

@@ -1,0 +1,36 @@
+/** en texts of solutions, categories and assets on tickets; same keys as tickets-more.fr.ts (checked through shared/i18n/en.ts). */
+export const ticketsMoreEn = {
+  ticketMore: {
+    category: 'Category',
+    noCategory: '— Choose a category (optional) —',
+    asset: 'Equipment concerned',
+    noAsset: '— No particular equipment —',
+    assetHint: 'Choose the machine of your park this is about: the technician finds it at once.',
+    linkedAsset: 'Equipment',
+    openAbout: 'Open a ticket about this equipment',
+    solutions: 'Support’s solution',
+    solution: 'Proposed solution',
+    solutionStates: { waiting: 'Waiting for your approval', accepted: 'Accepted', refused: 'Refused' },
+    decideTitle: 'Does this solution suit you?',
+    decideLead: 'Accept it to close the ticket, or refuse it saying why: the ticket goes back to the technician.',
+    comment: 'Comment',
+    commentHint: 'Optional to accept, required to refuse.',
+    approve: 'Accept the solution',
+    refuse: 'Refuse and reopen the ticket',
+    decisionWaiting: { approve: 'Your approval is being sent to support.', refuse: 'Your refusal is being sent to support.' },
+    decisionFailed: 'Your answer could not be sent: you may send it again.',
+    decided: 'Your answer is recorded: it will reach support in a moment.',
+    attachment: 'Attachment (optional)',
+    attachmentHint: 'A screenshot or a document: PDF, PNG or JPEG, 10 MB at most. The file is sent to the technician with your message.',
+  },
+  errors: {
+    ticketAttachment: {
+      empty: 'This file is empty: choose another one. Your text is kept.',
+      tooLarge: 'This file is over {{max}} MB: shrink it or send a screenshot. Your text is kept.',
+      type: 'This file is neither a PDF nor a PNG or JPEG image (its content was checked, not only its name). Your text is kept.',
+      pdf: 'This PDF has active content or cannot be read: save it again as a plain PDF. Your text is kept.',
+    },
+    ticketNotSolved: 'This ticket is not waiting for approval: only a proposed solution can be accepted or refused.',
+    approvalWaiting: 'Your answer to this solution is already being sent.',
+  },
+};
