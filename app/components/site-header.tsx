@@ -11,15 +11,22 @@ type PortalHeader = { unread: number; superClient: boolean } | null;
 
 const noSubscription = () => () => {};
 
-export function SiteHeader({ me, locale, portal = null }: { me: Me; locale: Locale; portal?: PortalHeader }) {
-  const { t } = useTranslation();
-  const location = useLocation();
-  const links: { to: string; label: string }[] = [
+/** The public site's pages, for the header of a visitor and the footer of everyone. */
+export function publicLinks(t: (key: string) => string): { to: string; label: string }[] {
+  return [
     { to: '/', label: t('nav.home') },
     { to: '/services', label: t('nav.services') },
     { to: '/faq', label: t('nav.faq') },
     { to: '/contact', label: t('nav.contact') },
   ];
+}
+
+export function SiteHeader({ me, locale, portal = null }: { me: Me; locale: Locale; portal?: PortalHeader }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  // Signed in, the public site's pages are in the footer (site-footer.tsx): a super-client's own
+  // links alone fill the header's row.
+  const links: { to: string; label: string }[] = me ? [] : publicLinks(t);
   // Each company role sees the links of what it may do (docs/decisions/110-company-roles.md).
   const companyRole = me?.role === 'client' ? (me.companyRole ?? 'manager') : null;
   if (companyRole) links.push({ to: '/portal', label: t('nav.portal') });

@@ -182,7 +182,7 @@ const core: Texts<FrCore> = {
     footer: 'Y-tech — خدمات معلوماتية مُدارة — الجزائر العاصمة',
   },
   notifications: { welcome: 'مرحبًا بكم في Y-tech يا {{name}}! اطلبوا عرض سعر للبدء.' },
-  footer: { rights: 'جميع الحقوق محفوظة.', address: 'الجزائر العاصمة، الجزائر' },
+  footer: { siteMenu: 'الموقع', rights: 'جميع الحقوق محفوظة.', address: 'الجزائر العاصمة، الجزائر' },
 };
 
 export const ar: Texts<typeof fr> = mergeSections(core, salesAr, billingAr, adminAr, glpiAr, syncAr, portalAr, backofficeAr, securityAr, replicasAr, glpiAccountAr, ticketsMoreAr, ticketFilesAr, satisfactionAr, siteAr, companyUsersAr, subscriptionChangesAr, reportsAr);

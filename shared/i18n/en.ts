@@ -178,7 +178,7 @@ const core = {
     footer: 'Y-tech — Managed IT services — Algiers',
   },
   notifications: { welcome: 'Welcome to Y-tech, {{name}}! Request a quote to get started.' },
-  footer: { rights: 'All rights reserved.', address: 'Algiers, Algeria' },
+  footer: { siteMenu: 'The site', rights: 'All rights reserved.', address: 'Algiers, Algeria' },
 };
 
 export const en: Texts<typeof fr> = mergeSections(core, salesEn, billingEn, adminEn, glpiEn, syncEn, portalEn, backofficeEn, securityEn, replicasEn, glpiAccountEn, ticketsMoreEn, ticketFilesEn, satisfactionEn, siteEn, companyUsersEn, subscriptionChangesEn, reportsEn);

@@ -176,7 +176,7 @@ const core = {
     footer: 'Y-tech — Services informatiques managés — Alger',
   },
   notifications: { welcome: 'Bienvenue chez Y-tech, {{name}} ! Demandez un devis pour démarrer.' },
-  footer: { rights: 'Tous droits réservés.', address: 'Alger, Algérie' },
+  footer: { siteMenu: 'Le site', rights: 'Tous droits réservés.', address: 'Alger, Algérie' },
 };
 
 /** Sections live beside, one per area of the product; merged here (two levels deep). */
