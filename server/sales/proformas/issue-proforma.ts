@@ -9,9 +9,9 @@ import { companyUserIds, notifyUsers } from '../../notifications/notify';
 import { addDays, algiersDate } from '../../calendar/algiers-calendar';
 import { applyTransition } from '../apply-transition';
 import { billingLinks, type Actor } from '../billing-links';
-import { queueDocumentDelivery } from '../document-delivery-queue';
-import { documentTotals, lineInputSchema, toLine } from '../document-amounts';
-import { takeDocumentNumber } from '../document-number';
+import { queueDocumentDelivery } from '../documents/document-delivery-queue';
+import { documentTotals, lineInputSchema, toLine } from '../documents/document-amounts';
+import { takeDocumentNumber } from '../documents/document-number';
 import { recordId } from '../../validation/fields';
 
 export const issueProformaInput = z.object({
