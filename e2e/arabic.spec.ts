@@ -50,7 +50,7 @@ test('a visitor switches to Arabic: the page reads right to left and every text 
   await page.goto('/contact');
   await expect(page.getByRole('heading', { level: 1, name: 'اتصل بنا' })).toBeVisible();
   await expect(page.getByText('معلومات الاتصال')).toBeVisible();
-  // The office and switchboard printed on the invoices (server/sales/seller-identity.ts), not another pair.
+  // The office and switchboard printed on the invoices (server/sales/documents/seller-identity.ts), not another pair.
   await expect(page.getByRole('link', { name: '+213 21 63 45 10' })).toHaveAttribute('href', 'tel:+21321634510');
   await expectNoRawText(page);
 

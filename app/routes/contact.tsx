@@ -6,7 +6,7 @@ import { FormAlert } from '~/components/form-alert';
 import { FormField } from '~/components/form-field';
 import { formFailure, formValues, serverApi } from '~/trpc.server';
 import { titled } from '~/utils/page-title';
-import { publicContact } from '../../server/sales/seller-identity';
+import { publicContact } from '../../server/sales/documents/seller-identity';
 
 export const loader = () => ({ contact: publicContact });
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { Company, GlpiCompanyLink, Invoice, LoginEvent, Service, Subscription, User } from '../db/models';
 import { notFound } from '../errors';
 import { quotaUsage } from '../portal/quota-usage';
-import { listClientDocuments } from '../sales/client-documents';
+import { listClientDocuments } from '../sales/documents/client-documents';
 import { companySubscription } from '../subscriptions/company-subscription';
 import { subscriptionStateOf } from './subscription-state';
 import { recordId } from '../validation/fields';

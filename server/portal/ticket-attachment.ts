@@ -6,7 +6,7 @@ import { AppError } from '../errors';
 import type { DocumentPayload } from '../glpi-outbox/outbox-payload';
 import { inspectPdf } from '../sales/purchase-orders/pdf-active-content';
 import { displayFileName, extensionOfType } from '../sales/purchase-orders/purchase-order-file';
-import { uploadFolders, uploadPath } from '../sales/upload-paths';
+import { uploadFolders, uploadPath } from '../uploads/upload-paths';
 
 /** The purchase orders' rules apply: PDF, PNG or JPEG judged by content, 10 MB at most, no active PDF. */
 export const MAX_TICKET_ATTACHMENT_BYTES = 10 * 1024 * 1024;

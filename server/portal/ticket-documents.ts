@@ -4,7 +4,7 @@ import { GlpiOutboxEntry, GlpiTicket } from '../db/models';
 import { sequelize } from '../db/sequelize';
 import { notFound } from '../errors';
 import { documentPayloadSchema } from '../glpi-outbox/outbox-payload';
-import { uploadFolders, uploadPath } from '../sales/upload-paths';
+import { uploadFolders, uploadPath } from '../uploads/upload-paths';
 import { ticketAttachmentPath } from './ticket-attachment';
 
 /**

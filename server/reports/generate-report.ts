@@ -9,7 +9,7 @@ import { sequelize } from '../db/sequelize';
 import { AppError } from '../errors';
 import { enqueueMail } from '../mail/enqueue-mail';
 import { absoluteUrl } from '../sales/billing-links';
-import { uploadPath } from '../sales/upload-paths';
+import { uploadPath } from '../uploads/upload-paths';
 import { reportRecipients } from './report-audience';
 import { computeReportFigures } from './report-figures';
 import { monthIsOver } from './report-month';

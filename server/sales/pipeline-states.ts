@@ -2,9 +2,9 @@ import { AppError } from '../errors';
 
 /**
  * Every state machine of the sales pipeline and the subscription, as data: for each state, the states it may move to.
- * The functions that change a record call `assertTransition` first, inside their transaction, so
- * an illegal step (an invoice for a refused pro-forma, accepting an expired one, reviewing a
- * purchase order twice) is refused with a clear error and changes nothing.
+ * Every change of state goes through `applyTransition` (apply-transition.ts), which asserts the step
+ * inside the caller's transaction, so an illegal step (an invoice for a refused pro-forma, accepting
+ * an expired one, reviewing a purchase order twice) is refused with a clear error and changes nothing.
  */
 export const pipelineMachines = {
   quote: {

@@ -8,7 +8,7 @@ import { AppError } from '../errors';
 import { logger } from '../logger';
 import { addMonths, algiersDate } from '../calendar/algiers-calendar';
 import type { Actor } from '../sales/billing-links';
-import { lineTotalCents } from '../sales/document-amounts';
+import { lineTotalCents } from '../sales/documents/document-amounts';
 import { recordId } from '../validation/fields';
 import { lockSubscription } from './lock-subscription';
 import { issueSubscriptionProforma } from './subscription-proforma';

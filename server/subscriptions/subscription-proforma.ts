@@ -7,9 +7,9 @@ import { AppError } from '../errors';
 import { companyUserIds, notifyStaff, notifyUsers } from '../notifications/notify';
 import type { CalendarDate } from '../calendar/algiers-calendar';
 import { billingLinks, type Actor } from '../sales/billing-links';
-import { queueDocumentDelivery } from '../sales/document-delivery-queue';
-import { documentTotals } from '../sales/document-amounts';
-import { takeDocumentNumber } from '../sales/document-number';
+import { queueDocumentDelivery } from '../sales/documents/document-delivery-queue';
+import { documentTotals } from '../sales/documents/document-amounts';
+import { takeDocumentNumber } from '../sales/documents/document-number';
 
 /**
  * A pro-forma that sells something about a running subscription (its renewal, or a change of its

@@ -74,7 +74,7 @@ describe('pro-formas', () => {
 
   it('the client accepts with a payment method: the quote is accepted and the staff told in-app and by e-mail', async () => {
     const staff = await staffBrowser();
-    const { browser, proforma, quote } = await clientWithProforma(staff.browser);
+    const { browser, user, proforma, quote } = await clientWithProforma(staff.browser);
     await expectFieldErrors(browser.run((api) => api.proformas.accept({ proformaId: proforma.id, paymentMethod: '' })));
     await expectAppError(browser.run((api) => api.proformas.accept({ proformaId: proforma.id, paymentMethod: 'bitcoin' })), 'validation.billing.paymentMethod');
 
@@ -83,7 +83,12 @@ describe('pro-formas', () => {
     expect((await QuoteRequest.findByPk(quote.id))!.status).toBe('accepted');
     expect(await Notification.count({ where: { userId: staff.user.id, kind: 'proformaAccepted' } })).toBe(1);
     expect(await EmailLogEntry.count({ where: { template: 'proforma-accepted' } })).toBeGreaterThan(0);
-    expect(await AuditEntry.count({ where: { action: 'proforma.accept', recordId: String(proforma.id) } })).toBe(1);
+    const audit = await AuditEntry.findAll({ where: { action: 'proforma.accept', recordId: String(proforma.id) } });
+    expect(audit.map((a) => ({ recordType: a.recordType, actorUserId: a.actorUserId, details: a.details }))).toEqual([
+      { recordType: 'proforma', actorUserId: user.id, details: { from: 'pending', to: 'accepted', number: proforma.number, paymentMethod: 'transfer' } },
+    ]);
+    // The quote moved with its pro-forma (issued, then accepted): the pro-forma's rows tell it, the quote has none.
+    expect(await AuditEntry.count({ where: { recordType: 'quote_request', recordId: String(quote.id) } })).toBe(0);
 
     // Accepted is final.
     await expectAppError(browser.run((api) => api.proformas.refuse({ proformaId: proforma.id })), 'errors.illegalTransition.proforma');

@@ -4,7 +4,7 @@ import { seedCatalog } from '../../db/seeds/seed-catalog';
 import { GlpiOutboxEntry } from '../../server/db/models';
 import { documentPayloadSchema } from '../../server/glpi-outbox/outbox-payload';
 import { MAX_TICKET_ATTACHMENT_BYTES } from '../../server/portal/ticket-attachment';
-import { uploadFolders, uploadPath } from '../../server/sales/upload-paths';
+import { uploadFolders, uploadPath } from '../../server/uploads/upload-paths';
 import { readTicketForm } from '../../app/utils/ticket-attachment-form.server';
 import { closeTestResources } from '../support/close-resources';
 import { clientOfNewCompany } from '../support/fixtures';

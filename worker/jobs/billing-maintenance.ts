@@ -1,7 +1,7 @@
 import type { Queue } from 'bullmq';
 import { addJob } from '../../server/jobs/queues';
 import { expireOverdueProformas } from '../../server/sales/proformas/expire-proformas';
-import { undeliveredDocuments } from '../../server/sales/document-delivery';
+import { undeliveredDocuments } from '../../server/sales/documents/document-delivery';
 import { issueRenewalProformas } from '../../server/subscriptions/auto-renewal';
 import { sendSubscriptionReminders } from '../../server/subscriptions/subscription-reminders';
 

@@ -2,11 +2,11 @@ import { UnrecoverableError, type Job } from 'bullmq';
 import { ZodError } from 'zod';
 import { queueDefinitions } from '../../server/jobs/queues';
 import { logger } from '../../server/logger';
-import { deliverDocument } from '../../server/sales/document-delivery';
+import { deliverDocument } from '../../server/sales/documents/document-delivery';
 
 /**
  * The documents queue: renders a pro-forma, invoice or credit note PDF, stores it and queues its
- * e-mail (server/sales/document-delivery.ts, idempotent: a replay sends nothing twice). A
+ * e-mail (server/sales/documents/document-delivery.ts, idempotent: a replay sends nothing twice). A
  * document whose figures do not add up can never be printed: no retry for that.
  */
 export function generateDocumentProcessor() {

@@ -1,19 +1,12 @@
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes } from 'sequelize';
 import { invoiceStatuses, type PipelineState } from '../../sales/pipeline-states';
+import type { z } from 'zod';
+import type { buyerIdentitySchema } from '../../documents/commercial-document-schema';
 import { sequelize } from '../sequelize';
 import type { DocumentLineData } from './document-line';
 
 /** The buyer as printed on the invoice (a snapshot: later company edits do not change it). */
-export type InvoiceBuyer = {
-  companyName: string;
-  address: string | null;
-  phone: string | null;
-  rc: string | null;
-  nif: string | null;
-  nis: string | null;
-  ai: string | null;
-  contactName: string | null;
-};
+export type InvoiceBuyer = z.infer<typeof buyerIdentitySchema>;
 
 /** Issued invoices are never edited or deleted: only their state (with paidAt) and pdfPath change later. */
 export class Invoice extends Model<InferAttributes<Invoice>, InferCreationAttributes<Invoice>> {

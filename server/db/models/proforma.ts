@@ -22,6 +22,7 @@ export class Proforma extends Model<InferAttributes<Proforma>, InferCreationAttr
   declare totalInclTaxCents: number;
   /** YYYY-MM-DD, the last day the offer can be accepted (Algiers calendar). */
   declare validUntil: string;
+  /** Changed only by applyTransition (server/sales/apply-transition.ts). */
   declare status: CreationOptional<PipelineState<'proforma'>>;
   declare paymentMethod: string | null;
   declare refusalReason: string | null;

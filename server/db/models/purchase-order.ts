@@ -20,6 +20,7 @@ export class PurchaseOrder extends Model<InferAttributes<PurchaseOrder>, InferCr
   /** The fields that differed from the pro-forma when it was accepted anyway, and why. */
   declare mismatches: CreationOptional<string[] | null>;
   declare overrideReason: CreationOptional<string | null>;
+  /** Changed only by applyTransition (server/sales/apply-transition.ts). */
   declare status: CreationOptional<PipelineState<'purchaseOrder'>>;
   declare refusalReason: string | null;
   declare reviewedByUserId: number | null;

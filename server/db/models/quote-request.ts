@@ -13,6 +13,7 @@ export class QuoteRequest extends Model<InferAttributes<QuoteRequest>, InferCrea
   declare softwareCount: number | null;
   declare description: string | null;
   declare estimatedMonthlyPriceDa: number | null;
+  /** Changed only by applyTransition (server/sales/apply-transition.ts). */
   declare status: CreationOptional<PipelineState<'quote'>>;
   declare contactedAt: Date | null;
   declare previousQuoteId: number | null;

@@ -1,9 +1,9 @@
 import { type CreditNote, Invoice, Proforma } from '../../db/models';
 import type { CommercialDocumentInput } from '../../documents/commercial-document-schema';
 import { algiersMidnight } from '../../calendar/algiers-calendar';
-import { linesForPdf, totalsForPdf } from '../document-amounts';
+import { linesForPdf, totalsForPdf } from '../documents/document-amounts';
 import { paymentMethodLabels } from '../proformas/proforma-document';
-import { sellerIdentity } from '../seller-identity';
+import { sellerIdentity } from '../documents/seller-identity';
 import type { InvoiceBuyer } from '../../db/models/invoice';
 
 /** The snapshot as printed; a missing id makes the renderer refuse the document rather than print it without. */

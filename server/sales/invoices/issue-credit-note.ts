@@ -5,8 +5,8 @@ import { AppError, notFound } from '../../errors';
 import { cancelPaidSubscription } from '../../subscriptions/cancel-paid-subscription';
 import { applyTransition } from '../apply-transition';
 import { billingLinks, type Actor } from '../billing-links';
-import { queueDocumentDelivery } from '../document-delivery-queue';
-import { takeDocumentNumber } from '../document-number';
+import { queueDocumentDelivery } from '../documents/document-delivery-queue';
+import { takeDocumentNumber } from '../documents/document-number';
 import { recordId } from '../../validation/fields';
 
 export const issueCreditNoteInput = z.object({

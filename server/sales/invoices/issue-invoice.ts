@@ -8,8 +8,8 @@ import { AppError } from '../../errors';
 import { companyUserIds, notifyUsers } from '../../notifications/notify';
 import { addDays, algiersDate } from '../../calendar/algiers-calendar';
 import { billingLinks, type Actor } from '../billing-links';
-import { queueDocumentDelivery } from '../document-delivery-queue';
-import { takeDocumentNumber } from '../document-number';
+import { queueDocumentDelivery } from '../documents/document-delivery-queue';
+import { takeDocumentNumber } from '../documents/document-number';
 import { lockProforma } from '../proformas/proforma-validity';
 import { recordId } from '../../validation/fields';
 

@@ -6,7 +6,7 @@ import { AppError, notFound } from '../../errors';
 import { applyTransition } from '../apply-transition';
 import { algiersDate, algiersMidnight } from '../../calendar/algiers-calendar';
 import { absoluteUrl, billingLinks, type Actor } from '../billing-links';
-import { centsToDa } from '../document-amounts';
+import { centsToDa } from '../documents/document-amounts';
 import { recordId } from '../../validation/fields';
 import { receivedPaymentMethods } from '../../db/models/payment';
 import { takePayment } from '../payments/take-payment';

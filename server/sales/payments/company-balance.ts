@@ -3,8 +3,8 @@ import { renderReceiptPdf } from '../../documents/receipt-pdf';
 import { notFound } from '../../errors';
 import { Company } from '../../db/models';
 import { algiersMidnight } from '../../calendar/algiers-calendar';
-import { centsToDa } from '../document-amounts';
-import { sellerIdentity } from '../seller-identity';
+import { centsToDa } from '../documents/document-amounts';
+import { sellerIdentity } from '../documents/seller-identity';
 import { companyScope, type Viewer } from '../viewer-scope';
 
 const sum = (values: (number | string)[]) => values.reduce<number>((total, v) => total + Number(v), 0);

@@ -13,7 +13,7 @@ import { absoluteUrl, billingLinks, type Actor } from '../billing-links';
 import { lockProforma, withLiveProforma } from '../proformas/proforma-validity';
 import { recordProformaPayment } from '../proformas/record-payment';
 import { checkPurchaseOrderFile, displayFileName, extensionOfType } from '../purchase-orders/purchase-order-file';
-import { uploadFolders, uploadPath } from '../upload-paths';
+import { uploadFolders, uploadPath } from '../../uploads/upload-paths';
 import { companyScope, type Viewer } from '../viewer-scope';
 import { optionalText, recordId, singleLineText } from '../../validation/fields';
 

@@ -3,7 +3,7 @@ import { recordAudit } from '../../audit/record-audit';
 import { Payment } from '../../db/models';
 import type { ReceivedPaymentMethod } from '../../db/models/payment';
 import type { Actor } from '../billing-links';
-import { takeDocumentNumber } from '../document-number';
+import { takeDocumentNumber } from '../documents/document-number';
 
 export type ReceivedMoney = {
   companyId: number;

@@ -7,11 +7,11 @@ import { PriceTier, Proforma, QuoteRequest, Service } from '../../db/models';
 import { AppError, notFound } from '../../errors';
 import { companyUserIds, notifyUsers } from '../../notifications/notify';
 import { addDays, algiersDate } from '../../calendar/algiers-calendar';
+import { applyTransition } from '../apply-transition';
 import { billingLinks, type Actor } from '../billing-links';
-import { queueDocumentDelivery } from '../document-delivery-queue';
-import { documentTotals, lineInputSchema, toLine } from '../document-amounts';
-import { takeDocumentNumber } from '../document-number';
-import { assertTransition } from '../pipeline-states';
+import { queueDocumentDelivery } from '../documents/document-delivery-queue';
+import { documentTotals, lineInputSchema, toLine } from '../documents/document-amounts';
+import { takeDocumentNumber } from '../documents/document-number';
 import { recordId } from '../../validation/fields';
 
 export const issueProformaInput = z.object({
@@ -39,7 +39,9 @@ export async function issueProforma(input: IssueProformaInput, actor: Actor) {
   const proforma = await sequelize.transaction(async (transaction) => {
     const quote = await QuoteRequest.findByPk(input.quoteRequestId, { transaction, lock: transaction.LOCK.UPDATE });
     if (!quote) throw notFound();
-    assertTransition('quote', quote.status, 'proforma_sent');
+    // The request moves first, so one the pipeline closed is refused as such before any other
+    // check; the pro-forma's audit row below tells the step (issuing a document is its creation).
+    await applyTransition({ machine: 'quote', record: quote, to: 'proforma_sent' }, actor, transaction);
     // One open offer per request: a new one follows a refused or expired one, never a live one.
     const open = await Proforma.count({ where: { quoteRequestId: quote.id, status: ['pending', 'accepted'] }, transaction });
     if (open > 0) throw new AppError('CONFLICT', 'errors.billing.proformaAlreadyOpen');
@@ -69,7 +71,6 @@ export async function issueProforma(input: IssueProformaInput, actor: Actor) {
       },
       { transaction },
     );
-    await quote.update({ status: 'proforma_sent' }, { transaction });
     await recordAudit(
       {
         actorUserId: actor.userId,

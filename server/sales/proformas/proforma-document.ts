@@ -2,8 +2,8 @@ import { Company, PaymentMethod, type Proforma, QuoteRequest, User } from '../..
 import type { CommercialDocumentInput } from '../../documents/commercial-document-schema';
 import { formatDateDz } from '../../documents/pdf-format';
 import { algiersMidnight } from '../../calendar/algiers-calendar';
-import { linesForPdf, totalsForPdf } from '../document-amounts';
-import { sellerIdentity } from '../seller-identity';
+import { linesForPdf, totalsForPdf } from '../documents/document-amounts';
+import { sellerIdentity } from '../documents/seller-identity';
 
 /** The accepted payment methods in French, as printed, and the label of a chosen one. */
 export async function paymentMethodLabels(chosen: string | null) {

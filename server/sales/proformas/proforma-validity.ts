@@ -1,12 +1,11 @@
 import type { Transaction } from 'sequelize';
-import { Proforma, QuoteRequest } from '../../db/models';
+import { Proforma } from '../../db/models';
 import { sequelize } from '../../db/sequelize';
 import { AppError, notFound } from '../../errors';
-import { recordAudit } from '../../audit/record-audit';
-import { companyUserIds, notifyStaff, notifyUsers } from '../../notifications/notify';
-import { canTransition, assertTransition } from '../pipeline-states';
+import { applyTransition } from '../apply-transition';
 import { algiersDate } from '../../calendar/algiers-calendar';
 import { absoluteUrl, billingLinks, type Actor } from '../billing-links';
+import { quoteFollowsProforma } from './quote-follows-proforma';
 
 /** Locks a pro-forma for a change; a client only ever finds their own company's (else NOT_FOUND). */
 export async function lockProforma(id: number, companyId: number | null, transaction: Transaction) {
@@ -33,26 +32,23 @@ export function proformaExpiredError(proforma: Pick<Proforma, 'number' | 'quoteR
 
 /** pending → expired, the quote with it, told to the client (with a new-quote link) and the staff. */
 export async function expireProforma(proforma: Proforma, actor: Actor | null, transaction: Transaction): Promise<void> {
-  assertTransition('proforma', proforma.status, 'expired');
-  await proforma.update({ status: 'expired' }, { transaction });
-  const quote = await QuoteRequest.findByPk(proforma.quoteRequestId, { transaction, lock: transaction.LOCK.UPDATE });
-  if (quote && canTransition('quote', quote.status, 'expired')) await quote.update({ status: 'expired' }, { transaction });
-  await recordAudit(
-    { actorUserId: actor?.userId ?? null, action: 'proforma.expire', recordType: 'proforma', recordId: proforma.id, details: { number: proforma.number, validUntil: proforma.validUntil }, ip: actor?.ip },
-    transaction,
-  );
   const params = { number: proforma.number };
-  await notifyUsers(
+  const newQuote = billingLinks.newQuoteFrom(proforma.quoteRequestId);
+  await applyTransition(
     {
-      userIds: await companyUserIds(proforma.companyId, transaction),
-      kind: 'proformaExpired',
-      params,
-      link: billingLinks.newQuoteFrom(proforma.quoteRequestId),
-      mail: { template: 'proforma-expired', params: { number: proforma.number, newQuoteUrl: absoluteUrl(billingLinks.newQuoteFrom(proforma.quoteRequestId)) } },
+      machine: 'proforma',
+      record: proforma,
+      to: 'expired',
+      audit: { action: 'proforma.expire', details: { number: proforma.number, validUntil: proforma.validUntil } },
+      notify: [
+        { to: 'company', kind: 'proformaExpired', params, link: newQuote, mail: { template: 'proforma-expired', params: { number: proforma.number, newQuoteUrl: absoluteUrl(newQuote) } } },
+        { to: 'staff', kind: 'proformaExpiredStaff', params, link: billingLinks.staffProforma(proforma.id) },
+      ],
     },
+    actor,
     transaction,
   );
-  await notifyStaff({ kind: 'proformaExpiredStaff', params, link: billingLinks.staffProforma(proforma.id) }, transaction);
+  await quoteFollowsProforma(proforma, 'expired', actor, transaction);
 }
 
 /**

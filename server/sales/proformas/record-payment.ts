@@ -9,7 +9,7 @@ import { AppError } from '../../errors';
 import { companyUserIds, notifyUsers } from '../../notifications/notify';
 import { algiersDate } from '../../calendar/algiers-calendar';
 import { absoluteUrl, billingLinks, type Actor } from '../billing-links';
-import { centsToDa } from '../document-amounts';
+import { centsToDa } from '../documents/document-amounts';
 import { takePayment } from '../payments/take-payment';
 import { lockProforma } from './proforma-validity';
 import { recordId } from '../../validation/fields';

@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { recordAudit } from '../../audit/record-audit';
-import { PaymentMethod, QuoteRequest } from '../../db/models';
+import { PaymentMethod } from '../../db/models';
 import { AppError } from '../../errors';
-import { notifyStaff } from '../../notifications/notify';
+import { applyTransition } from '../apply-transition';
 import { absoluteUrl, billingLinks, type Actor } from '../billing-links';
-import { assertTransition, canTransition } from '../pipeline-states';
 import { withLiveProforma } from './proforma-validity';
+import { quoteFollowsProforma } from './quote-follows-proforma';
 import { recordId } from '../../validation/fields';
 
 export const acceptProformaInput = z.object({
@@ -27,24 +26,21 @@ export async function acceptProforma(companyId: number, input: z.output<typeof a
   const method = await PaymentMethod.findOne({ where: { code: input.paymentMethod, active: true } });
   if (!method) throw new AppError('BAD_INPUT', 'validation.billing.paymentMethod', { field: 'paymentMethod' });
   return withLiveProforma(input.proformaId, companyId, actor, async (proforma, transaction) => {
-    assertTransition('proforma', proforma.status, 'accepted');
-    await proforma.update({ status: 'accepted', acceptedAt: new Date(), paymentMethod: method.code }, { transaction });
-    const quote = await QuoteRequest.findByPk(proforma.quoteRequestId, { transaction, lock: transaction.LOCK.UPDATE });
-    if (quote && canTransition('quote', quote.status, 'accepted')) await quote.update({ status: 'accepted' }, { transaction });
-    await recordAudit(
-      { actorUserId: actor.userId, action: 'proforma.accept', recordType: 'proforma', recordId: proforma.id, details: { number: proforma.number, paymentMethod: method.code }, ip: actor.ip },
-      transaction,
-    );
     const params = { number: proforma.number, method: method.nameFr };
-    await notifyStaff(
+    const link = billingLinks.staffProforma(proforma.id);
+    await applyTransition(
       {
-        kind: 'proformaAccepted',
-        params,
-        link: billingLinks.staffProforma(proforma.id),
-        mail: { template: 'proforma-accepted', params: { ...params, url: absoluteUrl(billingLinks.staffProforma(proforma.id)) } },
+        machine: 'proforma',
+        record: proforma,
+        to: 'accepted',
+        changes: { acceptedAt: new Date(), paymentMethod: method.code },
+        audit: { action: 'proforma.accept', details: { number: proforma.number, paymentMethod: method.code } },
+        notify: [{ to: 'staff', kind: 'proformaAccepted', params, link, mail: { template: 'proforma-accepted', params: { ...params, url: absoluteUrl(link) } } }],
       },
+      actor,
       transaction,
     );
+    await quoteFollowsProforma(proforma, 'accepted', actor, transaction);
     return { id: proforma.id, status: 'accepted' as const, paymentMethod: method.code };
   });
 }
@@ -52,24 +48,21 @@ export async function acceptProforma(companyId: number, input: z.output<typeof a
 /** A client refuses their company's pro-forma, with an optional reason for the commercial. */
 export async function refuseProforma(companyId: number, input: z.output<typeof refuseProformaInput>, actor: Actor) {
   return withLiveProforma(input.proformaId, companyId, actor, async (proforma, transaction) => {
-    assertTransition('proforma', proforma.status, 'refused');
-    await proforma.update({ status: 'refused', refusedAt: new Date(), refusalReason: input.reason }, { transaction });
-    const quote = await QuoteRequest.findByPk(proforma.quoteRequestId, { transaction, lock: transaction.LOCK.UPDATE });
-    if (quote && canTransition('quote', quote.status, 'refused')) await quote.update({ status: 'refused' }, { transaction });
-    await recordAudit(
-      { actorUserId: actor.userId, action: 'proforma.refuse', recordType: 'proforma', recordId: proforma.id, details: { number: proforma.number, reason: input.reason }, ip: actor.ip },
-      transaction,
-    );
     const params = { number: proforma.number, reason: input.reason ?? '—' };
-    await notifyStaff(
+    const link = billingLinks.staffProforma(proforma.id);
+    await applyTransition(
       {
-        kind: 'proformaRefused',
-        params,
-        link: billingLinks.staffProforma(proforma.id),
-        mail: { template: 'proforma-refused', params: { ...params, url: absoluteUrl(billingLinks.staffProforma(proforma.id)) } },
+        machine: 'proforma',
+        record: proforma,
+        to: 'refused',
+        changes: { refusedAt: new Date(), refusalReason: input.reason },
+        audit: { action: 'proforma.refuse', details: { number: proforma.number, reason: input.reason } },
+        notify: [{ to: 'staff', kind: 'proformaRefused', params, link, mail: { template: 'proforma-refused', params: { ...params, url: absoluteUrl(link) } } }],
       },
+      actor,
       transaction,
     );
+    await quoteFollowsProforma(proforma, 'refused', actor, transaction);
     return { id: proforma.id, status: 'refused' as const };
   });
 }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { PurchaseOrder } from '../../db/models';
 import { notFound } from '../../errors';
-import { uploadFolders, uploadPath } from '../upload-paths';
+import { uploadFolders, uploadPath } from '../../uploads/upload-paths';
 import { companyScope, type Viewer } from '../viewer-scope';
 import { displayFileName, extensionOfType } from './purchase-order-file';
 

@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import { recordAudit } from '../../audit/record-audit';
 import { Proforma, PurchaseOrder } from '../../db/models';
 import { purchaseOrderMismatches } from './compare-purchase-order';
 import { sequelize } from '../../db/sequelize';
 import { AppError, notFound } from '../../errors';
-import { companyUserIds, notifyUsers } from '../../notifications/notify';
+import { applyTransition } from '../apply-transition';
 import { absoluteUrl, billingLinks, type Actor } from '../billing-links';
 import { assertTransition } from '../pipeline-states';
 import { optionalSingleLine, recordId } from '../../validation/fields';
@@ -60,6 +59,7 @@ export async function reviewPurchaseOrder(input: z.output<typeof reviewPurchaseO
     const order = await PurchaseOrder.findByPk(input.purchaseOrderId, { transaction, lock: transaction.LOCK.UPDATE });
     if (!order) throw notFound();
     const to = input.decision === 'accept' ? 'accepted' : 'refused';
+    // A second review is the machine's refusal, whatever the typed fields say: checked before them.
     assertTransition('purchaseOrder', order.status, to);
     const proforma = await Proforma.findByPk(order.proformaId, { transaction, lock: transaction.LOCK.UPDATE, rejectOnEmpty: true });
     if (to === 'accepted' && proforma.status !== 'accepted') {
@@ -71,51 +71,43 @@ export async function reviewPurchaseOrder(input: z.output<typeof reviewPurchaseO
     if (overridden && !input.overrideReason) {
       throw new AppError('CONFLICT', 'errors.billing.poMismatch', { field: 'overrideReason', params: { count: mismatches.length, checks: mismatches.join(',') } });
     }
-    await order.update(
+    const link = billingLinks.clientProforma(proforma.id);
+    const reason = input.reason ?? '';
+    await applyTransition(
       {
-        status: to,
-        poNumber: input.poNumber,
-        ...typed,
-        mismatches: mismatches.length > 0 ? mismatches : null,
-        overrideReason: overridden ? input.overrideReason : null,
-        refusalReason: to === 'refused' ? input.reason : null,
-        reviewedByUserId: actor.userId,
-        reviewedAt: new Date(),
+        machine: 'purchaseOrder',
+        record: order,
+        to,
+        changes: {
+          poNumber: input.poNumber,
+          ...typed,
+          mismatches: mismatches.length > 0 ? mismatches : null,
+          overrideReason: overridden ? input.overrideReason : null,
+          refusalReason: to === 'refused' ? input.reason : null,
+          reviewedByUserId: actor.userId,
+          reviewedAt: new Date(),
+        },
+        audit: {
+          action: overridden ? 'purchaseOrder.override' : to === 'accepted' ? 'purchaseOrder.accept' : 'purchaseOrder.refuse',
+          details: { proforma: proforma.number, poNumber: input.poNumber, ...typed, mismatches, overrideReason: overridden ? input.overrideReason : null, reason: input.reason },
+        },
+        notify: [
+          to === 'accepted'
+            ? { to: 'company', kind: 'purchaseOrderAccepted', params: { number: proforma.number }, link, mail: { template: 'purchase-order-accepted', params: { number: proforma.number, url: absoluteUrl(link) } } }
+            : {
+                to: 'company',
+                kind: 'purchaseOrderRefused',
+                params: { number: proforma.number, reason },
+                link,
+                mail: { template: 'purchase-order-refused', params: { number: proforma.number, reason, url: absoluteUrl(link) } },
+              },
+        ],
       },
-      { transaction },
+      actor,
+      transaction,
     );
     if (to === 'accepted') await proforma.update({ paymentMethod: 'purchase_order' }, { transaction });
     const match = mismatches.length === 0;
-    await recordAudit(
-      {
-        actorUserId: actor.userId,
-        action: overridden ? 'purchaseOrder.override' : to === 'accepted' ? 'purchaseOrder.accept' : 'purchaseOrder.refuse',
-        recordType: 'purchase_order',
-        recordId: order.id,
-        details: { proforma: proforma.number, poNumber: input.poNumber, ...typed, mismatches, overrideReason: overridden ? input.overrideReason : null, reason: input.reason },
-        ip: actor.ip,
-      },
-      transaction,
-    );
-    const link = billingLinks.clientProforma(proforma.id);
-    const userIds = await companyUserIds(proforma.companyId, transaction);
-    if (to === 'accepted') {
-      await notifyUsers(
-        { userIds, kind: 'purchaseOrderAccepted', params: { number: proforma.number }, link, mail: { template: 'purchase-order-accepted', params: { number: proforma.number, url: absoluteUrl(link) } } },
-        transaction,
-      );
-    } else {
-      await notifyUsers(
-        {
-          userIds,
-          kind: 'purchaseOrderRefused',
-          params: { number: proforma.number, reason: input.reason ?? '' },
-          link,
-          mail: { template: 'purchase-order-refused', params: { number: proforma.number, reason: input.reason ?? '', url: absoluteUrl(link) } },
-        },
-        transaction,
-      );
-    }
     return { id: order.id, status: to, match, mismatches };
   });
 }

@@ -8,7 +8,7 @@ import { AppError } from '../../errors';
 import { notifyStaff } from '../../notifications/notify';
 import { absoluteUrl, billingLinks, type Actor } from '../billing-links';
 import { withLiveProforma } from '../proformas/proforma-validity';
-import { uploadFolders, uploadPath } from '../upload-paths';
+import { uploadFolders, uploadPath } from '../../uploads/upload-paths';
 import { checkPurchaseOrderFile, displayFileName } from './purchase-order-file';
 import { recordId } from '../../validation/fields';
 

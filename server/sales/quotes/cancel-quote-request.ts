@@ -1,9 +1,7 @@
-import { recordAudit } from '../../audit/record-audit';
 import { QuoteRequest } from '../../db/models';
 import { sequelize } from '../../db/sequelize';
 import { AppError, notFound } from '../../errors';
-import { notifyStaff } from '../../notifications/notify';
-import { assertTransition } from '../pipeline-states';
+import { applyTransition } from '../apply-transition';
 import { quoteReference } from './quote-reference';
 
 /** A client withdraws one of their company's requests; the pipeline says from which states. */
@@ -15,15 +13,15 @@ export async function cancelQuoteRequest(userId: number, companyId: number, quot
     if (quote.status !== 'new' && quote.status !== 'contacted') {
       throw new AppError('ILLEGAL_TRANSITION', 'errors.illegalTransition.quote', { params: { from: quote.status, to: 'cancelled' } });
     }
-    assertTransition('quote', quote.status, 'cancelled');
-    const from = quote.status;
-    await quote.update({ status: 'cancelled' }, { transaction });
-    await recordAudit(
-      { actorUserId: userId, action: 'quote.cancel', recordType: 'quote_request', recordId: quote.id, details: { from, to: 'cancelled' }, ip },
-      transaction,
-    );
-    await notifyStaff(
-      { kind: 'quoteCancelled', params: { reference: quoteReference(quote.id) }, link: `/backoffice/quotes/${quote.id}` },
+    await applyTransition(
+      {
+        machine: 'quote',
+        record: quote,
+        to: 'cancelled',
+        audit: { action: 'quote.cancel' },
+        notify: [{ to: 'staff', kind: 'quoteCancelled', params: { reference: quoteReference(quote.id) }, link: `/backoffice/quotes/${quote.id}` }],
+      },
+      { userId, ip },
       transaction,
     );
     return { id: quote.id, status: quote.status };

@@ -50,7 +50,7 @@ export const durationField = z
   .number({ error: 'validation.durationRequired' })
   .refine((v) => subscriptionDurations.includes(v), 'validation.durationRequired');
 
-const detailsShape = {
+const detailsSchema = z.object({
   ticketsPerMonth: countField,
   pcsCount: countField,
   softwareCount: countField,
@@ -61,9 +61,9 @@ const detailsShape = {
     .nullable()
     .optional()
     .transform((v) => (v ? v : null)),
-};
+});
 
-type Details = { ticketsPerMonth: number | null; pcsCount: number | null; softwareCount: number | null; description: string | null };
+type Details = z.output<typeof detailsSchema>;
 
 /** Details must be those of the chosen service: the needed ones present, the others absent. */
 function checkDetailsFitService(value: Details & { serviceCode: ServiceCode }, ctx: z.RefinementCtx) {
@@ -76,13 +76,13 @@ function checkDetailsFitService(value: Details & { serviceCode: ServiceCode }, c
 }
 
 /** Service and details only: the wizard checks this step before moving on. */
-export const quoteDetailsInput = z.object({ serviceCode: serviceCodeField, ...detailsShape }).superRefine(checkDetailsFitService);
+export const quoteDetailsInput = z.object({ serviceCode: serviceCodeField, ...detailsSchema.shape }).superRefine(checkDetailsFitService);
 
 export const submitQuoteRequestInput = z
   .object({
     company: quoteCompanyInput,
     serviceCode: serviceCodeField,
-    ...detailsShape,
+    ...detailsSchema.shape,
     durationMonths: durationField,
     /** The earlier request this one was pre-filled from ("request again", "renew"). */
     previousQuoteId: recordId.nullable().optional(),

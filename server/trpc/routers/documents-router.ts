@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { billingDocumentFile } from '../../sales/billing-document-file';
-import { clientHome, listClientDocuments } from '../../sales/client-documents';
+import { billingDocumentFile } from '../../sales/documents/billing-document-file';
+import { clientHome, listClientDocuments } from '../../sales/documents/client-documents';
 import { authedProcedure, billingProcedure, router } from '../init';
 import { viewerOf } from '../../sales/viewer-scope';
 import { recordId } from '../../validation/fields';

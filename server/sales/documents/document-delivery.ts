@@ -1,19 +1,19 @@
-import { billingRoles } from '../accounts/roles';
+import { billingRoles } from '../../accounts/roles';
 import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Op, type Transaction } from 'sequelize';
-import { resolveLocale } from '../../shared/i18n/locales';
-import { Company, CreditNote, Invoice, Proforma, User } from '../db/models';
-import { sequelize } from '../db/sequelize';
-import { formatAmountDa, formatDateDz } from '../documents/pdf-format';
-import { enqueueMail, type Attachment } from '../mail/enqueue-mail';
-import { algiersMidnight } from '../calendar/algiers-calendar';
-import { absoluteUrl, billingLinks } from './billing-links';
+import { resolveLocale } from '../../../shared/i18n/locales';
+import { Company, CreditNote, Invoice, Proforma, User } from '../../db/models';
+import { sequelize } from '../../db/sequelize';
+import { formatAmountDa, formatDateDz } from '../../documents/pdf-format';
+import { enqueueMail, type Attachment } from '../../mail/enqueue-mail';
+import { algiersMidnight } from '../../calendar/algiers-calendar';
+import { absoluteUrl, billingLinks } from '../billing-links';
 import { findBillingRecord, renderBillingPdf, type BillingRecord } from './billing-document-pdf';
 import { centsToDa } from './document-amounts';
 import type { BillingDocumentKind } from './document-delivery-queue';
-import { uploadFolders, uploadPath } from './upload-paths';
+import { uploadFolders, uploadPath } from '../../uploads/upload-paths';
 
 /**
  * The worker's part of issuing a document: render the PDF, store it under UPLOAD_DIR/documents,

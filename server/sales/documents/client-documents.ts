@@ -1,7 +1,7 @@
-import { CreditNote, Invoice, Proforma, PurchaseOrder } from '../db/models';
-import { companySubscription } from '../subscriptions/company-subscription';
-import { lastQuoteOf } from './proformas/proforma-detail';
-import { isPastValidity } from './proformas/proforma-validity';
+import { CreditNote, Invoice, Proforma, PurchaseOrder } from '../../db/models';
+import { companySubscription } from '../../subscriptions/company-subscription';
+import { lastQuoteOf } from '../proformas/proforma-detail';
+import { isPastValidity } from '../proformas/proforma-validity';
 
 /** Every commercial document of the client's company, newest first; the company id is in every query. */
 export async function listClientDocuments(companyId: number) {

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import type { Proforma } from '../db/models';
-import { notFound } from '../errors';
+import type { Proforma } from '../../db/models';
+import { notFound } from '../../errors';
 import { findBillingRecord, renderBillingPdf } from './billing-document-pdf';
 import type { BillingDocumentKind } from './document-delivery-queue';
-import { uploadPath } from './upload-paths';
-import { companyScope, type Viewer } from './viewer-scope';
+import { uploadPath } from '../../uploads/upload-paths';
+import { companyScope, type Viewer } from '../viewer-scope';
 
 /**
  * The PDF of a pro-forma, an invoice or a credit note, for its company's clients or the staff.

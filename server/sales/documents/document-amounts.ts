@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { DocumentLineData } from '../db/models/document-line';
-import type { DocumentLine } from '../documents/commercial-document-schema';
+import type { DocumentLineData } from '../../db/models/document-line';
+import type { DocumentLine } from '../../documents/commercial-document-schema';
 
 /**
  * Money on our documents is counted in centimes (integers), so that totals add up exactly; the

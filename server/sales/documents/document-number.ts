@@ -1,6 +1,6 @@
 import type { Transaction } from 'sequelize';
 import { QueryTypes } from 'sequelize';
-import { sequelize } from '../db/sequelize';
+import { sequelize } from '../../db/sequelize';
 
 export const documentPrefixes = { proforma: 'PF', invoice: 'FA', creditNote: 'AV', receipt: 'REC' } as const;
 export type NumberedDocument = keyof typeof documentPrefixes;

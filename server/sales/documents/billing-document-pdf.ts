@@ -1,7 +1,7 @@
-import { CreditNote, Invoice, Proforma } from '../db/models';
-import { renderCommercialDocumentPdf } from '../documents/document-pdf';
-import { creditNoteDocumentInput, invoiceDocumentInput } from './invoices/invoice-document';
-import { proformaDocumentInput } from './proformas/proforma-document';
+import { CreditNote, Invoice, Proforma } from '../../db/models';
+import { renderCommercialDocumentPdf } from '../../documents/document-pdf';
+import { creditNoteDocumentInput, invoiceDocumentInput } from '../invoices/invoice-document';
+import { proformaDocumentInput } from '../proformas/proforma-document';
 import type { BillingDocumentKind } from './document-delivery-queue';
 
 export type BillingRecord = Proforma | Invoice | CreditNote;

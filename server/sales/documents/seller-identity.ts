@@ -1,4 +1,4 @@
-import type { SellerIdentityInput } from '../documents/commercial-document-schema';
+import type { SellerIdentityInput } from '../../documents/commercial-document-schema';
 
 /**
  * Y-tech's own identity, printed on every pro-forma, invoice and credit note. Algerian documents

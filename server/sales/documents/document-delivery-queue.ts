@@ -1,6 +1,6 @@
 import type { Transaction } from 'sequelize';
-import { addJob, type JobPayload } from '../jobs/queues';
-import { logger } from '../logger';
+import { addJob, type JobPayload } from '../../jobs/queues';
+import { logger } from '../../logger';
 
 export type BillingDocumentKind = JobPayload<'documents'>['kind'];
 
