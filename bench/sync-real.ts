@@ -93,7 +93,22 @@ await driver.request('PUT', `/Entity/${entityId}`, { body: { input: { comment: m
 await GlpiCompanyLink.create({ companyId: company.id, glpiEntityId: entityId, glpiEntityName: entityName, identityMarker, provisioningState: 'done', lastError: null, provisionedAt: new Date() });
 const shipped = parseWorkerConfig({ GLPI_URL: url, GLPI_USER_TOKEN: token });
 const logger = pino({ level: 'warn' });
-const pool = new GlpiSessionPool({ config: shipped.glpi!, logger, maxSessions: shipped.GLPI_MAX_SESSIONS });
+// Every request of the sync, timed at the fetch: the timeline of a cycle (BENCH_TIMELINE=1 prints the first sync's).
+type Timed = { start: number; end: number; method: string; pair: string; range: string; rows: number | null };
+const timeline: Timed[] = [];
+const timedFetch: typeof fetch = async (input, init) => {
+  const url = new URL(input instanceof Request ? input.url : String(input));
+  const start = performance.now();
+  const response = await fetch(input, init);
+  const body = await response.arrayBuffer();
+  const range = /^(\d+)-(\d+)\/(\d+)$/.exec(response.headers.get('Content-Range') ?? '');
+  timeline.push({
+    start, end: performance.now(), method: init?.method ?? 'GET', pair: url.pathname.replace(/^.*apirest\.php\//, ''),
+    range: url.searchParams.get('range') ?? '', rows: range ? Number(range[2]) - Number(range[1]) + 1 : null,
+  });
+  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+};
+const pool = new GlpiSessionPool({ config: shipped.glpi!, logger, maxSessions: shipped.GLPI_MAX_SESSIONS, fetch: timedFetch });
 // start-glpi.sh: GLPI's clock is UTC, its time zone unset.
 const options = { ...configuredSyncOptions(), glpiUtcOffsetMinutes: 0, parentEntityId: 0 };
 const ctx = { pool, logger, options, stop: { stopping: false }, breaker: new CircuitBreaker({ threshold: 1_000, probeAfterMs: 1_000 }) };
@@ -126,6 +141,7 @@ const logLines = () => (existsSync(logFile) ? readFileSync(logFile, 'utf8').spli
 const isProbe = (line: string) => line.includes(`/Ticket?range=0-19&sort=date_mod&order=DESC&get_hateoas=false`);
 
 async function cycle(label: string) {
+  timeline.length = 0;
   const before = logLines().length;
   const from = Date.now();
   const started = performance.now();
@@ -187,6 +203,7 @@ if (profiler) {
   await writeFile(process.env.BENCH_CPU_PROFILE!, JSON.stringify(profile));
   profiler.disconnect();
 }
+if (process.env.BENCH_TIMELINE === '1') printTimeline(first.seconds);
 const counted = (first.by_kind.assets?.items ?? 0) + (first.by_kind.tickets?.items ?? 0) + (first.by_kind.followups?.items ?? 0);
 console.log(`first sync: ${counted} items (assets ${first.by_kind.assets?.items}, tickets ${first.by_kind.tickets?.items}, follow-ups ${first.by_kind.followups?.items}) in ${first.seconds} s = ${Math.round(counted / first.seconds)} items/s, ${first.requests} requests`);
 console.log(`  technician's GLPI latency: idle p50 ${idle.p50_ms} / p95 ${idle.p95_ms} ms; during the sync p50 ${first.technician_latency.p50_ms} / p95 ${first.technician_latency.p95_ms} / max ${first.technician_latency.max_ms} ms`);
@@ -252,3 +269,24 @@ await driver.close();
 await pool.close();
 await closeRedis();
 await sequelize.close();
+
+/** The first sync's requests, in ms from its start: when each began and ended, what it read, and how busy the wire was. */
+function printTimeline(seconds: number) {
+  const origin = Math.min(...timeline.map((entry) => entry.start));
+  const ms = (value: number) => String(Math.round(value - origin)).padStart(5);
+  for (const entry of [...timeline].sort((a, b) => a.start - b.start)) {
+    console.log(`  ${ms(entry.start)} → ${ms(entry.end)} ms  ${entry.method.padEnd(4)} ${entry.pair.padEnd(28)} ${entry.range.padEnd(12)} ${entry.rows ?? ''}`);
+  }
+  // Wall time with at least one request in flight toward GLPI.
+  const edges = timeline.flatMap((entry) => [[entry.start, 1], [entry.end, -1]] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  let inFlight = 0;
+  let busy = 0;
+  let since = 0;
+  for (const [at, step] of edges) {
+    if (inFlight > 0) busy += at - since;
+    inFlight += step;
+    since = at;
+  }
+  const spent = timeline.reduce((sum, entry) => sum + entry.end - entry.start, 0);
+  console.log(`  ${timeline.length} requests; some request in flight ${Math.round(busy)} ms of ${Math.round(seconds * 1000)} ms; request time summed ${Math.round(spent)} ms`);
+}

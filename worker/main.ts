@@ -3,7 +3,6 @@ import { sequelize } from '../server/db/sequelize';
 import { closeQueues, queuePrefix, redisConnectionOptions } from '../server/jobs/queues';
 import { logger } from '../server/logger';
 import { createMailTransport } from '../server/mail/transport';
-import { precompileMailTemplates } from '../server/mail/render-mail';
 import { sendMailProcessor } from './jobs/send-mail';
 import { accountRequestsProcessor } from './jobs/account-requests';
 import { purgeExpiredRegistrations } from '../server/accounts/register';
@@ -33,8 +32,7 @@ if (workerConfig.glpi && workerConfig.GLPI_TIMEOUT_MS >= workerConfig.JOB_LOCK_M
   // A GLPI write may then outlive its job's lock, and another worker take the job meanwhile (decisions/131).
   logger.warn({ GLPI_TIMEOUT_MS: workerConfig.GLPI_TIMEOUT_MS, JOB_LOCK_MS: workerConfig.JOB_LOCK_MS }, 'GLPI_TIMEOUT_MS should be below JOB_LOCK_MS');
 }
-await precompileMailTemplates();
-
+// Mail templates are compiled by the first mail that needs each (mjml is loaded then, not at start: decision 191).
 const transport = createMailTransport();
 const workers = [
   new Worker('mail', inJobScope('mail', sendMailProcessor(transport)), { connection, prefix: queuePrefix, concurrency: 4, ...jobLock }),

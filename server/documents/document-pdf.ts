@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import {
   commercialDocumentSchema,
   type CommercialDocument,
@@ -9,7 +8,7 @@ import { drawLinesTable, drawTotals } from './document-pdf-table';
 import { documentTitles } from './document-wording';
 import { pdfSafe } from './pdf-format';
 import { visualOrder } from './pdf-bidi';
-import { FONT, MARGIN, PAGE, A4, registerFonts } from './pdf-layout';
+import { FONT, MARGIN, PAGE, A4, registerFonts, newPdfDocument } from './pdf-layout';
 
 /** Every string of the parsed document made printable with the embedded font, in display order. */
 function printable<T>(value: T): T {
@@ -31,7 +30,7 @@ function printable<T>(value: T): T {
 export async function renderCommercialDocumentPdf(input: CommercialDocumentInput): Promise<Buffer> {
   const doc: CommercialDocument = printable(commercialDocumentSchema.parse(input));
 
-  const pdf = new PDFDocument({
+  const pdf = await newPdfDocument({
     size: [A4.width, A4.height],
     margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: A4.height - PAGE.bottom },
     bufferPages: true,

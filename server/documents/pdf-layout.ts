@@ -28,6 +28,16 @@ export const FONT_FILES = {
 } as const;
 export const FONT = { regular: 'ytech-regular', bold: 'ytech-bold', italic: 'ytech-regular' } as const;
 
+/**
+ * pdfkit (with fontkit and its tables) is loaded by the first PDF, not at import: the worker
+ * imports the PDF jobs' modules at start, and about 30 MB of memory for a library most of its
+ * jobs never call counted against its 250 MB (decision 191).
+ */
+export async function newPdfDocument(options: PDFKit.PDFDocumentOptions): Promise<PDFKit.PDFDocument> {
+  const { default: PDFDocument } = await import('pdfkit');
+  return new PDFDocument(options);
+}
+
 type ParsedFont = Parameters<typeof keepSpacesAfterRtlWords>[0];
 // Each font file is read and parsed once per process and shared by every document (pdfkit takes a
 // parsed fontkit font as a source): parsing two 700 kB fonts per PDF was most of a small PDF's time,

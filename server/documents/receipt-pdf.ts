@@ -1,8 +1,7 @@
-import PDFDocument from 'pdfkit';
 import { amountInWordsFr } from './amount-in-words-fr';
 import { visualOrder } from './pdf-bidi';
 import { formatAmountDa, formatDateDz, pdfSafe } from './pdf-format';
-import { COLOR, FONT, MARGIN, PAGE, A4, horizontalRule, registerFonts } from './pdf-layout';
+import { COLOR, FONT, MARGIN, PAGE, A4, horizontalRule, registerFonts, newPdfDocument } from './pdf-layout';
 
 export type ReceiptDocument = {
   number: string;
@@ -26,7 +25,7 @@ const text = (value: string) => visualOrder(pdfSafe(value));
  * embedded fonts as the other documents, so an Arabic company name prints as typed.
  */
 export async function renderReceiptPdf(receipt: ReceiptDocument): Promise<Buffer> {
-  const pdf = new PDFDocument({
+  const pdf = await newPdfDocument({
     size: [A4.width, A4.height],
     margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN },
     lang: 'fr-DZ',

@@ -1,4 +1,3 @@
-import mjml2html from 'mjml';
 import { translator } from '../../shared/i18n/i18n';
 import { localeDirection, locales, type Locale } from '../../shared/i18n/locales';
 import { mailLayout } from './mail-layout';
@@ -16,11 +15,14 @@ async function compile(template: MailTemplateName, locale: Locale): Promise<stri
     blocks: definition.blocks(t),
     footer: t('mail.footer'),
   });
+  // mjml (with its HTML parser, juice and js-beautify) is loaded by the first mail, not at import:
+  // about 60 MB of the worker's memory, which most of its life never needs (decision 191).
+  const { default: mjml2html } = await import('mjml');
   const result = await mjml2html(mjml, { validationLevel: 'strict', minify: false });
   return result.html;
 }
 
-/** Compiles every template in every language once; later renders only substitute values. */
+/** Compiles a template in a language on its first use; later renders only substitute values. */
 export function compiledTemplate(template: MailTemplateName, locale: Locale): Promise<string> {
   const key = `${template}:${locale}`;
   let html = compiled.get(key);

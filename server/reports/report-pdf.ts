@@ -1,11 +1,10 @@
-import PDFDocument from 'pdfkit';
 import type { TFunction } from 'i18next';
 import { localeDirection, type Locale } from '../../shared/i18n/locales';
 import { translator } from '../../shared/i18n/i18n';
 import { formatDa, formatDate, formatDay, formatHours, formatMonth, formatNumber, formatPercent } from '../../shared/format';
 import { visualOrder } from '../documents/pdf-bidi';
 import { pdfSafe } from '../documents/pdf-format';
-import { A4, COLOR, FONT, MARGIN, PAGE, ensureSpace, registerFonts } from '../documents/pdf-layout';
+import { A4, COLOR, FONT, MARGIN, PAGE, ensureSpace, registerFonts, newPdfDocument } from '../documents/pdf-layout';
 import { assetSlugs } from '../portal/asset-types';
 import { CHART, ReportCanvas } from './report-canvas';
 import { groupedBars, horizontalBars, splitBar, usageBars } from './report-charts';
@@ -31,7 +30,7 @@ export async function renderReportPdf(figures: ReportFigures, locale: Locale): P
   const t = translator(locale);
   const month = formatMonth(figures.month, locale);
   const computedAt = new Date(figures.computedAt);
-  const pdf = new PDFDocument({
+  const pdf = await newPdfDocument({
     size: [A4.width, A4.height],
     margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: A4.height - PAGE.bottom },
     bufferPages: true,

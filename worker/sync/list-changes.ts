@@ -172,10 +172,11 @@ async function readTiedSecond(client: GlpiClient, itemtype: string, date: string
   }
 }
 
-type ListWindow = { rows: ListedRow[]; total: number; date: string | null };
+export type ListWindow = { rows: ListedRow[]; total: number; date: string | null };
 
-async function listWindow(
-  client: GlpiClient, itemtype: string, start: number, size: number, options: ChangesOptions,
+/** One answer of `GET /:itemtype`: its rows (checked), the list's total and GLPI's `Date` header. */
+export async function listWindow(
+  client: GlpiClient, itemtype: string, start: number, size: number, options: Pick<ChangesOptions, 'expand'> & { trash?: boolean },
   order: { sort: string; order: 'ASC' | 'DESC'; second?: string } = { sort: 'date_mod', order: 'DESC' },
 ): Promise<ListWindow> {
   const query: Array<[string, QueryValue]> = [

@@ -8,6 +8,11 @@ export type SyncOptions = {
   pageSize: number;
   /** The first request of an incremental read: a quiet cycle costs this one small request. */
   firstPageSize: number;
+  /**
+   * Windows of a first read asked of GLPI ahead of the one being written (read-whole-list.ts): the
+   * limiter still caps requests in flight; this bounds the pages held in memory per item type.
+   */
+  readAhead: number;
   /** The largest list request; a tied second beyond it is read on its own (list-changes.ts). */
   maxPageSize: number;
   /** Rows each window starts above the boundary it must cross (list-changes.ts). */
@@ -43,6 +48,7 @@ export const defaultSyncOptions: SyncOptions = {
   pageSize: 2_000,
   firstPageSize: 20,
   maxPageSize: 5_000,
+  readAhead: 1,
   overlapRows: 10,
   overlapSeconds: 120,
   reconcileEvery: 12,

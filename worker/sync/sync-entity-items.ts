@@ -4,6 +4,7 @@ import type { GlpiItemtype } from '../glpi/glpi-schemas';
 import type { ListedRow } from './glpi-rows';
 import { glpiDateMinusSeconds } from './glpi-time';
 import { readChanges, type ChangesPage } from './list-changes';
+import { readWholeList } from './read-whole-list';
 import { nextReadFrom } from './next-read-from';
 import type { PairWriter, WriteMode } from './pair-writer';
 import { reconcilePair } from './reconcile-entity';
@@ -121,11 +122,11 @@ async function readInto(
 ): Promise<ReadResult> {
   const { ctx, client, writer } = run;
   await writer.beforeRead?.(client, mode);
-  const pages = readChanges(client, writer.itemtype, {
-    since, trash: list === 'trash', expand: writer.expand, overlap: ctx.options.overlapRows, pageSize: ctx.options.pageSize,
-    maxPageSize: ctx.options.maxPageSize, utcOffsetMinutes: ctx.options.glpiUtcOffsetMinutes,
-    firstPageSize: since === null ? ctx.options.pageSize : ctx.options.firstPageSize,
-  });
+  const sizes = { expand: writer.expand, overlap: ctx.options.overlapRows, pageSize: ctx.options.pageSize, utcOffsetMinutes: ctx.options.glpiUtcOffsetMinutes };
+  // Everything (a first sync, a full re-read): windows by id, several asked at once.
+  const pages = since === null && list === 'live'
+    ? readWholeList(client, writer.itemtype, { ...sizes, readAhead: ctx.options.readAhead })
+    : readChanges(client, writer.itemtype, { ...sizes, since, trash: list === 'trash', maxPageSize: ctx.options.maxPageSize, firstPageSize: ctx.options.firstPageSize });
   const outcome: ReadResult = { newest: null, startedAt: null, total: 0, interrupted: false };
   let done = 0;
   const writePage = async (page: ChangesPage) => {

@@ -29,7 +29,7 @@ type PreparedTickets = {
  * already read for it.
  */
 export function ticketWriter(ctx: SyncContext, target: CompanyTarget): PairWriter<PreparedTickets> {
-  let allActors: Map<number, TicketActors> | null = null;
+  let allActors: Promise<Map<number, TicketActors>> | null = null;
   const offset = ctx.options.glpiUtcOffsetMinutes;
   const rowTarget = (deletedAt: string | null): RowTarget => ({
     entityId: target.entityId, companyId: target.companyId, offsetMinutes: offset, deletedAt,
@@ -42,9 +42,15 @@ export function ticketWriter(ctx: SyncContext, target: CompanyTarget): PairWrite
       allActors = null;
       if (mode.trash) return;
       if (mode.firstSync) {
-        // A first sync needs every ticket's actors: one search pass beats one per page.
-        allActors = await readTicketActors(client, null, ctx.options.pageSize);
-        await markActorsRead(target.entityId);
+        // A first sync needs every ticket's actors: one search pass beats one per page. It runs while
+        // the list's first windows are read; the first page's prepare waits for it.
+        const reading = readTicketActors(client, null, ctx.options.pageSize).then(async (actors) => {
+          await markActorsRead(target.entityId);
+          return actors;
+        });
+        // A read with no page to prepare (no ticket) drops it, failure included.
+        reading.catch(() => undefined);
+        allActors = reading;
       } else if (!(await actorsRead(target.entityId))) {
         // Tickets cached before actors were read: they get theirs once, whether they change or not.
         const actors = await readTicketActors(client, null, ctx.options.pageSize);
@@ -62,7 +68,7 @@ export function ticketWriter(ctx: SyncContext, target: CompanyTarget): PairWrite
         const before = cached.get(t.id);
         return !before || before.deleted === 1 || before.d !== glpiDateToUtc(t.date_mod, offset) || before.raw !== JSON.stringify(t);
       });
-      const actors = new Map(allActors ?? []);
+      const actors = new Map(allActors ? await allActors : []);
       // Tickets the first pass did not see (created since) are read like an incremental cycle's.
       const unread = mode.trash ? [] : changed.filter((t) => !actors.has(t.id));
       if (unread.length > 0) {

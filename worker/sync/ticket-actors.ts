@@ -2,6 +2,7 @@ import { escape } from 'mysql2';
 import { QueryTypes, type Transaction } from 'sequelize';
 import { sequelize } from '../../server/db/sequelize';
 import type { GlpiClient } from '../glpi/glpi-client';
+import { GlpiRangeError } from '../glpi/glpi-errors';
 import { executeIn, utcNow } from './upsert-batch';
 
 /** GLPI's Ticket_User types the portal reads: a member sees the tickets naming them as either. */
@@ -22,12 +23,22 @@ function userIds(value: unknown): number[] {
  * Adding or removing an actor bumps the ticket's date_mod, so the incremental read sees it.
  */
 export async function readTicketActors(client: GlpiClient, since: string | null, pageSize: number): Promise<Map<number, TicketActors>> {
-  const { rows } = await client.search('Ticket', {
-    criteria: since ? [{ field: 19, searchtype: 'morethan', value: `=${since}` }] : [],
-    forcedisplay: [2, 4, 66], sort: 2, order: 'ASC', pageSize,
-  });
+  const options = {
+    criteria: since ? [{ field: 19, searchtype: 'morethan' as const, value: `=${since}` }] : [],
+    forcedisplay: [2, 4, 66], sort: 2, order: 'ASC' as const, pageSize,
+  };
+  // Once the first page gives the total, the others are asked at once (rows of three short columns).
+  // Sorted by id: a page shifted by a purge meanwhile can only miss tickets, whose actors the
+  // page that lists them then reads (sync-tickets.ts).
+  const first = await client.searchPage('Ticket', options);
+  const starts: number[] = [];
+  for (let start = first.rows.length; first.rows.length > 0 && start < first.total; start += pageSize) starts.push(start);
+  const rest = await Promise.all(starts.map((start) => client.searchPage('Ticket', { ...options, start }).catch((error: unknown) => {
+    if (error instanceof GlpiRangeError) return { rows: [] };
+    throw error;
+  })));
   const map = new Map<number, TicketActors>();
-  for (const row of rows) {
+  for (const row of [first, ...rest].flatMap((page) => page.rows)) {
     const id = Number(row['2']);
     if (Number.isInteger(id)) map.set(id, { requesters: userIds(row['4']), observers: userIds(row['66']) });
   }
