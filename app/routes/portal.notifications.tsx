@@ -13,7 +13,7 @@ export const meta = titled('notifications');
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { api, ctx, headers } = await signedInPage(request, context);
   const page = z.coerce.number().int().min(1).catch(1).parse(new URL(request.url).searchParams.get('page') ?? 1);
-  const notifications = await api.portal.notifications.page({ page });
+  const notifications = await api.notifications.page({ page });
   return data({ notifications, page, locale: ctx.locale }, { headers });
 }
 
