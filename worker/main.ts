@@ -17,6 +17,7 @@ import { closeGlpiPool, isGlpiConfigured } from './glpi-runtime';
 import { provisionClientProcessor } from './provisioning/provision-client-job';
 import { queuePendingProvisioning } from './provisioning/queue-pending-provisioning';
 import { startSyncRuntime } from './sync/sync-runtime';
+import { listenToSyncCompletions } from './sync/sync-completions';
 import { watchForRedisDataLoss } from './redis-data-loss';
 import { workerConfig, workerProcessName } from './worker-config';
 import { inJobScope, logJobFailures } from './job-scope';
@@ -69,8 +70,7 @@ async function scheduleMaintenance() {
   await scheduleMonthlyReports(maintenance);
 }
 await scheduleMaintenance();
-const quotaAfterSyncs = checkQuotaAfterSyncs(connection, maintenance);
-const monthlyReportsAfterSyncs = reportsAfterSyncs(connection, maintenance);
+const afterSyncs = listenToSyncCompletions(connection, [checkQuotaAfterSyncs(maintenance), reportsAfterSyncs(maintenance)]);
 const glpiSync = await startSyncRuntime(connection, queuePrefix);
 // Every job lost with Redis' data is queued again from MySQL at once (same job ids: none doubled).
 const redisDataLoss = watchForRedisDataLoss(async () => {
@@ -104,8 +104,7 @@ async function shutdown(signal: string) {
   await Promise.all(workers.map((w) => w.close()));
   await glpiSync?.close();
   await closeGlpiPool();
-  await quotaAfterSyncs.close();
-  await monthlyReportsAfterSyncs.close();
+  await afterSyncs.close();
   await maintenance.close();
   await closeQueues();
   await sequelize.close();

@@ -5,21 +5,20 @@ import { useTranslation } from '~/i18n/use-translation';
 import { employeeRanges, sectors } from '../../server/catalog/catalog-data';
 import { FormAlert } from '~/components/form-alert';
 import { FormField } from '~/components/form-field';
-import { formFailure, formValues, requireUser, serverApi } from '~/trpc.server';
+import { formFailure, formValues } from '~/trpc.server';
+import { signedInPage } from '~/utils/page-access.server';
 import { titled } from '~/utils/page-title';
 
 export const meta = titled('account');
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { api, ctx, headers } = await serverApi(request, context);
-  requireUser(ctx, request);
+  const { api, headers } = await signedInPage(request, context);
   return data({ profile: await api.profile.get(), sectors, employeeRanges }, { headers });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const values = formValues(await request.formData());
-  const { api, ctx } = await serverApi(request, context);
-  requireUser(ctx, request);
+  const { api } = await signedInPage(request, context);
   const intent = values.intent;
   try {
     if (intent === 'profile') {

@@ -2,8 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from '~/i18n/use-translation';
-import { requireRole } from '~/utils/admin.server';
-import { serverApi } from '~/trpc.server';
+import { staffPage } from '~/utils/page-access.server';
 import { titled } from '~/utils/page-title';
 
 export const meta = titled('admin');
@@ -14,9 +13,8 @@ const sections = ['dashboard', 'employees', 'faq', 'catalog', 'emails', 'queues'
 const algiersDay = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Africa/Algiers' }).format(d);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { ctx, headers } = await serverApi(request, context);
   // Commercials come here for the accountant's export only; the rest is the admin's.
-  requireRole(ctx, request, 'staff');
+  const { ctx, headers } = await staffPage(request, context);
   const today = algiersDay(new Date());
   return data({ isAdmin: ctx.user.role === 'admin', from: `${today.slice(0, 7)}-01`, to: today }, { headers });
 }

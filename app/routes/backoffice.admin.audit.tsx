@@ -4,8 +4,8 @@ import { Form, useLoaderData } from '@remix-run/react';
 import { useTranslation } from '~/i18n/use-translation';
 import { Pager } from '~/components/pager';
 import { formatDateTime } from '../../shared/format';
-import { pageParam, requireRole } from '~/utils/admin.server';
-import { serverApi } from '~/trpc.server';
+import { pageParam } from '~/utils/admin.server';
+import { adminPage } from '~/utils/page-access.server';
 import { titled } from '~/utils/page-title';
 
 export const meta = titled('adminAudit');
@@ -13,8 +13,7 @@ export const meta = titled('adminAudit');
 const isDay = (v: string | undefined) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { api, ctx, headers } = await serverApi(request, context);
-  requireRole(ctx, request, 'admin');
+  const { api, ctx, headers } = await adminPage(request, context);
   const url = new URL(request.url);
   const q = (name: string, max: number) => url.searchParams.get(name)?.trim().slice(0, max) || undefined;
   const filters = { person: q('person', 100), recordType: q('recordType', 40), recordId: q('recordId', 40), from: isDay(q('from', 10)), to: isDay(q('to', 10)) };

@@ -4,16 +4,16 @@ import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/re
 import { useTranslation } from '~/i18n/use-translation';
 import { AdminNotice } from '~/components/admin/admin-notice';
 import { formatDa } from '../../shared/format';
-import { done, intField, requireRole, type AdminActionResult } from '~/utils/admin.server';
+import { done, intField, type AdminActionResult } from '~/utils/admin.server';
 import { formFailure, formValues, serverApi } from '~/trpc.server';
+import { adminPage } from '~/utils/page-access.server';
 import { titled } from '~/utils/page-title';
 import { pickLocalized } from '../../shared/i18n/locales';
 
 export const meta = titled('adminCatalog');
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { api, ctx, headers } = await serverApi(request, context);
-  requireRole(ctx, request, 'admin');
+  const { api, ctx, headers } = await adminPage(request, context);
   return data({ services: await api.admin.catalog.services(), locale: ctx.locale }, { headers });
 }
 

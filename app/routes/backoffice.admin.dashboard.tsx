@@ -4,15 +4,13 @@ import { useLoaderData } from '@remix-run/react';
 import { useTranslation } from '~/i18n/use-translation';
 import { BarChart } from '~/components/admin/bar-chart';
 import { formatDa, formatDateTime, formatMonth, formatPercent } from '../../shared/format';
-import { requireRole } from '~/utils/admin.server';
-import { serverApi } from '~/trpc.server';
+import { adminPage } from '~/utils/page-access.server';
 import { titled } from '~/utils/page-title';
 
 export const meta = titled('adminDashboard');
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { api, ctx, headers } = await serverApi(request, context);
-  requireRole(ctx, request, 'admin');
+  const { api, ctx, headers } = await adminPage(request, context);
   return data({ overview: await api.admin.dashboard.overview(), locale: ctx.locale }, { headers });
 }
 

@@ -5,8 +5,9 @@ import { useTranslation } from '~/i18n/use-translation';
 import { AdminNotice } from '~/components/admin/admin-notice';
 import { Pager } from '~/components/pager';
 import { formatDateTime } from '../../shared/format';
-import { done, intField, pageParam, requireRole, type AdminActionResult } from '~/utils/admin.server';
+import { done, intField, pageParam, type AdminActionResult } from '~/utils/admin.server';
 import { formFailure, formValues, serverApi } from '~/trpc.server';
+import { adminPage } from '~/utils/page-access.server';
 import { titled } from '~/utils/page-title';
 
 export const meta = titled('adminEmails');
@@ -16,8 +17,7 @@ const states = ['queued', 'sending', 'sent', 'uncertain', 'failed'] as const;
 type State = (typeof states)[number];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { api, ctx, headers } = await serverApi(request, context);
-  requireRole(ctx, request, 'admin');
+  const { api, ctx, headers } = await adminPage(request, context);
   const url = new URL(request.url);
   const q = (name: string) => url.searchParams.get(name)?.trim() || undefined;
   const state = q('state');

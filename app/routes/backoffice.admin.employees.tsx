@@ -6,16 +6,16 @@ import { localeNames, locales, resolveLocale } from '../../shared/i18n/locales';
 import { AdminNotice } from '~/components/admin/admin-notice';
 import { FormField } from '~/components/form-field';
 import { formatDateTime } from '../../shared/format';
-import { done, intField, requireRole, type AdminActionResult } from '~/utils/admin.server';
+import { done, intField, type AdminActionResult } from '~/utils/admin.server';
 import { formFailure, formValues, parseForm, serverApi } from '~/trpc.server';
+import { adminPage } from '~/utils/page-access.server';
 import { employeeRoleForm } from '~/utils/form-schemas.server';
 import { titled } from '~/utils/page-title';
 
 export const meta = titled('adminEmployees');
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { api, ctx, headers } = await serverApi(request, context);
-  requireRole(ctx, request, 'admin');
+  const { api, ctx, headers } = await adminPage(request, context);
   return data({ employees: await api.admin.employees.list(), meId: ctx.user.id, locale: ctx.locale }, { headers });
 }
 

@@ -1,13 +1,11 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { TRPCError } from '@trpc/server';
-import { requireRole } from '~/utils/admin.server';
-import { serverApi } from '~/trpc.server';
+import { staffPage } from '~/utils/page-access.server';
 
 /** The accountant's CSV of a period's invoices (staff): a download, never a page. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
-  const { api, ctx, headers } = await serverApi(request, context);
-  requireRole(ctx, request, 'staff');
+  const { api, headers } = await staffPage(request, context);
   try {
     const file = await api.admin.exports.invoicesCsv({ from: url.searchParams.get('from') ?? '', to: url.searchParams.get('to') ?? '' });
     headers.set('Content-Type', 'text/csv; charset=utf-8');

@@ -4,16 +4,16 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { useTranslation } from '~/i18n/use-translation';
 import { AdminNotice } from '~/components/admin/admin-notice';
 import { FormField } from '~/components/form-field';
-import { done, intField, requireRole, type AdminActionResult } from '~/utils/admin.server';
+import { done, intField, type AdminActionResult } from '~/utils/admin.server';
 import { formFailure, formValues, serverApi } from '~/trpc.server';
+import { adminPage } from '~/utils/page-access.server';
 import { titled } from '~/utils/page-title';
 import { pickLocalized } from '../../shared/i18n/locales';
 
 export const meta = titled('adminFaq');
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { api, ctx, headers } = await serverApi(request, context);
-  requireRole(ctx, request, 'admin');
+  const { api, ctx, headers } = await adminPage(request, context);
   const entries = await api.admin.faq.list();
   const editId = intField(new URL(request.url).searchParams.get('edit'));
   return data({ entries, editing: entries.find((e) => e.id === editId) ?? null, locale: ctx.locale }, { headers });

@@ -6,16 +6,16 @@ import { AdminNotice } from '~/components/admin/admin-notice';
 import { FormField } from '~/components/form-field';
 import { Pager } from '~/components/pager';
 import { formatDateTime } from '../../shared/format';
-import { done, pageParam, requireRole, type AdminActionResult } from '~/utils/admin.server';
+import { done, pageParam, type AdminActionResult } from '~/utils/admin.server';
 import { formFailure, formValues, parseForm, serverApi } from '~/trpc.server';
+import { adminPage } from '~/utils/page-access.server';
 import { retryJobForm } from '~/utils/form-schemas.server';
 import { titled } from '~/utils/page-title';
 
 export const meta = titled('adminQueues');
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { api, ctx, headers } = await serverApi(request, context);
-  requireRole(ctx, request, 'admin');
+  const { api, ctx, headers } = await adminPage(request, context);
   const url = new URL(request.url);
   const [queues, glpi, cadence, database] = await Promise.all([api.admin.queues.overview(), api.admin.health.glpi(), api.admin.syncCadence.get(), api.admin.health.database()]);
   const selected = queues.find((q) => q.name === url.searchParams.get('queue'));

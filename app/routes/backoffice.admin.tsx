@@ -2,13 +2,11 @@ import type { LoaderFunctionArgs } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { NavLink, Outlet, isRouteErrorResponse, useLoaderData, useRouteError } from '@remix-run/react';
 import { useTranslation } from '~/i18n/use-translation';
-import { requireRole } from '~/utils/admin.server';
-import { serverApi } from '~/trpc.server';
+import { staffPage } from '~/utils/page-access.server';
 
 /** The administration area: its own menu; each page checks its role again in its loader. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { ctx, headers } = await serverApi(request, context);
-  requireRole(ctx, request, 'staff');
+  const { ctx, headers } = await staffPage(request, context);
   return data({ isAdmin: ctx.user.role === 'admin' }, { headers });
 }
 

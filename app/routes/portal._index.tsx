@@ -16,7 +16,7 @@ export const meta = titled('portal');
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { api, ctx, headers } = await clientPage(request, context);
   const [notifications, status, home] = await Promise.all([
-    api.notifications.list(),
+    api.notifications.page({ pageSize: 20 }),
     ctx.user.companyId ? api.portal.status() : Promise.resolve({ superClient: false }),
     // Documents are the manager's and billing's; a member's home is their tickets.
     ctx.user.companyId && ctx.user.companyRole !== 'member' ? api.documents.home() : Promise.resolve(null),

@@ -5,22 +5,20 @@ import { z } from 'zod';
 import { useTranslation } from '~/i18n/use-translation';
 import { Pager } from '~/components/pager';
 import { formatPortalDate } from '~/components/portal/format-date';
-import { requireUser, serverApi } from '~/trpc.server';
+import { signedInPage } from '~/utils/page-access.server';
 import { titled } from '~/utils/page-title';
 
 export const meta = titled('notifications');
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { api, ctx, headers } = await serverApi(request, context);
-  requireUser(ctx, request);
+  const { api, ctx, headers } = await signedInPage(request, context);
   const page = z.coerce.number().int().min(1).catch(1).parse(new URL(request.url).searchParams.get('page') ?? 1);
-  const notifications = await api.portal.notifications.page({ page });
+  const notifications = await api.notifications.page({ page });
   return data({ notifications, page, locale: ctx.locale }, { headers });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { api, ctx, headers } = await serverApi(request, context);
-  requireUser(ctx, request);
+  const { api, headers } = await signedInPage(request, context);
   const form = await request.formData();
   const id = Number(form.get('id'));
   await api.notifications.markRead({ ids: form.get('intent') === 'all' ? 'all' : Number.isInteger(id) && id > 0 ? [id] : [] });

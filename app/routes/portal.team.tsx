@@ -3,7 +3,8 @@ import { data, redirect } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { CompanyTeam } from '~/components/company-team';
 import { useTranslation } from '~/i18n/use-translation';
-import { formValues, requireUser, serverApi } from '~/trpc.server';
+import { formValues, serverApi } from '~/trpc.server';
+import { clientPage } from '~/utils/page-access.server';
 import { companyTeamAction } from '~/utils/company-team.server';
 import { titled } from '~/utils/page-title';
 
@@ -11,9 +12,7 @@ export const meta = titled('team');
 
 /** The manager's team: who may use the portal and as what (docs/decisions/110-company-roles.md). */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { api, ctx, headers } = await serverApi(request, context);
-  requireUser(ctx, request);
-  if (ctx.user.role !== 'client') throw redirect('/backoffice');
+  const { api, ctx, headers } = await clientPage(request, context);
   if (ctx.user.companyId === null || ctx.user.companyRole !== 'manager') throw redirect('/portal');
   return data({ people: await api.company.users.list(), meId: ctx.user.id }, { headers });
 }

@@ -9,8 +9,9 @@ import { SyncedAt } from '~/components/portal/synced-at';
 import { OutboxState, TicketDeadlines } from '~/components/portal/ticket-bits';
 import { formatPortalDate } from '~/components/portal/format-date';
 import { superClientPage } from '~/utils/portal.server';
-import { idParam } from '~/utils/route-params.server';
-import { formFailure, requireUser, serverApi } from '~/trpc.server';
+import { ticketParam } from '~/utils/route-params.server';
+import { formFailure } from '~/trpc.server';
+import { signedInPage } from '~/utils/page-access.server';
 import { titled } from '~/utils/page-title';
 import { AttachmentField } from '~/components/portal/attachment-field';
 import { readTicketForm } from '~/utils/ticket-attachment-form.server';
@@ -19,15 +20,8 @@ import { SatisfactionForm } from '~/components/portal/satisfaction-form';
 
 export const meta = titled('ticket');
 
-/** `/portal/tickets/123` is GLPI's ticket 123; `/portal/tickets/outbox-45` a ticket GLPI has not numbered yet. */
-function ticketRef(param: string | undefined): { glpiId: number } | { outboxId: number } {
-  const outbox = param?.startsWith('outbox-') ?? false;
-  const id = idParam(outbox ? param!.slice('outbox-'.length) : param);
-  return outbox ? { outboxId: id } : { glpiId: id };
-}
-
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const ref = ticketRef(params.id);
+  const ref = ticketParam(params.id);
   const { page, access, locale, headers } = await superClientPage(request, context, (api) => api.portal.tickets.conversation(ref));
   // Once GLPI has numbered it, the ticket has its real address.
   if (page && 'outboxId' in ref && page.glpiId) throw redirect(`/portal/tickets/${page.glpiId}${new URL(request.url).search}`, { headers });
@@ -35,9 +29,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const ref = ticketRef(params.id);
-  const { api, ctx, headers } = await serverApi(request, context);
-  requireUser(ctx, request);
+  const ref = ticketParam(params.id);
+  const { api, headers } = await signedInPage(request, context);
   const { values, attachment, tooLarge } = await readTicketForm(request);
   if (values.intent === 'satisfaction' && 'glpiId' in ref) {
     try {

@@ -7,7 +7,8 @@ import { FormAlert } from '~/components/form-alert';
 import { FormField } from '~/components/form-field';
 import { SubscriptionRequired } from '~/components/portal/subscription-required';
 import { superClientPage } from '~/utils/portal.server';
-import { formFailure, parseForm, requireUser, serverApi } from '~/trpc.server';
+import { formFailure, parseForm } from '~/trpc.server';
+import { signedInPage } from '~/utils/page-access.server';
 import { ticketChoicesForm } from '~/utils/form-schemas.server';
 import { titled } from '~/utils/page-title';
 import { AttachmentField } from '~/components/portal/attachment-field';
@@ -30,8 +31,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { api, ctx, headers } = await serverApi(request, context);
-  requireUser(ctx, request);
+  const { api, headers } = await signedInPage(request, context);
   const { values, attachment, tooLarge } = await readTicketForm(request);
   if (tooLarge) {
     return data({ ok: false as const, formError: null, params: { max: 10 }, fieldErrors: { attachment: 'errors.ticketAttachment.tooLarge' } as Record<string, string>, values }, { status: 400, headers });

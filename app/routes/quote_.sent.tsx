@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from '~/i18n/use-translation';
-import { requireUser, serverApi } from '~/trpc.server';
+import { signedInPage } from '~/utils/page-access.server';
 import { formatDa } from '../../shared/format';
 import { titled } from '~/utils/page-title';
 
@@ -10,8 +10,7 @@ export const meta = titled('quoteSent');
 
 /** The confirmation after a quote request (URL /quote/sent, outside the wizard's layout). */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { api, ctx, headers } = await serverApi(request, context);
-  requireUser(ctx, request);
+  const { api, ctx, headers } = await signedInPage(request, context);
   const id = Number(new URL(request.url).searchParams.get('id'));
   const quote = (await api.quotes.mine()).find((q) => q.id === id);
   if (!quote) throw new Response('Not found', { status: 404 });

@@ -1,14 +1,12 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { TRPCError } from '@trpc/server';
-import { requireUser, serverApi } from '~/trpc.server';
 import { fileResponse } from '~/utils/billing.server';
-import { orNotFound } from '~/utils/page-access.server';
+import { orNotFound, signedInPage } from '~/utils/page-access.server';
 import { idParam } from '~/utils/route-params.server';
 
 /** A monthly report's PDF: the company's managers (their own reports only) and the staff. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { api, ctx } = await serverApi(request, context);
-  requireUser(ctx, request);
+  const { api, ctx } = await signedInPage(request, context);
   const id = idParam(params.id);
   try {
     const file = await orNotFound(ctx.user.role === 'client' ? api.reports.pdf({ id }) : api.reports.staffPdf({ id }));

@@ -1,13 +1,4 @@
-import { redirect } from '@remix-run/node';
 import type { FormFailure } from '~/trpc.server';
-import { requireUser } from '~/trpc.server';
-
-/** Loader guard of the administration pages: visitors log in, clients go home, commercials get 403. */
-export function requireRole<T extends { user: { role: string } | null }>(ctx: T, request: Request, allowed: 'admin' | 'staff'): asserts ctx is T & { user: NonNullable<T['user']> } {
-  requireUser(ctx, request);
-  if (ctx.user.role === 'client') throw redirect('/portal');
-  if (allowed === 'admin' && ctx.user.role !== 'admin') throw new Response('errors.forbidden', { status: 403 });
-}
 
 export type ActionDone = { ok: true; message: string; params: Record<string, string | number> };
 export type AdminActionResult = ActionDone | FormFailure;

@@ -1,6 +1,7 @@
-import { redirect, type AppLoadContext } from '@remix-run/node';
+import type { AppLoadContext } from '@remix-run/node';
 import { TRPCError } from '@trpc/server';
-import { serverApi, requireUser } from '~/trpc.server';
+import type { serverApi } from '~/trpc.server';
+import { clientPage } from '~/utils/page-access.server';
 
 type Api = Awaited<ReturnType<typeof serverApi>>['api'];
 
@@ -10,9 +11,7 @@ type Api = Awaited<ReturnType<typeof serverApi>>['api'];
  * `access` (when it ended, where to renew) instead of the page; a record of another company is a 404.
  */
 export async function superClientPage<T>(request: Request, context: AppLoadContext, load: (api: Api) => Promise<T>) {
-  const { api, ctx, headers } = await serverApi(request, context);
-  requireUser(ctx, request);
-  if (ctx.user.role !== 'client') throw redirect('/backoffice');
+  const { api, ctx, headers } = await clientPage(request, context);
   const base = { headers, locale: ctx.locale, api, user: ctx.user };
   if (ctx.user.companyId === null) return { ...base, page: null, access: { superClient: false, endedAt: null, renewUrl: '/quote' } };
   try {

@@ -65,12 +65,12 @@ describe('quota warnings', () => {
     const under = await subscribedClient({ serviceCode: 'full', tierMaxQty: 10 });
     await insertAsset({ companyId: under.company.id, entityId: under.entityId });
     const staff = await loggedIn(await createUser('commercial'));
-    const list = await staff.run((api) => api.portal.staff.overPlan());
+    const list = await staff.run((api) => api.backoffice.companies.overPlan());
     const mine = list.filter((row) => [over.company.id, under.company.id].includes(row.companyId));
     expect(mine).toEqual([expect.objectContaining({
       companyId: over.company.id, companyName: over.company.name, worstPercent: 120,
       lines: [{ kind: 'tickets', used: 0, allowed: 10, percent: 0 }, { kind: 'computers', used: 12, allowed: 10, percent: 120 }],
     })]);
-    await expectRefused(over.browser.run((api) => api.portal.staff.overPlan()), 'FORBIDDEN');
+    await expectRefused(over.browser.run((api) => api.backoffice.companies.overPlan()), 'FORBIDDEN');
   });
 });

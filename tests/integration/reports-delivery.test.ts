@@ -1,21 +1,20 @@
 import { rm, stat } from 'node:fs/promises';
-import { Queue, Worker, type Job } from 'bullmq';
+import type { Job } from 'bullmq';
 import { createMailTransport } from '../../server/mail/transport';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { seedCatalog } from '../../db/seeds/seed-catalog';
 import { config } from '../../server/config';
 import { AuditEntry, EmailLogEntry, GlpiSyncState, MonthlyReport, User } from '../../server/db/models';
 import { extractPdfText } from '../../server/documents/pdf-text';
-import { getQueue, queuePrefix, redisConnectionOptions } from '../../server/jobs/queues';
+import { getQueue } from '../../server/jobs/queues';
 import { renderMail } from '../../server/mail/render-mail';
 import { companiesDueAReport, queueDueReports, reportJobId } from '../../server/reports/queue-reports';
 import { monthBounds, previousMonth } from '../../server/reports/report-month';
 import { startMailCatcher, type MailCatcher } from '../../tools/mail-catcher/main';
-import { monthlyReportProcessor, reportsAfterSyncs, runMonthlyReports } from '../../worker/jobs/monthly-reports-job';
+import { monthlyReportProcessor, runMonthlyReports } from '../../worker/jobs/monthly-reports-job';
 import { sendMailProcessor } from '../../worker/jobs/send-mail';
 import { closeTestResources } from '../support/close-resources';
 import { createCompany, createUser, loggedIn } from '../support/fixtures';
-import { waitFor } from '../support/wait-for';
 import { expectRefused, insertTicket, subscribe, subscribedClient } from './portal-support';
 
 vi.hoisted(() => {
@@ -186,31 +185,6 @@ describe('monthly reports', () => {
     const recipients = (await User.findAll({ where: { companyId: a.id } })).map((u) => u.email);
     expect(await EmailLogEntry.count({ where: { template: 'monthly-report', recipient: recipients } })).toBe(1);
     expect(await AuditEntry.count({ where: { action: 'report.regenerate', recordId: String(a.id) } })).toBe(2);
-  });
-
-  it('asks for a catch-up run, once, when a company sync completes', async () => {
-    const connection = { ...redisConnectionOptions(), maxRetriesPerRequest: null };
-    const maintenance = new Queue('maintenance', { connection, prefix: queuePrefix });
-    await maintenance.obliterate({ force: true });
-    const hook = reportsAfterSyncs(connection, maintenance);
-    const sync = new Worker('glpi-sync', async () => ({ done: true }), { connection, prefix: queuePrefix });
-    let syncs = 0;
-    try {
-      // Syncs keep completing (the hook reads events from the moment it is connected): the first
-      // ones it sees ask for a run, the later ones find it already waiting.
-      await waitFor(async () => {
-        await getQueue('glpi-sync').add('glpi-sync', { reason: 'manual' }, { jobId: `reports-hook-${process.pid}-${(syncs += 1)}` });
-        return (await maintenance.getDelayed()).some((job) => job.name === 'monthly-reports') ? true : null;
-      }, { what: 'a catch-up run queued' });
-      for (let i = 0; i < 3; i += 1) await getQueue('glpi-sync').add('glpi-sync', { reason: 'manual' }, { jobId: `reports-hook-${process.pid}-${(syncs += 1)}` });
-      await waitFor(async () => ((await getQueue('glpi-sync').getCompletedCount()) >= syncs ? true : null), { what: 'every sync completed' });
-      expect((await maintenance.getDelayed()).filter((job) => job.name === 'monthly-reports')).toHaveLength(1);
-    } finally {
-      await sync.close();
-      await hook.close();
-      await maintenance.obliterate({ force: true });
-      await maintenance.close();
-    }
   });
 
   it('renders the mail in the three languages from its MJML template', async () => {

@@ -1,39 +1,22 @@
 import { QueryTypes } from 'sequelize';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sequelize } from '../../server/db/sequelize';
 import { queueDocument, queueTicket } from '../../server/glpi-outbox/queue-outbox';
-import { getQueue } from '../../server/jobs/queues';
 import { storeTicketAttachment } from '../../server/portal/ticket-attachment';
 import { ticketConversation } from '../../server/portal/ticket-conversation';
 import { ticketFile } from '../../server/portal/ticket-documents';
 import type { GlpiClient } from '../../worker/glpi/glpi-client';
-import { deliverOutboxEntry } from '../../worker/jobs/deliver-outbox';
-import { provisionCompany, type ProvisioningOptions } from '../../worker/provisioning/provision-company';
-import { closeTestResources } from '../support/close-resources';
-import { createCompany, createUser } from '../support/fixtures';
-import { startRealSyncHarness, type RealSyncHarness } from '../support/real-sync-harness';
+import { realGlpiTickets } from '../support/real-glpi-tickets';
 
 /**
  * Files technicians attach in a real GLPI 10.0.12 reach the portal: GLPI 10.0.12 has no privacy
  * flag on a Document or its Document_Item; a file is private when the follow-up it hangs on is
  * (CommonITILObject::getAssociatedDocumentsCriteria). GLPI's database is the oracle of what exists.
  */
-let h: RealSyncHarness;
-let options: ProvisioningOptions;
+const world = realGlpiTickets();
 
 const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
-
-beforeAll(async () => {
-  h = await startRealSyncHarness();
-  options = { pool: () => h.ctx.pool, parentEntityId: h.parentEntityId, clientProfileId: 1 };
-}, 300_000);
-
-afterAll(async () => {
-  await getQueue('glpi-sync').obliterate({ force: true }).catch(() => undefined);
-  await h?.close();
-  await closeTestResources();
-});
 
 /** A technician's upload as GLPI's interface makes it: in the ticket's entity, on the ticket or on a follow-up. */
 async function upload(client: GlpiClient, target: { itemtype: 'Ticket' | 'ITILFollowup'; id: number }, fileName: string, mime: string, bytes: Uint8Array) {
@@ -49,11 +32,11 @@ const cached = async (documentId: number) => (await sequelize.query<{ glpi_id: n
 
 describe('technicians’ documents against a real GLPI', () => {
   it('syncs and serves the files of a ticket and its public follow-ups, never a private follow-up’s, to the company only', async () => {
-    const client = await h.addClient();
-    const other = await h.addClient();
-    const ticketId = await h.driver.createOne('Ticket', { name: 'Imprimante', content: 'Bourrage.', entities_id: client.entityId });
-    await h.driver.switchTo(0, true);
-    const { onTicket, onPublic, onPrivate, publicId } = await h.ctx.pool.withEntity(client.entityId, async (glpi) => {
+    const client = await world.h.addClient();
+    const other = await world.h.addClient();
+    const ticketId = await world.h.driver.createOne('Ticket', { name: 'Imprimante', content: 'Bourrage.', entities_id: client.entityId });
+    await world.h.driver.switchTo(0, true);
+    const { onTicket, onPublic, onPrivate, publicId } = await world.h.ctx.pool.withEntity(client.entityId, async (glpi) => {
       const publicAnswer = await glpi.addFollowup(ticketId, 'Voici le rapport.');
       const note = await glpi.addFollowup(ticketId, 'Note interne.', { isPrivate: true });
       return {
@@ -64,11 +47,11 @@ describe('technicians’ documents against a real GLPI', () => {
       };
     });
     // The oracle: GLPI holds three links, none of them marked private (there is no such column).
-    const links = await h.glpi.query<{ documents_id: number; itemtype: string }>(
+    const links = await world.h.glpi.query<{ documents_id: number; itemtype: string }>(
       'SELECT documents_id, itemtype FROM glpi_documents_items WHERE documents_id IN (?, ?, ?) ORDER BY documents_id', [onTicket, onPublic, onPrivate]);
     expect(links.map((link) => link.itemtype)).toEqual(['Ticket', 'ITILFollowup', 'ITILFollowup']);
-    await h.cycle(client.companyId);
-    await h.cycle(client.companyId);
+    await world.h.cycle(client.companyId);
+    await world.h.cycle(client.companyId);
 
     expect((await cached(onTicket))?.storage_name).toBeTruthy();
     expect((await cached(onPublic))?.storage_name).toBeTruthy();
@@ -83,15 +66,13 @@ describe('technicians’ documents against a real GLPI', () => {
   }, 240_000);
 
   it('shows the client’s own upload once: from the outbox, its copy synced back from GLPI neither listed nor downloaded', async () => {
-    const company = await createCompany();
-    const user = await createUser('client', company.id);
-    await provisionCompany({ companyId: company.id }, options);
+    const { company, user } = await world.provisionedClient();
     const ticket = await queueTicket({ companyId: company.id, userId: user.id, title: 'Écran noir', content: 'Voir la capture.', urgency: 3, type: 'incident' });
     const stored = await storeTicketAttachment('capture.png', png);
     const attachment = await queueDocument({ companyId: company.id, userId: user.id, outboxTicketId: ticket.id, ...stored });
-    const ticketId = (await deliverOutboxEntry(ticket.id, { pool: options.pool, syncOptions: h.ctx.options }))!;
-    const documentId = (await deliverOutboxEntry(attachment.id, { pool: options.pool, syncOptions: h.ctx.options }))!;
-    await h.cycle(company.id);
+    const ticketId = (await world.deliver(ticket.id))!;
+    const documentId = (await world.deliver(attachment.id))!;
+    await world.h.cycle(company.id);
 
     expect(await cached(documentId)).toMatchObject({ outbox_key: attachment.idempotencyKey, storage_name: null });
     const page = await ticketConversation(company.id, ticketId);

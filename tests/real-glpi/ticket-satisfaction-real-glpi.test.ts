@@ -1,13 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GlpiOutboxEntry } from '../../server/db/models';
 import { queueTicket } from '../../server/glpi-outbox/queue-outbox';
-import { getQueue } from '../../server/jobs/queues';
 import { answerFromPortal } from '../../server/portal/ticket-satisfaction';
-import { deliverOutboxEntry } from '../../worker/jobs/deliver-outbox';
-import { provisionCompany, type ProvisioningOptions } from '../../worker/provisioning/provision-company';
-import { closeTestResources } from '../support/close-resources';
-import { createCompany, createUser } from '../support/fixtures';
-import { startRealSyncHarness, type RealSyncHarness } from '../support/real-sync-harness';
+import { realGlpiTickets } from '../support/real-glpi-tickets';
 
 /**
  * A client's satisfaction answer written to a real GLPI 10.0.12's survey of the ticket
@@ -17,46 +12,32 @@ import { startRealSyncHarness, type RealSyncHarness } from '../support/real-sync
  * survey by tickets_id, and answers a PUT by the survey's own id with ERROR_GLPI_UPDATE and no
  * message. GLPI's database is the oracle.
  */
-let h: RealSyncHarness;
-let options: ProvisioningOptions;
+const world = realGlpiTickets();
 
-beforeAll(async () => {
-  h = await startRealSyncHarness();
-  options = { pool: () => h.ctx.pool, parentEntityId: h.parentEntityId, clientProfileId: 1 };
-}, 300_000);
-
-afterAll(async () => {
-  await getQueue('glpi-sync').obliterate({ force: true }).catch(() => undefined);
-  await h?.close();
-  await closeTestResources();
-});
-
-const surveys = (ticketId: number) => h.glpi.query<{ type: number; satisfaction: number | null; comment: string | null; date_begin: string | null; date_answered: string | null }>(
+const surveys = (ticketId: number) => world.h.glpi.query<{ type: number; satisfaction: number | null; comment: string | null; date_begin: string | null; date_answered: string | null }>(
   'SELECT type, satisfaction, comment, date_begin, date_answered FROM glpi_ticketsatisfactions WHERE tickets_id = ?', [ticketId]);
 
 describe('satisfaction against a real GLPI', () => {
   it('answers the ticket’s survey as its requester: creates it when GLPI has none, updates the one GLPI’s cron made, once', async () => {
-    const company = await createCompany();
-    const user = await createUser('client', company.id);
-    await provisionCompany({ companyId: company.id }, options);
+    const { company, user } = await world.provisionedClient();
     const opened = async (title: string) => {
       const entry = await queueTicket({ companyId: company.id, userId: user.id, title, content: 'Bonjour.', urgency: 3, type: 'incident' });
-      const ticketId = (await deliverOutboxEntry(entry.id, { pool: options.pool, syncOptions: h.ctx.options }))!;
-      await h.driver.switchTo(0, true);
-      await h.driver.createOne('ITILSolution', { itemtype: 'Ticket', items_id: ticketId, content: 'Réglé.' });
+      const ticketId = (await world.deliver(entry.id))!;
+      await world.h.driver.switchTo(0, true);
+      await world.h.driver.createOne('ITILSolution', { itemtype: 'Ticket', items_id: ticketId, content: 'Réglé.' });
       return ticketId;
     };
     const first = await opened('Imprimante');
     const second = await opened('Messagerie');
     // GLPI's inquest cron opened the second one's survey already.
-    await h.driver.createOne('TicketSatisfaction', { tickets_id: second, type: 1, date_begin: '2026-12-01 08:00:00' });
-    await h.cycle(company.id);
+    await world.h.driver.createOne('TicketSatisfaction', { tickets_id: second, type: 1, date_begin: '2026-12-01 08:00:00' });
+    await world.h.cycle(company.id);
 
     const { ticketId } = await answerFromPortal(company.id, user.id, first, { rating: 4, comment: 'Rapide & efficace <merci>' });
     const [entry] = await GlpiOutboxEntry.findAll({ where: { companyId: company.id, kind: 'satisfaction', glpiTicketId: ticketId } });
-    await deliverOutboxEntry(entry!.id, { pool: options.pool, syncOptions: h.ctx.options });
+    await world.deliver(entry!.id);
     // Delivered once: a replay sends nothing.
-    expect(await deliverOutboxEntry(entry!.id, { pool: options.pool })).toBeNull();
+    expect(await world.deliver(entry!.id)).toBeNull();
     const [created] = await surveys(first);
     expect(created).toMatchObject({ type: 1, satisfaction: 4 });
     expect(created!.comment).toContain('Rapide');
@@ -65,7 +46,7 @@ describe('satisfaction against a real GLPI', () => {
 
     await answerFromPortal(company.id, user.id, second, { rating: 2, comment: '' });
     const [answer] = await GlpiOutboxEntry.findAll({ where: { companyId: company.id, kind: 'satisfaction', glpiTicketId: second } });
-    await deliverOutboxEntry(answer!.id, { pool: options.pool, syncOptions: h.ctx.options });
+    await world.deliver(answer!.id);
     const rows = await surveys(second);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ satisfaction: 2 });

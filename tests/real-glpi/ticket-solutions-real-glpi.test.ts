@@ -1,61 +1,36 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GlpiCompanyLink } from '../../server/db/models';
 import { queueApproval, queueTicket } from '../../server/glpi-outbox/queue-outbox';
-import { getQueue } from '../../server/jobs/queues';
 import { ticketConversation } from '../../server/portal/ticket-conversation';
 import { ticketCategories } from '../../server/portal/ticket-choices';
-import { deliverOutboxEntry } from '../../worker/jobs/deliver-outbox';
-import { provisionCompany, type ProvisioningOptions } from '../../worker/provisioning/provision-company';
-import { closeTestResources } from '../support/close-resources';
-import { createCompany, createUser } from '../support/fixtures';
-import { startRealSyncHarness, type RealSyncHarness } from '../support/real-sync-harness';
+import { realGlpiTickets } from '../support/real-glpi-tickets';
 
 /**
  * What a client writes about a ticket beyond its text, against a real GLPI 10.0.12: the category
  * and the asset chosen at creation, and the answer to a technician's solution, written as GLPI's
  * own approval form does. GLPI's database is the oracle, never the code under test.
  */
-let h: RealSyncHarness;
-let options: ProvisioningOptions;
+const world = realGlpiTickets();
 
-beforeAll(async () => {
-  h = await startRealSyncHarness();
-  options = { pool: () => h.ctx.pool, parentEntityId: h.parentEntityId, clientProfileId: 1 };
-}, 300_000);
-
-afterAll(async () => {
-  await getQueue('glpi-sync').obliterate({ force: true }).catch(() => undefined);
-  await h?.close();
-  await closeTestResources();
-});
-
-async function provisionedClient() {
-  const company = await createCompany();
-  const user = await createUser('client', company.id);
-  const { entityId } = (await provisionCompany({ companyId: company.id }, options))!;
-  const [account] = await h.glpi.query<{ id: number }>('SELECT id FROM glpi_users WHERE name = ?', [user.email]);
-  return { company, user, entityId, glpiUserId: account!.id };
-}
-
-const ticketRow = async (id: number) => (await h.glpi.query<{ status: number; itilcategories_id: number }>(
+const ticketRow = async (id: number) => (await world.h.glpi.query<{ status: number; itilcategories_id: number }>(
   'SELECT status, itilcategories_id FROM glpi_tickets WHERE id = ?', [id]))[0];
-const solutionRows = async (ticketId: number) => h.glpi.query<{ id: number; status: number; users_id_approval: number }>(
+const solutionRows = async (ticketId: number) => world.h.glpi.query<{ id: number; status: number; users_id_approval: number }>(
   "SELECT id, status, users_id_approval FROM glpi_itilsolutions WHERE itemtype = 'Ticket' AND items_id = ? ORDER BY id", [ticketId]);
 
 describe('tickets against a real GLPI: category, asset, solutions', () => {
   it('opens a ticket with the chosen category and asset linked (Item_Ticket), then approves and refuses solutions as GLPI’s own form does', async () => {
-    const client = await provisionedClient();
-    const other = await provisionedClient();
+    const client = await world.provisionedClient();
+    const other = await world.provisionedClient();
     // Entities created by provisioning's sessions: this one sees them once it switches again (GLPI-API.md).
-    await h.driver.switchTo(0, true);
-    const category = await h.driver.createOne('ITILCategory', { name: `Imprimantes ${client.company.id}`, entities_id: client.entityId, is_helpdeskvisible: 1 });
-    const hidden = await h.driver.createOne('ITILCategory', { name: `Interne ${client.company.id}`, entities_id: client.entityId, is_helpdeskvisible: 0 });
-    const foreign = await h.driver.createOne('ITILCategory', { name: `Autre ${other.company.id}`, entities_id: other.entityId, is_helpdeskvisible: 1 });
-    const computer = await h.driver.createOne('Computer', { name: `PC-COMPTA-${client.company.id}`, entities_id: client.entityId });
-    const foreignComputer = await h.driver.createOne('Computer', { name: `PC-AUTRE-${other.company.id}`, entities_id: other.entityId });
-    await h.driver.switchTo(0, true);
-    await h.cycle(client.company.id);
-    await h.cycle(other.company.id);
+    await world.h.driver.switchTo(0, true);
+    const category = await world.h.driver.createOne('ITILCategory', { name: `Imprimantes ${client.company.id}`, entities_id: client.entityId, is_helpdeskvisible: 1 });
+    const hidden = await world.h.driver.createOne('ITILCategory', { name: `Interne ${client.company.id}`, entities_id: client.entityId, is_helpdeskvisible: 0 });
+    const foreign = await world.h.driver.createOne('ITILCategory', { name: `Autre ${other.company.id}`, entities_id: other.entityId, is_helpdeskvisible: 1 });
+    const computer = await world.h.driver.createOne('Computer', { name: `PC-COMPTA-${client.company.id}`, entities_id: client.entityId });
+    const foreignComputer = await world.h.driver.createOne('Computer', { name: `PC-AUTRE-${other.company.id}`, entities_id: other.entityId });
+    await world.h.driver.switchTo(0, true);
+    await world.h.cycle(client.company.id);
+    await world.h.cycle(other.company.id);
 
     // Only what GLPI shows this client's self-service is offered.
     const offered = (await ticketCategories(client.company.id)).map((c) => c.id);
@@ -67,14 +42,14 @@ describe('tickets against a real GLPI: category, asset, solutions', () => {
     await expect(queueTicket({ ...base, asset: { itemtype: 'Computer', glpiId: foreignComputer } })).rejects.toMatchObject({ field: 'asset' });
 
     const entry = await queueTicket({ ...base, categoryId: category, asset: { itemtype: 'Computer', glpiId: computer } });
-    const ticketId = (await deliverOutboxEntry(entry.id, { pool: options.pool, syncOptions: h.ctx.options }))!;
+    const ticketId = (await world.deliver(entry.id))!;
     expect(await ticketRow(ticketId)).toMatchObject({ itilcategories_id: category });
-    expect(await h.glpi.query('SELECT itemtype, items_id FROM glpi_items_tickets WHERE tickets_id = ?', [ticketId]))
+    expect(await world.h.glpi.query('SELECT itemtype, items_id FROM glpi_items_tickets WHERE tickets_id = ?', [ticketId]))
       .toEqual([{ itemtype: 'Computer', items_id: computer }]);
 
     // A technician solves it; the sync brings the solution, which waits for the client.
-    await h.driver.createOne('ITILSolution', { itemtype: 'Ticket', items_id: ticketId, content: 'Rouleau remplacé.' });
-    await h.cycle(client.company.id);
+    await world.h.driver.createOne('ITILSolution', { itemtype: 'Ticket', items_id: ticketId, content: 'Rouleau remplacé.' });
+    await world.h.cycle(client.company.id);
     let page = await ticketConversation(client.company.id, ticketId);
     expect(page.status).toBe(5);
     expect(page.solutions.map((s) => s.state)).toEqual(['waiting']);
@@ -89,7 +64,7 @@ describe('tickets against a real GLPI: category, asset, solutions', () => {
     const refusal = await queueApproval({ companyId: client.company.id, userId: client.user.id, glpiTicketId: ticketId, decision: 'refuse', content: 'Toujours bloquée.' });
     await expect(queueApproval({ companyId: client.company.id, userId: client.user.id, glpiTicketId: ticketId, decision: 'approve', content: '' }))
       .rejects.toMatchObject({ message: 'errors.approvalWaiting' });
-    await deliverOutboxEntry(refusal.id, { pool: options.pool, syncOptions: h.ctx.options });
+    await world.deliver(refusal.id);
     expect((await ticketRow(ticketId))!.status).toBeLessThan(5);
     expect(await solutionRows(ticketId)).toEqual([expect.objectContaining({ status: 4, users_id_approval: client.glpiUserId })]);
     page = await ticketConversation(client.company.id, ticketId);
@@ -99,12 +74,12 @@ describe('tickets against a real GLPI: category, asset, solutions', () => {
       .rejects.toMatchObject({ message: 'errors.ticketNotSolved' });
 
     // Solved again, approved: closed, the last solution accepted.
-    await h.driver.createOne('ITILSolution', { itemtype: 'Ticket', items_id: ticketId, content: 'Tambour changé.' });
-    await h.cycle(client.company.id);
+    await world.h.driver.createOne('ITILSolution', { itemtype: 'Ticket', items_id: ticketId, content: 'Tambour changé.' });
+    await world.h.cycle(client.company.id);
     const approval = await queueApproval({ companyId: client.company.id, userId: client.user.id, glpiTicketId: ticketId, decision: 'approve', content: '' });
-    await deliverOutboxEntry(approval.id, { pool: options.pool, syncOptions: h.ctx.options });
+    await world.deliver(approval.id);
     // Delivered once: a replay sends nothing.
-    expect(await deliverOutboxEntry(approval.id, { pool: options.pool })).toBeNull();
+    expect(await world.deliver(approval.id)).toBeNull();
     expect((await ticketRow(ticketId))!.status).toBe(6);
     expect((await solutionRows(ticketId)).map((s) => [s.status, s.users_id_approval])).toEqual([[4, client.glpiUserId], [3, client.glpiUserId]]);
     page = await ticketConversation(client.company.id, ticketId);

@@ -33,7 +33,7 @@ export const procedureAccess: Record<string, AccessLevel> = {
   'catalog.paymentMethods': 'public',
   'catalog.faq': 'public',
   'contact.submit': 'public',
-  'notifications.list': 'authed',
+  'notifications.page': 'authed',
   'notifications.markRead': 'authed',
 
   'quotes.estimate': 'public',
@@ -101,9 +101,7 @@ export const procedureAccess: Record<string, AccessLevel> = {
   'backoffice.companies.satisfaction': 'staff',
   'satisfaction.view': 'public',
   'satisfaction.answer': 'public',
-  'portal.notifications.page': 'authed',
-  'portal.notifications.unread': 'authed',
-  'portal.staff.overPlan': 'staff',
+  'backoffice.companies.overPlan': 'staff',
 
   'company.users.list': 'client',
   'company.users.invite': 'client',
@@ -249,8 +247,8 @@ export const sampleInputs: Record<string, (w: World) => unknown> = {
   'backoffice.companies.satisfaction': (w) => ({ companyId: w.companyA.id }),
   'satisfaction.view': () => ({ token: 'x'.repeat(43) }),
   'satisfaction.answer': () => ({ token: 'x'.repeat(43), rating: 4, comment: '' }),
-  'portal.notifications.page': () => ({}),
-  'portal.staff.overPlan': () => ({}),
+  'notifications.page': () => ({}),
+  'backoffice.companies.overPlan': () => ({}),
 
   // Refused by zod: a valid one would add a person to the caller's company.
   'company.users.invite': () => ({ firstName: '', lastName: 'Matrice', email: uniqueEmail('matrix'), companyRole: 'member' }),

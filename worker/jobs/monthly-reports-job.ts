@@ -1,10 +1,11 @@
-import { QueueEvents, UnrecoverableError, type ConnectionOptions, type Job, type Queue } from 'bullmq';
+import { UnrecoverableError, type Job, type Queue } from 'bullmq';
 import { AppError } from '../../server/errors';
-import { queueDefinitions, queuePrefix } from '../../server/jobs/queues';
+import { queueDefinitions } from '../../server/jobs/queues';
 import { logger } from '../../server/logger';
 import { generateMonthlyReport } from '../../server/reports/generate-report';
 import { previousMonth } from '../../server/reports/report-month';
 import { queueDueReports } from '../../server/reports/queue-reports';
+import type { SyncCompletedListener } from '../sync/sync-completions';
 
 export const monthlyReportsJobName = 'monthly-reports';
 
@@ -30,14 +31,11 @@ export async function scheduleMonthlyReports(maintenance: Queue): Promise<void> 
  * that completes asks for one catch-up run within a minute (deduplicated: one run, one query, per
  * minute at most, whatever the number of syncs).
  */
-export function reportsAfterSyncs(connection: ConnectionOptions, maintenance: Queue): { close(): Promise<void> } {
-  const events = new QueueEvents('glpi-sync', { connection, prefix: queuePrefix });
-  events.on('completed', () => {
-    maintenance
-      .add(monthlyReportsJobName, {}, { delay: 60_000, deduplication: { id: 'monthly-reports-after-sync' }, removeOnComplete: 100, removeOnFail: 100 })
-      .catch((err: unknown) => logger.warn({ err }, 'monthly reports catch-up after a sync not queued'));
-  });
-  return { close: () => events.close() };
+export function reportsAfterSyncs(maintenance: Queue): SyncCompletedListener {
+  return {
+    what: 'monthly reports catch-up',
+    onCompleted: () => maintenance.add(monthlyReportsJobName, {}, { delay: 60_000, deduplication: { id: 'monthly-reports-after-sync' }, removeOnComplete: 100, removeOnFail: 100 }),
+  };
 }
 
 /** The monthly-reports queue: one company's report (generate-report.ts, idempotent). */

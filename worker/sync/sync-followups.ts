@@ -8,6 +8,7 @@ import { labelsFor } from './dropdown-labels';
 import { refsOf } from './dropdown-refs';
 import { glpiDateToUtc } from './glpi-time';
 import type { PairWriter } from './pair-writer';
+import { ticketPartRows } from './ticket-part-rows';
 import type { SyncContext } from './sync-context';
 import { answerEvents, recordEvents, type ArrivedFollowup } from './ticket-events';
 import { upsertRows, utcNow } from './upsert-batch';
@@ -59,22 +60,7 @@ export function followupWriter(ctx: SyncContext): PairWriter<Prepared> {
       }
       return followups.length;
     },
-    async liveCount() {
-      const [row] = await sequelize.query<{ n: number }>('SELECT COUNT(*) AS n FROM glpi_ticket_followups WHERE deleted_at IS NULL', { type: QueryTypes.SELECT });
-      return Number(row?.n ?? 0);
-    },
-    async markDeleted(ids, transaction) {
-      if (ids.length === 0) return;
-      await sequelize.query('UPDATE glpi_ticket_followups SET deleted_at = :now, updated_at = :now WHERE glpi_id IN (:ids) AND deleted_at IS NULL',
-        { replacements: { ids, now: utcNow() }, transaction });
-    },
-    async cachedIdDates() {
-      const rows = await sequelize.query<{ id: number; d: string | null }>(
-        "SELECT glpi_id AS id, DATE_FORMAT(glpi_updated_at, '%Y-%m-%d %H:%i:%s') AS d FROM glpi_ticket_followups WHERE deleted_at IS NULL",
-        { type: QueryTypes.SELECT },
-      );
-      return new Map(rows.map((row) => [Number(row.id), row.d]));
-    },
+    ...ticketPartRows('glpi_ticket_followups'),
   };
 }
 

@@ -5,8 +5,9 @@ import { solutionSchema, type GlpiItem } from '../glpi/glpi-schemas';
 import { rawText, type SqlValue } from './glpi-rows';
 import { glpiDateToUtc } from './glpi-time';
 import type { PairWriter } from './pair-writer';
+import { ticketPartRows } from './ticket-part-rows';
 import type { SyncContext } from './sync-context';
-import { upsertRows, utcNow } from './upsert-batch';
+import { upsertRows } from './upsert-batch';
 
 export type Solution = GlpiItem<'ITILSolution'>;
 type Prepared = { solutions: Solution[] };
@@ -38,22 +39,7 @@ export function solutionWriter(ctx: SyncContext): PairWriter<Prepared> {
       await upsertRows('glpi_ticket_solutions', columns, solutions.map((s) => solutionValues(s, offset, mode.deletedAt)), transaction, solutionKey);
       return solutions.length;
     },
-    async liveCount() {
-      const [row] = await sequelize.query<{ n: number }>('SELECT COUNT(*) AS n FROM glpi_ticket_solutions WHERE deleted_at IS NULL', { type: QueryTypes.SELECT });
-      return Number(row?.n ?? 0);
-    },
-    async markDeleted(ids, transaction) {
-      if (ids.length === 0) return;
-      await sequelize.query('UPDATE glpi_ticket_solutions SET deleted_at = :now, updated_at = :now WHERE glpi_id IN (:ids) AND deleted_at IS NULL',
-        { replacements: { ids, now: utcNow() }, transaction });
-    },
-    async cachedIdDates() {
-      const rows = await sequelize.query<{ id: number; d: string | null }>(
-        "SELECT glpi_id AS id, DATE_FORMAT(glpi_updated_at, '%Y-%m-%d %H:%i:%s') AS d FROM glpi_ticket_solutions WHERE deleted_at IS NULL",
-        { type: QueryTypes.SELECT },
-      );
-      return new Map(rows.map((row) => [Number(row.id), row.d]));
-    },
+    ...ticketPartRows('glpi_ticket_solutions'),
   };
 }
 

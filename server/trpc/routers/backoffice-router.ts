@@ -12,6 +12,8 @@ import { router, staffProcedure } from '../init';
 import { actor } from '../actor';
 
 import { companySatisfaction } from '../../portal/ticket-satisfaction';
+import { clientsOverPlan } from '../../portal/over-plan';
+import { z } from 'zod';
 
 /** The commercial workspace: today's work and the client companies. */
 export const backofficeRouter = router({
@@ -23,6 +25,10 @@ export const backofficeRouter = router({
     timeline: staffProcedure.input(companyIdInput).query(({ input }) => companyTimeline(input.companyId)),
     audit: staffProcedure.input(companyAuditInput).query(({ input }) => companyAuditTrail(input)),
     syncMonitor: staffProcedure.input(companyIdInput).query(({ input }) => companySyncMonitor(input.companyId)),
+    /** For the back-office home: subscribed clients at or over their plan this month. */
+    overPlan: staffProcedure
+      .input(z.object({ minPercent: z.number().min(0).max(1_000).default(100) }).default({ minPercent: 100 }))
+      .query(({ input }) => clientsOverPlan({ minPercent: input.minPercent })),
     /** The company's answers to ticket satisfaction surveys. */
     satisfaction: staffProcedure.input(companyIdInput).query(({ input }) => companySatisfaction(input.companyId)),
     syncNow: staffProcedure

@@ -2,7 +2,7 @@ import { portalAccess } from '../../portal/portal-access';
 import { isSuperClient } from '../../subscriptions/super-client';
 import { headerInfo } from '../../notifications/user-notifications';
 import { authedProcedure, companyUserProcedure, router } from '../init';
-import { portalDashboardRouter, portalNotificationsRouter, portalStaffRouter } from './portal-dashboard-router';
+import { portalDashboardRouter } from './portal-dashboard-router';
 import { portalParkRouter } from './portal-park-router';
 import { portalTicketsRouter } from './portal-tickets-router';
 
@@ -16,6 +16,4 @@ export const portalRouter = router({
   dashboard: portalDashboardRouter,
   park: portalParkRouter,
   tickets: portalTicketsRouter,
-  notifications: portalNotificationsRouter,
-  staff: portalStaffRouter,
 });
