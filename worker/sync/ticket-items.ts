@@ -83,13 +83,13 @@ export async function writeTicketItems(target: CompanyTarget, items: TicketItems
  * changed in the second the ticket was last read. Run after a first sync and with each reconcile.
  */
 export async function reconcileTicketItems(client: GlpiClient, target: CompanyTarget, pageSize: number): Promise<number> {
-  const all = await readAllTicketItems(client, pageSize);
   const rows = await sequelize.query<{ id: number }>(
     'SELECT glpi_id AS id FROM glpi_tickets WHERE glpi_entity_id = :entityId AND company_id = :companyId AND deleted_at IS NULL',
     { replacements: target, type: QueryTypes.SELECT },
   );
   const items: TicketItems = new Map(rows.map((row) => [Number(row.id), []]));
-  for (const item of all) items.get(item.tickets_id)?.push(item);
+  // A new client without tickets yet: the server's whole list has nothing for it.
+  if (items.size > 0) for (const item of await readAllTicketItems(client, pageSize)) items.get(item.tickets_id)?.push(item);
   await cacheTransaction(async (transaction) => {
     await writeTicketItems(target, items, transaction);
     await sequelize.query(
