@@ -39,6 +39,20 @@ test('a ticket about an asset, with a category; its solution refused with a reas
   const number = Number(/\/portal\/tickets\/(\d+)/.exec(page.url())![1]);
   const solve = (content: string) => page.request.post(`${simControl}/tickets/${number}/solutions`, { data: { content } });
 
+  // A technician links a monitor too, in GLPI: the ticket lists both, and the monitor's page the ticket.
+  await page.goto('/portal/park/monitors');
+  const monitorLink = page.getByTestId('asset-table').locator('tbody a').first();
+  const monitorName = (await monitorLink.textContent())!.trim();
+  const monitorId = Number(/\/(\d+)$/.exec((await monitorLink.getAttribute('href'))!)![1]);
+  expect((await page.request.post(`${simControl}/tickets/${number}/items`, { data: { itemtype: 'Monitor', items_id: monitorId } })).ok()).toBe(true);
+  await page.goto(`/portal/tickets/${number}`);
+  await eventually(page, async () => {
+    await expect(page.getByTestId('ticket-asset')).toHaveText([assetName, monitorName], { timeout: 1_000 });
+  });
+  await page.getByTestId('ticket-asset').getByRole('link', { name: monitorName }).click();
+  await expect(page.getByTestId('asset-ticket')).toContainText(`#${number} ${title}`);
+  await page.goto(`/portal/tickets/${number}`);
+
   expect((await solve('<p>Pilote réinstallé.</p>')).ok()).toBe(true);
   await eventually(page, async () => {
     await expect(page.getByTestId('solution-state')).toHaveText('En attente de votre validation', { timeout: 1_000 });

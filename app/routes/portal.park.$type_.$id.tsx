@@ -5,6 +5,7 @@ import { useTranslation } from '~/i18n/use-translation';
 import { SubscriptionRequired } from '~/components/portal/subscription-required';
 import { SyncedAt } from '~/components/portal/synced-at';
 import { parkValue } from '~/components/portal/park-value';
+import { formatPortalDate } from '~/components/portal/format-date';
 import { superClientPage } from '~/utils/portal.server';
 import { idParam } from '~/utils/route-params.server';
 import { assetSlugSchema } from '../../server/portal/asset-types';
@@ -46,6 +47,20 @@ export default function AssetDetail() {
             </div>
           ))}
         </dl>
+      </section>
+      <section className="card" aria-labelledby="tickets-title">
+        <h2 id="tickets-title">{t('ticketMore.ticketsAbout')}</h2>
+        {asset.tickets.length === 0 ? <p>{t('ticketMore.noTicketsAbout')}</p> : (
+          <ul data-testid="asset-tickets">
+            {asset.tickets.map((ticket) => (
+              <li key={ticket.glpiId} data-testid="asset-ticket">
+                <Link to={`/portal/tickets/${ticket.glpiId}`}>#{ticket.glpiId} {ticket.name}</Link>
+                {' — '}{t(`clientPortal.tickets.statuses.${ticket.status}`)}
+                {ticket.openedAt ? <>{' — '}{formatPortalDate(ticket.openedAt, locale)}</> : null}
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
       {asset.details.length > 0 ? (
         <section className="card" aria-labelledby="more-title">

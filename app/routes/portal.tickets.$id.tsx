@@ -90,7 +90,20 @@ export default function TicketPage() {
           <dt>{t(`${k}.urgency`)}</dt><dd>{t(`${k}.urgencies.${ticket.urgency}`)}</dd>
           <dt>{t(`${k}.type`)}</dt><dd>{t(`${k}.types.${ticket.type}`)}</dd>
           {ticket.category ? <><dt>{t(`${k}.category`)}</dt><dd>{ticket.category}</dd></> : null}
-          {ticket.asset ? <><dt>{t('ticketMore.linkedAsset')}</dt><dd data-testid="ticket-asset">{ticket.asset.name ?? `#${ticket.asset.glpiId}`}</dd></> : null}
+          {ticket.assets.length > 0 ? (
+            <>
+              <dt>{t('ticketMore.linkedAsset')}</dt>
+              <dd>
+                <ul data-testid="ticket-assets">
+                  {ticket.assets.map((asset) => (
+                    <li key={`${asset.itemtype}:${asset.glpiId}`} data-testid="ticket-asset">
+                      {asset.slug ? <Link to={`/portal/park/${asset.slug}/${asset.glpiId}`}>{asset.name ?? `#${asset.glpiId}`}</Link> : (asset.name ?? `#${asset.glpiId}`)}
+                    </li>
+                  ))}
+                </ul>
+              </dd>
+            </>
+          ) : null}
           {ticket.openedAt ? <><dt>{t(`${k}.openedAt`)}</dt><dd>{formatPortalDate(ticket.openedAt, locale)}</dd></> : null}
           {ticket.solvedAt ? <><dt>{t(`${k}.solvedAt`)}</dt><dd>{formatPortalDate(ticket.solvedAt, locale)}</dd></> : null}
           {ticket.closedAt ? <><dt>{t(`${k}.closedAt`)}</dt><dd>{formatPortalDate(ticket.closedAt, locale)}</dd></> : null}

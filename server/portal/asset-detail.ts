@@ -2,6 +2,8 @@ import { GlpiAsset } from '../db/models';
 import { notFound } from '../errors';
 import { syncFreshness } from '../glpi-cache/sync-freshness';
 import { assetColumns, assetSlugs, type AssetSlug } from './asset-types';
+import { ticketsAboutAsset } from './ticket-assets';
+import type { TicketScope } from './ticket-scope';
 
 /** GLPI's own fields a client can read something in; the rest of its row is plumbing (ids, flags, entity paths). */
 export const assetDetailKeys = ['comment', 'contact', 'contact_num', 'uuid'] as const;
@@ -18,10 +20,11 @@ const decodeGlpiText = (value: string) =>
 
 /**
  * What the cache holds for one asset of the company, in a client's terms: the portal's columns and
- * the few GLPI fields that mean something to them, text decoded. Another company's asset, a
- * trashed one or a template is "not found".
+ * the few GLPI fields that mean something to them, text decoded, and the tickets about it that the
+ * caller may see. Another company's asset, a trashed one or a template is "not found".
  */
-export async function assetDetail(companyId: number, type: AssetSlug, glpiId: number) {
+export async function assetDetail(scope: TicketScope, type: AssetSlug, glpiId: number) {
+  const { companyId } = scope;
   const itemtype = assetSlugs[type];
   const asset = await GlpiAsset.findOne({ where: { companyId, itemtype, glpiId, deletedAt: null, isTemplate: false } });
   if (!asset) throw notFound();
@@ -36,10 +39,11 @@ export async function assetDetail(companyId: number, type: AssetSlug, glpiId: nu
     .map((key) => ({ key, value: row[key] }))
     .filter((entry): entry is { key: AssetDetailKey; value: string | number } => (typeof entry.value === 'string' && entry.value.trim() !== '') || typeof entry.value === 'number')
     .map(({ key, value }) => ({ key, value: typeof value === 'string' ? decodeGlpiText(value) : String(value) }));
-  const freshness = await syncFreshness(companyId);
+  const [freshness, tickets] = await Promise.all([syncFreshness(companyId), ticketsAboutAsset(scope, itemtype, asset.glpiId)]);
   return {
     type, itemtype, glpiId: asset.glpiId, name: asset.name ? decodeGlpiText(asset.name) : asset.name, fields, details,
     glpiCreatedAt: asset.glpiCreatedAt, glpiUpdatedAt: asset.glpiUpdatedAt,
     syncedAt: freshness.byItemtype[itemtype] ?? null,
+    tickets,
   };
 }

@@ -17,6 +17,9 @@ export const assetSlugs = {
 
 export type AssetSlug = keyof typeof assetSlugs;
 export type AssetItemtype = (typeof assetSlugs)[AssetSlug];
+const slugs = new Map<string, AssetSlug>(Object.entries(assetSlugs).map(([slug, itemtype]) => [itemtype, slug as AssetSlug]));
+/** The slug of a GLPI item type the portal shows, or null. */
+export const assetSlugOf = (itemtype: string): AssetSlug | null => slugs.get(itemtype) ?? null;
 export const assetSlugSchema = z.enum(Object.keys(assetSlugs) as [AssetSlug, ...AssetSlug[]]);
 
 export const assetColumns = [

@@ -12,14 +12,20 @@ import { isOpenStatus, ticketDeadlines } from './ticket-codes';
 import { ticketSolutions, waitingApproval } from './ticket-solutions';
 import { ticketFiles } from './ticket-documents';
 import { ticketSatisfaction } from './ticket-satisfaction';
+import { linkedAssets, type LinkedAsset } from './ticket-assets';
+import { assetSlugOf } from './asset-types';
 
-/** The asset a ticket written in the portal is about (GLPI's Item_Ticket link is not read back). */
-async function ticketAsset(companyId: number, payload: unknown) {
+/**
+ * The asset a ticket still in the outbox is about, as the client chose it (GLPI numbers the ticket
+ * and links it; from then on its links are the synced ones, ticket-assets.ts).
+ */
+async function chosenAssets(companyId: number, payload: unknown): Promise<LinkedAsset[]> {
   const parsed = ticketPayloadSchema.safeParse(payload);
   const asset = parsed.success ? parsed.data.asset : undefined;
-  if (!asset) return null;
-  const row = await GlpiAsset.findOne({ where: { companyId, itemtype: asset.itemtype, glpiId: asset.glpiId }, attributes: ['name'] });
-  return { ...asset, name: row?.name ?? null };
+  if (!asset) return [];
+  const row = await GlpiAsset.findOne({ where: { companyId, itemtype: asset.itemtype, glpiId: asset.glpiId, deletedAt: null }, attributes: ['name'] });
+  if (!row) return [];
+  return [{ itemtype: asset.itemtype, slug: assetSlugOf(asset.itemtype), glpiId: asset.glpiId, name: row.name }];
 }
 
 /** GLPI accounts of the company's own people: their follow-ups are the client's, the others are support's. */
@@ -51,7 +57,7 @@ export async function ticketConversation(companyId: number, glpiTicketId: number
     if (!sent) throw notFound();
     return outboxConversation(companyId, sent.id);
   }
-  const [followups, ownUsers, freshness, solutions, approval, origin] = await Promise.all([
+  const [followups, ownUsers, freshness, solutions, approval, assets] = await Promise.all([
     GlpiTicketFollowup.findAll({
       where: { companyId, glpiTicketId, isPrivate: false, deletedAt: null },
       order: [['postedAt', 'ASC'], ['glpiId', 'ASC']],
@@ -60,7 +66,7 @@ export async function ticketConversation(companyId: number, glpiTicketId: number
     syncFreshness(companyId),
     ticketSolutions(glpiTicketId, ticket),
     waitingApproval(companyId, glpiTicketId),
-    GlpiOutboxEntry.findOne({ where: { companyId, kind: 'ticket', glpiId: glpiTicketId }, attributes: ['payload'] }),
+    linkedAssets(companyId, glpiTicketId),
   ]);
   const waiting = await waitingReplies(companyId, { glpiTicketId }, new Set(followups.map((f) => f.glpiId)));
   const files = await ticketFiles(companyId, { glpiTicketId }, ownUsers);
@@ -99,7 +105,8 @@ export async function ticketConversation(companyId: number, glpiTicketId: number
     approval,
     /** GLPI lets the requester approve or refuse while the ticket is solved (before it closes by itself). */
     canDecide: ticket.status === 5 && (approval === null || approval.state === 'failed'),
-    asset: await ticketAsset(companyId, origin?.payload),
+    /** Every asset of the company's park GLPI links to the ticket, whoever linked it. */
+    assets,
     state: 'synced' as const,
     // The answers come from the server-wide follow-up read: the conversation is as fresh as the older of the two.
     syncedAt: olderOf(freshness.byItemtype.Ticket ?? null, freshness.byItemtype.ITILFollowup ?? null),
@@ -139,7 +146,7 @@ export async function outboxConversation(companyId: number, outboxId: number) {
     solutions: [],
     approval: null,
     canDecide: false,
-    asset: await ticketAsset(companyId, payload),
+    assets: await chosenAssets(companyId, payload),
     state: entry.state,
     syncedAt: freshness.byItemtype.Ticket ?? null,
   };

@@ -114,14 +114,13 @@ export async function computeReportFigures(companyId: number, month: string, now
             FROM glpi_tickets WHERE ${live} AND ${resolved} >= :start AND ${resolved} < :end`, replacements),
     select(`SELECT category AS name, COUNT(*) AS n FROM glpi_tickets WHERE ${live} AND opened_at >= :start AND opened_at < :end
             GROUP BY category ORDER BY n DESC, name LIMIT :topCategoryCount`, replacements),
-    // GLPI's Item_Ticket links are not synced: the asset a ticket is about is known for the tickets
-    // written in the portal, from what the client chose (the outbox row); a refused one never was a ticket.
-    select(`SELECT o.itemtype, MAX(a.name) AS name, COUNT(*) AS n FROM (
-              SELECT JSON_VALUE(payload, '$.asset.itemtype') AS itemtype, CAST(JSON_VALUE(payload, '$.asset.glpiId') AS UNSIGNED) AS glpi_id
-              FROM glpi_outbox WHERE company_id = :companyId AND kind = 'ticket' AND state <> 'failed'
-              AND created_at >= :start AND created_at < :end AND JSON_VALUE(payload, '$.asset.itemtype') IS NOT NULL) o
-            LEFT JOIN glpi_assets a ON a.company_id = :companyId AND a.itemtype = o.itemtype AND a.glpi_id = o.glpi_id
-            GROUP BY o.itemtype, o.glpi_id ORDER BY n DESC, name, o.glpi_id LIMIT :topAssetCount`, replacements),
+    // The month's tickets per asset of the company's park, from GLPI's Item_Ticket links (synced,
+    // whoever linked them: the client at creation or a technician); a ticket about two assets counts for each.
+    select(`SELECT i.itemtype, MAX(a.name) AS name, COUNT(DISTINCT t.glpi_id) AS n FROM glpi_ticket_items i
+            JOIN glpi_tickets t ON t.company_id = i.company_id AND t.glpi_id = i.glpi_ticket_id AND t.deleted_at IS NULL
+            JOIN glpi_assets a ON a.company_id = i.company_id AND a.itemtype = i.itemtype AND a.glpi_id = i.items_id AND a.is_template = 0
+            WHERE i.company_id = :companyId AND i.deleted_at IS NULL AND t.opened_at >= :start AND t.opened_at < :end
+            GROUP BY i.itemtype, i.items_id ORDER BY n DESC, name, i.items_id LIMIT :topAssetCount`, replacements),
     select(`SELECT itemtype, COUNT(*) AS n FROM glpi_assets WHERE company_id = :companyId AND is_template = 0 AND itemtype IN (:hardware)
             AND glpi_created_at >= :start AND glpi_created_at < :end GROUP BY itemtype ORDER BY itemtype`, replacements),
     select(`SELECT itemtype, COUNT(*) AS n FROM glpi_assets WHERE company_id = :companyId AND is_template = 0 AND itemtype IN (:hardware)

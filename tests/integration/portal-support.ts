@@ -1,6 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import { expect } from 'vitest';
 import { GlpiAsset, GlpiTicket, GlpiTicketFollowup, Service, Subscription, type Company } from '../../server/db/models';
+import { sequelize } from '../../server/db/sequelize';
 import { createCompany, createUser, loggedIn } from '../support/fixtures';
 
 /** Shared set-up of the portal tests: subscribed clients and cache rows written directly. */
@@ -64,4 +65,14 @@ export async function expectRefused(call: Promise<unknown>, code: TRPCError['cod
   expect(error).toBeInstanceOf(TRPCError);
   expect((error as TRPCError).code).toBe(code);
   if (key) expect((error as TRPCError).message).toBe(key);
+}
+
+/** A GLPI Item_Ticket link as the sync writes it (worker/sync/ticket-items.ts). */
+export async function insertTicketItem(ticket: GlpiTicket, asset: { itemtype: string; glpiId: number }, fields: { deletedAt?: Date | null } = {}) {
+  nextGlpiId += 1;
+  await sequelize.query(
+    `INSERT INTO glpi_ticket_items (glpi_id, glpi_ticket_id, itemtype, items_id, glpi_entity_id, company_id, deleted_at, created_at, updated_at)
+     VALUES (:id, :ticket, :itemtype, :itemId, :entity, :company, :deletedAt, UTC_TIMESTAMP(), UTC_TIMESTAMP())`,
+    { replacements: { id: nextGlpiId, ticket: ticket.glpiId, itemtype: asset.itemtype, itemId: asset.glpiId, entity: ticket.glpiEntityId, company: ticket.companyId, deletedAt: fields.deletedAt ?? null } },
+  );
 }

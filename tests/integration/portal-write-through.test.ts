@@ -1,6 +1,8 @@
+import { QueryTypes } from 'sequelize';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCatalog } from '../../db/seeds/seed-catalog';
-import type { Company, User } from '../../server/db/models';
+import { GlpiCompanyLink, type Company, type User } from '../../server/db/models';
+import { sequelize } from '../../server/db/sequelize';
 import { queueReply, queueTicket } from '../../server/glpi-outbox/queue-outbox';
 import { listTickets } from '../../server/portal/list-tickets';
 import { ticketConversation } from '../../server/portal/ticket-conversation';
@@ -12,7 +14,7 @@ import { defaultSyncOptions } from '../../worker/sync/sync-context';
 import { closeTestResources } from '../support/close-resources';
 import { createCompany, createUser } from '../support/fixtures';
 import { forgetEarlierSimulators } from '../support/sync-harness';
-import { subscribe } from './portal-support';
+import { insertAsset, subscribe } from './portal-support';
 
 /**
  * What a client sees of their own writes: a ticket or a reply is listed the moment it is written
@@ -48,7 +50,13 @@ const occurrences = (list: Awaited<ReturnType<typeof listTickets>>, title: strin
 describe("a client's own ticket and reply", () => {
   it('are listed at once as being sent, then as GLPI has them right after delivery, exactly once all along', async () => {
     const title = 'Imprimante du 2e étage';
-    const entry = await queueTicket({ companyId: company.id, userId: user.id, title, content: 'Bourrage papier.', urgency: 3, type: 'incident' });
+    // The printer it is about, in GLPI and in the cache (as a sync cycle would have brought it).
+    const entityId = (await GlpiCompanyLink.findByPk(company.id))!.glpiEntityId!;
+    const printer = h.sim.state.addItem('Printer', { name: 'IMP-ETAGE-2', entities_id: entityId }).id;
+    await insertAsset({ companyId: company.id, entityId }, { itemtype: 'Printer', glpiId: printer, name: 'IMP-ETAGE-2' });
+    const entry = await queueTicket({
+      companyId: company.id, userId: user.id, title, content: 'Bourrage papier.', urgency: 3, type: 'incident', asset: { itemtype: 'Printer', glpiId: printer },
+    });
     const before = await listTickets({ companyId: company.id, memberUserId: null }, {});
     expect(before.waiting).toMatchObject([{ outboxId: entry.id, title, state: 'pending', glpiTicketId: null }]);
     expect(occurrences(before, title)).toBe(1);
@@ -59,6 +67,10 @@ describe("a client's own ticket and reply", () => {
     expect(after.tickets.find((ticket) => ticket.name === title)).toMatchObject({ glpiId, status: 1 });
     expect(after.waiting).toEqual([]);
     expect(occurrences(after, title)).toBe(1);
+    // Its asset, from GLPI's own link (Item_Ticket) read back with it, not from the outbox's choice.
+    expect(await sequelize.query('SELECT itemtype, items_id FROM glpi_ticket_items WHERE glpi_ticket_id = ? AND deleted_at IS NULL', { replacements: [glpiId], type: QueryTypes.SELECT }))
+      .toEqual([{ itemtype: 'Printer', items_id: printer }]);
+    expect((await ticketConversation(company.id, glpiId)).assets).toEqual([{ itemtype: 'Printer', slug: 'printers', glpiId: printer, name: 'IMP-ETAGE-2' }]);
 
     const reply = await queueReply({ companyId: company.id, userId: user.id, glpiTicketId: glpiId, content: 'Toujours bloquée.' });
     const pending = await ticketConversation(company.id, glpiId);

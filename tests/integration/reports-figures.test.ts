@@ -6,7 +6,7 @@ import { computeReportFigures } from '../../server/reports/report-figures';
 import { sequelize } from '../../server/db/sequelize';
 import { closeTestResources } from '../support/close-resources';
 import { createCompany, createUser } from '../support/fixtures';
-import { insertAsset, insertTicket, subscribe } from './portal-support';
+import { insertAsset, insertTicket, insertTicketItem, subscribe } from './portal-support';
 
 /**
  * The monthly report's figures against a seeded cache. Every expected value is computed here, in
@@ -81,7 +81,16 @@ describe('monthly report figures', () => {
       const count = month === '2026-11' ? 27 : month === '2026-10' ? 16 : month === '2026-09' ? 13 : 4 + Math.floor(random() * 8);
       specs.push(...ticketsOfMonth(month, count, random, month === '2026-11' ? novemberCategories : ['Autre']));
     }
-    for (const spec of specs) await insertTicket(target, spec);
+    // Tickets GLPI links to assets (below): part of the month's tickets like any other.
+    const day = (month: number, d: number) => new Date(Date.UTC(2026, month - 1, d, 9));
+    const aboutAssets = [
+      { key: 'p1', at: day(11, 4) }, { key: 'p2', at: day(11, 9) }, { key: 'p3', at: day(11, 21) }, { key: 'removed', at: day(11, 22) },
+      { key: 'trashed', at: day(11, 23), deletedAt: day(11, 25) }, { key: 'pc', at: day(11, 12) }, { key: 'october', at: day(10, 20) }, { key: 'foreign', at: day(11, 14) },
+    ].map((t) => ({ key: t.key, spec: { openedAt: t.at, takenAt: null, solvedAt: null, closedAt: null, timeToOwn: null, timeToResolve: null, category: 'Imprimantes', deletedAt: t.deletedAt ?? null } }));
+    specs.push(...aboutAssets.map((t) => t.spec));
+    const ticketRows = new Map<TicketSpec, Awaited<ReturnType<typeof insertTicket>>>();
+    for (const spec of specs) ticketRows.set(spec, await insertTicket(target, spec));
+    const ticketAbout = (key: string) => ticketRows.get(aboutAssets.find((t) => t.key === key)!.spec)!;
     // Another company's November tickets never count.
     for (const spec of ticketsOfMonth('2026-11', 5, random, ['Réseau'])) await insertTicket({ companyId: other.id, entityId: target.entityId + 1 }, spec);
 
@@ -109,20 +118,21 @@ describe('monthly report figures', () => {
     await insertAsset(target, { itemtype: 'Computer', warrantyEnd: '2027-01-10', deletedAt: new Date('2026-06-01T00:00:00Z'), glpiCreatedAt: new Date('2024-01-01T00:00:00Z') });
     for (const day of licenceEnds) await insertAsset(target, { itemtype: 'SoftwareLicense', licenceExpiresOn: day, name: `L-${day}` });
 
-    // Tickets written in the portal naming an asset: November's count, a refused one and October's do not.
+    // Tickets linked to assets in GLPI (Item_Ticket, synced): November's live tickets count per asset, once
+    // each; a removed link, a trashed ticket, October's ticket and another company's asset do not.
     const printer = await insertAsset(target, { itemtype: 'Printer', name: 'IMP-ACCUEIL', glpiCreatedAt: new Date('2024-01-01T00:00:00Z') });
     const pc = inserted[0]!;
-    const outbox = [
-      { asset: printer, at: nov(4), state: 'delivered' }, { asset: printer, at: nov(9), state: 'delivered' }, { asset: printer, at: nov(21), state: 'pending' },
-      { asset: pc, at: nov(12), state: 'delivered' }, { asset: pc, at: nov(13), state: 'failed' }, { asset: pc, at: new Date('2026-10-20T10:00:00Z'), state: 'delivered' },
-    ] as const;
-    for (const row of outbox) {
-      await GlpiOutboxEntry.create({
-        companyId: company.id, userId: user.id, kind: 'ticket', idempotencyKey: randomUUID(), glpiTicketId: null, localTicketRef: null,
-        payload: { title: 'Panne', content: 'Bonjour', urgency: 3, type: 'incident', asset: { itemtype: row.asset.itemtype as 'Printer', glpiId: row.asset.glpiId } },
-        state: row.state, createdAt: row.at,
-      });
-    }
+    const foreign = await insertAsset({ companyId: other.id, entityId: target.entityId + 1 }, { itemtype: 'Printer', name: 'IMP-AUTRE' });
+    for (const key of ['p1', 'p2', 'p3', 'trashed']) await insertTicketItem(ticketAbout(key), printer);
+    await insertTicketItem(ticketAbout('removed'), printer, { deletedAt: nov(24) });
+    for (const key of ['pc', 'october', 'p2']) await insertTicketItem(ticketAbout(key), pc);
+    await insertTicketItem(ticketAbout('foreign'), foreign);
+    // A portal ticket naming an asset that GLPI never linked (refused delivery): not a link, not counted.
+    await GlpiOutboxEntry.create({
+      companyId: company.id, userId: user.id, kind: 'ticket', idempotencyKey: randomUUID(), glpiTicketId: null, localTicketRef: null,
+      payload: { title: 'Panne', content: 'Bonjour', urgency: 3, type: 'incident', asset: { itemtype: 'Printer', glpiId: printer.glpiId } },
+      state: 'failed', createdAt: nov(5),
+    });
 
     // Satisfaction answers: those answered in November count, whenever the survey was sent.
     const surveys = [
@@ -201,10 +211,10 @@ describe('monthly report figures', () => {
     expect(figures.licences.count).toBe(due(licenceEnds).length);
     expect(figures.licences.items.map((i) => i.name)).toEqual(due(licenceEnds).map((d) => `L-${d}`));
 
-    const named = outbox.filter((o) => o.state !== 'failed' && inMonth(o.at));
+    // p1, p2, p3 for the printer; pc and p2 (about both) for the PC.
     expect(figures.topAssets).toEqual([
-      { itemtype: 'Printer', name: 'IMP-ACCUEIL', count: named.filter((o) => o.asset === printer).length },
-      { itemtype: 'Computer', name: pc.name, count: named.filter((o) => o.asset === pc).length },
+      { itemtype: 'Printer', name: 'IMP-ACCUEIL', count: 3 },
+      { itemtype: 'Computer', name: pc.name, count: 2 },
     ]);
 
     // The plan: tickets against the tier of 10 in each of the three months; computers at each month's end.

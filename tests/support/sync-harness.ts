@@ -23,7 +23,7 @@ export type SyncHarness = {
   close(): Promise<void>;
 };
 
-const cacheTables = ['glpi_assets', 'glpi_asset_details', 'glpi_tickets', 'glpi_ticket_followups', 'glpi_sync_state', 'glpi_sync_events'];
+const cacheTables = ['glpi_assets', 'glpi_asset_details', 'glpi_tickets', 'glpi_ticket_items', 'glpi_ticket_followups', 'glpi_sync_state', 'glpi_sync_events'];
 
 /**
  * Follow-ups and dropdowns are read server-wide, keyed by GLPI's own ids: a GLPI started by an

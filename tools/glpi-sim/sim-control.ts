@@ -67,6 +67,10 @@ export function handleControl(state: SimulatorState, method: string, path: strin
         }).parse(body);
         return ok(state.addDocument(id, { name: input.fileName, mime: input.mime, bytes: Buffer.from(input.base64, 'base64') }, input.followupId));
       }
+      case 'POST tickets/:id/items': {
+        const input = z.object({ itemtype: z.string().min(1), items_id: z.number().int().positive() }).parse(body);
+        return ok(state.linkItem(id, input.itemtype, input.items_id));
+      }
       case 'POST tickets/:id/status':
         state.setTicketStatus(id, z.object({ status: z.number().int().min(1).max(6) }).parse(body).status);
         return ok();

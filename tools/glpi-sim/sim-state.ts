@@ -112,6 +112,11 @@ export class SimulatorState {
     return { id: result.id };
   }
 
+  /** A technician links an item of the park to a ticket in GLPI (Item_Ticket), under GLPI's rules (sim-write.ts). */
+  linkItem(ticketId: number, itemtype: string, itemId: number): { id: number } {
+    return this.addItem('Item_Ticket', { tickets_id: ticketId, itemtype, items_id: itemId });
+  }
+
   setTicketStatus(ticketId: number, status: number): void {
     this.update('Ticket', ticketId, { status });
   }

@@ -48,7 +48,9 @@ export function addTicket(ctx: WriteContext, input: Input, fields: Record<string
 
 /**
  * `items_id: {"Computer": [12]}` on a ticket's creation links each item (Ticket::post_addItem adds
- * an Item_Ticket per item); an item the session may not read is left out silently.
+ * an Item_Ticket per item); an item the session may not read is left out silently. Self-Service
+ * reads no asset through the API, yet GLPI links those of the ticket's entity it names
+ * (CommonITILObject::handleItemsIdInput checks no right; tests/real-glpi/ticket-solutions-real-glpi.test.ts).
  */
 function linkItems(ctx: WriteContext, ticket: Row, items: unknown): void {
   if (typeof items !== 'object' || items === null) return;
@@ -56,7 +58,9 @@ function linkItems(ctx: WriteContext, ticket: Row, items: unknown): void {
     if (!isTemplatedType(itemtype) || !Array.isArray(list)) continue;
     for (const itemId of list) {
       const item = ctx.store.table(itemtype).rows.get(Number(itemId));
-      if (!item || (ctx.session !== null && !rowReadable(ctx.store, ctx.session, itemtype, item))) continue;
+      if (!item) continue;
+      const sameEntity = ctx.store.entityOf(itemtype, item) === Number(ticket.entities_id ?? 0);
+      if (ctx.session !== null && !rowReadable(ctx.store, ctx.session, itemtype, item) && !(ctx.session.interface !== 'central' && sameEntity)) continue;
       ctx.store.insert('Item_Ticket', { itemtype, items_id: item.id, tickets_id: ticket.id });
     }
   }

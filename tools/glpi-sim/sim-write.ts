@@ -58,19 +58,34 @@ export function addItem(ctx: WriteContext, itemtype: TemplatedType, input: Input
   }
 }
 
-/** Item_Ticket (CommonItilObject_Item): the item must be one the session may read, the ticket one it may answer. */
+/**
+ * Item_Ticket (CommonItilObject_Item): the item must be one the session may read, the ticket one it
+ * may answer and not closed (Item_Ticket::canCreateItem). Adding one moves the ticket's date_mod
+ * (Item_Ticket::post_addItem; checked on 10.0.12).
+ */
 function addItemTicket(ctx: WriteContext, input: Input, fields: Record<string, Scalar>): AddResult {
   const { store } = ctx;
   const ticket = store.table('Ticket').rows.get(Number(input.tickets_id));
   const itemtype = String(input.itemtype ?? '');
   const item = isTemplatedType(itemtype) ? store.table(itemtype).rows.get(Number(input.items_id)) : undefined;
-  if (!ticket || !item || !isTemplatedType(itemtype)) return { ok: false, message: noPermission };
+  if (!ticket || !item || !isTemplatedType(itemtype) || Number(ticket.status) === closedStatus) return { ok: false, message: noPermission };
   if (ctx.session !== null && (!rowReadable(store, ctx.session, 'Ticket', ticket) || !rowReadable(store, ctx.session, itemtype, item))) {
     return { ok: false, message: noPermission };
   }
   const row = store.insert('Item_Ticket', { ...fields, itemtype, items_id: item.id, tickets_id: ticket.id });
+  ticket.date_mod = ctx.stamp;
   return { ok: true, id: row.id, message: `Item successfully added: ${String(item.name ?? '')}` };
 }
+
+/**
+ * Removing a link moves its ticket's date_mod too (Item_Ticket::post_purgeItem), except on a
+ * closed ticket: GLPI refuses that ticket's update silently and keeps its date_mod (checked on 10.0.12).
+ */
+function touchTicketOfLink(ctx: WriteContext, link: Row): void {
+  const ticket = ctx.store.table('Ticket').rows.get(Number(link.tickets_id));
+  if (ticket && Number(ticket.status) !== closedStatus) ticket.date_mod = ctx.stamp;
+}
+const closedStatus = 6;
 
 /** A ticket's survey (CommonDBTM add): one per ticket, the ticket readable; GLPI leaves date_answered unset. */
 function addSatisfaction(ctx: WriteContext, input: Input, fields: Record<string, Scalar>): AddResult {
@@ -205,6 +220,7 @@ export function deleteItem(ctx: WriteContext, itemtype: TemplatedType, id: numbe
     if (parentType !== itemtype) continue;
     for (const childId of [...store.table(childType).idsOfParent(id)]) store.purge(childType, childId);
   }
+  if (itemtype === 'Item_Ticket') touchTicketOfLink(ctx, row);
   store.purge(itemtype, id);
   if (isDropdownType(itemtype)) clearReferences(store, itemtype, id, ctx.stamp);
   return { ok: true };

@@ -176,6 +176,12 @@ export const entitySchema = z.looseObject({
   comment: optionalHtml.optional(),
 });
 
+/**
+ * The link of a ticket to an item it is about (GLPI 10.0.12's glpi_items_tickets: these four
+ * columns, no date_mod, no entity; docs/decisions/181-ticket-items-synced.md).
+ */
+export const itemTicketSchema = z.looseObject({ id, itemtype: z.string(), items_id: id, tickets_id: id });
+
 export const profileUserSchema = z.looseObject({
   id, users_id: id, profiles_id: id, entities_id: id, is_recursive: flag, is_dynamic: flag, is_default_profile: flag,
 });
@@ -234,6 +240,7 @@ export const itemSchemas = {
   ITILFollowup: followupSchema,
   ITILSolution: solutionSchema,
   Document_Item: documentItemSchema,
+  Item_Ticket: itemTicketSchema,
   Document: documentSchema,
   User: userSchema,
   Entity: entitySchema,
@@ -265,7 +272,7 @@ export type GlpiItem<T extends GlpiItemtype> = z.output<(typeof itemSchemas)[T]>
 export const assetDetailItemtypes = ['Item_OperatingSystem', 'Infocom'] as const;
 export type AssetDetailItemtype = (typeof assetDetailItemtypes)[number];
 export const isAssetDetailItemtype = (itemtype: string): itemtype is AssetDetailItemtype => (assetDetailItemtypes as readonly string[]).includes(itemtype);
-export type AssetItemtype = Exclude<GlpiItemtype, 'Ticket' | 'ITILFollowup' | 'ITILSolution' | 'Document_Item' | 'Document' | 'User' | 'Entity' | 'Profile_User' | 'Ticket_User' | AssetDetailItemtype | DropdownItemtype>;
+export type AssetItemtype = Exclude<GlpiItemtype, 'Ticket' | 'ITILFollowup' | 'ITILSolution' | 'Document_Item' | 'Item_Ticket' | 'Document' | 'User' | 'Entity' | 'Profile_User' | 'Ticket_User' | AssetDetailItemtype | DropdownItemtype>;
 export const assetItemtypes = [
   'Computer', 'Monitor', 'Printer', 'NetworkEquipment', 'Peripheral', 'Phone', 'Software', 'SoftwareLicense',
 ] as const satisfies readonly AssetItemtype[];

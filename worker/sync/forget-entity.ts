@@ -12,7 +12,7 @@ export async function forgetEntityOfCompany(entityId: number, companyId: number)
   await cacheTransaction(async (transaction) => {
     // A fresh options object per query: Sequelize consumes the replacements it is given.
     const scope = () => ({ replacements: { entityId, companyId, now: utcNow() }, transaction });
-    for (const table of ['glpi_assets', 'glpi_asset_details', 'glpi_tickets', 'glpi_sync_state']) {
+    for (const table of ['glpi_assets', 'glpi_asset_details', 'glpi_tickets', 'glpi_ticket_items', 'glpi_sync_state']) {
       await sequelize.query(`DELETE FROM ${table} WHERE glpi_entity_id = :entityId AND company_id = :companyId`, scope());
     }
     await sequelize.query(

@@ -12,11 +12,12 @@ import { configuredSyncOptions, type SyncContext, type SyncOptions } from './syn
 import { followupWriter, routeStrayFollowups } from './sync-followups';
 import { solutionWriter } from './sync-solutions';
 import { ticketWriter } from './sync-tickets';
+import { readTicketItems } from './ticket-items';
 
 /**
- * Write-through: right after the outbox delivered a client's ticket or reply, that ticket and its
- * follow-ups are read back from GLPI into the cache, so the client sees GLPI's own row (number,
- * status, their reply in the conversation) at once instead of at the next sync cycle. The same
+ * Write-through: right after the outbox delivered a client's ticket or reply, that ticket, its
+ * follow-ups, solutions and linked items are read back from GLPI into the cache, so the client sees
+ * GLPI's own row (number, status, their reply in the conversation) at once instead of at the next sync cycle. The same
  * writers as the sync, so the row is the one the sync would have written; the next cycle finds it
  * unchanged. A failure here costs only that delay: it is logged, never fails the delivery.
  */
@@ -44,6 +45,8 @@ export async function readBackTicket(pool: GlpiSessionPool, companyId: number, g
       const preparedTicket = await tickets.prepare(client, [row], mode);
       const preparedFollowups = await answers.prepare(client, rows, mode);
       const preparedSolutions = await solved.prepare(client, parsed(z.array(listedRowSchema), solutions.body), mode);
+      // A ticket a cycle already read is unchanged for the writer, which then reads no links: they are read all the same.
+      if (preparedTicket.tickets.length === 0) preparedTicket.items = await readTicketItems(client, [glpiTicketId], options.pageSize);
       // One transaction: a page never shows a refused solution beside a ticket still "solved".
       await cacheTransaction(async (transaction) => {
         await tickets.write(preparedTicket, mode, transaction);

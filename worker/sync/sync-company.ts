@@ -20,6 +20,7 @@ import { solutionWriter } from './sync-solutions';
 import { documentWriter } from './sync-documents';
 import { fetchDocumentFiles } from './fetch-document-files';
 import { ticketWriter } from './sync-tickets';
+import { reconcileTicketItems, ticketItemsRead } from './ticket-items';
 
 export type CompanySyncInput = { companyId: number; itemtype?: SyncedItemtype; scope?: SyncScope; forceReconcile?: boolean };
 export type CycleResult =
@@ -90,7 +91,13 @@ export async function syncCompany(ctx: Ctx, input: CompanySyncInput): Promise<Cy
           ctx, client, target, writer: writerOf(ctx, target, itemtype), eventsAllowed: itemtype === 'Ticket',
           forceReconcile: input.forceReconcile ?? false, afterPage,
         });
-        if (itemtype === 'Ticket') await routeStrayFollowups(target);
+        if (itemtype === 'Ticket') {
+          await routeStrayFollowups(target);
+          // GLPI's whole link list, where per-ticket reads cannot see everything (ticket-items.ts).
+          if (!pair.interrupted && (pair.firstSync || pair.reconciled || !(await ticketItemsRead(target)))) {
+            await reconcileTicketItems(client, target, ctx.options.pageSize);
+          }
+        }
         return pair;
       }))),
     ));

@@ -10,6 +10,7 @@ import { routeFollowupsOf } from './sync-followups';
 import { answerEvents, recordEvents, statusEventKind, type SyncEventInput } from './ticket-events';
 import { upsertRows, utcNow } from './upsert-batch';
 import { cacheTransaction } from './cache-transaction';
+import { readTicketItems, writeTicketItems, type TicketItems } from './ticket-items';
 import { actorsRead, markActorsRead, readTicketActors, writeTicketActors, type TicketActors } from './ticket-actors';
 
 type Cached = { id: number; status: number; d: string | null; deleted: number; raw: string };
@@ -18,6 +19,8 @@ type PreparedTickets = {
   tickets: ParsedTicket[];
   actors: Map<number, TicketActors>;
   cached: Map<number, Cached>;
+  /** Links to the items they are about, of the changed tickets (none on a first sync: read whole after it). */
+  items: TicketItems;
 };
 
 /**
@@ -26,7 +29,7 @@ type PreparedTickets = {
  * changed: events are recorded in the same transaction as the new row, so a restart can neither
  * lose nor repeat one.
  * Follow-ups are read server-wide (sync-followups.ts); a ticket new to the entity takes along those
- * already read for it.
+ * already read for it. The items a changed ticket is about are read with it (ticket-items.ts).
  */
 export function ticketWriter(ctx: SyncContext, target: CompanyTarget): PairWriter<PreparedTickets> {
   let allActors: Promise<Map<number, TicketActors>> | null = null;
@@ -75,13 +78,16 @@ export function ticketWriter(ctx: SyncContext, target: CompanyTarget): PairWrite
         const oldest = unread.reduce<string | null>((min, t) => (t.date_mod && (!min || t.date_mod < min) ? t.date_mod : min), null);
         for (const [id, found] of await readTicketActors(client, oldest, ctx.options.pageSize)) actors.set(id, found);
       }
-      return { tickets: changed, actors, cached };
+      // A first sync takes GLPI's whole link list once after its last page (sync-company.ts).
+      const items = mode.trash || mode.firstSync ? new Map() : await readTicketItems(client, changed.map((t) => t.id), ctx.options.pageSize);
+      return { tickets: changed, actors, cached, items };
     },
     async write(prepared, mode, transaction) {
       const labels = await labelsFor(prepared.tickets, refsOf('glpi_tickets'), transaction);
       const values = prepared.tickets.map((ticket) => ticketValues(ticket, prepared.actors.get(ticket.id)?.requesters[0] ?? null, rowTarget(mode.deletedAt), labels));
       await upsertRows('glpi_tickets', ticketColumns, values, transaction);
       await writeTicketActors(target.entityId, prepared.actors, prepared.tickets.map((t) => t.id), transaction);
+      await writeTicketItems(target, prepared.items, transaction);
       if (mode.trash) return prepared.tickets.length;
       const arrivedHere = prepared.tickets.filter((t) => {
         const before = prepared.cached.get(t.id);

@@ -31,7 +31,7 @@ export const reportsEn: Texts<typeof reportsFr> = {
       categories: 'Most frequent categories',
       noCategory: 'No category',
       assets: 'Most affected equipment',
-      assetsNote: 'Tickets opened from your portal naming a piece of equipment.',
+      assetsNote: 'Tickets opened in the month, per piece of your equipment linked to them (at creation or by the technician).',
       noTickets: 'No ticket opened this month.',
       noAssets: 'No ticket named a piece of equipment this month.',
       park: 'IT park changes',

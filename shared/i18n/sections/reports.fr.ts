@@ -28,7 +28,7 @@ export const reportsFr = {
       categories: 'Catégories les plus fréquentes',
       noCategory: 'Sans catégorie',
       assets: 'Équipements les plus concernés',
-      assetsNote: 'Tickets ouverts depuis votre espace en désignant un équipement.',
+      assetsNote: 'Tickets ouverts dans le mois, par équipement de votre parc qui leur est lié (à la création ou par le technicien).',
       noTickets: 'Aucun ticket ouvert ce mois-ci.',
       noAssets: 'Aucun ticket n’a désigné d’équipement ce mois-ci.',
       park: 'Évolution du parc',

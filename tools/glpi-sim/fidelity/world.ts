@@ -120,6 +120,9 @@ export async function createWorld(bulkFixture: Fixture | undefined): Promise<Wor
   });
   await created('/ITILFollowup', { input: { itemtype: 'Ticket', items_id: ids.ticketCafe, content: '<p>Technician will check at 14:00.</p>', is_private: 0 } });
   await created(`/Ticket/${ids.ticketCafe}/ITILFollowup`, { input: { itemtype: 'Ticket', items_id: ids.ticketCafe, content: '<p>Private note</p>', is_private: 1 } });
+  // Like the recorded ticket 1: one computer linked to it.
+  ids.ticketWithItem = await created('/Ticket', { input: { name: 'Écran noir', content: '<p>x</p>', entities_id: 1 } });
+  await created('/Item_Ticket', { input: { tickets_id: ids.ticketWithItem, itemtype: 'Computer', items_id: ids.computerAlpha } });
   ids.ticketClosed = await created('/Ticket', { input: { name: 'Closed at creation', content: '<p>x</p>', entities_id: 3, status: 6, date: '2025-12-31 09:00:00' } });
   ids.ticketTwoRequesters = await created('/Ticket', { input: { name: 'Shared printer offline', content: '<p>Two</p>', entities_id: 1, _users_id_requester: [7, 5], _users_id_assign: [4, 2] } });
   await created('/User', { input: { name: 'alpha.user', password: 'Passw0rd!Alpha', password2: 'Passw0rd!Alpha', realname: 'Alvarez', firstname: 'Anna', entities_id: 1, _useremails: ['alpha.user@alpha.example.com'] } });
