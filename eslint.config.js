@@ -3,11 +3,15 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const webNeverTalksToGlpi = { group: ['**/worker/**', '**/tools/glpi-sim/**'], message: 'The web process never talks to GLPI; only worker/ may.' };
+const webNeverTalksToGlpi = {
+  group: ['**/worker/**', '**/tools/glpi-sim/**'],
+  message: 'The web process never talks to GLPI; only worker/ may.',
+};
 const notApp = { group: ['**/app/**', '~/*'], message: 'app/ holds pages; shared texts and formatting are in shared/.' };
 const domainKnowsNoTransport = {
   group: ['**/trpc/**', '@trpc/*', '**/http/**'],
-  message: 'Domain modules and the worker know no transport: throw AppError (server/errors.ts), mapped to tRPC in server/trpc/trpc-errors.ts; request data comes as RequestMeta (server/request-context.ts).',
+  message:
+    'Domain modules and the worker know no transport: throw AppError (server/errors.ts), mapped to tRPC in server/trpc/trpc-errors.ts; request data comes as RequestMeta (server/request-context.ts).',
 };
 
 export default tseslint.config(
@@ -54,7 +58,18 @@ export default tseslint.config(
     // Texts and formatting used by pages, e-mails, PDFs and the worker alike: no side's code here.
     files: ['shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [notApp, { group: ['**/server/**', '**/worker/**', 'react', 'react-*'], message: 'shared/ is imported by every side and imports none of them.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            notApp,
+            {
+              group: ['**/server/**', '**/worker/**', 'react', 'react-*'],
+              message: 'shared/ is imported by every side and imports none of them.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

@@ -13,7 +13,13 @@ const abortDelayMs = 5_000;
  * CSP nonce. (Pages were once kept and sent again from memory; on a realistic load almost no two
  * renders were alike: docs/decisions/150-web-caches-on-a-realistic-load.md.)
  */
-export default async function handleRequest(request: Request, status: number, headers: Headers, context: EntryContext, loadContext: AppLoadContext) {
+export default async function handleRequest(
+  request: Request,
+  status: number,
+  headers: Headers,
+  context: EntryContext,
+  loadContext: AppLoadContext,
+) {
   headers.set('Content-Type', 'text/html; charset=utf-8');
   const rendered = await render(request, context, loadContext.cspNonce);
   return new Response(rendered.html, { status: rendered.ok ? status : 500, headers });

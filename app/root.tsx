@@ -78,9 +78,12 @@ export function ErrorBoundary() {
       : status === 503
         ? [t('errors.unavailable'), t('errors.serverErrorLead')]
         : status === 403
-          // A refusal's key (errors.forbidden, errors.companyRoleRequired) says why.
-          ? [t('errors.forbidden'), t(isRouteErrorResponse(error) && /^errors\.[A-Za-z.]+$/.test(String(error.data)) ? String(error.data) : 'errors.forbidden')]
-        : [t('errors.serverError'), t('errors.serverErrorLead')];
+          ? // A refusal's key (errors.forbidden, errors.companyRoleRequired) says why.
+            [
+              t('errors.forbidden'),
+              t(isRouteErrorResponse(error) && /^errors\.[A-Za-z.]+$/.test(String(error.data)) ? String(error.data) : 'errors.forbidden'),
+            ]
+          : [t('errors.serverError'), t('errors.serverErrorLead')];
   return (
     <section className="error-page" aria-labelledby="error-title">
       <p className="error-code">{status}</p>

@@ -30,12 +30,21 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 5);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const companyCount = Number(process.env.BENCH_COMPANIES ?? 50);
-const scale = { companies: companyCount, assets: Number(process.env.BENCH_ASSETS ?? 10_000), tickets: Number(process.env.BENCH_TICKETS ?? 5_000) };
+const scale = {
+  companies: companyCount,
+  assets: Number(process.env.BENCH_ASSETS ?? 10_000),
+  tickets: Number(process.env.BENCH_TICKETS ?? 5_000),
+};
 // As production runs it: one web process per core (docker-compose.yml, docs/decisions/013-web-request-costs.md).
 const webProcesses = Number(process.env.WEB_CONCURRENCY ?? availableParallelism());
 Object.assign(process.env, {
-  DATABASE_URL: `${serverUrl}/ytech_bench_dashboard`, REDIS_PREFIX: 'ytech-bench-dashboard', NODE_ENV: 'production', WEB_CONCURRENCY: String(webProcesses),
-  PORT: String(webPort), APP_URL: `http://localhost:${webPort}`, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  DATABASE_URL: `${serverUrl}/ytech_bench_dashboard`,
+  REDIS_PREFIX: 'ytech-bench-dashboard',
+  NODE_ENV: 'production',
+  WEB_CONCURRENCY: String(webProcesses),
+  PORT: String(webPort),
+  APP_URL: `http://localhost:${webPort}`,
+  LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
 });
 
 const { createDatabase } = await import('../db/create-database');
@@ -66,16 +75,38 @@ function start(name: string, args: string[], ready: RegExp, env: NodeJS.ProcessE
     child.on('exit', (code) => reject(new Error(`${name} exited (${code}): ${out.slice(-2000)}`)));
   });
 }
-const stopAll = () => { for (const child of children) child.kill('SIGTERM'); };
+const stopAll = () => {
+  for (const child of children) child.kill('SIGTERM');
+};
 process.on('exit', stopAll);
 
 // --- GLPI: 50 client entities, each with its own share of the park -------------------------------
 const names = Array.from({ length: companyCount }, (_, i) => `Bench Dashboard ${String(i + 1).padStart(2, '0')}`);
-const simUrl = await start('simulator', [tsx, 'tools/glpi-sim/main.ts', '--port', '0', '--entities', '0', '--named', names.join(';'),
-  '--assets', String(scale.assets), '--tickets', String(scale.tickets)], /GLPI simulator on (\S+)/);
+const simUrl = await start(
+  'simulator',
+  [
+    tsx,
+    'tools/glpi-sim/main.ts',
+    '--port',
+    '0',
+    '--entities',
+    '0',
+    '--named',
+    names.join(';'),
+    '--assets',
+    String(scale.assets),
+    '--tickets',
+    String(scale.tickets),
+  ],
+  /GLPI simulator on (\S+)/,
+);
 const control = simUrl.replace(/\/apirest\.php$/, '/_control');
 const knobs = async (body: Record<string, unknown>) => {
-  const response = await fetch(`${control}/knobs`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(`${control}/knobs`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   if (!response.ok) throw new Error(`knobs: ${response.status}`);
 };
 const entities = (await (await fetch(`${control}/entities`)).json()) as Array<{ id: number; name: string }>;
@@ -87,28 +118,72 @@ await seedCatalog();
 await clearRedisPrefix();
 const full = await Service.findOne({ where: { code: 'full' }, rejectOnEmpty: true });
 const logger = pino({ level: 'warn' });
-const pool = new GlpiSessionPool({ config: { baseUrl: simUrl, userToken: 'glpi-sim-user-token', maxConcurrent: 4, maxPerSecond: 10_000, timeoutMs: 10_000, retries: 0 }, logger, maxSessions: 2 });
-const syncCtx = { pool, logger, stop: { stopping: false }, options: { ...defaultSyncOptions, glpiUtcOffsetMinutes: 0 }, breaker: new CircuitBreaker({ threshold: 3, probeAfterMs: 5_000 }) };
+const pool = new GlpiSessionPool({
+  config: { baseUrl: simUrl, userToken: 'glpi-sim-user-token', maxConcurrent: 4, maxPerSecond: 10_000, timeoutMs: 10_000, retries: 0 },
+  logger,
+  maxSessions: 2,
+});
+const syncCtx = {
+  pool,
+  logger,
+  stop: { stopping: false },
+  options: { ...defaultSyncOptions, glpiUtcOffsetMinutes: 0 },
+  breaker: new CircuitBreaker({ threshold: 3, probeAfterMs: 5_000 }),
+};
 const clients: Array<{ companyId: number; entityId: number; cookie: string }> = [];
 const synced = Date.now();
 for (const [index, name] of names.entries()) {
   const entityId = entities.find((row) => row.name === name)!.id;
-  const company = await Company.create({ name, sector: 'Transport et logistique', employeeRange: '51-100', address: 'Alger', phone: '+21321000000' });
-  await GlpiCompanyLink.create({ companyId: company.id, glpiEntityId: entityId, glpiEntityName: name, provisioningState: 'done', lastError: null, provisionedAt: new Date() });
-  const user = await User.create({ email: `bench.${index + 1}@bench-dashboard.dz`, passwordHash: 'not-used: the session is opened directly', firstName: 'Bench', lastName: `Client ${index + 1}`, phone: '+213551000000', role: 'client', companyId: company.id });
+  const company = await Company.create({
+    name,
+    sector: 'Transport et logistique',
+    employeeRange: '51-100',
+    address: 'Alger',
+    phone: '+21321000000',
+  });
+  await GlpiCompanyLink.create({
+    companyId: company.id,
+    glpiEntityId: entityId,
+    glpiEntityName: name,
+    provisioningState: 'done',
+    lastError: null,
+    provisionedAt: new Date(),
+  });
+  const user = await User.create({
+    email: `bench.${index + 1}@bench-dashboard.dz`,
+    passwordHash: 'not-used: the session is opened directly',
+    firstName: 'Bench',
+    lastName: `Client ${index + 1}`,
+    phone: '+213551000000',
+    role: 'client',
+    companyId: company.id,
+  });
   const startAt = new Date(Date.now() - (30 + index) * 86_400_000);
-  await Subscription.create({ companyId: company.id, serviceId: full.id, tierMaxQty: 50, monthlyPriceDa: 240_000, months: 12, startAt, endAt: new Date(startAt.getTime() + 365 * 86_400_000) });
+  await Subscription.create({
+    companyId: company.id,
+    serviceId: full.id,
+    tierMaxQty: 50,
+    monthlyPriceDa: 240_000,
+    months: 12,
+    startAt,
+    endAt: new Date(startAt.getTime() + 365 * 86_400_000),
+  });
   // The session a log-in would have opened: the bench measures the dashboard, not Argon2.
   const session = await lucia.createSession(user.id, {});
   await syncCompany(syncCtx, { companyId: company.id });
   clients.push({ companyId: company.id, entityId, cookie: `ytech_session=${session.id}` });
 }
-console.log(`${companyCount} companies synced (${scale.assets} assets and ${scale.tickets} tickets) in ${((Date.now() - synced) / 1000).toFixed(1)} s`);
+console.log(
+  `${companyCount} companies synced (${scale.assets} assets and ${scale.tickets} tickets) in ${((Date.now() - synced) / 1000).toFixed(1)} s`,
+);
 
 // --- the production web server and the direct variant ---------------------------------------------
 if (process.env.BENCH_SKIP_BUILD !== '1') await run([path.join(root, 'node_modules/.bin/remix'), 'build']);
 // Its log is JSON at LOG_LEVEL; readiness is its health check.
-void start('web', [tsx, 'server/http/main.ts'], /(?!)/).catch((error: unknown) => { console.error(error); process.exit(1); });
+void start('web', [tsx, 'server/http/main.ts'], /(?!)/).catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
 await waitFor(`http://localhost:${webPort}/healthz`);
 await start('direct', [tsx, 'bench/direct-dashboard-server.ts', String(directPort), simUrl, 'glpi-sim-user-token'], /direct dashboard on/);
 
@@ -123,7 +198,11 @@ const targets: Record<string, { url: string; variants: Variant[] }> = {
   data: { url: web, variants: perCompany('/portal/dashboard.data') },
 };
 const direct = { url: `http://127.0.0.1:${directPort}`, variants: clients.map((c) => ({ path: `/?entity=${c.entityId}` })) };
-const states = { normal: { latencyMs: 0, down: false }, slow: { latencyMs: 2_000, down: false }, down: { latencyMs: 0, down: 'reset' } } as const;
+const states = {
+  normal: { latencyMs: 0, down: false },
+  slow: { latencyMs: 2_000, down: false },
+  down: { latencyMs: 0, down: 'reset' },
+} as const;
 type Run = Measure & { load_average_1_5_15: number[] };
 const results: Record<string, Record<string, Run>> = { procedure: {}, document: {}, data: {}, direct: {} };
 const measure = async (target: { url: string; variants: Variant[] }, label: string): Promise<Run> => {
@@ -132,7 +211,8 @@ const measure = async (target: { url: string; variants: Variant[] }, label: stri
 };
 const machineBefore = machineState();
 if (warmupSeconds > 0) {
-  for (const [name, target] of Object.entries({ ...targets, direct })) await load({ ...target, connections, seconds: warmupSeconds, label: `${name} (warm-up)` });
+  for (const [name, target] of Object.entries({ ...targets, direct }))
+    await load({ ...target, connections, seconds: warmupSeconds, label: `${name} (warm-up)` });
 }
 for (const [state, knob] of Object.entries(states)) {
   await knobs(knob);
@@ -144,20 +224,28 @@ await knobs({ latencyMs: 0, down: false });
 const p95 = (target: string) => Object.fromEntries(Object.entries(results[target]!).map(([state, run]) => [state, run.p95_ms]));
 // How many times faster the platform's p95 is than the direct variant's, GLPI state by state. When
 // GLPI is down the direct variant answers nothing but errors: there is no ratio, only its error count.
-const speedup = (target: string) => Object.fromEntries(Object.keys(states).map((state) => {
-  const directRun = results.direct![state]!;
-  const answered = directRun.requests - directRun.errors - directRun.non2xx > 0;
-  return [state, answered ? Math.round((directRun.p95_ms / Math.max(results[target]![state]!.p95_ms, 0.001)) * 10) / 10 : null];
-}));
+const speedup = (target: string) =>
+  Object.fromEntries(
+    Object.keys(states).map((state) => {
+      const directRun = results.direct![state]!;
+      const answered = directRun.requests - directRun.errors - directRun.non2xx > 0;
+      return [state, answered ? Math.round((directRun.p95_ms / Math.max(results[target]![state]!.p95_ms, 0.001)) * 10) / 10 : null];
+    }),
+  );
 const summary = {
   measured_at: new Date().toISOString(),
   machine_before: machineBefore,
   machine_after: machineState(),
   note: 'taken on a machine shared with other work: each run carries the load average when it started',
   conditions: {
-    ...scale, web_processes: webProcesses, connections, seconds, warmup_seconds: warmupSeconds,
-    requests: 'each request is the next company\'s in turn (its own session, its own data)',
-    direct_variant: 'sessions kept per entity, each already switched to its entity, one request at a time per session; 14 GLPI requests per view',
+    ...scale,
+    web_processes: webProcesses,
+    connections,
+    seconds,
+    warmup_seconds: warmupSeconds,
+    requests: "each request is the next company's in turn (its own session, its own data)",
+    direct_variant:
+      'sessions kept per entity, each already switched to its entity, one request at a time per session; 14 GLPI requests per view',
     worker: 'a sync loop over all companies every 2 s during the runs',
     glpi_states: { normal: 'simulator, no added latency', slow: '2,000 ms added to every GLPI request', down: 'connections reset' },
   },
@@ -197,7 +285,13 @@ function run(args: string[]): Promise<void> {
 
 async function waitFor(url: string): Promise<void> {
   for (let i = 0; i < 200; i += 1) {
-    if (await fetch(url).then((response) => response.ok, () => false)) return;
+    if (
+      await fetch(url).then(
+        (response) => response.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`${url} never answered`);

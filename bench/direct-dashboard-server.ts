@@ -15,7 +15,10 @@ const assetTypes = ['Computer', 'Monitor', 'Printer', 'NetworkEquipment', 'Perip
 const total = (response: Response) => Number(/\/(\d+)$/.exec(response.headers.get('content-range') ?? '')?.[1] ?? 0);
 
 class GlpiStatus extends Error {
-  constructor(readonly status: number, path: string) {
+  constructor(
+    readonly status: number,
+    path: string,
+  ) {
     super(`GLPI ${path}: ${status}`);
   }
 }
@@ -58,10 +61,16 @@ const dashboard = (entityId: number) =>
   withSession(entityId, async (session) => {
     const [assets, tickets] = await Promise.all([
       Promise.all(assetTypes.map(async (itemtype) => ({ itemtype, count: total(await glpi(`${itemtype}?range=0-0`, { session })) }))),
-      Promise.all([1, 2, 3, 4, 5, 6].map(async (status) => ({
-        status,
-        count: total(await glpi(`search/Ticket?criteria[0][field]=12&criteria[0][searchtype]=equals&criteria[0][value]=${status}&range=0-0`, { session })),
-      }))),
+      Promise.all(
+        [1, 2, 3, 4, 5, 6].map(async (status) => ({
+          status,
+          count: total(
+            await glpi(`search/Ticket?criteria[0][field]=12&criteria[0][searchtype]=equals&criteria[0][value]=${status}&range=0-0`, {
+              session,
+            }),
+          ),
+        })),
+      ),
     ]);
     return { assets, tickets };
   });

@@ -29,7 +29,11 @@ import type { BenchUser, GeneratorPlan, GeneratorReport, Sample } from './load-g
 import { machineState } from './machine-state';
 import { cpuSeconds, leafProcesses, machineCpu, memoryMb, processTree, withCommand } from './process-cpu';
 
-const numberList = (text: string) => text.split(',').map(Number).filter((n) => n > 0);
+const numberList = (text: string) =>
+  text
+    .split(',')
+    .map(Number)
+    .filter((n) => n > 0);
 const settings = {
   companies: Number(process.env.BENCH_COMPANIES ?? 200),
   usersPerCompany: Number(process.env.BENCH_USERS_PER_COMPANY ?? 25),
@@ -53,7 +57,9 @@ const machineBefore = machineState();
 const shared = process.env.BENCH_SHARED_SERVERS === '1';
 const compare = process.env.BENCH_COMPARE === '1';
 // The private servers' own settings: a buffer pool that holds the bench's data, no binary log.
-const mariadb = shared ? null : await startPrivateMariadb({ replicationArgs: () => ['--skip-log-bin', '--innodb-buffer-pool-size=256M', '--max-connections=500'] });
+const mariadb = shared
+  ? null
+  : await startPrivateMariadb({ replicationArgs: () => ['--skip-log-bin', '--innodb-buffer-pool-size=256M', '--max-connections=500'] });
 const redisServer = shared ? null : await startPrivateRedis();
 const serverUrl = mariadb?.url ?? (process.env.DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/ytech').replace(/\/[^/]*$/, '');
 const [webPort, smtpPort, mailHttpPort, glpiPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
@@ -61,10 +67,21 @@ const appUrl = `http://127.0.0.1:${webPort}`;
 const perEntity = { assets: 60, tickets: 30 };
 const env: NodeJS.ProcessEnv = {
   ...process.env,
-  NODE_ENV: 'production', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', PORT: String(webPort), APP_URL: appUrl,
-  DATABASE_URL: `${serverUrl}/ytech_bench_load`, REDIS_URL: redisServer?.url ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', REDIS_PREFIX: 'ytech-bench-load',
-  UPLOAD_DIR: await mkdtemp(path.join(tmpdir(), 'ytech-bench-')), SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtpPort),
-  GLPI_URL: `http://127.0.0.1:${glpiPort}/apirest.php`, GLPI_USER_TOKEN: 'glpi-sim-user-token', GLPI_APP_TOKEN: '', GLPI_PARENT_ENTITY_ID: '1', GLPI_UTC_OFFSET_MINUTES: '0',
+  NODE_ENV: 'production',
+  LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  PORT: String(webPort),
+  APP_URL: appUrl,
+  DATABASE_URL: `${serverUrl}/ytech_bench_load`,
+  REDIS_URL: redisServer?.url ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+  REDIS_PREFIX: 'ytech-bench-load',
+  UPLOAD_DIR: await mkdtemp(path.join(tmpdir(), 'ytech-bench-')),
+  SMTP_HOST: '127.0.0.1',
+  SMTP_PORT: String(smtpPort),
+  GLPI_URL: `http://127.0.0.1:${glpiPort}/apirest.php`,
+  GLPI_USER_TOKEN: 'glpi-sim-user-token',
+  GLPI_APP_TOKEN: '',
+  GLPI_PARENT_ENTITY_ID: '1',
+  GLPI_UTC_OFFSET_MINUTES: '0',
   // The worker's 20 requests/s protect a real GLPI; the simulator needs no protection, and 200
   // companies' first syncs at 20/s would take minutes before the first measurement.
   GLPI_MAX_PER_SECOND: '500',
@@ -72,7 +89,13 @@ const env: NodeJS.ProcessEnv = {
 Object.assign(process.env, env);
 
 const children: ChildProcess[] = [];
-const stopChild = (child: ChildProcess) => (child.exitCode === null && child.signalCode === null ? new Promise((r) => { child.once('exit', r); child.kill('SIGTERM'); }) : Promise.resolve());
+const stopChild = (child: ChildProcess) =>
+  child.exitCode === null && child.signalCode === null
+    ? new Promise((r) => {
+        child.once('exit', r);
+        child.kill('SIGTERM');
+      })
+    : Promise.resolve();
 const { benchCompanyName, benchUsers, createBenchCompanies, waitForWorker } = await import('./load-data');
 const { closeQueues } = await import('../server/jobs/queues');
 const { sequelize } = await import('../server/db/sequelize');
@@ -84,17 +107,38 @@ try {
   await runStep('migrations', [tsx, 'db/migrate.ts', 'up'], env);
   await runStep('seed', [tsx, 'db/seed.ts'], env);
   const names = Array.from({ length: settings.companies }, (_, i) => benchCompanyName(i)).join(';');
-  const simulator = startProcess('glpi-sim', [tsx, 'tools/glpi-sim/main.ts', '--port', String(glpiPort), '--entities', '0', '--named', names,
-    '--assets', String(perEntity.assets * settings.companies), '--tickets', String(perEntity.tickets * settings.companies)], env);
+  const simulator = startProcess(
+    'glpi-sim',
+    [
+      tsx,
+      'tools/glpi-sim/main.ts',
+      '--port',
+      String(glpiPort),
+      '--entities',
+      '0',
+      '--named',
+      names,
+      '--assets',
+      String(perEntity.assets * settings.companies),
+      '--tickets',
+      String(perEntity.tickets * settings.companies),
+    ],
+    env,
+  );
   children.push(simulator);
   if (process.env.BENCH_SKIP_BUILD !== '1') await runStep('build', [path.join(root, 'node_modules/.bin/remix'), 'build'], env);
   // As `npm run worker` starts it (package.json), heap limits included.
-  const worker = startProcess('worker', [tsx, 'worker/main.ts'], { ...env, NODE_OPTIONS: '--max-old-space-size=160 --max-semi-space-size=4' });
+  const worker = startProcess('worker', [tsx, 'worker/main.ts'], {
+    ...env,
+    NODE_OPTIONS: '--max-old-space-size=160 --max-semi-space-size=4',
+  });
   children.push(worker);
 
   let setup = Date.now();
   const companyIds = await createBenchCompanies(settings.companies);
-  console.log(`${companyIds.length} companies through the pipeline in ${((Date.now() - setup) / 1000).toFixed(0)} s; waiting for provisioning, first syncs, PDFs and mails…`);
+  console.log(
+    `${companyIds.length} companies through the pipeline in ${((Date.now() - setup) / 1000).toFixed(0)} s; waiting for provisioning, first syncs, PDFs and mails…`,
+  );
   setup = Date.now();
   await waitForWorker(companyIds);
   console.log(`worker done in ${((Date.now() - setup) / 1000).toFixed(0)} s`);
@@ -116,12 +160,19 @@ try {
     for (let rate = next(null); rate !== null && steps.length < settings.maxSteps; rate = next(steps.at(-1)!.sustained)) {
       const result = await step(web, worker, simulator, servers, users, rate, webProcesses, false);
       steps.push(result);
-      console.log(`${String(rate).padStart(4)}/s offered: ${result.page_views_per_s}/s served, p50 ${result.p50_ms} ms, p95 ${result.p95_ms} ms, ${result.errors} errors; CPU cores used ${JSON.stringify(result.cpu_cores)}; machine busy ${result.machine.busy_cores} cores`);
+      console.log(
+        `${String(rate).padStart(4)}/s offered: ${result.page_views_per_s}/s served, p50 ${result.p50_ms} ms, p95 ${result.p95_ms} ms, ${result.errors} errors; CPU cores used ${JSON.stringify(result.cpu_cores)}; machine busy ${result.machine.busy_cores} cores`,
+      );
     }
     await stopChild(web);
     const sustained = steps.filter((s) => s.sustained);
     const best = sustained.at(-1) ?? null;
-    runs.push({ web_processes: webProcesses, capacity_page_views_per_s: best?.page_views_per_s ?? 0, capacity_step: best?.offered_per_s ?? null, steps });
+    runs.push({
+      web_processes: webProcesses,
+      capacity_page_views_per_s: best?.page_views_per_s ?? 0,
+      capacity_step: best?.offered_per_s ?? null,
+      steps,
+    });
   }
 
   const result = {
@@ -129,15 +180,30 @@ try {
     measured_at: startedAt.toISOString(),
     machine_before: machineBefore,
     machine_after: machineState(),
-    note: 'machine shared with other work while measured: see each step\'s machine.busy_cores and load average beside the platform\'s own CPU',
+    note: "machine shared with other work while measured: see each step's machine.busy_cores and load average beside the platform's own CPU",
     conditions: {
-      companies: settings.companies, users_per_company: settings.usersPerCompany, park_per_company: perEntity,
-      think_time: `exponential, mean ${settings.thinkSeconds} s`, users_at_rate: `rate × ${settings.thinkSeconds}`,
-      mix_percent: { dashboard: 20, 'park-list (filters, sorts, pages)': 25, 'tickets-list (filters)': 18, ticket: 15, 'create-ticket (form POST)': 2, documents: 14, 'pdf-invoice': 3, 'pdf-proforma': 3 },
-      document_share: settings.documentShare, navigation_share: 1 - settings.documentShare,
-      step_seconds: settings.stepSeconds, ramp_seconds: settings.rampSeconds, generators: settings.generators,
+      companies: settings.companies,
+      users_per_company: settings.usersPerCompany,
+      park_per_company: perEntity,
+      think_time: `exponential, mean ${settings.thinkSeconds} s`,
+      users_at_rate: `rate × ${settings.thinkSeconds}`,
+      mix_percent: {
+        dashboard: 20,
+        'park-list (filters, sorts, pages)': 25,
+        'tickets-list (filters)': 18,
+        ticket: 15,
+        'create-ticket (form POST)': 2,
+        documents: 14,
+        'pdf-invoice': 3,
+        'pdf-proforma': 3,
+      },
+      document_share: settings.documentShare,
+      navigation_share: 1 - settings.documentShare,
+      step_seconds: settings.stepSeconds,
+      ramp_seconds: settings.rampSeconds,
+      generators: settings.generators,
       glpi: 'simulator answering normally; the worker syncs all along (GLPI_MAX_PER_SECOND=500)',
-      servers: shared ? 'the machine\'s shared MariaDB and Redis' : 'private MariaDB (buffer pool 256 MB) and Redis started by the bench',
+      servers: shared ? "the machine's shared MariaDB and Redis" : 'private MariaDB (buffer pool 256 MB) and Redis started by the bench',
       worker: 'NODE_OPTIONS=--max-old-space-size=160 --max-semi-space-size=4 (npm run worker)',
     },
     target: { page_views_per_s: 300, p95_ms: settings.p95TargetMs, web_rss_mb_per_process: 400 },
@@ -200,7 +266,12 @@ async function startWeb(webProcesses: number, overlay: Record<string, string>): 
  * means something only below saturation (p95 within the target), so keep the rate low on a busy
  * machine. Writes bench/results/web-caches.json.
  */
-async function compareCaches(worker: ChildProcess, simulator: ChildProcess, servers: Record<'mariadb' | 'redis', number[]>, users: BenchUser[]) {
+async function compareCaches(
+  worker: ChildProcess,
+  simulator: ChildProcess,
+  servers: Record<'mariadb' | 'redis', number[]>,
+  users: BenchUser[],
+) {
   const rate = Number(process.env.BENCH_COMPARE_RATE ?? 40);
   const webProcesses = settings.webProcesses[0]!;
   const variants: Record<string, Record<string, string>> = {
@@ -215,21 +286,38 @@ async function compareCaches(worker: ChildProcess, simulator: ChildProcess, serv
       const result = await step(web, worker, simulator, servers, users, rate, webProcesses, false);
       await stopChild(web);
       (runs[name] ??= []).push(result);
-      console.log(`${name}: ${result.page_views_per_s}/s, p50 ${result.p50_ms} ms, p95 ${result.p95_ms} ms, CPU ms per view ${JSON.stringify(result.cpu_ms_per_page_view)}, machine busy ${result.machine.busy_cores}`);
+      console.log(
+        `${name}: ${result.page_views_per_s}/s, p50 ${result.p50_ms} ms, p95 ${result.p95_ms} ms, CPU ms per view ${JSON.stringify(result.cpu_ms_per_page_view)}, machine busy ${result.machine.busy_cores}`,
+      );
     }
   }
   const mean = (list: number[]) => Math.round((list.reduce((a, b) => a + b, 0) / list.length) * 10) / 10;
   const result = {
-    what: 'the web\'s per-process caches on and off under the realistic load of bench:load, at one rate; CPU per page view by process',
-    measured_at: startedAt.toISOString(), machine_before: machineBefore, machine_after: machineState(),
-    conditions: { rate_per_s: rate, web_processes: webProcesses, companies: settings.companies, think_time: `exponential, mean ${settings.thinkSeconds} s`, step_seconds: settings.stepSeconds, rounds: 2 },
-    summary: Object.fromEntries(Object.entries(runs).map(([name, list]) => [name, {
-      web_cpu_ms_per_view: mean(list.map((r) => r.cpu_ms_per_page_view.web ?? 0)),
-      mariadb_cpu_ms_per_view: mean(list.map((r) => r.cpu_ms_per_page_view.mariadb ?? 0)),
-      redis_cpu_ms_per_view: mean(list.map((r) => r.cpu_ms_per_page_view.redis ?? 0)),
-      p50_ms: mean(list.map((r) => r.p50_ms)), p95_ms: mean(list.map((r) => r.p95_ms)),
-      machine_busy_cores: mean(list.map((r) => r.machine.busy_cores)),
-    }])),
+    what: "the web's per-process caches on and off under the realistic load of bench:load, at one rate; CPU per page view by process",
+    measured_at: startedAt.toISOString(),
+    machine_before: machineBefore,
+    machine_after: machineState(),
+    conditions: {
+      rate_per_s: rate,
+      web_processes: webProcesses,
+      companies: settings.companies,
+      think_time: `exponential, mean ${settings.thinkSeconds} s`,
+      step_seconds: settings.stepSeconds,
+      rounds: 2,
+    },
+    summary: Object.fromEntries(
+      Object.entries(runs).map(([name, list]) => [
+        name,
+        {
+          web_cpu_ms_per_view: mean(list.map((r) => r.cpu_ms_per_page_view.web ?? 0)),
+          mariadb_cpu_ms_per_view: mean(list.map((r) => r.cpu_ms_per_page_view.mariadb ?? 0)),
+          redis_cpu_ms_per_view: mean(list.map((r) => r.cpu_ms_per_page_view.redis ?? 0)),
+          p50_ms: mean(list.map((r) => r.p50_ms)),
+          p95_ms: mean(list.map((r) => r.p95_ms)),
+          machine_busy_cores: mean(list.map((r) => r.machine.busy_cores)),
+        },
+      ]),
+    ),
     runs,
   };
   await mkdir(path.join(root, 'bench/results'), { recursive: true });
@@ -237,42 +325,95 @@ async function compareCaches(worker: ChildProcess, simulator: ChildProcess, serv
   console.log(JSON.stringify(result.summary, null, 2));
 }
 
-async function step(web: ChildProcess, worker: ChildProcess, simulator: ChildProcess, servers: Record<'mariadb' | 'redis', number[]>, allUsers: BenchUser[], rate: number, webProcesses: number, warmup: boolean) {
+async function step(
+  web: ChildProcess,
+  worker: ChildProcess,
+  simulator: ChildProcess,
+  servers: Record<'mariadb' | 'redis', number[]>,
+  allUsers: BenchUser[],
+  rate: number,
+  webProcesses: number,
+  warmup: boolean,
+) {
   const users = allUsers.slice(0, Math.round(rate * settings.thinkSeconds));
-  if (users.length < Math.round(rate * settings.thinkSeconds)) throw new Error(`${rate}/s needs ${Math.round(rate * settings.thinkSeconds)} users; raise BENCH_USERS_PER_COMPANY`);
+  if (users.length < Math.round(rate * settings.thinkSeconds))
+    throw new Error(`${rate}/s needs ${Math.round(rate * settings.thinkSeconds)} users; raise BENCH_USERS_PER_COMPANY`);
   const seconds = warmup ? 10 : settings.stepSeconds;
   const dir = await mkdtemp(path.join(tmpdir(), 'ytech-load-'));
-  const generators = await Promise.all(Array.from({ length: settings.generators }, async (_, g) => {
-    const plan: GeneratorPlan = { appUrl, users: users.filter((_, i) => i % settings.generators === g), thinkSeconds: settings.thinkSeconds, rampSeconds: settings.rampSeconds, seconds, documentShare: settings.documentShare };
-    const file = path.join(dir, `plan-${g}.json`);
-    await writeFile(file, JSON.stringify(plan));
-    const child = spawn(tsx, ['bench/load-generator.ts', file], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => { out += chunk.toString(); });
-    return { child, done: new Promise<GeneratorReport>((resolve, reject) => child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as GeneratorReport) : reject(new Error(`load generator exited ${code}`))))) };
-  }));
+  const generators = await Promise.all(
+    Array.from({ length: settings.generators }, async (_, g) => {
+      const plan: GeneratorPlan = {
+        appUrl,
+        users: users.filter((_, i) => i % settings.generators === g),
+        thinkSeconds: settings.thinkSeconds,
+        rampSeconds: settings.rampSeconds,
+        seconds,
+        documentShare: settings.documentShare,
+      };
+      const file = path.join(dir, `plan-${g}.json`);
+      await writeFile(file, JSON.stringify(plan));
+      const child = spawn(tsx, ['bench/load-generator.ts', file], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+      let out = '';
+      child.stdout!.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+      });
+      return {
+        child,
+        done: new Promise<GeneratorReport>((resolve, reject) =>
+          child.on('exit', (code) =>
+            code === 0 ? resolve(JSON.parse(out) as GeneratorReport) : reject(new Error(`load generator exited ${code}`)),
+          ),
+        ),
+      };
+    }),
+  );
   await new Promise((r) => setTimeout(r, settings.rampSeconds * 1000));
   const trees = {
-    web: processTree(web.pid!), worker: processTree(worker.pid!), mariadb: servers.mariadb, redis: servers.redis,
-    glpi_simulator: processTree(simulator.pid!), load_generators: generators.flatMap((g) => processTree(g.child.pid!)),
+    web: processTree(web.pid!),
+    worker: processTree(worker.pid!),
+    mariadb: servers.mariadb,
+    redis: servers.redis,
+    glpi_simulator: processTree(simulator.pid!),
+    load_generators: generators.flatMap((g) => processTree(g.child.pid!)),
   };
   const cpuBefore = Object.fromEntries(Object.entries(trees).map(([name, pids]) => [name, cpuSeconds(pids)]));
   const machineCpuBefore = machineCpu();
   const loadBefore = machineState().load_average_1_5_15;
   await new Promise((r) => setTimeout(r, seconds * 1000));
-  const cpu = Object.fromEntries(Object.entries(trees).map(([name, pids]) => [name, Math.round(((cpuSeconds(pids) - cpuBefore[name]!) / seconds) * 100) / 100]));
+  const cpu = Object.fromEntries(
+    Object.entries(trees).map(([name, pids]) => [name, Math.round(((cpuSeconds(pids) - cpuBefore[name]!) / seconds) * 100) / 100]),
+  );
   const machineCpuAfter = machineCpu();
-  const webMemory = withCommand(leafProcesses(trees.web), 'server/http/main.ts').map(memoryMb).filter((m) => m.rss > 0);
+  const webMemory = withCommand(leafProcesses(trees.web), 'server/http/main.ts')
+    .map(memoryMb)
+    .filter((m) => m.rss > 0);
   const reports = await Promise.all(generators.map((g) => g.done));
   await rm(dir, { recursive: true, force: true });
   if (warmup) return null as never;
-  return summarize(rate, users.length, seconds, reports, { cpu, machineCpu: { before: machineCpuBefore, after: machineCpuAfter }, loadBefore, webMemory, webProcesses, workerMemory: memoryMb(worker.pid!) });
+  return summarize(rate, users.length, seconds, reports, {
+    cpu,
+    machineCpu: { before: machineCpuBefore, after: machineCpuAfter },
+    loadBefore,
+    webMemory,
+    webProcesses,
+    workerMemory: memoryMb(worker.pid!),
+  });
 }
 
-function summarize(rate: number, users: number, seconds: number, reports: GeneratorReport[], extra: {
-  cpu: Record<string, number>; machineCpu: { before: { busy: number; total: number }; after: { busy: number; total: number } }; loadBefore: number[];
-  webMemory: Array<{ rss: number; peak: number }>; webProcesses: number; workerMemory: { rss: number; peak: number };
-}) {
+function summarize(
+  rate: number,
+  users: number,
+  seconds: number,
+  reports: GeneratorReport[],
+  extra: {
+    cpu: Record<string, number>;
+    machineCpu: { before: { busy: number; total: number }; after: { busy: number; total: number } };
+    loadBefore: number[];
+    webMemory: Array<{ rss: number; peak: number }>;
+    webProcesses: number;
+    workerMemory: { rss: number; peak: number };
+  },
+) {
   const samples = reports.flatMap((r) => r.samples);
   const errors = reports.flatMap((r) => r.errors);
   const round = (n: number) => Math.round(n * 10) / 10;
@@ -289,22 +430,49 @@ function summarize(rate: number, users: number, seconds: number, reports: Genera
   const all = percentiles(samples);
   const served = round((samples.length + errors.length) / seconds);
   const elapsed = extra.machineCpu.after.total - extra.machineCpu.before.total;
-  const cores = Math.round(((extra.machineCpu.after.busy - extra.machineCpu.before.busy) / Math.max(elapsed, 0.01)) * cpus().length * 100) / 100;
+  const cores =
+    Math.round(((extra.machineCpu.after.busy - extra.machineCpu.before.busy) / Math.max(elapsed, 0.01)) * cpus().length * 100) / 100;
   const platformCores = Object.values(extra.cpu).reduce((a, b) => a + b, 0);
-  const sustained = all.p95_ms <= settings.p95TargetMs && errors.length <= settings.maxErrorShare * (samples.length + errors.length) && samples.length > 0;
+  const sustained =
+    all.p95_ms <= settings.p95TargetMs && errors.length <= settings.maxErrorShare * (samples.length + errors.length) && samples.length > 0;
   return {
-    offered_per_s: rate, users, think_time_mean_s: settings.thinkSeconds, web_processes: extra.webProcesses, seconds,
-    page_views_per_s: served, p50_ms: all.p50_ms, p95_ms: all.p95_ms, p99_ms: all.p99_ms, errors: errors.length, sustained,
+    offered_per_s: rate,
+    users,
+    think_time_mean_s: settings.thinkSeconds,
+    web_processes: extra.webProcesses,
+    seconds,
+    page_views_per_s: served,
+    p50_ms: all.p50_ms,
+    p95_ms: all.p95_ms,
+    p99_ms: all.p99_ms,
+    errors: errors.length,
+    sustained,
     by_page: group((s) => s.page),
     by_navigation: group((s) => s.navigation),
     cpu_cores: extra.cpu,
-    cpu_ms_per_page_view: Object.fromEntries(Object.entries(extra.cpu).map(([name, used]) => [name, Math.round((used * 1000 / Math.max(served, 0.001)) * 10) / 10])),
-    cpu_share_of_platform_percent: Object.fromEntries(Object.entries(extra.cpu).filter(([name]) => !['load_generators', 'glpi_simulator'].includes(name))
-      .map(([name, used]) => [name, Math.round((used / Math.max(platformCores - (extra.cpu.load_generators ?? 0) - (extra.cpu.glpi_simulator ?? 0), 0.001)) * 1000) / 10])),
+    cpu_ms_per_page_view: Object.fromEntries(
+      Object.entries(extra.cpu).map(([name, used]) => [name, Math.round(((used * 1000) / Math.max(served, 0.001)) * 10) / 10]),
+    ),
+    cpu_share_of_platform_percent: Object.fromEntries(
+      Object.entries(extra.cpu)
+        .filter(([name]) => !['load_generators', 'glpi_simulator'].includes(name))
+        .map(([name, used]) => [
+          name,
+          Math.round((used / Math.max(platformCores - (extra.cpu.load_generators ?? 0) - (extra.cpu.glpi_simulator ?? 0), 0.001)) * 1000) /
+            10,
+        ]),
+    ),
     // What the platform alone would serve on this machine's cores if nothing else ran and CPU were
     // the only limit: the figure to compare with the target when the machine was shared.
-    cpu_bound_ceiling_per_s: Math.round(cpus().length / Math.max((platformCores - (extra.cpu.load_generators ?? 0) - (extra.cpu.glpi_simulator ?? 0)) / Math.max(served, 0.001), 0.0001)),
-    machine: { busy_cores: cores, other_work_cores: Math.round((cores - platformCores) * 100) / 100, load_average_1_5_15: extra.loadBefore },
+    cpu_bound_ceiling_per_s: Math.round(
+      cpus().length /
+        Math.max((platformCores - (extra.cpu.load_generators ?? 0) - (extra.cpu.glpi_simulator ?? 0)) / Math.max(served, 0.001), 0.0001),
+    ),
+    machine: {
+      busy_cores: cores,
+      other_work_cores: Math.round((cores - platformCores) * 100) / 100,
+      load_average_1_5_15: extra.loadBefore,
+    },
     web_memory_mb: extra.webMemory,
     worker_memory_mb: extra.workerMemory,
     first_errors: errors.slice(0, 5),

@@ -21,16 +21,44 @@ const password = 'Bench-load-2026';
 /** Companies, their first user (the contact, who creates tickets) and their subscriptions; provisioning is queued. */
 export async function createBenchCompanies(count: number): Promise<number[]> {
   const hash = await hashPassword(password);
-  const commercial = await User.create({ email: 'commercial@bench-load.dz', passwordHash: hash, firstName: 'Bench', lastName: 'Commercial', phone: '0551000000', role: 'commercial', companyId: null });
+  const commercial = await User.create({
+    email: 'commercial@bench-load.dz',
+    passwordHash: hash,
+    firstName: 'Bench',
+    lastName: 'Commercial',
+    phone: '0551000000',
+    role: 'commercial',
+    companyId: null,
+  });
   const ids: number[] = [];
   for (let index = 0; index < count; index += 1) {
     const company = await Company.create({
-      name: benchCompanyName(index), sector: 'Industrie', employeeRange: '51-100', address: `${index + 1} boulevard Zighout Youcef, Alger`, phone: '+21321000000',
-      rc: '16/00-1234567B21', nif: '000116001234567', nis: '000116001234567', ai: '16123456789',
+      name: benchCompanyName(index),
+      sector: 'Industrie',
+      employeeRange: '51-100',
+      address: `${index + 1} boulevard Zighout Youcef, Alger`,
+      phone: '+21321000000',
+      rc: '16/00-1234567B21',
+      nif: '000116001234567',
+      nis: '000116001234567',
+      ai: '16123456789',
     });
-    const user = await User.create({ email: `contact.${index + 1}@bench-load.dz`, passwordHash: hash, firstName: 'Contact', lastName: `Client ${index + 1}`, phone: '0551000000', role: 'client', companyId: company.id });
+    const user = await User.create({
+      email: `contact.${index + 1}@bench-load.dz`,
+      passwordHash: hash,
+      firstName: 'Contact',
+      lastName: `Client ${index + 1}`,
+      phone: '0551000000',
+      role: 'client',
+      companyId: company.id,
+    });
     // Sizes vary by company, so that no two dashboards or lists are alike.
-    await subscribed({ company, user }, { serviceCode: 'full', durationMonths: 12, pcsCount: 20 + (index % 7) * 15, ticketsPerMonth: 30 + (index % 5) * 20 }, { userId: commercial.id }, 20 + (index % 60));
+    await subscribed(
+      { company, user },
+      { serviceCode: 'full', durationMonths: 12, pcsCount: 20 + (index % 7) * 15, ticketsPerMonth: 30 + (index % 5) * 20 },
+      { userId: commercial.id },
+      20 + (index % 60),
+    );
     ids.push(company.id);
   }
   return ids;
@@ -41,14 +69,19 @@ export async function waitForWorker(companyIds: number[], timeoutMs = 300_000): 
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const linked = await GlpiCompanyLink.count({ where: { companyId: companyIds, provisioningState: 'done' } });
-    const synced = await GlpiSyncState.count({ where: { companyId: companyIds, itemtype: [...syncedItemtypes], lastSuccessAt: { [Op.ne]: null } } });
-    const pending = await Promise.all(['documents', 'mail', 'provision-client'].map(async (name) => {
-      const counts = await getQueue(name as 'documents').getJobCounts('waiting', 'active', 'delayed', 'prioritized');
-      return Object.values(counts).reduce((a, b) => a + b, 0);
-    }));
+    const synced = await GlpiSyncState.count({
+      where: { companyId: companyIds, itemtype: [...syncedItemtypes], lastSuccessAt: { [Op.ne]: null } },
+    });
+    const pending = await Promise.all(
+      ['documents', 'mail', 'provision-client'].map(async (name) => {
+        const counts = await getQueue(name as 'documents').getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+        return Object.values(counts).reduce((a, b) => a + b, 0);
+      }),
+    );
     const left = pending.reduce((a, b) => a + b, 0);
     if (linked === companyIds.length && synced >= companyIds.length * syncedItemtypes.length && left === 0) return;
-    if (Date.now() > deadline) throw new Error(`worker not done after ${timeoutMs / 1000} s (${linked} linked, ${synced} item types synced, ${left} jobs left)`);
+    if (Date.now() > deadline)
+      throw new Error(`worker not done after ${timeoutMs / 1000} s (${linked} linked, ${synced} item types synced, ${left} jobs left)`);
     await new Promise((r) => setTimeout(r, 1_000));
   }
 }
@@ -65,13 +98,23 @@ export async function benchUsers(companyIds: number[], perCompany: number): Prom
   const expires = new Date(Date.now() + 30 * 86_400_000);
   for (const [index, companyId] of companyIds.entries()) {
     const contact = await User.findOne({ where: { companyId, role: 'client' }, order: [['id', 'ASC']], rejectOnEmpty: true });
-    const colleagues = await User.bulkCreate(Array.from({ length: perCompany - 1 }, (_, i) => ({
-      email: `reader.${index + 1}.${i + 1}@bench-load.dz`, passwordHash: hash, firstName: 'Lecteur', lastName: `${index + 1}-${i + 1}`, phone: '0551000000', role: 'client' as const, companyId,
-      // bulkCreate runs no per-row hook, so the default the model gives a client is written here;
-      // a manager sees every page of the mix (docs/decisions/110-company-roles.md).
-      companyRole: 'manager' as const,
-    })));
-    const tickets = (await GlpiTicket.findAll({ where: { companyId, deletedAt: null }, attributes: ['glpiId'], order: [['glpiId', 'DESC']], limit: 30 })).map((row) => row.glpiId);
+    const colleagues = await User.bulkCreate(
+      Array.from({ length: perCompany - 1 }, (_, i) => ({
+        email: `reader.${index + 1}.${i + 1}@bench-load.dz`,
+        passwordHash: hash,
+        firstName: 'Lecteur',
+        lastName: `${index + 1}-${i + 1}`,
+        phone: '0551000000',
+        role: 'client' as const,
+        companyId,
+        // bulkCreate runs no per-row hook, so the default the model gives a client is written here;
+        // a manager sees every page of the mix (docs/decisions/110-company-roles.md).
+        companyRole: 'manager' as const,
+      })),
+    );
+    const tickets = (
+      await GlpiTicket.findAll({ where: { companyId, deletedAt: null }, attributes: ['glpiId'], order: [['glpiId', 'DESC']], limit: 30 })
+    ).map((row) => row.glpiId);
     const documents = [
       ...(await Invoice.findAll({ where: { companyId }, attributes: ['id'] })).map((row) => ({ kind: 'invoice' as const, id: row.id })),
       ...(await Proforma.findAll({ where: { companyId }, attributes: ['id'] })).map((row) => ({ kind: 'proforma' as const, id: row.id })),
@@ -86,9 +129,16 @@ export async function benchUsers(companyIds: number[], perCompany: number): Prom
     }
   }
   for (let i = 0; i < sessions.length; i += 1000) {
-    await sequelize.query(`INSERT INTO sessions (id, user_id, expires_at) VALUES ${sessions.slice(i, i + 1000).map(() => '(?, ?, ?)').join(', ')}`, {
-      replacements: sessions.slice(i, i + 1000).flat(), type: QueryTypes.INSERT,
-    });
+    await sequelize.query(
+      `INSERT INTO sessions (id, user_id, expires_at) VALUES ${sessions
+        .slice(i, i + 1000)
+        .map(() => '(?, ?, ?)')
+        .join(', ')}`,
+      {
+        replacements: sessions.slice(i, i + 1000).flat(),
+        type: QueryTypes.INSERT,
+      },
+    );
   }
   // Interleaved by company: the first N users of the list belong to N different companies.
   const byCompany = new Map<number, BenchUser[]>();
@@ -97,6 +147,7 @@ export async function benchUsers(companyIds: number[], perCompany: number): Prom
     byCompany.set(key, [...(byCompany.get(key) ?? []), user]);
   });
   const interleaved: BenchUser[] = [];
-  for (let round = 0; round < perCompany; round += 1) for (const list of byCompany.values()) if (list[round]) interleaved.push(list[round]!);
+  for (let round = 0; round < perCompany; round += 1)
+    for (const list of byCompany.values()) if (list[round]) interleaved.push(list[round]!);
   return interleaved;
 }

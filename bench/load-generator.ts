@@ -10,7 +10,12 @@
 import { Agent, request } from 'node:http';
 import { readFileSync } from 'node:fs';
 
-export type BenchUser = { cookie: string; creatorCookie: string; tickets: number[]; documents: Array<{ kind: 'invoice' | 'proforma'; id: number }> };
+export type BenchUser = {
+  cookie: string;
+  creatorCookie: string;
+  tickets: number[];
+  documents: Array<{ kind: 'invoice' | 'proforma'; id: number }>;
+};
 export type GeneratorPlan = {
   appUrl: string;
   users: BenchUser[];
@@ -53,18 +58,24 @@ function choosePage(): string {
 
 function pathOf(page: string, user: BenchUser): string | null {
   switch (page) {
-    case 'dashboard': return '/portal/dashboard';
-    case 'park-list': return `/portal/park/${pick(parkTypes)}${pick(parkFilters)}`;
-    case 'tickets-list': return `/portal/tickets${pick(ticketFilters)}`;
-    case 'ticket': return user.tickets.length ? `/portal/tickets/${pick(user.tickets)}` : null;
-    case 'documents': return '/portal/documents';
+    case 'dashboard':
+      return '/portal/dashboard';
+    case 'park-list':
+      return `/portal/park/${pick(parkTypes)}${pick(parkFilters)}`;
+    case 'tickets-list':
+      return `/portal/tickets${pick(ticketFilters)}`;
+    case 'ticket':
+      return user.tickets.length ? `/portal/tickets/${pick(user.tickets)}` : null;
+    case 'documents':
+      return '/portal/documents';
     case 'pdf-invoice':
     case 'pdf-proforma': {
       const kind = page.slice(4);
       const documents = user.documents.filter((d) => d.kind === kind);
       return documents.length ? `/documents/${kind}/${pick(documents).id}` : null;
     }
-    default: return null;
+    default:
+      return null;
   }
 }
 
@@ -88,7 +99,12 @@ export async function runGenerator(plan: GeneratorPlan): Promise<GeneratorReport
   const send = (method: string, path: string, cookie: string, body?: string, retried = false): Promise<number> =>
     new Promise<number>((resolve, reject) => {
       const headers: Record<string, string> = { cookie, 'accept-language': 'fr' };
-      if (body !== undefined) Object.assign(headers, { origin, 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(Buffer.byteLength(body)) });
+      if (body !== undefined)
+        Object.assign(headers, {
+          origin,
+          'content-type': 'application/x-www-form-urlencoded',
+          'content-length': String(Buffer.byteLength(body)),
+        });
       const req = request(new URL(path, plan.appUrl), { method, agent, headers, timeout: 30_000 }, (res) => {
         res.on('data', () => undefined);
         res.on('end', () => resolve(res.statusCode ?? 0));
@@ -98,7 +114,8 @@ export async function runGenerator(plan: GeneratorPlan): Promise<GeneratorReport
       // A kept-alive connection the server closed while the user was thinking: a browser sends a
       // GET again on a new connection, and so does this user (never a POST, which may have been received).
       req.on('error', (error: NodeJS.ErrnoException) => {
-        if (req.reusedSocket && error.code === 'ECONNRESET' && method === 'GET' && !retried) resolve(send(method, path, cookie, body, true));
+        if (req.reusedSocket && error.code === 'ECONNRESET' && method === 'GET' && !retried)
+          resolve(send(method, path, cookie, body, true));
         else reject(error);
       });
       req.end(body);
@@ -110,7 +127,12 @@ export async function runGenerator(plan: GeneratorPlan): Promise<GeneratorReport
     let call: () => Promise<number>;
     if (page === 'create-ticket') {
       navigation = 'form';
-      const body = new URLSearchParams({ title: `Imprimante hors ligne ${serial}`, content: 'Le poste ne voit plus l\'imprimante du service.', urgency: '3', type: 'incident' }).toString();
+      const body = new URLSearchParams({
+        title: `Imprimante hors ligne ${serial}`,
+        content: "Le poste ne voit plus l'imprimante du service.",
+        urgency: '3',
+        type: 'incident',
+      }).toString();
       call = () => send('POST', '/portal/tickets/new', user.creatorCookie, body);
     } else {
       const path = pathOf(page, user);

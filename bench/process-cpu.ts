@@ -21,7 +21,10 @@ function readStat(pid: number): Stat | null {
 }
 
 function allStats(): Stat[] {
-  return readdirSync('/proc').filter((entry) => /^\d+$/.test(entry)).map((entry) => readStat(Number(entry))).filter((s): s is Stat => s !== null);
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .map((entry) => readStat(Number(entry)))
+    .filter((s): s is Stat => s !== null);
 }
 
 /** The pid and every live descendant of it. */
@@ -30,7 +33,11 @@ export function processTree(root: number): number[] {
   const tree = new Set([root]);
   for (let grew = true; grew;) {
     grew = false;
-    for (const s of stats) if (!tree.has(s.pid) && tree.has(s.ppid)) { tree.add(s.pid); grew = true; }
+    for (const s of stats)
+      if (!tree.has(s.pid) && tree.has(s.ppid)) {
+        tree.add(s.pid);
+        grew = true;
+      }
   }
   return [...tree];
 }
@@ -82,5 +89,12 @@ export function withCommand(pids: number[], text: string): number[] {
  * read before and after a measurement, where a sync cycle's time went (GLPI's PHP, MariaDB).
  */
 export function cpuMsOf(needle: string): number {
-  return cpuSeconds(withCommand(allStats().map((s) => s.pid), needle)) * 1000;
+  return (
+    cpuSeconds(
+      withCommand(
+        allStats().map((s) => s.pid),
+        needle,
+      ),
+    ) * 1000
+  );
 }

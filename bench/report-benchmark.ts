@@ -24,7 +24,10 @@ const scale = {
 };
 const uploadDir = `/tmp/ytech-bench-report-${process.pid}`;
 Object.assign(process.env, {
-  DATABASE_URL: `${serverUrl}/ytech_bench_report`, REDIS_PREFIX: 'ytech-bench-report', UPLOAD_DIR: uploadDir, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  DATABASE_URL: `${serverUrl}/ytech_bench_report`,
+  REDIS_PREFIX: 'ytech-bench-report',
+  UPLOAD_DIR: uploadDir,
+  LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
 });
 
 const { createDatabase } = await import('../db/create-database');
@@ -49,7 +52,7 @@ const { start } = monthBounds(month);
 const services = await Service.findAll();
 const day = 86_400_000;
 let seed = 18;
-const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
 const sqlDate = (d: Date) => d.toISOString().slice(0, 19).replace('T', ' ');
 const categories = ['Réseau', 'Imprimantes', 'Messagerie', 'Postes de travail', 'Logiciels', 'Sécurité', null];
 const itemtypes = ['Computer', 'Computer', 'Computer', 'Monitor', 'Printer', 'NetworkEquipment', 'Peripheral', 'Phone', 'SoftwareLicense'];
@@ -58,19 +61,52 @@ let glpiId = 1;
 for (let c = 0; c < scale.companies; c += 1) {
   const company = await Company.create({ name: `Entreprise Banc ${c + 1} SARL`, sector: 'Industrie', employeeRange: '21-50' });
   const service = services[c % services.length]!;
-  await Subscription.create({ companyId: company.id, serviceId: service.id, tierMaxQty: [10, 20, 30][c % 3]!, monthlyPriceDa: 100_000, months: 12, startAt: new Date(start.getTime() - 200 * day), endAt: new Date(start.getTime() + 200 * day) });
-  await User.bulkCreate(Array.from({ length: scale.managersPerCompany }, (_, k) => ({
-    email: `manager${k}.c${company.id}@bench.example`, passwordHash: 'x', firstName: 'Manager', lastName: String(k), phone: null, role: 'client' as const,
-    companyId: company.id, locale: (['fr', 'en', 'ar'] as const)[k % 3],
-  })));
+  await Subscription.create({
+    companyId: company.id,
+    serviceId: service.id,
+    tierMaxQty: [10, 20, 30][c % 3]!,
+    monthlyPriceDa: 100_000,
+    months: 12,
+    startAt: new Date(start.getTime() - 200 * day),
+    endAt: new Date(start.getTime() + 200 * day),
+  });
+  await User.bulkCreate(
+    Array.from({ length: scale.managersPerCompany }, (_, k) => ({
+      email: `manager${k}.c${company.id}@bench.example`,
+      passwordHash: 'x',
+      firstName: 'Manager',
+      lastName: String(k),
+      phone: null,
+      role: 'client' as const,
+      companyId: company.id,
+      locale: (['fr', 'en', 'ar'] as const)[k % 3],
+    })),
+  );
   const entity = 10_000 + company.id;
   const tickets = Array.from({ length: scale.ticketsPerCompany }, () => {
     const opened = new Date(start.getTime() - 365 * day + Math.floor(random() * 395 * day));
     const taken = random() < 0.9 ? new Date(opened.getTime() + random() * 12 * 3600_000) : null;
     const solved = taken && random() < 0.8 ? new Date(taken.getTime() + random() * 96 * 3600_000) : null;
-    return [entity, glpiId++, company.id, `Ticket ${glpiId}`, solved ? 5 : 2, 3, 3, 1, categories[Math.floor(random() * categories.length)] ?? null,
-      sqlDate(opened), taken && sqlDate(taken), solved && sqlDate(solved), sqlDate(new Date(opened.getTime() + 8 * 3600_000)),
-      sqlDate(new Date(opened.getTime() + 72 * 3600_000)), sqlDate(solved ?? opened), '{}', sqlDate(now), sqlDate(now)];
+    return [
+      entity,
+      glpiId++,
+      company.id,
+      `Ticket ${glpiId}`,
+      solved ? 5 : 2,
+      3,
+      3,
+      1,
+      categories[Math.floor(random() * categories.length)] ?? null,
+      sqlDate(opened),
+      taken && sqlDate(taken),
+      solved && sqlDate(solved),
+      sqlDate(new Date(opened.getTime() + 8 * 3600_000)),
+      sqlDate(new Date(opened.getTime() + 72 * 3600_000)),
+      sqlDate(solved ?? opened),
+      '{}',
+      sqlDate(now),
+      sqlDate(now),
+    ];
   });
   await sequelize.query(
     `INSERT INTO glpi_tickets (glpi_entity_id, glpi_id, company_id, name, status, urgency, priority, type, category, opened_at, taken_at, solved_at,
@@ -82,8 +118,20 @@ for (let c = 0; c < scale.companies; c += 1) {
     const created = new Date(start.getTime() - 700 * day + Math.floor(random() * 730 * day));
     const deleted = random() < 0.05 ? sqlDate(new Date(start.getTime() + random() * 28 * day)) : null;
     const due = new Date(start.getTime() + Math.floor(random() * 400 * day)).toISOString().slice(0, 10);
-    return [entity, itemtype, glpiId++, company.id, `${itemtype}-${k}`, sqlDate(created), itemtype === 'SoftwareLicense' ? null : due,
-      itemtype === 'SoftwareLicense' ? due : null, '{}', deleted, sqlDate(now), sqlDate(now)];
+    return [
+      entity,
+      itemtype,
+      glpiId++,
+      company.id,
+      `${itemtype}-${k}`,
+      sqlDate(created),
+      itemtype === 'SoftwareLicense' ? null : due,
+      itemtype === 'SoftwareLicense' ? due : null,
+      '{}',
+      deleted,
+      sqlDate(now),
+      sqlDate(now),
+    ];
   });
   await sequelize.query(
     `INSERT INTO glpi_assets (glpi_entity_id, itemtype, glpi_id, company_id, name, glpi_created_at, warranty_end, licence_expires_on, raw, deleted_at, created_at, updated_at)
@@ -102,27 +150,60 @@ const output = await new Promise<string>((resolve, reject) => {
   const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['bench/report-worker.ts'], {
     cwd: root,
     // As `npm run worker` runs it.
-    env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=160 --max-semi-space-size=4', BENCH_REPORT_MONTH: month, BENCH_REPORT_EXPECTED: String(queued) },
+    env: {
+      ...process.env,
+      NODE_OPTIONS: '--max-old-space-size=160 --max-semi-space-size=4',
+      BENCH_REPORT_MONTH: month,
+      BENCH_REPORT_EXPECTED: String(queued),
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';
-  child.stdout.on('data', (chunk: Buffer) => { out += chunk.toString(); });
+  child.stdout.on('data', (chunk: Buffer) => {
+    out += chunk.toString();
+  });
   child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`report worker exited ${code}: ${out.slice(-2000)}`))));
 });
 const totalSeconds = Math.round((performance.now() - began) / 100) / 10;
 const after = machineState();
-const worker = JSON.parse(/REPORT-BENCH (.*)/.exec(output)![1]!) as { seconds: number; peak_rss_mb: number; failed: number; retried_attempts: number; errors: Record<string, number>; heap_used_mb: number };
+const worker = JSON.parse(/REPORT-BENCH (.*)/.exec(output)![1]!) as {
+  seconds: number;
+  peak_rss_mb: number;
+  failed: number;
+  retried_attempts: number;
+  errors: Record<string, number>;
+  heap_used_mb: number;
+};
 const [reports, mails] = await Promise.all([
-  sequelize.query<{ n: number }>('SELECT COUNT(*) AS n FROM monthly_reports WHERE month = ?', { replacements: [month], plain: true, type: QueryTypes.SELECT }),
-  sequelize.query<{ n: number }>("SELECT COUNT(*) AS n FROM email_log WHERE template = 'monthly-report'", { plain: true, type: QueryTypes.SELECT }),
+  sequelize.query<{ n: number }>('SELECT COUNT(*) AS n FROM monthly_reports WHERE month = ?', {
+    replacements: [month],
+    plain: true,
+    type: QueryTypes.SELECT,
+  }),
+  sequelize.query<{ n: number }>("SELECT COUNT(*) AS n FROM email_log WHERE template = 'monthly-report'", {
+    plain: true,
+    type: QueryTypes.SELECT,
+  }),
 ]);
 
 const summary = {
   measured_at: new Date().toISOString(),
   what: 'monthly reports of every subscribed company for the month before, as the worker makes them on the 1st: figures from the cache, one PDF per language read, mails queued',
   machine: { before, after },
-  conditions: { worker_concurrency: 2, worker_node_options: '--max-old-space-size=160 --max-semi-space-size=4', mysql_and_redis: 'local, shared with the other engineers of this session' },
-  scale: { ...scale, month, reports: Number(reports?.n ?? 0), mails_queued: Number(mails?.n ?? 0), failed_jobs: worker.failed, failed_attempts_retried: worker.retried_attempts, errors: worker.errors },
+  conditions: {
+    worker_concurrency: 2,
+    worker_node_options: '--max-old-space-size=160 --max-semi-space-size=4',
+    mysql_and_redis: 'local, shared with the other engineers of this session',
+  },
+  scale: {
+    ...scale,
+    month,
+    reports: Number(reports?.n ?? 0),
+    mails_queued: Number(mails?.n ?? 0),
+    failed_jobs: worker.failed,
+    failed_attempts_retried: worker.retried_attempts,
+    errors: worker.errors,
+  },
   seconds_total: totalSeconds,
   seconds_in_worker: worker.seconds,
   per_company_ms: Math.round((worker.seconds * 1000) / Math.max(1, queued)),

@@ -17,7 +17,9 @@ const expected = Number(process.env.BENCH_REPORT_EXPECTED);
 await precompileMailTemplates();
 const started = performance.now();
 const worker = new Worker('monthly-reports', monthlyReportProcessor(), {
-  connection: { ...redisConnectionOptions(), maxRetriesPerRequest: null }, prefix: queuePrefix, concurrency: 2,
+  connection: { ...redisConnectionOptions(), maxRetriesPerRequest: null },
+  prefix: queuePrefix,
+  concurrency: 2,
 });
 let failed = 0;
 let retried = 0;
@@ -35,10 +37,16 @@ for (;;) {
 }
 const seconds = (performance.now() - started) / 1000;
 const peak = Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? 0) / 1024;
-console.log(`REPORT-BENCH ${JSON.stringify({
-  seconds: Math.round(seconds * 10) / 10, peak_rss_mb: Math.round(peak), failed, retried_attempts: retried, errors: Object.fromEntries(errors),
-  heap_used_mb: Math.round(process.memoryUsage().heapUsed / 2 ** 20),
-})}`);
+console.log(
+  `REPORT-BENCH ${JSON.stringify({
+    seconds: Math.round(seconds * 10) / 10,
+    peak_rss_mb: Math.round(peak),
+    failed,
+    retried_attempts: retried,
+    errors: Object.fromEntries(errors),
+    heap_used_mb: Math.round(process.memoryUsage().heapUsed / 2 ** 20),
+  })}`,
+);
 await worker.close();
 await closeQueues();
 await sequelize.close();

@@ -26,7 +26,11 @@ const serverUrl = (process.env.DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/ytec
 process.env.DATABASE_URL = `${serverUrl}/ytech_bench`;
 process.env.REDIS_PREFIX = 'ytech-bench';
 process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'warn';
-const scale = { entities: Number(process.env.BENCH_ENTITIES ?? 200), assets: Number(process.env.BENCH_ASSETS ?? 100_000), tickets: Number(process.env.BENCH_TICKETS ?? 50_000) };
+const scale = {
+  entities: Number(process.env.BENCH_ENTITIES ?? 200),
+  assets: Number(process.env.BENCH_ASSETS ?? 100_000),
+  tickets: Number(process.env.BENCH_TICKETS ?? 50_000),
+};
 
 const { createDatabase } = await import('../db/create-database');
 const { createMigrator } = await import('../db/migrator');
@@ -40,19 +44,36 @@ const { QueryTypes } = await import('sequelize');
 const children: ChildProcess[] = [];
 // A run that fails half-way must not leave its simulator or worker behind.
 // `npm run worker` runs tsx, which runs node: each child leads a process group, killed whole.
-process.on('exit', () => children.forEach((child) => {
-  try {
-    if (child.pid) process.kill(-child.pid, 'SIGTERM');
-  } catch {
-    // already gone
-  }
-}));
+process.on('exit', () =>
+  children.forEach((child) => {
+    try {
+      if (child.pid) process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }),
+);
 
 // --- simulator in a child process ---------------------------------------------------------------
 const simEnv: NodeJS.ProcessEnv = { ...process.env };
 delete simEnv.NODE_OPTIONS;
-const sim = spawn(process.execPath, ['--import', 'tsx', 'tools/glpi-sim/main.ts', '--port', '0',
-  '--entities', String(scale.entities), '--assets', String(scale.assets), '--tickets', String(scale.tickets)], { cwd: root, env: simEnv, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+const sim = spawn(
+  process.execPath,
+  [
+    '--import',
+    'tsx',
+    'tools/glpi-sim/main.ts',
+    '--port',
+    '0',
+    '--entities',
+    String(scale.entities),
+    '--assets',
+    String(scale.assets),
+    '--tickets',
+    String(scale.tickets),
+  ],
+  { cwd: root, env: simEnv, stdio: ['ignore', 'pipe', 'inherit'], detached: true },
+);
 children.push(sim);
 const simUrl = await new Promise<string>((resolve, reject) => {
   let out = '';
@@ -65,7 +86,11 @@ const simUrl = await new Promise<string>((resolve, reject) => {
 });
 const control = simUrl.replace(/\/apirest\.php$/, '/_control');
 const call = async (method: string, route: string, body?: unknown) => {
-  const response = await fetch(`${control}/${route}`, { method, headers: { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await fetch(`${control}/${route}`, {
+    method,
+    headers: { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   return { ok: response.ok, body: (await response.json()) as unknown };
 };
 
@@ -78,26 +103,52 @@ const parent = entities.find((row) => row.entities_id === 0);
 const clients = entities.filter((row) => parent && row.entities_id === parent.id);
 const companyIds: number[] = [];
 for (const entity of clients) {
-  const company = await Company.create({ name: entity.name, sector: 'Industrie', employeeRange: '11-20', address: 'Alger', phone: '+21321000000' });
-  await GlpiCompanyLink.create({ companyId: company.id, glpiEntityId: entity.id, glpiEntityName: entity.name, provisioningState: 'done', lastError: null, provisionedAt: new Date() });
+  const company = await Company.create({
+    name: entity.name,
+    sector: 'Industrie',
+    employeeRange: '11-20',
+    address: 'Alger',
+    phone: '+21321000000',
+  });
+  await GlpiCompanyLink.create({
+    companyId: company.id,
+    glpiEntityId: entity.id,
+    glpiEntityName: entity.name,
+    provisioningState: 'done',
+    lastError: null,
+    provisionedAt: new Date(),
+  });
   companyIds.push(company.id);
 }
 
 // --- the worker as shipped ----------------------------------------------------------------------
 // Its own cadence is pushed out of the way: every cycle measured here is asked for through the queue.
 const workerEnv: NodeJS.ProcessEnv = {
-  ...process.env, GLPI_URL: simUrl, GLPI_USER_TOKEN: 'glpi-sim-user-token', GLPI_UTC_OFFSET_MINUTES: '0', GLPI_PARENT_ENTITY_ID: String(parent?.id ?? 0),
-  SYNC_TICKETS_EVERY_SECONDS: '86400', SYNC_ASSETS_EVERY_MINUTES: '1440', SMTP_PORT: '1',
+  ...process.env,
+  GLPI_URL: simUrl,
+  GLPI_USER_TOKEN: 'glpi-sim-user-token',
+  GLPI_UTC_OFFSET_MINUTES: '0',
+  GLPI_PARENT_ENTITY_ID: String(parent?.id ?? 0),
+  SYNC_TICKETS_EVERY_SECONDS: '86400',
+  SYNC_ASSETS_EVERY_MINUTES: '1440',
+  SMTP_PORT: '1',
 };
 delete workerEnv.NODE_OPTIONS;
-const worker = spawn('npm', ['run', '--silent', 'worker'], { cwd: root, env: workerEnv, stdio: ['ignore', 'inherit', 'inherit'], detached: true });
+const worker = spawn('npm', ['run', '--silent', 'worker'], {
+  cwd: root,
+  env: workerEnv,
+  stdio: ['ignore', 'inherit', 'inherit'],
+  detached: true,
+});
 children.push(worker);
 await new Promise((resolve) => setTimeout(resolve, 8_000));
 const workerPid = descendantRunning('worker/main.ts', process.pid);
 if (!workerPid) throw new Error('the worker process was not found');
-const shippedHeap = /--max-old-space-size=(\d+)/.exec(JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).scripts.worker as string)?.[1] ?? 'none';
+const shippedHeap =
+  /--max-old-space-size=(\d+)/.exec(JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).scripts.worker as string)?.[1] ??
+  'none';
 
-const completedBefore = async () => (await getQueue('glpi-sync').getJobCounts('completed', 'failed'));
+const completedBefore = async () => await getQueue('glpi-sync').getJobCounts('completed', 'failed');
 async function cycle(label: string) {
   await call('DELETE', 'requests');
   const counts = await completedBefore();
@@ -122,8 +173,12 @@ async function cycle(label: string) {
   );
   lastRun = await latestRun();
   return {
-    seconds: Math.round(seconds * 100) / 100, requests: requests.length, list_requests: lists,
-    runs: Number(runs?.n ?? 0), rows_read: Number(runs?.read ?? 0), rows_changed: Number(runs?.changed ?? 0),
+    seconds: Math.round(seconds * 100) / 100,
+    requests: requests.length,
+    list_requests: lists,
+    runs: Number(runs?.n ?? 0),
+    rows_read: Number(runs?.read ?? 0),
+    rows_changed: Number(runs?.changed ?? 0),
   };
 }
 
@@ -146,23 +201,31 @@ const machineBefore = machineState();
 const first = await cycle('first sync');
 const rows = await counted();
 const items = rows.assets + rows.tickets + rows.followups;
-console.log(`first sync: ${items} items (assets ${rows.assets}, tickets ${rows.tickets}, follow-ups ${rows.followups}; OS and warranty rows ${rows.details} besides) in ${first.seconds} s = ${Math.round(items / first.seconds)} items/s, ${first.requests} requests`);
+console.log(
+  `first sync: ${items} items (assets ${rows.assets}, tickets ${rows.tickets}, follow-ups ${rows.followups}; OS and warranty rows ${rows.details} besides) in ${first.seconds} s = ${Math.round(items / first.seconds)} items/s, ${first.requests} requests`,
+);
 
 await call('POST', 'knobs', { latencyMs: 10 });
 const quiet = await cycle('no-change cycle');
 const pairs = companyIds.length * 11;
-console.log(`no-change cycle (10 ms added per request): ${quiet.seconds} s, ${quiet.list_requests} list requests for ${pairs} company pairs + the server-wide ones (${quiet.requests} with sessions)`);
+console.log(
+  `no-change cycle (10 ms added per request): ${quiet.seconds} s, ${quiet.list_requests} list requests for ${pairs} company pairs + the server-wide ones (${quiet.requests} with sessions)`,
+);
 await call('POST', 'knobs', { latencyMs: 0 });
 
 const changed = await changeOnePercent();
 const onePercent = await cycle('1 % cycle');
-console.log(`1 % cycle: ${changed} items changed in GLPI; ${onePercent.rows_read} rows read, ${onePercent.rows_changed} changed in the cache, in ${onePercent.seconds} s, ${onePercent.list_requests} list requests`);
+console.log(
+  `1 % cycle: ${changed} items changed in GLPI; ${onePercent.rows_read} rows read, ${onePercent.rows_changed} changed in the cache, in ${onePercent.seconds} s, ${onePercent.list_requests} list requests`,
+);
 
 const peak = peakRssMb(workerPid);
 console.log(`peak RSS of the worker process (npm run worker, heap limit ${shippedHeap} MB): ${peak} MB`);
 await stopWorker(worker, workerPid);
 const answers = await answerLatency();
-console.log(`a technician's answer in GLPI seen in the portal's table (worker as shipped, default cadence, ${clients.length} entities): ${JSON.stringify(answers.seconds)} s, max ${answers.max_seconds} s`);
+console.log(
+  `a technician's answer in GLPI seen in the portal's table (worker as shipped, default cadence, ${clients.length} entities): ${JSON.stringify(answers.seconds)} s, max ${answers.max_seconds} s`,
+);
 
 const results = {
   glpi: 'simulator (tools/glpi-sim) in a child process, no latency added unless said',
@@ -205,11 +268,22 @@ async function stopWorker(child: ChildProcess, pid: number | null): Promise<void
  * overrides): answers posted 10 s apart over a minute, so that they fall at every point of the
  * tickets' cycle. The quiet cycles of every company run meanwhile, as in production.
  */
-async function answerLatency(): Promise<{ cadence: string; answers: number; seconds: number[]; max_seconds: number; worker_peak_rss_mb: number }> {
+async function answerLatency(): Promise<{
+  cadence: string;
+  answers: number;
+  seconds: number[];
+  max_seconds: number;
+  worker_peak_rss_mb: number;
+}> {
   const shippedEnv: NodeJS.ProcessEnv = { ...workerEnv };
   delete shippedEnv.SYNC_TICKETS_EVERY_SECONDS;
   delete shippedEnv.SYNC_ASSETS_EVERY_MINUTES;
-  const shippedWorker = spawn('npm', ['run', '--silent', 'worker'], { cwd: root, env: shippedEnv, stdio: ['ignore', 'inherit', 'inherit'], detached: true });
+  const shippedWorker = spawn('npm', ['run', '--silent', 'worker'], {
+    cwd: root,
+    env: shippedEnv,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    detached: true,
+  });
   children.push(shippedWorker);
   // Its schedulers replace the bench's: the first quiet cycles run before the first answer is posted.
   await new Promise((resolve) => setTimeout(resolve, 70_000));
@@ -221,7 +295,8 @@ async function answerLatency(): Promise<{ cadence: string; answers: number; seco
   const waits = tickets.map(async (ticket, index) => {
     await new Promise((resolve) => setTimeout(resolve, index * 10_000));
     const posted = Date.now();
-    const answer = (await call('POST', `tickets/${ticket.id}/followups`, { content: '<p>Réponse du technicien.</p>', is_private: false })).body as { id: number };
+    const answer = (await call('POST', `tickets/${ticket.id}/followups`, { content: '<p>Réponse du technicien.</p>', is_private: false }))
+      .body as { id: number };
     for (;;) {
       const [seen] = await sequelize.query<{ n: number }>(
         'SELECT COUNT(*) AS n FROM glpi_ticket_followups WHERE glpi_id = :id AND company_id = :company AND deleted_at IS NULL',
@@ -235,17 +310,37 @@ async function answerLatency(): Promise<{ cadence: string; answers: number; seco
   const seconds = await Promise.all(waits);
   const rss = peakRssMb(shippedPid);
   await stopWorker(shippedWorker, shippedPid);
-  return { cadence: 'shipped defaults (tickets every 60 s, assets every 15 min)', answers: seconds.length, seconds, max_seconds: Math.max(...seconds), worker_peak_rss_mb: rss };
+  return {
+    cadence: 'shipped defaults (tickets every 60 s, assets every 15 min)',
+    answers: seconds.length,
+    seconds,
+    max_seconds: Math.max(...seconds),
+    worker_peak_rss_mb: rss,
+  };
 }
 
 /** 1 % of the live items of each type, assets renamed, tickets answered or moved on, as a technician would. */
 async function changeOnePercent(): Promise<number> {
   let total = 0;
   const step = 100;
-  for (const itemtype of ['Computer', 'Monitor', 'Printer', 'NetworkEquipment', 'Peripheral', 'Phone', 'Software', 'SoftwareLicense', 'Ticket']) {
+  for (const itemtype of [
+    'Computer',
+    'Monitor',
+    'Printer',
+    'NetworkEquipment',
+    'Peripheral',
+    'Phone',
+    'Software',
+    'SoftwareLicense',
+    'Ticket',
+  ]) {
     const live: Array<{ id: number; status?: number }> = [];
     for (const entity of clients) {
-      const body = (await call('GET', `items/${itemtype}?entities_id=${entity.id}`)).body as Array<{ id: number; is_deleted: number; status?: number }>;
+      const body = (await call('GET', `items/${itemtype}?entities_id=${entity.id}`)).body as Array<{
+        id: number;
+        is_deleted: number;
+        status?: number;
+      }>;
       live.push(...body.filter((row) => row.is_deleted === 0));
     }
     for (let index = 0; index < live.length; index += step) {

@@ -13,9 +13,19 @@ import { defaultSyncOptions } from '../worker/sync/sync-context';
 const [baseUrl, companyArg] = process.argv.slice(2);
 const companyIds = companyArg!.split(',').map(Number);
 const logger = pino({ level: 'error' });
-const pool = new GlpiSessionPool({ config: { baseUrl: baseUrl!, userToken: 'glpi-sim-user-token', maxConcurrent: 4, maxPerSecond: 10_000, timeoutMs: 10_000, retries: 0 }, logger, maxSessions: 2 });
+const pool = new GlpiSessionPool({
+  config: { baseUrl: baseUrl!, userToken: 'glpi-sim-user-token', maxConcurrent: 4, maxPerSecond: 10_000, timeoutMs: 10_000, retries: 0 },
+  logger,
+  maxSessions: 2,
+});
 const stop = { stopping: false };
-const ctx = { pool, logger, stop, options: { ...defaultSyncOptions, glpiUtcOffsetMinutes: 0 }, breaker: new CircuitBreaker({ threshold: 3, probeAfterMs: 5_000 }) };
+const ctx = {
+  pool,
+  logger,
+  stop,
+  options: { ...defaultSyncOptions, glpiUtcOffsetMinutes: 0 },
+  breaker: new CircuitBreaker({ threshold: 3, probeAfterMs: 5_000 }),
+};
 process.on('SIGTERM', () => {
   stop.stopping = true;
 });

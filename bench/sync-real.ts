@@ -25,7 +25,9 @@ process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'warn';
 const port = Number(process.env.BENCH_GLPI_PORT ?? 8098);
 const glpiDir = `/tmp/ytech-bench-glpi-${port}`;
 const token = 'ytechglpitesttoken0000000000000000000001';
-const script = process.env.GLPI_REAL_DIR ? path.join(process.env.GLPI_REAL_DIR, 'start-glpi.sh') : path.resolve(root, '../shared/glpi-real/start-glpi.sh');
+const script = process.env.GLPI_REAL_DIR
+  ? path.join(process.env.GLPI_REAL_DIR, 'start-glpi.sh')
+  : path.resolve(root, '../shared/glpi-real/start-glpi.sh');
 const scale = { computers: 10_000, monitors: 2_000, printers: 1_000, tickets: 5_000, followups: 2_000 };
 
 console.log(`starting a real GLPI on ${port} (database glpi_bench, kept between runs)…`);
@@ -60,26 +62,53 @@ if (!entityId || !techEntityId) {
   await driver.switchTo(0, true);
   const [maker] = await driver.create('Manufacturer', [{ name: 'Bench Maker' }]);
   const [state] = await driver.create('State', [{ name: 'Bench En service', entities_id: 0, is_recursive: 1 }]);
-  for (const [itemtype, count] of [['Computer', scale.computers], ['Monitor', scale.monitors], ['Printer', scale.printers]] as const) {
+  for (const [itemtype, count] of [
+    ['Computer', scale.computers],
+    ['Monitor', scale.monitors],
+    ['Printer', scale.printers],
+  ] as const) {
     for (let offset = 0; offset < count; offset += 1_000) {
-      await driver.create(itemtype, Array.from({ length: Math.min(1_000, count - offset) }, (_, i) => ({
-        name: `BENCH-${itemtype.slice(0, 3).toUpperCase()}-${offset + i}`, serial: `SN-${offset + i}`, entities_id: entityId,
-        manufacturers_id: maker, states_id: state,
-      })));
+      await driver.create(
+        itemtype,
+        Array.from({ length: Math.min(1_000, count - offset) }, (_, i) => ({
+          name: `BENCH-${itemtype.slice(0, 3).toUpperCase()}-${offset + i}`,
+          serial: `SN-${offset + i}`,
+          entities_id: entityId,
+          manufacturers_id: maker,
+          states_id: state,
+        })),
+      );
     }
   }
   const tickets: number[] = [];
   for (let offset = 0; offset < scale.tickets; offset += 1_000) {
-    tickets.push(...await driver.create('Ticket', Array.from({ length: 1_000 }, (_, i) => ({
-      name: `Incident ${offset + i}`, content: `<p>${'Le poste ne démarre plus. '.repeat((offset + i) % 20)}</p>`, entities_id: entityId,
-    }))));
+    tickets.push(
+      ...(await driver.create(
+        'Ticket',
+        Array.from({ length: 1_000 }, (_, i) => ({
+          name: `Incident ${offset + i}`,
+          content: `<p>${'Le poste ne démarre plus. '.repeat((offset + i) % 20)}</p>`,
+          entities_id: entityId,
+        })),
+      )),
+    );
   }
   for (let offset = 0; offset < scale.followups; offset += 500) {
-    await driver.create('ITILFollowup', tickets.slice(offset, offset + 500).map((id) => ({ itemtype: 'Ticket', items_id: id, content: '<p>Pris en charge.</p>', is_private: 0 })));
+    await driver.create(
+      'ITILFollowup',
+      tickets
+        .slice(offset, offset + 500)
+        .map((id) => ({ itemtype: 'Ticket', items_id: id, content: '<p>Pris en charge.</p>', is_private: 0 })),
+    );
   }
-  await driver.create('Ticket', Array.from({ length: 100 }, (_, i) => ({ name: `Technicien ${i}`, content: '<p>x</p>', entities_id: techEntityId })));
+  await driver.create(
+    'Ticket',
+    Array.from({ length: 100 }, (_, i) => ({ name: `Technicien ${i}`, content: '<p>x</p>', entities_id: techEntityId })),
+  );
 }
-console.log(`entity ${entityId}: ${scale.computers} computers, ${scale.monitors} monitors, ${scale.printers} printers, ${scale.tickets} tickets, ${scale.followups} follow-ups`);
+console.log(
+  `entity ${entityId}: ${scale.computers} computers, ${scale.monitors} monitors, ${scale.printers} printers, ${scale.tickets} tickets, ${scale.followups} follow-ups`,
+);
 
 // --- our side, as shipped ---------------------------------------------------------------------
 await createDatabase(process.env.DATABASE_URL, { dropFirst: true });
@@ -90,7 +119,15 @@ const identityMarker = newIdentityMarker();
 await driver.switchTo(0, true);
 // One entity per PUT: GLPI answers a mass PUT on Entity with 200 and changes nothing.
 await driver.request('PUT', `/Entity/${entityId}`, { body: { input: { comment: markerLine(identityMarker) } } });
-await GlpiCompanyLink.create({ companyId: company.id, glpiEntityId: entityId, glpiEntityName: entityName, identityMarker, provisioningState: 'done', lastError: null, provisionedAt: new Date() });
+await GlpiCompanyLink.create({
+  companyId: company.id,
+  glpiEntityId: entityId,
+  glpiEntityName: entityName,
+  identityMarker,
+  provisioningState: 'done',
+  lastError: null,
+  provisionedAt: new Date(),
+});
 const shipped = parseWorkerConfig({ GLPI_URL: url, GLPI_USER_TOKEN: token });
 const logger = pino({ level: 'warn' });
 // Every request of the sync, timed at the fetch: the timeline of a cycle (BENCH_TIMELINE=1 prints the first sync's).
@@ -103,8 +140,12 @@ const timedFetch: typeof fetch = async (input, init) => {
   const body = await response.arrayBuffer();
   const range = /^(\d+)-(\d+)\/(\d+)$/.exec(response.headers.get('Content-Range') ?? '');
   timeline.push({
-    start, end: performance.now(), method: init?.method ?? 'GET', pair: url.pathname.replace(/^.*apirest\.php\//, ''),
-    range: url.searchParams.get('range') ?? '', rows: range ? Number(range[2]) - Number(range[1]) + 1 : null,
+    start,
+    end: performance.now(),
+    method: init?.method ?? 'GET',
+    pair: url.pathname.replace(/^.*apirest\.php\//, ''),
+    range: url.searchParams.get('range') ?? '',
+    rows: range ? Number(range[2]) - Number(range[1]) + 1 : null,
   });
   return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
 };
@@ -161,12 +202,22 @@ async function cycle(label: string) {
     if (result.failures.length > 0) throw new Error(`${label}: ${JSON.stringify(result.failures)}`);
   }
   if (server.status !== 'done' || own.status !== 'done') throw new Error('unreachable');
-  const lines = logLines().slice(before).filter((line) => !isProbe(line));
+  const lines = logLines()
+    .slice(before)
+    .filter((line) => !isProbe(line));
   const perSecond = new Map<string, number>();
   for (const line of lines) perSecond.set(line.slice(0, 8), (perSecond.get(line.slice(0, 8)) ?? 0) + 1);
   const pairs = [...server.pairs, ...own.pairs];
-  const kind = (itemtype: string) => (['Ticket'].includes(itemtype) ? 'tickets' : itemtype === 'ITILFollowup' ? 'followups'
-    : ['Item_OperatingSystem', 'Infocom'].includes(itemtype) ? 'details' : ['Computer', 'Monitor', 'Printer', 'NetworkEquipment', 'Peripheral', 'Phone', 'Software', 'SoftwareLicense'].includes(itemtype) ? 'assets' : 'dropdowns');
+  const kind = (itemtype: string) =>
+    ['Ticket'].includes(itemtype)
+      ? 'tickets'
+      : itemtype === 'ITILFollowup'
+        ? 'followups'
+        : ['Item_OperatingSystem', 'Infocom'].includes(itemtype)
+          ? 'details'
+          : ['Computer', 'Monitor', 'Printer', 'NetworkEquipment', 'Peripheral', 'Phone', 'Software', 'SoftwareLicense'].includes(itemtype)
+            ? 'assets'
+            : 'dropdowns';
   const byKind: Record<string, { items: number; changed: number; rows_read: number }> = {};
   for (const pair of pairs) {
     const entry = (byKind[kind(pair.itemtype)] ??= { items: 0, changed: 0, rows_read: 0 });
@@ -177,13 +228,19 @@ async function cycle(label: string) {
   const items = (byKind.assets?.items ?? 0) + (byKind.tickets?.items ?? 0) + (byKind.followups?.items ?? 0);
   const cpuMs = (cpu.user + cpu.system) / 1000;
   return {
-    seconds: Math.round(seconds * 100) / 100, pairs: pairs.length, requests: lines.length,
-    worker_cpu_ms: Math.round(cpuMs), worker_cpu_busy: Math.round((cpuMs / 1000 / seconds) * 100) / 100,
+    seconds: Math.round(seconds * 100) / 100,
+    pairs: pairs.length,
+    requests: lines.length,
+    worker_cpu_ms: Math.round(cpuMs),
+    worker_cpu_busy: Math.round((cpuMs / 1000 / seconds) * 100) / 100,
     worker_cpu_ms_per_1000_items: items === 0 ? null : Math.round((cpuMs / items) * 1000 * 10) / 10,
     // GLPI's PHP workers are this bench's own; MariaDB also serves GLPI, and whatever else runs on the machine.
-    glpi_php_cpu_ms: glpiCpuMs, mariadb_cpu_ms_shared: mariadbCpuMs,
+    glpi_php_cpu_ms: glpiCpuMs,
+    mariadb_cpu_ms_shared: mariadbCpuMs,
     list_requests: lines.filter((line) => !/initSession|killSession|changeActiveEntities/.test(line)).length,
-    max_requests_in_one_second: Math.max(0, ...perSecond.values()), by_kind: byKind, technician_latency: latencyBetween(from, to),
+    max_requests_in_one_second: Math.max(0, ...perSecond.values()),
+    by_kind: byKind,
+    technician_latency: latencyBetween(from, to),
   };
 }
 
@@ -205,10 +262,16 @@ if (profiler) {
 }
 if (process.env.BENCH_TIMELINE === '1') printTimeline(first.seconds);
 const counted = (first.by_kind.assets?.items ?? 0) + (first.by_kind.tickets?.items ?? 0) + (first.by_kind.followups?.items ?? 0);
-console.log(`first sync: ${counted} items (assets ${first.by_kind.assets?.items}, tickets ${first.by_kind.tickets?.items}, follow-ups ${first.by_kind.followups?.items}) in ${first.seconds} s = ${Math.round(counted / first.seconds)} items/s, ${first.requests} requests`);
-console.log(`  technician's GLPI latency: idle p50 ${idle.p50_ms} / p95 ${idle.p95_ms} ms; during the sync p50 ${first.technician_latency.p50_ms} / p95 ${first.technician_latency.p95_ms} / max ${first.technician_latency.max_ms} ms`);
+console.log(
+  `first sync: ${counted} items (assets ${first.by_kind.assets?.items}, tickets ${first.by_kind.tickets?.items}, follow-ups ${first.by_kind.followups?.items}) in ${first.seconds} s = ${Math.round(counted / first.seconds)} items/s, ${first.requests} requests`,
+);
+console.log(
+  `  technician's GLPI latency: idle p50 ${idle.p50_ms} / p95 ${idle.p95_ms} ms; during the sync p50 ${first.technician_latency.p50_ms} / p95 ${first.technician_latency.p95_ms} / max ${first.technician_latency.max_ms} ms`,
+);
 console.log(`  heap after it: ${Math.round(process.memoryUsage().heapUsed / 1e6)} MB used`);
-console.log(`  worker CPU: ${first.worker_cpu_ms} ms (${first.worker_cpu_ms_per_1000_items} ms per 1,000 items, busy ${first.worker_cpu_busy} of the wall time); GLPI's PHP ${first.glpi_php_cpu_ms} ms, MariaDB ${first.mariadb_cpu_ms_shared} ms (shared); load average ${machineBefore.load_average_1_5_15.join(' ')}`);
+console.log(
+  `  worker CPU: ${first.worker_cpu_ms} ms (${first.worker_cpu_ms_per_1000_items} ms per 1,000 items, busy ${first.worker_cpu_busy} of the wall time); GLPI's PHP ${first.glpi_php_cpu_ms} ms, MariaDB ${first.mariadb_cpu_ms_shared} ms (shared); load average ${machineBefore.load_average_1_5_15.join(' ')}`,
+);
 // BENCH_FIRST_ONLY=1: the first sync alone (profiling), nothing written to bench/results.
 if (process.env.BENCH_FIRST_ONLY === '1') {
   probing = false;
@@ -227,19 +290,33 @@ console.log(`waiting ${Math.round(settle / 1000)} s (the settle time) so that th
 await new Promise((resolve) => setTimeout(resolve, settle));
 await cycle('settling cycle');
 const quiet = await cycle('quiet cycle');
-console.log(`quiet cycle: ${quiet.seconds} s, ${quiet.list_requests} list requests for ${quiet.pairs} pairs (${quiet.requests} with sessions), rows read ${JSON.stringify(quiet.by_kind)}`);
+console.log(
+  `quiet cycle: ${quiet.seconds} s, ${quiet.list_requests} list requests for ${quiet.pairs} pairs (${quiet.requests} with sessions), rows read ${JSON.stringify(quiet.by_kind)}`,
+);
 
 // 1 % changed, as technicians would: mass edits of computers and tickets.
 await driver.switchTo(entityId, false);
-const computers = (await driver.request('GET', '/Computer', { query: { range: '0-99', sort: 'id', only_id: 'true' } })).body as Array<{ id: number }>;
-const tickets = (await driver.request('GET', '/Ticket', { query: { range: '0-49', sort: 'id', only_id: 'true' } })).body as Array<{ id: number }>;
+const computers = (await driver.request('GET', '/Computer', { query: { range: '0-99', sort: 'id', only_id: 'true' } })).body as Array<{
+  id: number;
+}>;
+const tickets = (await driver.request('GET', '/Ticket', { query: { range: '0-49', sort: 'id', only_id: 'true' } })).body as Array<{
+  id: number;
+}>;
 await driver.switchTo(0, true);
-await driver.update('Computer', computers.map((row, i) => ({ id: row.id, comment: `bench change ${Date.now()} ${i}` })));
+await driver.update(
+  'Computer',
+  computers.map((row, i) => ({ id: row.id, comment: `bench change ${Date.now()} ${i}` })),
+);
 // A new title each run: GLPI bumps date_mod only when a value changes, and runs reuse the entity.
-await driver.update('Ticket', tickets.map((row) => ({ id: row.id, name: `Bench ticket ${row.id} (${Date.now()})` })));
+await driver.update(
+  'Ticket',
+  tickets.map((row) => ({ id: row.id, name: `Bench ticket ${row.id} (${Date.now()})` })),
+);
 const changedInGlpi = computers.length + tickets.length;
 const onePercent = await cycle('1 % cycle');
-console.log(`1 % cycle: ${changedInGlpi} items changed in GLPI; ${JSON.stringify(onePercent.by_kind)} in ${onePercent.seconds} s, ${onePercent.list_requests} list requests`);
+console.log(
+  `1 % cycle: ${changedInGlpi} items changed in GLPI; ${JSON.stringify(onePercent.by_kind)} in ${onePercent.seconds} s, ${onePercent.list_requests} list requests`,
+);
 
 probing = false;
 await probe;
@@ -247,8 +324,13 @@ const results = {
   glpi: 'real GLPI 10.0.12 (../shared/glpi-real, PHP built-in server with 4 workers, MariaDB on this machine, 2 cores)',
   entity: scale,
   settings: {
-    GLPI_MAX_CONCURRENT: shipped.GLPI_MAX_CONCURRENT, GLPI_MAX_PER_SECOND: shipped.GLPI_MAX_PER_SECOND, GLPI_MAX_SESSIONS: shipped.GLPI_MAX_SESSIONS,
-    page_size: options.pageSize, first_page_size: options.firstPageSize, max_page_size: options.maxPageSize, overlap_seconds: options.overlapSeconds,
+    GLPI_MAX_CONCURRENT: shipped.GLPI_MAX_CONCURRENT,
+    GLPI_MAX_PER_SECOND: shipped.GLPI_MAX_PER_SECOND,
+    GLPI_MAX_SESSIONS: shipped.GLPI_MAX_SESSIONS,
+    page_size: options.pageSize,
+    first_page_size: options.firstPageSize,
+    max_page_size: options.maxPageSize,
+    overlap_seconds: options.overlapSeconds,
     expand_dropdowns: false,
   },
   first_sync: { ...first, items_per_second_assets_tickets_followups: Math.round(counted / first.seconds) },
@@ -275,10 +357,20 @@ function printTimeline(seconds: number) {
   const origin = Math.min(...timeline.map((entry) => entry.start));
   const ms = (value: number) => String(Math.round(value - origin)).padStart(5);
   for (const entry of [...timeline].sort((a, b) => a.start - b.start)) {
-    console.log(`  ${ms(entry.start)} → ${ms(entry.end)} ms  ${entry.method.padEnd(4)} ${entry.pair.padEnd(28)} ${entry.range.padEnd(12)} ${entry.rows ?? ''}`);
+    console.log(
+      `  ${ms(entry.start)} → ${ms(entry.end)} ms  ${entry.method.padEnd(4)} ${entry.pair.padEnd(28)} ${entry.range.padEnd(12)} ${entry.rows ?? ''}`,
+    );
   }
   // Wall time with at least one request in flight toward GLPI.
-  const edges = timeline.flatMap((entry) => [[entry.start, 1], [entry.end, -1]] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const edges = timeline
+    .flatMap(
+      (entry) =>
+        [
+          [entry.start, 1],
+          [entry.end, -1],
+        ] as const,
+    )
+    .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   let inFlight = 0;
   let busy = 0;
   let since = 0;
@@ -288,5 +380,7 @@ function printTimeline(seconds: number) {
     since = at;
   }
   const spent = timeline.reduce((sum, entry) => sum + entry.end - entry.start, 0);
-  console.log(`  ${timeline.length} requests; some request in flight ${Math.round(busy)} ms of ${Math.round(seconds * 1000)} ms; request time summed ${Math.round(spent)} ms`);
+  console.log(
+    `  ${timeline.length} requests; some request in flight ${Math.round(busy)} ms of ${Math.round(seconds * 1000)} ms; request time summed ${Math.round(spent)} ms`,
+  );
 }

@@ -7,9 +7,7 @@ export async function createDatabase(databaseUrl: string, { dropFirst = false } 
   const connection = await mysql.createConnection(serverUrl);
   try {
     if (dropFirst) await connection.query(`DROP DATABASE IF EXISTS \`${database}\``);
-    await connection.query(
-      `CREATE DATABASE IF NOT EXISTS \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
-    );
+    await connection.query(`CREATE DATABASE IF NOT EXISTS \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   } finally {
     await connection.end();
   }

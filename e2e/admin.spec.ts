@@ -13,7 +13,10 @@ const admin = { email: 'admin@ytech.dz', password: 'Admin-e2e-2026' };
  */
 test.beforeAll(async () => {
   const url = new URL(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-  const mail = new Queue('mail', { connection: { host: url.hostname, port: Number(url.port || 6379) }, prefix: `{${e2eEnv.REDIS_PREFIX}}` });
+  const mail = new Queue('mail', {
+    connection: { host: url.hostname, port: Number(url.port || 6379) },
+    prefix: `{${e2eEnv.REDIS_PREFIX}}`,
+  });
   await mail.clean(0, 100_000, 'completed');
   await mail.clean(0, 100_000, 'failed');
   await mail.close();

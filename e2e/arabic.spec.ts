@@ -18,7 +18,11 @@ async function chooseLanguage(page: Page, locale: 'fr' | 'en' | 'ar') {
 /** Puts a demo account back in French, as the other journeys expect. */
 async function backToFrench(page: Page, who: { email: string; password: string }) {
   await loginAs(page, who.email, who.password);
-  const res = await page.request.post('/language', { form: { locale: 'fr', redirectTo: '/' }, headers: { origin: e2eBaseUrl }, maxRedirects: 0 });
+  const res = await page.request.post('/language', {
+    form: { locale: 'fr', redirectTo: '/' },
+    headers: { origin: e2eBaseUrl },
+    maxRedirects: 0,
+  });
   expect(res.status()).toBe(302);
 }
 
@@ -31,7 +35,7 @@ test('a visitor switches to Arabic: the page reads right to left and every text 
   await expect(page.getByRole('navigation', { name: 'القائمة الرئيسية' }).getByRole('link', { name: 'الخدمات والأسعار' })).toBeVisible();
   // Mirrored: the brand starts on the right.
   const brand = await page.locator('.brand').boundingBox();
-  expect(brand!.x).toBeGreaterThan((page.viewportSize()!.width / 2));
+  expect(brand!.x).toBeGreaterThan(page.viewportSize()!.width / 2);
   await expect(page.getByRole('link', { name: 'طلب عرض سعر' }).first()).toBeVisible();
   await expectNoRawText(page);
 
@@ -116,11 +120,15 @@ async function expectNoSidewaysScroll(page: Page, path: string) {
     const culprits = [...document.querySelectorAll('body *')]
       .filter((el) => {
         const box = el.getBoundingClientRect();
-        const clipped = (node: Element | null): boolean => !!node && node !== document.body && (getComputedStyle(node).overflowX !== 'visible' || clipped(node.parentElement));
+        const clipped = (node: Element | null): boolean =>
+          !!node && node !== document.body && (getComputedStyle(node).overflowX !== 'visible' || clipped(node.parentElement));
         return box.width > 0 && box.right > width + 1 && !clipped(el.parentElement);
       })
       .slice(0, 5)
-      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} (${Math.round(el.getBoundingClientRect().left)}–${Math.round(el.getBoundingClientRect().right)})`);
+      .map(
+        (el) =>
+          `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} (${Math.round(el.getBoundingClientRect().left)}–${Math.round(el.getBoundingClientRect().right)})`,
+      );
     return { overflow: document.documentElement.scrollWidth - width, culprits };
   });
   expect(overflow, `${path} scrolls sideways by ${overflow}px: ${culprits.join(', ')}`).toBeLessThanOrEqual(0);
@@ -143,9 +151,18 @@ for (const locale of ['fr', 'ar'] as const) {
 
     for (const path of ['/', '/services', '/faq', '/contact', '/quote', '/login', '/register']) await expectNoSidewaysScroll(page, path);
     await loginAs(page, superClient.email, superClient.password);
-    for (const path of ['/portal', '/portal/dashboard', '/portal/tickets', '/portal/park/computers', '/portal/documents', '/portal/reports']) await expectNoSidewaysScroll(page, path);
+    for (const path of [
+      '/portal',
+      '/portal/dashboard',
+      '/portal/tickets',
+      '/portal/park/computers',
+      '/portal/documents',
+      '/portal/reports',
+    ])
+      await expectNoSidewaysScroll(page, path);
     await loginAs(page, commercial.email, commercial.password);
-    for (const path of ['/backoffice', '/backoffice/quotes', '/backoffice/invoices', '/backoffice/companies']) await expectNoSidewaysScroll(page, path);
+    for (const path of ['/backoffice', '/backoffice/quotes', '/backoffice/invoices', '/backoffice/companies'])
+      await expectNoSidewaysScroll(page, path);
   });
 }
 

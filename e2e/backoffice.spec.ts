@@ -13,7 +13,8 @@ test('the demo commercial sees the work of the day, finds Atlas Logistique among
   await expect(toCall.getByRole('link', { name: /Sahara Transports/ })).toBeVisible();
   await expect(page.getByTestId('bo-orders').getByRole('link', { name: /Numidia Conseil/ })).toBeVisible();
   await expect(page.getByTestId('bo-ending').getByRole('link', { name: /Ouarsenis BTP/ })).toBeVisible();
-  for (const block of ['bo-expiring', 'bo-overdue', 'bo-over']) await expect(page.getByTestId(block).getByRole('heading', { level: 2 })).toBeVisible();
+  for (const block of ['bo-expiring', 'bo-overdue', 'bo-over'])
+    await expect(page.getByTestId(block).getByRole('heading', { level: 2 })).toBeVisible();
   await expect(page.getByTestId('bo-orders').locator('.badge')).toHaveText('1');
 
   await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Clients' }).click();

@@ -59,9 +59,13 @@ test('a manager invites a member, who opens a ticket and sees only theirs; the m
 
   // Delivered as the member (their GLPI account, made when they were invited) and synced back.
   await member.goto('/portal/tickets');
-  await eventually(member, async () => {
-    await expect(member.getByTestId('ticket-table').getByRole('link', { name: title })).toBeVisible({ timeout: 1_000 });
-  }, 90_000);
+  await eventually(
+    member,
+    async () => {
+      await expect(member.getByTestId('ticket-table').getByRole('link', { name: title })).toBeVisible({ timeout: 1_000 });
+    },
+    90_000,
+  );
   await expect(member.getByTestId('ticket-table').locator('tbody tr')).toHaveCount(1);
 
   await page.goto('/portal/tickets');
@@ -70,7 +74,10 @@ test('a manager invites a member, who opens a ticket and sees only theirs; the m
   await context.close();
 });
 
-test('clear refusals: inviting oneself, inviting another company\'s user, a member calling a manager\'s procedure', async ({ page, browser }) => {
+test("clear refusals: inviting oneself, inviting another company's user, a member calling a manager's procedure", async ({
+  page,
+  browser,
+}) => {
   await loginAs(page, manager.email, manager.password);
   await page.goto('/portal/team');
   const rows = await page.getByTestId('company-team').locator('tbody tr').count();
@@ -104,7 +111,7 @@ test('clear refusals: inviting oneself, inviting another company\'s user, a memb
   await expect(page.getByTestId('company-team').locator('tbody tr')).toHaveCount(rows);
 });
 
-test('a commercial sees Atlas\'s people with their roles and invites its new accountant from the back office', async ({ page }) => {
+test("a commercial sees Atlas's people with their roles and invites its new accountant from the back office", async ({ page }) => {
   await loginAs(page, 'commercial@ytech.dz', 'Commercial-demo-2026');
   await page.goto('/backoffice/companies');
   await page.getByRole('link', { name: 'Atlas Logistique SARL' }).first().click();

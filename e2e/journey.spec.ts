@@ -68,7 +68,9 @@ async function issueProforma(quoteId: number) {
 }
 
 async function uploadPurchaseOrder(reference: string) {
-  await visitor.getByLabel('Fichier du bon de commande').setInputFiles({ name: `${reference}.pdf`, mimeType: 'application/pdf', buffer: await purchaseOrderPdf(reference) });
+  await visitor
+    .getByLabel('Fichier du bon de commande')
+    .setInputFiles({ name: `${reference}.pdf`, mimeType: 'application/pdf', buffer: await purchaseOrderPdf(reference) });
   await visitor.getByRole('button', { name: 'Envoyer le bon de commande' }).click();
   await expect(visitor.getByText('Bon de commande envoyé. Votre commercial va l’examiner.')).toBeVisible();
 }
@@ -183,7 +185,12 @@ test('the commercial refuses the first upload; the client uploads again; the com
   await staff.reload();
   await expect(staff.getByRole('link', { name: /Ouvrir le fichier — BC-JOURNEY-2\.pdf/ })).toBeVisible();
   // VAT is 19 % of a whole-dinar total here: the HT amount is the TTC one divided by 1.19.
-  await reviewPurchaseOrder(staff, { poNumber: 'BC-JOURNEY-2', proformaNumber: state.proformaNumbers[1]!, exclTaxDa: String(Math.round((Number(total) * 100) / 119)), inclTaxDa: total });
+  await reviewPurchaseOrder(staff, {
+    poNumber: 'BC-JOURNEY-2',
+    proformaNumber: state.proformaNumbers[1]!,
+    exclTaxDa: String(Math.round((Number(total) * 100) / 119)),
+    inclTaxDa: total,
+  });
   await shot(staff, 'purchase-order-review');
   await staff.getByRole('button', { name: 'Accepter le bon de commande' }).click();
   await expect(staff.getByText('Bon de commande examiné.')).toBeVisible();
@@ -202,32 +209,61 @@ test('the commercial issues the invoice and activates the subscription', async (
 });
 
 test('provisioning creates the entity and the user in GLPI', async ({ request }) => {
-  await expect.poll(async () => {
-    const entities = (await (await request.get(`${simControl}/entities`)).json()) as { id: number; name: string }[];
-    state.entityId = entities.find((e) => e.name === companyName)?.id ?? 0;
-    return state.entityId;
-  }, { timeout: 45_000 }).toBeGreaterThan(0);
-  await expect.poll(async () => {
-    const users = (await (await request.get(`${simControl}/users`)).json()) as { name: string; entities_id: number; emails: { email: string }[] }[];
-    return users.some((u) => u.emails.some((e) => e.email === client.email));
-  }, { timeout: 45_000 }).toBe(true);
+  await expect
+    .poll(
+      async () => {
+        const entities = (await (await request.get(`${simControl}/entities`)).json()) as { id: number; name: string }[];
+        state.entityId = entities.find((e) => e.name === companyName)?.id ?? 0;
+        return state.entityId;
+      },
+      { timeout: 45_000 },
+    )
+    .toBeGreaterThan(0);
+  await expect
+    .poll(
+      async () => {
+        const users = (await (await request.get(`${simControl}/users`)).json()) as {
+          name: string;
+          entities_id: number;
+          emails: { email: string }[];
+        }[];
+        return users.some((u) => u.emails.some((e) => e.email === client.email));
+      },
+      { timeout: 45_000 },
+    )
+    .toBe(true);
 });
 
 test('the first sync fills the super-client’s dashboard', async ({ request }) => {
   test.setTimeout(120_000);
   // The technicians inventory the client's park in GLPI.
-  for (const [name, serial] of [['PC-ACCUEIL', 'JRN-001'], ['PC-COMPTA', 'JRN-002'], ['PC-DIRECTION', 'JRN-003']]) {
+  for (const [name, serial] of [
+    ['PC-ACCUEIL', 'JRN-001'],
+    ['PC-COMPTA', 'JRN-002'],
+    ['PC-DIRECTION', 'JRN-003'],
+  ]) {
     expect((await request.post(`${simControl}/items/Computer`, { data: { entities_id: state.entityId, name, serial } })).ok()).toBe(true);
   }
   await visitor.goto('/portal/dashboard');
-  await eventually(visitor, async () => {
-    await expect(visitor.getByTestId('card-park').getByText(/Données synchronisées le/)).toBeVisible({ timeout: 1_000 });
-    await expect(visitor.getByTestId('chart-assets-type').locator('canvas')).toBeVisible({ timeout: 1_000 });
-  }, 90_000);
-  await expect.poll(() => visitor.getByTestId('chart-assets-type').locator('canvas').evaluate((canvas: HTMLCanvasElement) => {
-    const context = canvas.getContext('2d');
-    return !!context && canvas.width > 0 && context.getImageData(0, 0, canvas.width, canvas.height).data.some((v) => v !== 0);
-  })).toBe(true);
+  await eventually(
+    visitor,
+    async () => {
+      await expect(visitor.getByTestId('card-park').getByText(/Données synchronisées le/)).toBeVisible({ timeout: 1_000 });
+      await expect(visitor.getByTestId('chart-assets-type').locator('canvas')).toBeVisible({ timeout: 1_000 });
+    },
+    90_000,
+  );
+  await expect
+    .poll(() =>
+      visitor
+        .getByTestId('chart-assets-type')
+        .locator('canvas')
+        .evaluate((canvas: HTMLCanvasElement) => {
+          const context = canvas.getContext('2d');
+          return !!context && canvas.width > 0 && context.getImageData(0, 0, canvas.width, canvas.height).data.some((v) => v !== 0);
+        }),
+    )
+    .toBe(true);
   await shot(visitor, 'dashboard');
 });
 
@@ -246,7 +282,9 @@ test('the super-client opens a ticket, the technician answers in GLPI, the clien
   await eventually(visitor, async () => {
     await expect(visitor.getByTestId('ticket-table').getByRole('link', { name: title })).toBeVisible({ timeout: 1_000 });
   });
-  state.ticketNumber = Number((await visitor.getByTestId('ticket-table').locator('tr', { hasText: title }).locator('td').first().textContent())?.trim());
+  state.ticketNumber = Number(
+    (await visitor.getByTestId('ticket-table').locator('tr', { hasText: title }).locator('td').first().textContent())?.trim(),
+  );
   expect(state.ticketNumber).toBeGreaterThan(0);
 
   const answer = await request.post(`${simControl}/tickets/${state.ticketNumber}/followups`, {
@@ -258,7 +296,13 @@ test('the super-client opens a ticket, the technician answers in GLPI, the clien
     await expect(visitor.getByTestId('support-answer')).toContainText('Le technicien passe à 14 h changer le tambour.', { timeout: 1_000 });
   });
   await shot(visitor, 'ticket-answer');
-  await expect.poll(async () => (await mailsTo(visitor, client.email)).some((m) => m.subject.includes(`Nouvelle réponse sur le ticket n° ${state.ticketNumber}`)), { timeout: 30_000 }).toBe(true);
+  await expect
+    .poll(
+      async () =>
+        (await mailsTo(visitor, client.email)).some((m) => m.subject.includes(`Nouvelle réponse sur le ticket n° ${state.ticketNumber}`)),
+      { timeout: 30_000 },
+    )
+    .toBe(true);
 });
 
 test('an admin deactivates an employee', async ({ page }) => {

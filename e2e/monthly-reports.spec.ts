@@ -23,13 +23,20 @@ test('the manager finds last month’s report in the portal, downloads it and ha
   expect(response.status()).toBe(200);
   expect(response.headers()['content-type']).toBe('application/pdf');
   expect((await response.body()).subarray(0, 5).toString()).toBe('%PDF-');
-  await expect.poll(async () => (await mailsTo(page, superClient.email)).some((m) => m.subject.startsWith('Votre rapport mensuel Y-tech')), { timeout: 30_000 }).toBe(true);
+  await expect
+    .poll(async () => (await mailsTo(page, superClient.email)).some((m) => m.subject.startsWith('Votre rapport mensuel Y-tech')), {
+      timeout: 30_000,
+    })
+    .toBe(true);
 });
 
 test('the staff download the report and have it made again from the company’s page', async ({ page }) => {
   await loginAs(page, commercial.email, commercial.password);
   await page.goto('/backoffice/companies');
-  await page.getByRole('link', { name: /Atlas Logistique/ }).first().click();
+  await page
+    .getByRole('link', { name: /Atlas Logistique/ })
+    .first()
+    .click();
   const reports = page.getByTestId('company-reports');
   await expect(reports.locator('tbody tr')).toHaveCount(1);
   const href = (await reports.getByRole('link').first().getAttribute('href'))!;

@@ -13,7 +13,10 @@ const modes = [
 ] as const;
 
 for (const mode of modes) {
-  test(`${mode.label}: quote → pro-forma of several lines → accepted → paid as chosen → invoice → active subscription, PDFs checked`, async ({ page, browser }) => {
+  test(`${mode.label}: quote → pro-forma of several lines → accepted → paid as chosen → invoice → active subscription, PDFs checked`, async ({
+    page,
+    browser,
+  }) => {
     test.setTimeout(150_000);
     const stamp = Date.now();
     const email = `${mode.code}.${stamp}@example.dz`;
@@ -51,7 +54,9 @@ for (const mode of modes) {
       await expect(page.getByText(/en espèces à notre agence/)).toBeVisible();
     } else {
       await page.getByLabel(mode.code === 'cheque' ? 'Numéro du chèque' : 'Référence bancaire du virement').fill(mode.reference);
-      await page.getByLabel(mode.code === 'cheque' ? 'Copie du chèque (scan)' : 'Ordre de virement (scan)').setInputFiles({ name: 'justificatif.png', mimeType: 'image/png', buffer: scan });
+      await page
+        .getByLabel(mode.code === 'cheque' ? 'Copie du chèque (scan)' : 'Ordre de virement (scan)')
+        .setInputFiles({ name: 'justificatif.png', mimeType: 'image/png', buffer: scan });
       await page.getByRole('button', { name: 'Envoyer le justificatif' }).click();
       await expect(page.getByText('Justificatif envoyé.', { exact: false })).toBeVisible();
     }

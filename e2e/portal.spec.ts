@@ -8,7 +8,8 @@ import { eventually } from './support/eventually';
 const superClient = { email: 'superclient@atlas-logistique.dz', password: 'Super-demo-2026' };
 const simControl = `http://127.0.0.1:${e2ePorts.glpi}/_control`;
 
-const knobs = (page: Page, values: { down?: false | 'bad-gateway'; latencyMs?: number }) => page.request.post(`${simControl}/knobs`, { data: values });
+const knobs = (page: Page, values: { down?: false | 'bad-gateway'; latencyMs?: number }) =>
+  page.request.post(`${simControl}/knobs`, { data: values });
 
 test.describe.configure({ mode: 'serial' });
 
@@ -31,11 +32,15 @@ test('the super-client sees populated charts, filters the computer list and expo
     const figure = page.getByTestId(`chart-${chart}`);
     await expect(figure.locator('canvas')).toBeVisible();
     // chart.js drew something: the canvas has non-blank pixels.
-    await expect.poll(() => figure.locator('canvas').evaluate((canvas: HTMLCanvasElement) => {
-      const context = canvas.getContext('2d');
-      if (!context || canvas.width === 0) return false;
-      return context.getImageData(0, 0, canvas.width, canvas.height).data.some((value) => value !== 0);
-    })).toBe(true);
+    await expect
+      .poll(() =>
+        figure.locator('canvas').evaluate((canvas: HTMLCanvasElement) => {
+          const context = canvas.getContext('2d');
+          if (!context || canvas.width === 0) return false;
+          return context.getImageData(0, 0, canvas.width, canvas.height).data.some((value) => value !== 0);
+        }),
+      )
+      .toBe(true);
   }
   // The accessible alternative holds the numbers.
   const typeTable = page.getByTestId('chart-assets-type').locator('table');
@@ -56,10 +61,12 @@ test('the super-client sees populated charts, filters the computer list and expo
   await expect(page).toHaveURL(/state=En\+service/);
   // The URL changes before the filtered list is drawn: wait for it rather than count the old one.
   const stateCells = page.getByTestId('asset-table').locator('tbody tr td:nth-child(7)');
-  await expect.poll(async () => {
-    const cells = await stateCells.allTextContents();
-    return cells.length > 0 && cells.every((cell) => cell === 'En service');
-  }).toBe(true);
+  await expect
+    .poll(async () => {
+      const cells = await stateCells.allTextContents();
+      return cells.length > 0 && cells.every((cell) => cell === 'En service');
+    })
+    .toBe(true);
   const filtered = await rows.count();
   expect(filtered).toBeGreaterThan(0);
   await page.getByRole('link', { name: 'Trier par Numéro de série' }).click();
@@ -76,7 +83,9 @@ test('the super-client sees populated charts, filters the computer list and expo
   for (const line of lines) expect(line).toContain(';En service;');
 });
 
-test('a ticket waits for the worker, gets its GLPI number, and the technician’s answer comes back with a notification', async ({ page }) => {
+test('a ticket waits for the worker, gets its GLPI number, and the technician’s answer comes back with a notification', async ({
+  page,
+}) => {
   await loginAs(page, superClient.email, superClient.password);
   const title = `Écran noir ${Date.now()}`;
   // GLPI is down until the waiting ticket has been seen: the outbox keeps it, whatever the machine's speed.
@@ -92,7 +101,9 @@ test('a ticket waits for the worker, gets its GLPI number, and the technician’
 
   await expect(page.getByTestId('ticket-status')).toContainText(/En attente d’envoi au support|Envoi en cours/);
   await page.goto('/portal/tickets');
-  await expect(page.getByTestId('waiting-tickets').locator('li', { hasText: title }).getByTestId('outbox-state')).toHaveText(/En attente d’envoi au support|Envoi en cours/);
+  await expect(page.getByTestId('waiting-tickets').locator('li', { hasText: title }).getByTestId('outbox-state')).toHaveText(
+    /En attente d’envoi au support|Envoi en cours/,
+  );
   expect((await knobs(page, { down: false })).ok()).toBe(true);
   await eventually(page, async () => {
     await expect(page.getByTestId('ticket-table').getByRole('link', { name: title })).toBeVisible({ timeout: 1_000 });

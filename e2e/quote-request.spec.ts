@@ -92,7 +92,10 @@ test('a visitor requests a quote, registering inside the wizard; a commercial ca
 
   await expect(staff.getByRole('heading', { level: 1, name: `Demande ${reference}` })).toBeVisible();
   await expect(staff.getByRole('link', { name: '+213550123456' })).toHaveAttribute('href', 'tel:+213550123456');
-  await expect(staff.getByRole('link', { name: 'Établir une pro-forma' }).first()).toHaveAttribute('href', /\/backoffice\/quotes\/\d+\/proforma$/);
+  await expect(staff.getByRole('link', { name: 'Établir une pro-forma' }).first()).toHaveAttribute(
+    'href',
+    /\/backoffice\/quotes\/\d+\/proforma$/,
+  );
   await staff.getByLabel("Résultat de l'appel").selectOption('reached');
   await staff.getByLabel('Note').fill('Besoin confirmé, envoyer une pro forma.');
   await staff.getByRole('button', { name: "Enregistrer l'appel" }).click();

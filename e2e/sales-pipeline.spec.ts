@@ -51,10 +51,14 @@ test('quote → pro-forma → accepted with a purchase order → invoice → act
   await expect(page.getByText('Pro forma acceptée. Merci !')).toBeVisible();
 
   // A file that is not a PDF, even named .pdf, is refused beside the field.
-  await page.getByLabel('Fichier du bon de commande').setInputFiles({ name: 'bon.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html>pas un PDF</html>') });
+  await page
+    .getByLabel('Fichier du bon de commande')
+    .setInputFiles({ name: 'bon.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html>pas un PDF</html>') });
   await page.getByRole('button', { name: 'Envoyer le bon de commande' }).click();
   await expect(page.getByText('Ce fichier n’est pas un PDF, un PNG ou un JPEG.', { exact: false })).toBeVisible();
-  await page.getByLabel('Fichier du bon de commande').setInputFiles({ name: 'BC-E2E-001.pdf', mimeType: 'application/pdf', buffer: await purchaseOrderPdf() });
+  await page
+    .getByLabel('Fichier du bon de commande')
+    .setInputFiles({ name: 'BC-E2E-001.pdf', mimeType: 'application/pdf', buffer: await purchaseOrderPdf() });
   await page.getByRole('button', { name: 'Envoyer le bon de commande' }).click();
   await expect(page.getByText('Bon de commande envoyé. Votre commercial va l’examiner.')).toBeVisible();
 
@@ -95,7 +99,11 @@ test('quote → pro-forma → accepted with a purchase order → invoice → act
   await page.screenshot({ path: 'test-results/e2e/screenshots/client-home-subscribed.png', fullPage: true });
 
   // The pro-forma and the invoice reached the client by e-mail, each with its PDF.
-  await expect.poll(async () => (await mailsTo(page, email)).some((m) => m.subject.includes(proformaNumber)), { timeout: 20_000 }).toBe(true);
-  await expect.poll(async () => (await mailsTo(page, email)).some((m) => /Votre facture FA-/.test(m.subject)), { timeout: 20_000 }).toBe(true);
+  await expect
+    .poll(async () => (await mailsTo(page, email)).some((m) => m.subject.includes(proformaNumber)), { timeout: 20_000 })
+    .toBe(true);
+  await expect
+    .poll(async () => (await mailsTo(page, email)).some((m) => /Votre facture FA-/.test(m.subject)), { timeout: 20_000 })
+    .toBe(true);
   await staffContext.close();
 });

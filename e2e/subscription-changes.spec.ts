@@ -3,7 +3,8 @@ import { loginAs, mailsTo } from './support/login';
 import { requestQuoteThroughWizard } from './support/billing-journey';
 
 /** The Algiers day `days` from now, as a date input takes it. */
-const algiersDayIn = (days: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Africa/Algiers' }).format(new Date(Date.now() + days * 86_400_000));
+const algiersDayIn = (days: number) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Africa/Algiers' }).format(new Date(Date.now() + days * 86_400_000));
 
 test('a client changes tier and stops at term from the portal; staff see both on the company page', async ({ page, browser }) => {
   test.setTimeout(180_000);
@@ -49,12 +50,18 @@ test('a client changes tier and stops at term from the portal; staff see both on
   await changes.getByLabel('À partir du').fill(algiersDayIn(10));
   await changes.getByRole('button', { name: 'Changer de palier' }).click();
   await expect(page.getByRole('status')).toContainText(/Facture pro forma PF-\d{4}-\d{4} émise pour le changement de palier/);
-  await expect(page.getByTestId('subscription-changes')).toContainText(/Changement de palier en attente : facture pro forma PF-\d{4}-\d{4}/);
+  await expect(page.getByTestId('subscription-changes')).toContainText(
+    /Changement de palier en attente : facture pro forma PF-\d{4}-\d{4}/,
+  );
 
   // The pro-forma's lines read as quantities, unit prices and discounts, and say what is prorated.
-  await page.getByRole('link', { name: /Nouvelle facture pro forma PF-\d{4}-\d{4}/ }).first().click();
+  await page
+    .getByRole('link', { name: /Nouvelle facture pro forma PF-\d{4}-\d{4}/ })
+    .first()
+    .click();
   const lines = page.getByRole('table', { name: 'Lignes' });
-  for (const header of ['Désignation', 'Quantité', 'Prix unitaire HT', 'Remise', 'Montant HT']) await expect(lines.getByRole('columnheader', { name: header, exact: true })).toBeVisible();
+  for (const header of ['Désignation', 'Quantité', 'Prix unitaire HT', 'Remise', 'Montant HT'])
+    await expect(lines.getByRole('columnheader', { name: header, exact: true })).toBeVisible();
   await expect(lines).toContainText(/changement de palier \(jusqu’à 20 → jusqu’à 30\).*au prorata de \d+ jours sur \d+/);
   await page.screenshot({ path: 'test-results/e2e/screenshots/subscription-tier-change-proforma.png', fullPage: true });
 
@@ -67,7 +74,9 @@ test('a client changes tier and stops at term from the portal; staff see both on
   await expect(page.getByRole('button', { name: 'Arrêter à l’échéance' })).toHaveCount(0);
   await expect(page.getByLabel(/Renouveler automatiquement/)).toHaveCount(0);
   await page.screenshot({ path: 'test-results/e2e/screenshots/subscription-cancelled-at-term-client.png', fullPage: true });
-  await expect.poll(async () => (await mailsTo(page, email)).map((m) => m.subject), { timeout: 30_000 }).toContain('Votre abonnement Y-tech s’arrêtera à son échéance');
+  await expect
+    .poll(async () => (await mailsTo(page, email)).map((m) => m.subject), { timeout: 30_000 })
+    .toContain('Votre abonnement Y-tech s’arrêtera à son échéance');
 
   // Staff: the request is on the company page, with the company's balance.
   await staff.goto(`/backoffice/companies?q=${encodeURIComponent(companyName)}`);

@@ -15,7 +15,10 @@ const simControl = `http://127.0.0.1:${e2ePorts.glpi}/_control`;
 async function setSurveyExpiry(ticketId: number, daysFromNow: number): Promise<void> {
   const db = await mysql.createConnection(e2eEnv.DATABASE_URL);
   try {
-    await db.execute('UPDATE ticket_surveys SET expires_at = DATE_ADD(UTC_TIMESTAMP(), INTERVAL ? DAY) WHERE glpi_ticket_id = ?', [daysFromNow, ticketId]);
+    await db.execute('UPDATE ticket_surveys SET expires_at = DATE_ADD(UTC_TIMESTAMP(), INTERVAL ? DAY) WHERE glpi_ticket_id = ?', [
+      daysFromNow,
+      ticketId,
+    ]);
   } finally {
     await db.end();
   }
@@ -37,7 +40,10 @@ async function surveyInGlpi(ticketId: number) {
   return rows.find((row) => row.tickets_id === ticketId) ?? null;
 }
 
-test('the satisfaction link works without a session, once, until it expires; bad input and forged links are refused', async ({ page, browser }) => {
+test('the satisfaction link works without a session, once, until it expires; bad input and forged links are refused', async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(240_000);
   await loginAs(page, superClient.email, superClient.password);
   await page.goto('/portal/tickets/new');
@@ -53,12 +59,18 @@ test('the satisfaction link works without a session, once, until it expires; bad
   await eventually(page, async () => {
     await expect(page.getByTestId('ticket-status')).toHaveText(/Nouveau|En cours/, { timeout: 1_000 });
   });
-  expect((await page.request.post(`${simControl}/tickets/${number}/solutions`, { data: { content: '<p>Pilote mis à jour.</p>' } })).ok()).toBe(true);
+  expect(
+    (await page.request.post(`${simControl}/tickets/${number}/solutions`, { data: { content: '<p>Pilote mis à jour.</p>' } })).ok(),
+  ).toBe(true);
   let link = '';
-  await eventually(page, async () => {
-    link = await linkMailedTo(page, superClient.email, '/satisfaction/');
-    expect(link).toContain('/satisfaction/');
-  }, 90_000);
+  await eventually(
+    page,
+    async () => {
+      link = await linkMailedTo(page, superClient.email, '/satisfaction/');
+      expect(link).toContain('/satisfaction/');
+    },
+    90_000,
+  );
 
   // A browser that never logged in.
   const visitor = await (await browser.newContext()).newPage();
@@ -82,7 +94,9 @@ test('the satisfaction link works without a session, once, until it expires; bad
   // A star out of range (a tampered form): refused the same way, nothing stored.
   // Checked first: React puts a radio's value back when it changes, so the tampering comes after.
   await visitor.getByTestId('rating-5').check();
-  await visitor.getByTestId('rating-5').evaluate((input) => { (input as HTMLInputElement).value = '9'; });
+  await visitor.getByTestId('rating-5').evaluate((input) => {
+    (input as HTMLInputElement).value = '9';
+  });
   await visitor.getByRole('button', { name: 'Envoyer mon avis' }).click();
   await expect(visitor.getByRole('alert')).toContainText('Choisissez une note de 1 à 5 étoiles.');
   await expect(visitor.getByLabel('Commentaire (facultatif)')).toHaveValue('Intervention rapide.');

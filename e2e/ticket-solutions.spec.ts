@@ -44,7 +44,9 @@ test('a ticket about an asset, with a category; its solution refused with a reas
   const monitorLink = page.getByTestId('asset-table').locator('tbody a').first();
   const monitorName = (await monitorLink.textContent())!.trim();
   const monitorId = Number(/\/(\d+)$/.exec((await monitorLink.getAttribute('href'))!)![1]);
-  expect((await page.request.post(`${simControl}/tickets/${number}/items`, { data: { itemtype: 'Monitor', items_id: monitorId } })).ok()).toBe(true);
+  expect(
+    (await page.request.post(`${simControl}/tickets/${number}/items`, { data: { itemtype: 'Monitor', items_id: monitorId } })).ok(),
+  ).toBe(true);
   await page.goto(`/portal/tickets/${number}`);
   await eventually(page, async () => {
     await expect(page.getByTestId('ticket-asset')).toHaveText([assetName, monitorName], { timeout: 1_000 });

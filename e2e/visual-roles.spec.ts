@@ -18,10 +18,26 @@ type Journey = { role: string; account: Account | null; pages: string[] };
 
 const journeys: Journey[] = [
   { role: 'visitor', account: null, pages: ['/', '/services', '/faq', '/contact', '/quote'] },
-  { role: 'client', account: { email: 'client@pharmacie-elamel.dz', password: 'Client-demo-2026' }, pages: ['/', '/account', '/portal/documents'] },
-  { role: 'super-client', account: { email: 'superclient@atlas-logistique.dz', password: 'Super-demo-2026' }, pages: ['/portal/dashboard', '/portal/park/computers', '/portal/tickets', '/portal/tickets/new', '/portal/documents'] },
-  { role: 'commercial', account: { email: 'commercial@ytech.dz', password: 'Commercial-demo-2026' }, pages: ['/backoffice/companies', '/backoffice', '/backoffice/quotes', '/backoffice/invoices'] },
-  { role: 'admin', account: { email: 'admin@ytech.dz', password: 'Admin-e2e-2026' }, pages: ['/backoffice/admin/catalog', '/backoffice/admin', '/backoffice/admin/employees', '/backoffice/admin/faq'] },
+  {
+    role: 'client',
+    account: { email: 'client@pharmacie-elamel.dz', password: 'Client-demo-2026' },
+    pages: ['/', '/account', '/portal/documents'],
+  },
+  {
+    role: 'super-client',
+    account: { email: 'superclient@atlas-logistique.dz', password: 'Super-demo-2026' },
+    pages: ['/portal/dashboard', '/portal/park/computers', '/portal/tickets', '/portal/tickets/new', '/portal/documents'],
+  },
+  {
+    role: 'commercial',
+    account: { email: 'commercial@ytech.dz', password: 'Commercial-demo-2026' },
+    pages: ['/backoffice/companies', '/backoffice', '/backoffice/quotes', '/backoffice/invoices'],
+  },
+  {
+    role: 'admin',
+    account: { email: 'admin@ytech.dz', password: 'Admin-e2e-2026' },
+    pages: ['/backoffice/admin/catalog', '/backoffice/admin', '/backoffice/admin/employees', '/backoffice/admin/faq'],
+  },
 ];
 
 const widths = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } };
@@ -48,7 +64,9 @@ test.describe.configure({ mode: 'serial' });
 
 for (const journey of journeys) {
   for (const locale of ['fr', 'en', 'ar'] as const) {
-    test(`${journey.role} in ${locale}: every page translated, ${locale === 'ar' ? 'right to left' : 'left to right'}, layout as its references`, async ({ page }) => {
+    test(`${journey.role} in ${locale}: every page translated, ${locale === 'ar' ? 'right to left' : 'left to right'}, layout as its references`, async ({
+      page,
+    }) => {
       if (journey.account) await loginAs(page, journey.account.email, journey.account.password);
       await useLanguage(page, locale);
       try {

@@ -15,10 +15,14 @@ const stack = await startStack({
   env,
   freshDatabase: false,
   demoData: true,
-  mailCatcher: useCatcher ? { smtpPort: Number(process.env.MAIL_CATCHER_SMTP_PORT ?? 1025), httpPort: Number(process.env.MAIL_CATCHER_HTTP_PORT ?? 1080) } : null,
+  mailCatcher: useCatcher
+    ? { smtpPort: Number(process.env.MAIL_CATCHER_SMTP_PORT ?? 1025), httpPort: Number(process.env.MAIL_CATCHER_HTTP_PORT ?? 1080) }
+    : null,
   // The database outlives a run, so the simulator's data does too: the entities, accounts and tickets
   // the platform created in the first run are there in the next (docs/decisions/050-glpi-ids-that-come-back.md).
-  glpiSimulator: process.env.GLPI_URL ? null : { port: Number(process.env.GLPI_SIM_PORT ?? 8088), stateFile: process.env.GLPI_SIM_STATE_FILE ?? 'var/glpi-sim-state.json' },
+  glpiSimulator: process.env.GLPI_URL
+    ? null
+    : { port: Number(process.env.GLPI_SIM_PORT ?? 8088), stateFile: process.env.GLPI_SIM_STATE_FILE ?? 'var/glpi-sim-state.json' },
 });
 
 console.log(`

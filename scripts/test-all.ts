@@ -7,7 +7,17 @@ import { freePort } from '../tests/support/free-port';
 import { realGlpiScript, realGlpiToken } from '../tests/support/real-glpi';
 import { testServerUrl } from '../tests/support/test-databases';
 import { ensureChromium, ensureMariadb, ensureRedis, SetupError } from './test-setup';
-import { addCounts, brokenRun, playwrightCounts, runSucceeded, summaryLine, vitestCounts, type PlaywrightReport, type SuiteCounts, type VitestReport } from './test-summary';
+import {
+  addCounts,
+  brokenRun,
+  playwrightCounts,
+  runSucceeded,
+  summaryLine,
+  vitestCounts,
+  type PlaywrightReport,
+  type SuiteCounts,
+  type VitestReport,
+} from './test-summary';
 
 /**
  * `npm test`: provides what the suites need (MariaDB, Redis, Debian's Chromium, a real GLPI
@@ -19,7 +29,12 @@ import { addCounts, brokenRun, playwrightCounts, runSucceeded, summaryLine, vite
  */
 const bin = (name: string) => `node_modules/.bin/${name}`;
 const children = new Set<ReturnType<typeof spawn>>();
-const glpi = { port: 0, database: `glpi_npmtest_${process.pid}`, dir: path.join(tmpdir(), `ytech-npmtest-glpi-${process.pid}`), started: false };
+const glpi = {
+  port: 0,
+  database: `glpi_npmtest_${process.pid}`,
+  dir: path.join(tmpdir(), `ytech-npmtest-glpi-${process.pid}`),
+  started: false,
+};
 
 function run(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   return new Promise((resolve) => {
@@ -44,12 +59,29 @@ const readJson = <T>(file: string): T | null => {
 async function startRealGlpi(): Promise<Record<string, string>> {
   glpi.port = await freePort();
   mkdirSync(glpi.dir, { recursive: true });
-  console.log(`  GLPI 10.0.12: starting a real one on port ${glpi.port} (../shared/glpi-real/start-glpi.sh; installs PHP 8.2 from Debian the first time)…`);
+  console.log(
+    `  GLPI 10.0.12: starting a real one on port ${glpi.port} (../shared/glpi-real/start-glpi.sh; installs PHP 8.2 from Debian the first time)…`,
+  );
   glpi.started = true;
-  const status = await run(['bash', realGlpiScript(), '--port', String(glpi.port), '--db', glpi.database, '--dir', glpi.dir, '--token', realGlpiToken, '--fresh']);
+  const status = await run([
+    'bash',
+    realGlpiScript(),
+    '--port',
+    String(glpi.port),
+    '--db',
+    glpi.database,
+    '--dir',
+    glpi.dir,
+    '--token',
+    realGlpiToken,
+    '--fresh',
+  ]);
   if (status !== 0) throw new SetupError('The real GLPI did not start (see above): the real-GLPI tests need it.');
   return {
-    YTECH_REAL_GLPI_PORT: String(glpi.port), YTECH_REAL_GLPI_DB: glpi.database, YTECH_REAL_GLPI_DIR: glpi.dir, YTECH_REAL_GLPI_STARTED: '1',
+    YTECH_REAL_GLPI_PORT: String(glpi.port),
+    YTECH_REAL_GLPI_DB: glpi.database,
+    YTECH_REAL_GLPI_DIR: glpi.dir,
+    YTECH_REAL_GLPI_STARTED: '1',
   };
 }
 
@@ -102,10 +134,19 @@ async function main(): Promise<number> {
   rmSync('test-results/vitest.json', { force: true });
   rmSync('test-results/vitest-retried.json', { force: true });
   const vitestStatus = await run(
-    [bin('vitest'), 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json', '--reporter=./scripts/vitest-retry-reporter.ts'],
+    [
+      bin('vitest'),
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      '--outputFile.json=test-results/vitest.json',
+      '--reporter=./scripts/vitest-retry-reporter.ts',
+    ],
     env,
   );
-  suites.push(vitestCounts(readJson<VitestReport>('test-results/vitest.json'), readJson<string[]>('test-results/vitest-retried.json'), vitestStatus));
+  suites.push(
+    vitestCounts(readJson<VitestReport>('test-results/vitest.json'), readJson<string[]>('test-results/vitest-retried.json'), vitestStatus),
+  );
 
   if (!interrupted) {
     console.log('\n== end-to-end tests (Playwright, Chromium)');

@@ -19,7 +19,9 @@ describe("npm test's closing line", () => {
     try {
       const files = { json: path.join(dir, 'vitest.json'), retried: path.join(dir, 'retried.json') };
       const status = await runVitest(['run', '--config', 'scripts/fixtures/retried/vitest.config.ts'], {
-        ...process.env, VITEST_JSON_FILE: files.json, VITEST_RETRIED_FILE: files.retried,
+        ...process.env,
+        VITEST_JSON_FILE: files.json,
+        VITEST_RETRIED_FILE: files.retried,
       });
       const report = JSON.parse(readFileSync(files.json, 'utf8')) as VitestReport;
       const retried = JSON.parse(readFileSync(files.retried, 'utf8')) as string[];

@@ -31,7 +31,10 @@ export function playwrightCounts(report: PlaywrightReport | null, exitStatus: nu
 }
 
 export const addCounts = (...suites: SuiteCounts[]): SuiteCounts =>
-  suites.reduce((sum, suite) => ({ passed: sum.passed + suite.passed, failed: sum.failed + suite.failed, flaky: sum.flaky + suite.flaky }), { passed: 0, failed: 0, flaky: 0 });
+  suites.reduce(
+    (sum, suite) => ({ passed: sum.passed + suite.passed, failed: sum.failed + suite.failed, flaky: sum.flaky + suite.flaky }),
+    { passed: 0, failed: 0, flaky: 0 },
+  );
 
 export const summaryLine = ({ passed, failed, flaky }: SuiteCounts) => `${passed} passed, ${failed} failed, ${flaky} flaky`;
 

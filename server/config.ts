@@ -6,9 +6,7 @@ import { z } from 'zod';
  * process with a message that names it. Defaults run the demo on one machine.
  * GLPI settings are not here on purpose: only the worker may know them (worker/worker-config.ts).
  */
-const bool = z
-  .enum(['true', 'false', '1', '0', ''])
-  .transform((v) => v === 'true' || v === '1');
+const bool = z.enum(['true', 'false', '1', '0', '']).transform((v) => v === 'true' || v === '1');
 
 /**
  * Which peers may tell us the client's address in X-Forwarded-For: nothing (the default: the
@@ -21,11 +19,17 @@ const trustProxy = z
   .transform((value, ctx): false | number | string[] => {
     if (value === 'false' || value === '0') return false;
     if (/^\d+$/.test(value)) return Number(value);
-    const list = value.split(',').map((entry) => entry.trim()).filter(Boolean);
+    const list = value
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean);
     try {
       proxyAddr.compile(list);
     } catch (error) {
-      ctx.addIssue({ code: 'custom', message: `a number of hops or a list of addresses, subnets, loopback, linklocal or uniquelocal (${(error as Error).message})` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `a number of hops or a list of addresses, subnets, loopback, linklocal or uniquelocal (${(error as Error).message})`,
+      });
       return z.NEVER;
     }
     return list;
@@ -51,7 +55,12 @@ const settings = z.object({
   DATABASE_REPLICA_URLS: z
     .string()
     .default('')
-    .transform((value) => value.split(',').map((url) => url.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(',')
+        .map((url) => url.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.string().regex(/^mysql:\/\//, 'each must start with mysql://'))),
   /** A replica further behind than this is taken out of service until it catches up; also the read-your-writes window. */
   REPLICA_MAX_LAG_SECONDS: z.coerce.number().positive().default(5),

@@ -4,7 +4,16 @@
  * (errors.*) that pages translate into the reader's language; `params` fill its placeholders;
  * `field` names the form field it belongs to.
  */
-export const appErrorCodes = ['BAD_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED', 'ILLEGAL_TRANSITION', 'UNAVAILABLE'] as const;
+export const appErrorCodes = [
+  'BAD_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'RATE_LIMITED',
+  'ILLEGAL_TRANSITION',
+  'UNAVAILABLE',
+] as const;
 
 export type AppErrorCode = (typeof appErrorCodes)[number];
 

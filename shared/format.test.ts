@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { formatDa, formatDate, formatDateTime, formatDay, formatHours, formatMonth, formatNumber, formatPercent, formatShortDay } from './format';
+import {
+  formatDa,
+  formatDate,
+  formatDateTime,
+  formatDay,
+  formatHours,
+  formatMonth,
+  formatNumber,
+  formatPercent,
+  formatShortDay,
+} from './format';
 
 // Intl separates French groups and units with (narrow) no-break spaces: compare on plain spaces.
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');

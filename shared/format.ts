@@ -37,7 +37,9 @@ export function formatDa(amount: number, locale: Locale): string {
 
 /** An instant as "14 nov. 2026, 11:00", Algiers time. */
 export function formatDateTime(date: Date | string, locale: Locale): string {
-  return dateFormat(locale, 'datetime', { ...day, hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zone }).format(new Date(date));
+  return dateFormat(locale, 'datetime', { ...day, hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zone }).format(
+    new Date(date),
+  );
 }
 
 /** The Algiers day of an instant as "14 nov. 2026". */
@@ -52,12 +54,16 @@ export function formatDay(isoDay: string, locale: Locale): string {
 
 /** A short day for a chart's axis: "14 nov." */
 export function formatShortDay(isoDay: string, locale: Locale): string {
-  return dateFormat(locale, 'short-day', { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${isoDay.slice(0, 10)}T12:00:00Z`));
+  return dateFormat(locale, 'short-day', { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(
+    new Date(`${isoDay.slice(0, 10)}T12:00:00Z`),
+  );
 }
 
 /** A month (YYYY-MM) as "nov. 2026". */
 export function formatMonth(isoMonth: string, locale: Locale): string {
-  return dateFormat(locale, 'month', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${isoMonth.slice(0, 7)}-15T12:00:00Z`));
+  return dateFormat(locale, 'month', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${isoMonth.slice(0, 7)}-15T12:00:00Z`),
+  );
 }
 
 /** Counts and measures in the language's own form ("1 234,5" in French). */

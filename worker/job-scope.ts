@@ -14,13 +14,19 @@ function requestIdOf(job: Job | undefined): string | undefined {
  * and the request that queued it, and the jobs it queues in turn carry the same request id. A job no
  * request queued (a scheduler's) is its own scope, `<queue>:<job id>`.
  */
-export function inJobScope<T>(queue: string, processor: (job: Job, token?: string) => Promise<T>): (job: Job, token?: string) => Promise<T> {
+export function inJobScope<T>(
+  queue: string,
+  processor: (job: Job, token?: string) => Promise<T>,
+): (job: Job, token?: string) => Promise<T> {
   // The lock token goes through: a processor that extends its job's lock (the outbox) needs it.
-  return (job, token) => runInScope(requestScope(requestIdOf(job) ?? `${queue}:${job.id}`, { queue, jobId: job.id }), () => processor(job, token));
+  return (job, token) =>
+    runInScope(requestScope(requestIdOf(job) ?? `${queue}:${job.id}`, { queue, jobId: job.id }), () => processor(job, token));
 }
 
 /** A failed job is logged with its error's stack (pino's `err` serializer), not its message alone. */
 export function logJobFailures(worker: Worker, log: Logger = logger): void {
-  worker.on('failed', (job, err) => log.warn({ queue: worker.name, jobId: job?.id, requestId: requestIdOf(job), attempts: job?.attemptsMade, err }, 'job failed'));
+  worker.on('failed', (job, err) =>
+    log.warn({ queue: worker.name, jobId: job?.id, requestId: requestIdOf(job), attempts: job?.attemptsMade, err }, 'job failed'),
+  );
   worker.on('error', (err) => log.error({ queue: worker.name, err }, 'worker error'));
 }

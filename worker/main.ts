@@ -12,7 +12,13 @@ import { runBillingMaintenance, scheduleBillingMaintenance } from './jobs/billin
 import { deliverOutboxProcessor } from './jobs/deliver-outbox';
 import { requeuePendingOutbox } from './jobs/requeue-pending-outbox';
 import { checkQuotaAfterSyncs, quotaWarningsJobName, runQuotaWarnings, scheduleQuotaWarnings } from './jobs/quota-warnings-job';
-import { monthlyReportProcessor, monthlyReportsJobName, reportsAfterSyncs, runMonthlyReports, scheduleMonthlyReports } from './jobs/monthly-reports-job';
+import {
+  monthlyReportProcessor,
+  monthlyReportsJobName,
+  reportsAfterSyncs,
+  runMonthlyReports,
+  scheduleMonthlyReports,
+} from './jobs/monthly-reports-job';
 import { closeGlpiPool, isGlpiConfigured } from './glpi-runtime';
 import { provisionClientProcessor } from './provisioning/provision-client-job';
 import { queuePendingProvisioning } from './provisioning/queue-pending-provisioning';
@@ -31,18 +37,46 @@ const connection = { ...redisConnectionOptions(), maxRetriesPerRequest: null };
 const jobLock = { lockDuration: workerConfig.JOB_LOCK_MS, stalledInterval: workerConfig.JOB_LOCK_MS, name: workerProcessName };
 if (workerConfig.glpi && workerConfig.GLPI_TIMEOUT_MS >= workerConfig.JOB_LOCK_MS) {
   // A GLPI write may then outlive its job's lock, and another worker take the job meanwhile (decisions/131).
-  logger.warn({ GLPI_TIMEOUT_MS: workerConfig.GLPI_TIMEOUT_MS, JOB_LOCK_MS: workerConfig.JOB_LOCK_MS }, 'GLPI_TIMEOUT_MS should be below JOB_LOCK_MS');
+  logger.warn(
+    { GLPI_TIMEOUT_MS: workerConfig.GLPI_TIMEOUT_MS, JOB_LOCK_MS: workerConfig.JOB_LOCK_MS },
+    'GLPI_TIMEOUT_MS should be below JOB_LOCK_MS',
+  );
 }
 // Mail templates are compiled by the first mail that needs each (mjml is loaded then, not at start: decision 191).
 const transport = createMailTransport();
 const workers = [
   new Worker('mail', inJobScope('mail', sendMailProcessor(transport)), { connection, prefix: queuePrefix, concurrency: 4, ...jobLock }),
-  new Worker('account-requests', inJobScope('account-requests', accountRequestsProcessor()), { connection, prefix: queuePrefix, concurrency: 2, ...jobLock }),
-  new Worker('documents', inJobScope('documents', generateDocumentProcessor()), { connection, prefix: queuePrefix, concurrency: 2, ...jobLock }),
+  new Worker('account-requests', inJobScope('account-requests', accountRequestsProcessor()), {
+    connection,
+    prefix: queuePrefix,
+    concurrency: 2,
+    ...jobLock,
+  }),
+  new Worker('documents', inJobScope('documents', generateDocumentProcessor()), {
+    connection,
+    prefix: queuePrefix,
+    concurrency: 2,
+    ...jobLock,
+  }),
   // One company at a time: two runs for one company could both miss a look-up and both create.
-  new Worker('provision-client', inJobScope('provision-client', provisionClientProcessor()), { connection, prefix: queuePrefix, concurrency: 1, ...jobLock }),
-  new Worker('glpi-outbox', inJobScope('glpi-outbox', deliverOutboxProcessor()), { connection, prefix: queuePrefix, concurrency: 2, ...jobLock }),
-  new Worker('monthly-reports', inJobScope('monthly-reports', monthlyReportProcessor()), { connection, prefix: queuePrefix, concurrency: 2, ...jobLock }),
+  new Worker('provision-client', inJobScope('provision-client', provisionClientProcessor()), {
+    connection,
+    prefix: queuePrefix,
+    concurrency: 1,
+    ...jobLock,
+  }),
+  new Worker('glpi-outbox', inJobScope('glpi-outbox', deliverOutboxProcessor()), {
+    connection,
+    prefix: queuePrefix,
+    concurrency: 2,
+    ...jobLock,
+  }),
+  new Worker('monthly-reports', inJobScope('monthly-reports', monthlyReportProcessor()), {
+    connection,
+    prefix: queuePrefix,
+    concurrency: 2,
+    ...jobLock,
+  }),
   new Worker(
     'maintenance',
     inJobScope('maintenance', async (job) => {

@@ -59,7 +59,8 @@ export function parseWorkerConfig(env: Record<string, string | undefined>): Work
     throw new Error(`Invalid worker configuration:\n${lines.join('\n')}`);
   }
   const e = result.data;
-  if (e.GLPI_URL && !e.GLPI_USER_TOKEN) throw new Error('Invalid worker configuration:\n  - GLPI_USER_TOKEN: required when GLPI_URL is set');
+  if (e.GLPI_URL && !e.GLPI_USER_TOKEN)
+    throw new Error('Invalid worker configuration:\n  - GLPI_USER_TOKEN: required when GLPI_URL is set');
   const glpi = e.GLPI_URL
     ? parseGlpiConfig({
         baseUrl: e.GLPI_URL,

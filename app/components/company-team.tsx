@@ -8,8 +8,13 @@ import type { AdminActionResult } from '~/utils/admin.server';
 const companyRoles = ['manager', 'member', 'billing'] as const;
 
 type Person = {
-  id: number; email: string; firstName: string; lastName: string;
-  companyRole: (typeof companyRoles)[number]; active: boolean; invitationPending: boolean;
+  id: number;
+  email: string;
+  firstName: string;
+  lastName: string;
+  companyRole: (typeof companyRoles)[number];
+  active: boolean;
+  invitationPending: boolean;
 };
 
 function RoleSelect({ id, name = 'companyRole', defaultValue }: { id: string; name?: string; defaultValue: string }) {
@@ -17,7 +22,9 @@ function RoleSelect({ id, name = 'companyRole', defaultValue }: { id: string; na
   return (
     <select id={id} name={name} defaultValue={defaultValue}>
       {companyRoles.map((role) => (
-        <option key={role} value={role}>{t(`companyRoles.${role}`)}</option>
+        <option key={role} value={role}>
+          {t(`companyRoles.${role}`)}
+        </option>
       ))}
     </select>
   );
@@ -77,7 +84,12 @@ export function CompanyTeam({ people, meId, result }: { people: Person[]; meId: 
                       <Form method="post" className="admin-inline-form">
                         <input type="hidden" name="intent" value={person.active ? 'deactivate' : 'reactivate'} />
                         <input type="hidden" name="userId" value={person.id} />
-                        <button type="submit" className="button button--ghost" disabled={busy} aria-label={`${person.active ? t('team.deactivate') : t('team.reactivate')} — ${name}`}>
+                        <button
+                          type="submit"
+                          className="button button--ghost"
+                          disabled={busy}
+                          aria-label={`${person.active ? t('team.deactivate') : t('team.reactivate')} — ${name}`}
+                        >
                           {person.active ? t('team.deactivate') : t('team.reactivate')}
                         </button>
                       </Form>
@@ -105,17 +117,38 @@ export function CompanyTeam({ people, meId, result }: { people: Person[]; meId: 
         <Form method="post" noValidate className="form">
           <input type="hidden" name="intent" value="invite" />
           <div className="form-row">
-            <FormField name="firstName" label={t('team.firstName')} required defaultValue={failed?.values.firstName} error={failed?.fieldErrors.firstName} />
-            <FormField name="lastName" label={t('team.lastName')} required defaultValue={failed?.values.lastName} error={failed?.fieldErrors.lastName} />
+            <FormField
+              name="firstName"
+              label={t('team.firstName')}
+              required
+              defaultValue={failed?.values.firstName}
+              error={failed?.fieldErrors.firstName}
+            />
+            <FormField
+              name="lastName"
+              label={t('team.lastName')}
+              required
+              defaultValue={failed?.values.lastName}
+              error={failed?.fieldErrors.lastName}
+            />
           </div>
-          <FormField name="email" type="email" label={t('team.email')} required defaultValue={failed?.values.email} error={failed?.fieldErrors.email} />
+          <FormField
+            name="email"
+            type="email"
+            label={t('team.email')}
+            required
+            defaultValue={failed?.values.email}
+            error={failed?.fieldErrors.email}
+          />
           <div className="form-row">
             <div className="field">
               <label htmlFor="invite-role">{t('team.role')}</label>
               <RoleSelect id="invite-role" defaultValue={failed?.values.companyRole ?? 'member'} />
               <ul className="muted">
                 {companyRoles.map((role) => (
-                  <li key={role}>{t(`companyRoles.${role}`)} : {t(`companyRoleHelp.${role}`)}</li>
+                  <li key={role}>
+                    {t(`companyRoles.${role}`)} : {t(`companyRoleHelp.${role}`)}
+                  </li>
                 ))}
               </ul>
             </div>
@@ -123,7 +156,9 @@ export function CompanyTeam({ people, meId, result }: { people: Person[]; meId: 
               <label htmlFor="invite-locale">{t('team.language')}</label>
               <select id="invite-locale" name="locale" defaultValue={failed?.values.locale ?? 'fr'}>
                 {locales.map((l) => (
-                  <option key={l} value={l} lang={l}>{localeNames[l]}</option>
+                  <option key={l} value={l} lang={l}>
+                    {localeNames[l]}
+                  </option>
                 ))}
               </select>
             </div>

@@ -1,7 +1,15 @@
 import { useTranslation } from '~/i18n/use-translation';
 
 /** The form-level message (an error or a success), announced to screen readers. */
-export function FormAlert({ message, params, tone = 'error' }: { message: string | null | undefined; params?: Record<string, string | number>; tone?: 'error' | 'success' }) {
+export function FormAlert({
+  message,
+  params,
+  tone = 'error',
+}: {
+  message: string | null | undefined;
+  params?: Record<string, string | number>;
+  tone?: 'error' | 'success';
+}) {
   const { t } = useTranslation();
   if (!message) return null;
   return (

@@ -20,7 +20,19 @@ type Props = {
  * A labelled input whose error is announced: aria-invalid plus aria-describedby pointing at the
  * message. The value typed is kept by the caller passing it back as defaultValue.
  */
-export function FormField({ name, label, type = 'text', defaultValue, error, hint, required, autoComplete, options, placeholder, dir }: Props) {
+export function FormField({
+  name,
+  label,
+  type = 'text',
+  defaultValue,
+  error,
+  hint,
+  required,
+  autoComplete,
+  options,
+  placeholder,
+  dir,
+}: Props) {
   const { t } = useTranslation();
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;

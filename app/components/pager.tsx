@@ -13,9 +13,21 @@ export function Pager({ page, pageCount }: { page: number; pageCount: number }) 
   };
   return (
     <nav className="pager" aria-label={t('pager.label')}>
-      {page > 1 ? <Link to={to(page - 1)} rel="prev">{t('pager.previous')}</Link> : <span />}
+      {page > 1 ? (
+        <Link to={to(page - 1)} rel="prev">
+          {t('pager.previous')}
+        </Link>
+      ) : (
+        <span />
+      )}
       <span>{t('pager.page', { page, count: pageCount })}</span>
-      {page < pageCount ? <Link to={to(page + 1)} rel="next">{t('pager.next')}</Link> : <span />}
+      {page < pageCount ? (
+        <Link to={to(page + 1)} rel="next">
+          {t('pager.next')}
+        </Link>
+      ) : (
+        <span />
+      )}
     </nav>
   );
 }

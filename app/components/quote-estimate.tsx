@@ -21,7 +21,13 @@ const asCount = (text: string | undefined) => {
  * The monthly price from the tiers, updated as the visitor types (over /api/trpc). Without
  * JavaScript the server's estimate (given as `initial`) is shown instead.
  */
-export function QuoteEstimate(props: { serviceCode: ServiceCode; ticketsPerMonth?: string; pcsCount?: string; initial: Estimate; locale: Locale }) {
+export function QuoteEstimate(props: {
+  serviceCode: ServiceCode;
+  ticketsPerMonth?: string;
+  pcsCount?: string;
+  initial: Estimate;
+  locale: Locale;
+}) {
   const { t } = useTranslation();
   const [estimate, setEstimate] = useState<Estimate>(props.initial);
   const { serviceCode, ticketsPerMonth, pcsCount } = props;

@@ -34,8 +34,23 @@ export function QuoteAccountStep({ role, mode, accountValues: a, errors: e, valu
       {login ? (
         <>
           <h3>{t('quote.existingAccount')}</h3>
-          <FormField name="loginEmail" type="email" label={t('auth.email')} autoComplete="email" required defaultValue={a.loginEmail} error={e.loginEmail} />
-          <FormField name="loginPassword" type="password" label={t('auth.password')} autoComplete="current-password" required error={e.loginPassword} />
+          <FormField
+            name="loginEmail"
+            type="email"
+            label={t('auth.email')}
+            autoComplete="email"
+            required
+            defaultValue={a.loginEmail}
+            error={e.loginEmail}
+          />
+          <FormField
+            name="loginPassword"
+            type="password"
+            label={t('auth.password')}
+            autoComplete="current-password"
+            required
+            error={e.loginPassword}
+          />
           <button type="submit" name="intent" value="login" className="button button--large" disabled={busy} aria-busy={busy}>
             {t('auth.submitLogin')}
           </button>
@@ -47,12 +62,51 @@ export function QuoteAccountStep({ role, mode, accountValues: a, errors: e, valu
         <>
           <h3>{t('quote.newAccount')}</h3>
           <div className="form-row">
-            <FormField name="firstName" label={t('auth.firstName')} autoComplete="given-name" required defaultValue={a.firstName} error={e.firstName} />
-            <FormField name="lastName" label={t('auth.lastName')} autoComplete="family-name" required defaultValue={a.lastName} error={e.lastName} />
+            <FormField
+              name="firstName"
+              label={t('auth.firstName')}
+              autoComplete="given-name"
+              required
+              defaultValue={a.firstName}
+              error={e.firstName}
+            />
+            <FormField
+              name="lastName"
+              label={t('auth.lastName')}
+              autoComplete="family-name"
+              required
+              defaultValue={a.lastName}
+              error={e.lastName}
+            />
           </div>
-          <FormField name="email" type="email" label={t('auth.email')} autoComplete="email" required defaultValue={a.email} error={e.email} />
-          <FormField name="phone" type="tel" label={t('auth.phone')} hint={t('auth.phoneHint')} autoComplete="tel" required defaultValue={a.phone} error={e.phone} />
-          <FormField name="password" type="password" label={t('auth.password')} hint={t('auth.passwordHint')} autoComplete="new-password" required error={e.password} />
+          <FormField
+            name="email"
+            type="email"
+            label={t('auth.email')}
+            autoComplete="email"
+            required
+            defaultValue={a.email}
+            error={e.email}
+          />
+          <FormField
+            name="phone"
+            type="tel"
+            label={t('auth.phone')}
+            hint={t('auth.phoneHint')}
+            autoComplete="tel"
+            required
+            defaultValue={a.phone}
+            error={e.phone}
+          />
+          <FormField
+            name="password"
+            type="password"
+            label={t('auth.password')}
+            hint={t('auth.passwordHint')}
+            autoComplete="new-password"
+            required
+            error={e.password}
+          />
           <button type="submit" name="intent" value="register" className="button button--large" disabled={busy} aria-busy={busy}>
             {t('auth.submitRegister')}
           </button>

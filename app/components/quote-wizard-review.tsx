@@ -22,7 +22,11 @@ export function ReviewStep({ values, services }: { values: Record<string, string
     ...(['ticketsPerMonth', 'pcsCount', 'softwareCount', 'description'] as const)
       .filter((k) => values[k])
       .map((k) => ({ step: 'details' as const, label: t(`quote.${k}`), value: values[k]! })),
-    { step: 'duration', label: t('quote.durationMonths'), value: values.durationMonths ? t('quote.months', { count: Number(values.durationMonths) }) : none },
+    {
+      step: 'duration',
+      label: t('quote.durationMonths'),
+      value: values.durationMonths ? t('quote.months', { count: Number(values.durationMonths) }) : none,
+    },
   ];
   return (
     <>
@@ -33,7 +37,13 @@ export function ReviewStep({ values, services }: { values: Record<string, string
             <dt>{r.label}</dt>
             <dd>{r.value}</dd>
             <dd>
-              <button type="submit" name="intent" value={`goto:${r.step}`} className="button button--ghost button--small" aria-label={`${t('quote.edit')} : ${r.label}`}>
+              <button
+                type="submit"
+                name="intent"
+                value={`goto:${r.step}`}
+                className="button button--ghost button--small"
+                aria-label={`${t('quote.edit')} : ${r.label}`}
+              >
                 {t('quote.edit')}
               </button>
             </dd>

@@ -18,7 +18,12 @@ export function HiddenValues({ values, except }: { values: Record<string, string
   );
 }
 
-export function CompanyStep({ values, errors, sectors, employeeRanges }: StepProps & { sectors: readonly string[]; employeeRanges: readonly string[] }) {
+export function CompanyStep({
+  values,
+  errors,
+  sectors,
+  employeeRanges,
+}: StepProps & { sectors: readonly string[]; employeeRanges: readonly string[] }) {
   const { t } = useTranslation();
   const field = (name: string) => ({ name: `company.${name}`, defaultValue: values[`company.${name}`], error: errors[`company.${name}`] });
   return (
@@ -44,18 +49,33 @@ export function CompanyStep({ values, errors, sectors, employeeRanges }: StepPro
 }
 
 /** A labelled group of radio buttons whose error is announced with the group. */
-function RadioGroup(props: { name: string; legend: string; options: { value: string; label: string; hint?: string }[]; value?: string; error?: string }) {
+function RadioGroup(props: {
+  name: string;
+  legend: string;
+  options: { value: string; label: string; hint?: string }[];
+  value?: string;
+  error?: string;
+}) {
   const { t } = useTranslation();
   const id = useId();
   return (
-    <fieldset className={`quote-fieldset field${props.error ? ' field--error' : ''}`} aria-describedby={props.error ? `${id}-error` : undefined}>
+    <fieldset
+      className={`quote-fieldset field${props.error ? ' field--error' : ''}`}
+      aria-describedby={props.error ? `${id}-error` : undefined}
+    >
       <legend>
         {props.legend} <span className="field__required">({t('form.required')})</span>
       </legend>
       <div className="quote-choices">
         {props.options.map((o) => (
           <label key={o.value} className="quote-choice">
-            <input type="radio" name={props.name} value={o.value} defaultChecked={props.value === o.value} aria-invalid={props.error ? true : undefined} />
+            <input
+              type="radio"
+              name={props.name}
+              value={o.value}
+              defaultChecked={props.value === o.value}
+              aria-invalid={props.error ? true : undefined}
+            />
             <span>
               <strong>{o.label}</strong>
               {o.hint ? <span className="muted small quote-choice__hint">{o.hint}</span> : null}
@@ -91,7 +111,15 @@ export function DetailsStep({ values, errors, fields }: StepProps & { fields: re
   const shown = (name: string) => fields.includes(name) || Boolean(values[name]) || Boolean(errors[name]);
   const count = (name: 'ticketsPerMonth' | 'pcsCount' | 'softwareCount') =>
     shown(name) ? (
-      <FormField name={name} type="number" label={t(`quote.${name}`)} hint={t('quote.quantityHint')} defaultValue={values[name]} error={errors[name]} required={fields.includes(name)} />
+      <FormField
+        name={name}
+        type="number"
+        label={t(`quote.${name}`)}
+        hint={t('quote.quantityHint')}
+        defaultValue={values[name]}
+        error={errors[name]}
+        required={fields.includes(name)}
+      />
     ) : null;
   const descriptionId = useId();
   return (

@@ -15,7 +15,15 @@ export function SetPasswordForm({ title, lead, submit }: { title: string; lead?:
       {lead ? <p>{lead}</p> : null}
       <FormAlert message={result?.formError} params={result?.params} />
       <Form method="post" noValidate className="form">
-        <FormField name="password" type="password" label={t('account.newPassword')} hint={t('auth.passwordHint')} autoComplete="new-password" required error={result?.fieldErrors.password} />
+        <FormField
+          name="password"
+          type="password"
+          label={t('account.newPassword')}
+          hint={t('auth.passwordHint')}
+          autoComplete="new-password"
+          required
+          error={result?.fieldErrors.password}
+        />
         <button type="submit" className="button button--large" disabled={busy}>
           {submit}
         </button>

@@ -32,17 +32,23 @@ export function SiteHeader({ me, locale, portal = null }: { me: Me; locale: Loca
   if (companyRole) links.push({ to: '/portal', label: t('nav.portal') });
   if (companyRole === 'manager' || companyRole === 'billing') links.push({ to: '/portal/documents', label: t('nav.documents') });
   if (companyRole && companyRole !== 'billing' && portal?.superClient) {
-    if (companyRole === 'manager') links.push({ to: '/portal/dashboard', label: t('nav.dashboard') }, { to: '/portal/reports', label: t('nav.reports') });
+    if (companyRole === 'manager')
+      links.push({ to: '/portal/dashboard', label: t('nav.dashboard') }, { to: '/portal/reports', label: t('nav.reports') });
     links.push({ to: '/portal/park/computers', label: t('nav.park') }, { to: '/portal/tickets', label: t('nav.tickets') });
   }
   if (companyRole === 'manager') links.push({ to: '/portal/team', label: t('nav.team') });
-  if (me && me.role !== 'client') links.push({ to: '/backoffice', label: t('nav.backoffice') }, { to: '/backoffice/quotes', label: t('nav.quotes') });
+  if (me && me.role !== 'client')
+    links.push({ to: '/backoffice', label: t('nav.backoffice') }, { to: '/backoffice/quotes', label: t('nav.quotes') });
   if (me && me.role !== 'client') links.push({ to: '/backoffice/invoices', label: t('nav.invoices') });
   if (me && me.role !== 'client') links.push({ to: '/backoffice/companies', label: t('nav.clients') });
   if (me?.role === 'admin') links.push({ to: '/backoffice/admin', label: t('nav.administration') });
 
   // The phone menu folds only once the page runs scripts: without them, every link stays shown.
-  const enhanced = useSyncExternalStore(noSubscription, () => true, () => false);
+  const enhanced = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   // Open for the page it was opened on: following a link closes it.
   const [openOn, setOpenOn] = useState<string | null>(null);
   const open = openOn === location.pathname;
@@ -54,7 +60,9 @@ export function SiteHeader({ me, locale, portal = null }: { me: Me; locale: Loca
       </a>
       <div className="site-header__inner">
         <a className="brand" href="/" aria-label={t('brand')}>
-          <span className="brand__mark" aria-hidden="true">Y</span>
+          <span className="brand__mark" aria-hidden="true">
+            Y
+          </span>
           <span>{t('brand')}</span>
         </a>
         <button
@@ -86,7 +94,15 @@ export function SiteHeader({ me, locale, portal = null }: { me: Me; locale: Loca
               {locales
                 .filter((other) => other !== locale)
                 .map((other) => (
-                  <button key={other} type="submit" name="locale" value={other} className="button button--ghost" lang={other} data-testid={`language-${other}`}>
+                  <button
+                    key={other}
+                    type="submit"
+                    name="locale"
+                    value={other}
+                    className="button button--ghost"
+                    lang={other}
+                    data-testid={`language-${other}`}
+                  >
                     {localeNames[other]}
                   </button>
                 ))}
@@ -96,7 +112,9 @@ export function SiteHeader({ me, locale, portal = null }: { me: Me; locale: Loca
                 <NavLink to="/portal/notifications" className="button button--ghost portal-bell" data-testid="header-notifications">
                   {t('nav.notifications')}
                   {portal?.unread ? (
-                    <span className="badge" aria-label={t('nav.unread', { count: portal.unread })} data-testid="header-unread">{portal.unread}</span>
+                    <span className="badge" aria-label={t('nav.unread', { count: portal.unread })} data-testid="header-unread">
+                      {portal.unread}
+                    </span>
                   ) : null}
                 </NavLink>
                 <NavLink to="/account" className="button button--ghost">

@@ -58,9 +58,29 @@ export default function Account() {
           <Form method="post" noValidate className="form">
             <input type="hidden" name="intent" value="profile" />
             <p className="muted">{profile.email}</p>
-            <FormField name="firstName" label={t('auth.firstName')} required defaultValue={p?.values.firstName ?? profile.firstName} error={p?.fieldErrors.firstName} />
-            <FormField name="lastName" label={t('auth.lastName')} required defaultValue={p?.values.lastName ?? profile.lastName} error={p?.fieldErrors.lastName} />
-            <FormField name="phone" type="tel" label={t('auth.phone')} hint={t('auth.phoneHint')} required defaultValue={p?.values.phone ?? profile.phone} error={p?.fieldErrors.phone} />
+            <FormField
+              name="firstName"
+              label={t('auth.firstName')}
+              required
+              defaultValue={p?.values.firstName ?? profile.firstName}
+              error={p?.fieldErrors.firstName}
+            />
+            <FormField
+              name="lastName"
+              label={t('auth.lastName')}
+              required
+              defaultValue={p?.values.lastName ?? profile.lastName}
+              error={p?.fieldErrors.lastName}
+            />
+            <FormField
+              name="phone"
+              type="tel"
+              label={t('auth.phone')}
+              hint={t('auth.phoneHint')}
+              required
+              defaultValue={p?.values.phone ?? profile.phone}
+              error={p?.fieldErrors.phone}
+            />
             <button className="button" type="submit">
               {t('account.save')}
             </button>
@@ -72,8 +92,23 @@ export default function Account() {
           <FormAlert message={w?.formError} params={w?.params} />
           <Form method="post" noValidate className="form">
             <input type="hidden" name="intent" value="password" />
-            <FormField name="currentPassword" type="password" label={t('account.currentPassword')} autoComplete="current-password" required error={w?.fieldErrors.currentPassword} />
-            <FormField name="newPassword" type="password" label={t('account.newPassword')} hint={t('auth.passwordHint')} autoComplete="new-password" required error={w?.fieldErrors.newPassword} />
+            <FormField
+              name="currentPassword"
+              type="password"
+              label={t('account.currentPassword')}
+              autoComplete="current-password"
+              required
+              error={w?.fieldErrors.currentPassword}
+            />
+            <FormField
+              name="newPassword"
+              type="password"
+              label={t('account.newPassword')}
+              hint={t('auth.passwordHint')}
+              autoComplete="new-password"
+              required
+              error={w?.fieldErrors.newPassword}
+            />
             <button className="button" type="submit">
               {t('account.changePassword')}
             </button>
@@ -89,13 +124,42 @@ export default function Account() {
               <FormAlert message={c?.formError} params={c?.params} />
               <Form method="post" noValidate className="form">
                 <input type="hidden" name="intent" value="company" />
-                <FormField name="name" label={t('account.companyName')} required defaultValue={c?.values.name ?? company.name} error={c?.fieldErrors.name} />
+                <FormField
+                  name="name"
+                  label={t('account.companyName')}
+                  required
+                  defaultValue={c?.values.name ?? company.name}
+                  error={c?.fieldErrors.name}
+                />
                 <div className="form-row">
-                  <FormField name="sector" label={t('account.sector')} options={sectors} defaultValue={c?.values.sector ?? company.sector} error={c?.fieldErrors.sector} />
-                  <FormField name="employeeRange" label={t('account.employeeRange')} options={employeeRanges} defaultValue={c?.values.employeeRange ?? company.employeeRange} error={c?.fieldErrors.employeeRange} />
+                  <FormField
+                    name="sector"
+                    label={t('account.sector')}
+                    options={sectors}
+                    defaultValue={c?.values.sector ?? company.sector}
+                    error={c?.fieldErrors.sector}
+                  />
+                  <FormField
+                    name="employeeRange"
+                    label={t('account.employeeRange')}
+                    options={employeeRanges}
+                    defaultValue={c?.values.employeeRange ?? company.employeeRange}
+                    error={c?.fieldErrors.employeeRange}
+                  />
                 </div>
-                <FormField name="address" label={t('account.address')} defaultValue={c?.values.address ?? company.address} error={c?.fieldErrors.address} />
-                <FormField name="phone" type="tel" label={t('auth.phone')} defaultValue={c?.values.phone ?? company.phone} error={c?.fieldErrors.phone} />
+                <FormField
+                  name="address"
+                  label={t('account.address')}
+                  defaultValue={c?.values.address ?? company.address}
+                  error={c?.fieldErrors.address}
+                />
+                <FormField
+                  name="phone"
+                  type="tel"
+                  label={t('auth.phone')}
+                  defaultValue={c?.values.phone ?? company.phone}
+                  error={c?.fieldErrors.phone}
+                />
                 <div className="form-row">
                   <FormField name="rc" label={t('account.rc')} defaultValue={c?.values.rc ?? company.rc} error={c?.fieldErrors.rc} />
                   <FormField name="nif" label={t('account.nif')} defaultValue={c?.values.nif ?? company.nif} error={c?.fieldErrors.nif} />

@@ -45,7 +45,13 @@ export default function BackofficeHome() {
       </nav>
       <p className="muted">{t('boToday.lead')}</p>
       <div className="bo-todo-grid">
-        <TodoBlock id="bo-to-call" title={t('boToday.toCall.title')} total={todo.toCall.total} shown={todo.toCall.items.length} seeAll="/backoffice/quotes?status=new">
+        <TodoBlock
+          id="bo-to-call"
+          title={t('boToday.toCall.title')}
+          total={todo.toCall.total}
+          shown={todo.toCall.items.length}
+          seeAll="/backoffice/quotes?status=new"
+        >
           {todo.toCall.items.map((q) => (
             <TodoItem
               key={q.id}
@@ -62,12 +68,21 @@ export default function BackofficeHome() {
             </TodoItem>
           ))}
         </TodoBlock>
-        <TodoBlock id="bo-expiring" title={t('boToday.expiringProformas.title')} total={todo.expiringProformas.total} shown={todo.expiringProformas.items.length}>
+        <TodoBlock
+          id="bo-expiring"
+          title={t('boToday.expiringProformas.title')}
+          total={todo.expiringProformas.total}
+          shown={todo.expiringProformas.items.length}
+        >
           {todo.expiringProformas.items.map((p) => (
             <TodoItem
               key={p.id}
               to={`/backoffice/proformas/${p.id}`}
-              label={t('boToday.expiringProformas.item', { number: p.number, company: p.companyName, amount: formatCents(p.totalInclTaxCents, locale) })}
+              label={t('boToday.expiringProformas.item', {
+                number: p.number,
+                company: p.companyName,
+                amount: formatCents(p.totalInclTaxCents, locale),
+              })}
               aside={
                 <>
                   {t('boToday.expiringProformas.lastDay', { date: formatDay(p.validUntil, locale) })} ·{' '}
@@ -77,7 +92,12 @@ export default function BackofficeHome() {
             />
           ))}
         </TodoBlock>
-        <TodoBlock id="bo-orders" title={t('boToday.purchaseOrders.title')} total={todo.purchaseOrders.total} shown={todo.purchaseOrders.items.length}>
+        <TodoBlock
+          id="bo-orders"
+          title={t('boToday.purchaseOrders.title')}
+          total={todo.purchaseOrders.total}
+          shown={todo.purchaseOrders.items.length}
+        >
           {todo.purchaseOrders.items.map((o) => (
             <TodoItem
               key={o.id}
@@ -87,17 +107,32 @@ export default function BackofficeHome() {
             />
           ))}
         </TodoBlock>
-        <TodoBlock id="bo-overdue" title={t('boToday.overdueInvoices.title')} total={todo.overdueInvoices.total} shown={todo.overdueInvoices.items.length} seeAll="/backoffice/invoices?status=unpaid">
+        <TodoBlock
+          id="bo-overdue"
+          title={t('boToday.overdueInvoices.title')}
+          total={todo.overdueInvoices.total}
+          shown={todo.overdueInvoices.items.length}
+          seeAll="/backoffice/invoices?status=unpaid"
+        >
           {todo.overdueInvoices.items.map((i) => (
             <TodoItem
               key={i.id}
               to={`/backoffice/invoices/${i.id}`}
-              label={t('boToday.overdueInvoices.item', { number: i.number, company: i.companyName, amount: formatCents(i.totalInclTaxCents, locale) })}
+              label={t('boToday.overdueInvoices.item', {
+                number: i.number,
+                company: i.companyName,
+                amount: formatCents(i.totalInclTaxCents, locale),
+              })}
               aside={t('boToday.overdueInvoices.late', { date: formatDay(i.dueDate, locale), count: i.daysLate })}
             />
           ))}
         </TodoBlock>
-        <TodoBlock id="bo-ending" title={t('boToday.endingSubscriptions.title')} total={todo.endingSubscriptions.total} shown={todo.endingSubscriptions.items.length}>
+        <TodoBlock
+          id="bo-ending"
+          title={t('boToday.endingSubscriptions.title')}
+          total={todo.endingSubscriptions.total}
+          shown={todo.endingSubscriptions.items.length}
+        >
           {todo.endingSubscriptions.items.map((s) => (
             <TodoItem
               key={s.id}
@@ -115,7 +150,16 @@ export default function BackofficeHome() {
           lead={t('boToday.overAllowance.lead')}
         >
           {todo.overAllowance.items.map((c) => (
-            <TodoItem key={c.companyId} to={`/backoffice/companies/${c.companyId}`} label={t('boToday.overAllowance.item', { company: c.companyName, used: formatNumber(c.used, locale), allowed: formatNumber(c.allowed, locale), percent: formatPercent(c.percent, locale) })} />
+            <TodoItem
+              key={c.companyId}
+              to={`/backoffice/companies/${c.companyId}`}
+              label={t('boToday.overAllowance.item', {
+                company: c.companyName,
+                used: formatNumber(c.used, locale),
+                allowed: formatNumber(c.allowed, locale),
+                percent: formatPercent(c.percent, locale),
+              })}
+            />
           ))}
         </TodoBlock>
       </div>

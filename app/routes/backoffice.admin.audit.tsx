@@ -16,7 +16,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { api, ctx, headers } = await adminPage(request, context);
   const url = new URL(request.url);
   const q = (name: string, max: number) => url.searchParams.get(name)?.trim().slice(0, max) || undefined;
-  const filters = { person: q('person', 100), recordType: q('recordType', 40), recordId: q('recordId', 40), from: isDay(q('from', 10)), to: isDay(q('to', 10)) };
+  const filters = {
+    person: q('person', 100),
+    recordType: q('recordType', 40),
+    recordId: q('recordId', 40),
+    from: isDay(q('from', 10)),
+    to: isDay(q('to', 10)),
+  };
   const result = await api.admin.audit.search({ ...filters, page: pageParam(url) });
   return data({ result, filters, locale: ctx.locale }, { headers });
 }

@@ -17,7 +17,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return data({ services: await api.admin.catalog.services(), locale: ctx.locale }, { headers });
 }
 
-const lines = (text: string | undefined) => (text ?? '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+const lines = (text: string | undefined) =>
+  (text ?? '')
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const values = formValues(await request.formData());
@@ -70,9 +74,16 @@ export default function CatalogAdmin() {
         return (
           <section key={s.id} className="card" aria-labelledby={`service-${s.id}`}>
             <h2 id={`service-${s.id}`}>
-              {name} <span className="muted small">({s.code} — {t(`admin.catalog.pricedBy.${s.pricedBy}`)})</span>
+              {name}{' '}
+              <span className="muted small">
+                ({s.code} — {t(`admin.catalog.pricedBy.${s.pricedBy}`)})
+              </span>
             </h2>
-            <Form method="post" className="form" key={`${s.id}-${s.nameFr}-${s.nameEn}-${s.nameAr}-${s.active}-${s.scopeFr.length}-${s.scopeAr?.length}`}>
+            <Form
+              method="post"
+              className="form"
+              key={`${s.id}-${s.nameFr}-${s.nameEn}-${s.nameAr}-${s.active}-${s.scopeFr.length}-${s.scopeAr?.length}`}
+            >
               <input type="hidden" name="intent" value="service" />
               <input type="hidden" name="id" value={s.id} />
               <div className="form-row">
@@ -133,22 +144,57 @@ export default function CatalogAdmin() {
                   return (
                     <tr key={`${tier.id}-${tier.minQty}-${tier.maxQty}-${tier.monthlyPriceDa}`}>
                       <td>
-                        <input form={formId} name="minQty" type="number" min={0} defaultValue={tier.minQty} aria-label={`${label} — ${t('admin.catalog.minQty')}`} />
+                        <input
+                          form={formId}
+                          name="minQty"
+                          type="number"
+                          min={0}
+                          defaultValue={tier.minQty}
+                          aria-label={`${label} — ${t('admin.catalog.minQty')}`}
+                        />
                       </td>
                       <td>
-                        <input form={formId} name="maxQty" type="number" min={0} defaultValue={tier.maxQty} aria-label={`${label} — ${t('admin.catalog.maxQty')}`} />
+                        <input
+                          form={formId}
+                          name="maxQty"
+                          type="number"
+                          min={0}
+                          defaultValue={tier.maxQty}
+                          aria-label={`${label} — ${t('admin.catalog.maxQty')}`}
+                        />
                       </td>
                       <td>
-                        <input form={formId} name="monthlyPriceDa" type="number" min={1} defaultValue={tier.monthlyPriceDa} aria-label={`${label} — ${t('admin.catalog.monthlyPrice')}`} />
+                        <input
+                          form={formId}
+                          name="monthlyPriceDa"
+                          type="number"
+                          min={1}
+                          defaultValue={tier.monthlyPriceDa}
+                          aria-label={`${label} — ${t('admin.catalog.monthlyPrice')}`}
+                        />
                         <span className="muted small"> {formatDa(tier.monthlyPriceDa, locale)}</span>
                       </td>
                       <td>
                         <Form method="post" id={formId} className="admin-inline-form">
                           <input type="hidden" name="id" value={tier.id} />
-                          <button type="submit" name="intent" value="updateTier" className="button button--ghost" disabled={busy} aria-label={`${t('admin.catalog.saveTier')} — ${label}`}>
+                          <button
+                            type="submit"
+                            name="intent"
+                            value="updateTier"
+                            className="button button--ghost"
+                            disabled={busy}
+                            aria-label={`${t('admin.catalog.saveTier')} — ${label}`}
+                          >
                             {t('admin.catalog.saveTier')}
                           </button>
-                          <button type="submit" name="intent" value="deleteTier" className="button button--ghost" disabled={busy} aria-label={`${t('admin.catalog.deleteTier')} — ${label}`}>
+                          <button
+                            type="submit"
+                            name="intent"
+                            value="deleteTier"
+                            className="button button--ghost"
+                            disabled={busy}
+                            aria-label={`${t('admin.catalog.deleteTier')} — ${label}`}
+                          >
                             {t('admin.catalog.deleteTier')}
                           </button>
                         </Form>
@@ -158,13 +204,31 @@ export default function CatalogAdmin() {
                 })}
                 <tr key={`new-${s.tiers.length}`}>
                   <td>
-                    <input form={`new-tier-${s.id}`} name="minQty" type="number" min={0} aria-label={`${t('admin.catalog.addTier')} — ${t('admin.catalog.minQty')}`} />
+                    <input
+                      form={`new-tier-${s.id}`}
+                      name="minQty"
+                      type="number"
+                      min={0}
+                      aria-label={`${t('admin.catalog.addTier')} — ${t('admin.catalog.minQty')}`}
+                    />
                   </td>
                   <td>
-                    <input form={`new-tier-${s.id}`} name="maxQty" type="number" min={0} aria-label={`${t('admin.catalog.addTier')} — ${t('admin.catalog.maxQty')}`} />
+                    <input
+                      form={`new-tier-${s.id}`}
+                      name="maxQty"
+                      type="number"
+                      min={0}
+                      aria-label={`${t('admin.catalog.addTier')} — ${t('admin.catalog.maxQty')}`}
+                    />
                   </td>
                   <td>
-                    <input form={`new-tier-${s.id}`} name="monthlyPriceDa" type="number" min={1} aria-label={`${t('admin.catalog.addTier')} — ${t('admin.catalog.monthlyPrice')}`} />
+                    <input
+                      form={`new-tier-${s.id}`}
+                      name="monthlyPriceDa"
+                      type="number"
+                      min={1}
+                      aria-label={`${t('admin.catalog.addTier')} — ${t('admin.catalog.monthlyPrice')}`}
+                    />
                   </td>
                   <td>
                     <Form method="post" id={`new-tier-${s.id}`} className="admin-inline-form">

@@ -26,7 +26,9 @@ export default function Dashboard() {
       <div className="cards admin-kpis">
         <section className="card" aria-labelledby="kpi-clients">
           <h2 id="kpi-clients">{t('admin.dashboard.clients')}</h2>
-          <p className="admin-kpi" data-testid="kpi-clients">{overview.clients}</p>
+          <p className="admin-kpi" data-testid="kpi-clients">
+            {overview.clients}
+          </p>
           <p className="muted small">{t('admin.dashboard.clientsHint')}</p>
         </section>
         <section className="card" aria-labelledby="kpi-subscriptions">
@@ -57,8 +59,12 @@ export default function Dashboard() {
             <thead>
               <tr>
                 <th scope="col">{t('admin.dashboard.month')}</th>
-                <th scope="col" className="num">{t('admin.dashboard.invoiced')}</th>
-                <th scope="col" className="num">{t('admin.dashboard.paid')}</th>
+                <th scope="col" className="num">
+                  {t('admin.dashboard.invoiced')}
+                </th>
+                <th scope="col" className="num">
+                  {t('admin.dashboard.paid')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -89,8 +95,12 @@ export default function Dashboard() {
             <thead>
               <tr>
                 <th scope="col">{t('admin.dashboard.step')}</th>
-                <th scope="col" className="num">{t('admin.dashboard.count')}</th>
-                <th scope="col" className="num">{t('admin.dashboard.rate')}</th>
+                <th scope="col" className="num">
+                  {t('admin.dashboard.count')}
+                </th>
+                <th scope="col" className="num">
+                  {t('admin.dashboard.rate')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -119,7 +129,9 @@ export default function Dashboard() {
                 <th scope="col">{t('admin.dashboard.company')}</th>
                 <th scope="col">{t('admin.dashboard.service')}</th>
                 <th scope="col">{t('admin.dashboard.endsAt')}</th>
-                <th scope="col" className="num">{t('admin.dashboard.monthlyPrice')}</th>
+                <th scope="col" className="num">
+                  {t('admin.dashboard.monthlyPrice')}
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -104,7 +104,9 @@ export default function EmailLog() {
             <th scope="col">{t('admin.emails.recipient')}</th>
             <th scope="col">{t('admin.emails.template')}</th>
             <th scope="col">{t('admin.emails.state')}</th>
-            <th scope="col" className="num">{t('admin.emails.attempts')}</th>
+            <th scope="col" className="num">
+              {t('admin.emails.attempts')}
+            </th>
             <th scope="col">{t('admin.emails.lastError')}</th>
             <th scope="col">{t('admin.actions')}</th>
           </tr>
@@ -127,7 +129,12 @@ export default function EmailLog() {
                 {e.state === 'queued' || e.state === 'sending' ? null : (
                   <Form method="post" className="admin-inline-form">
                     <input type="hidden" name="id" value={e.id} />
-                    <button type="submit" className="button button--ghost" disabled={busy} aria-label={`${t('admin.emails.resend')} — ${e.recipient} (${e.template})`}>
+                    <button
+                      type="submit"
+                      className="button button--ghost"
+                      disabled={busy}
+                      aria-label={`${t('admin.emails.resend')} — ${e.recipient} (${e.template})`}
+                    >
                       {t('admin.emails.resend')}
                     </button>
                   </Form>

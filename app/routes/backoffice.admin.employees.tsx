@@ -120,7 +120,12 @@ export default function Employees() {
                       <Form method="post" className="admin-inline-form">
                         <input type="hidden" name="intent" value={e.active ? 'deactivate' : 'reactivate'} />
                         <input type="hidden" name="userId" value={e.id} />
-                        <button type="submit" className="button button--ghost" disabled={busy} aria-label={`${e.active ? t('admin.employees.deactivate') : t('admin.employees.reactivate')} — ${name}`}>
+                        <button
+                          type="submit"
+                          className="button button--ghost"
+                          disabled={busy}
+                          aria-label={`${e.active ? t('admin.employees.deactivate') : t('admin.employees.reactivate')} — ${name}`}
+                        >
                           {e.active ? t('admin.employees.deactivate') : t('admin.employees.reactivate')}
                         </button>
                       </Form>
@@ -148,10 +153,29 @@ export default function Employees() {
         <Form method="post" noValidate className="form">
           <input type="hidden" name="intent" value="create" />
           <div className="form-row">
-            <FormField name="firstName" label={t('admin.employees.firstName')} required defaultValue={failed?.values.firstName} error={failed?.fieldErrors.firstName} />
-            <FormField name="lastName" label={t('admin.employees.lastName')} required defaultValue={failed?.values.lastName} error={failed?.fieldErrors.lastName} />
+            <FormField
+              name="firstName"
+              label={t('admin.employees.firstName')}
+              required
+              defaultValue={failed?.values.firstName}
+              error={failed?.fieldErrors.firstName}
+            />
+            <FormField
+              name="lastName"
+              label={t('admin.employees.lastName')}
+              required
+              defaultValue={failed?.values.lastName}
+              error={failed?.fieldErrors.lastName}
+            />
           </div>
-          <FormField name="email" type="email" label={t('admin.employees.email')} required defaultValue={failed?.values.email} error={failed?.fieldErrors.email} />
+          <FormField
+            name="email"
+            type="email"
+            label={t('admin.employees.email')}
+            required
+            defaultValue={failed?.values.email}
+            error={failed?.fieldErrors.email}
+          />
           <div className="form-row">
             <div className="field">
               <label htmlFor="employee-role">{t('admin.employees.role')}</label>
@@ -164,7 +188,9 @@ export default function Employees() {
               <label htmlFor="employee-locale">{t('admin.employees.locale')}</label>
               <select id="employee-locale" name="locale" defaultValue={failed?.values.locale ?? 'fr'}>
                 {locales.map((l) => (
-                  <option key={l} value={l} lang={l}>{localeNames[l]}</option>
+                  <option key={l} value={l} lang={l}>
+                    {localeNames[l]}
+                  </option>
                 ))}
               </select>
             </div>

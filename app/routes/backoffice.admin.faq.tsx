@@ -63,7 +63,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return data(result, { headers });
 }
 
-function TextArea({ name, label, defaultValue, error, dir, required = true }: { name: string; label: string; defaultValue?: string | null; error?: string; dir?: 'rtl'; required?: boolean }) {
+function TextArea({
+  name,
+  label,
+  defaultValue,
+  error,
+  dir,
+  required = true,
+}: {
+  name: string;
+  label: string;
+  defaultValue?: string | null;
+  error?: string;
+  dir?: 'rtl';
+  required?: boolean;
+}) {
   const { t } = useTranslation();
   const id = `faq-${name}`;
   return (
@@ -72,7 +86,16 @@ function TextArea({ name, label, defaultValue, error, dir, required = true }: { 
         {label}
         {required ? <span className="field__required"> ({t('form.required')})</span> : null}
       </label>
-      <textarea id={id} name={name} rows={4} required={required} dir={dir} defaultValue={defaultValue ?? undefined} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} />
+      <textarea
+        id={id}
+        name={name}
+        rows={4}
+        required={required}
+        dir={dir}
+        defaultValue={defaultValue ?? undefined}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      />
       {error ? (
         <p id={`${id}-error`} className="field__error" role="alert">
           {t(error)}
@@ -114,17 +137,41 @@ export default function FaqAdmin() {
                 <div className="admin-actions">
                   <Form method="post" className="admin-inline-form">
                     <input type="hidden" name="id" value={e.id} />
-                    <button type="submit" name="intent" value="up" className="button button--ghost" disabled={busy || index === 0} aria-label={t('admin.faq.moveUp', { question: question(e) })}>
+                    <button
+                      type="submit"
+                      name="intent"
+                      value="up"
+                      className="button button--ghost"
+                      disabled={busy || index === 0}
+                      aria-label={t('admin.faq.moveUp', { question: question(e) })}
+                    >
                       ↑
                     </button>
-                    <button type="submit" name="intent" value="down" className="button button--ghost" disabled={busy || index === entries.length - 1} aria-label={t('admin.faq.moveDown', { question: question(e) })}>
+                    <button
+                      type="submit"
+                      name="intent"
+                      value="down"
+                      className="button button--ghost"
+                      disabled={busy || index === entries.length - 1}
+                      aria-label={t('admin.faq.moveDown', { question: question(e) })}
+                    >
                       ↓
                     </button>
-                    <button type="submit" name="intent" value={e.published ? 'hide' : 'publish'} className="button button--ghost" disabled={busy}>
+                    <button
+                      type="submit"
+                      name="intent"
+                      value={e.published ? 'hide' : 'publish'}
+                      className="button button--ghost"
+                      disabled={busy}
+                    >
                       {e.published ? t('admin.faq.hide') : t('admin.faq.publish')}
                     </button>
                   </Form>
-                  <Link to={`?edit=${e.id}`} className="button button--ghost" aria-label={t('admin.faq.editEntry', { question: question(e) })}>
+                  <Link
+                    to={`?edit=${e.id}`}
+                    className="button button--ghost"
+                    aria-label={t('admin.faq.editEntry', { question: question(e) })}
+                  >
                     {t('admin.faq.edit')}
                   </Link>
                 </div>
@@ -139,12 +186,38 @@ export default function FaqAdmin() {
         <Form method="post" noValidate className="form">
           <input type="hidden" name="intent" value={editing ? 'update' : 'create'} />
           {editing ? <input type="hidden" name="id" value={editing.id} /> : null}
-          <FormField name="questionFr" label={t('admin.faq.questionFr')} required defaultValue={initial?.questionFr} error={failed?.fieldErrors.questionFr} />
+          <FormField
+            name="questionFr"
+            label={t('admin.faq.questionFr')}
+            required
+            defaultValue={initial?.questionFr}
+            error={failed?.fieldErrors.questionFr}
+          />
           <TextArea name="answerFr" label={t('admin.faq.answerFr')} defaultValue={initial?.answerFr} error={failed?.fieldErrors.answerFr} />
-          <FormField name="questionEn" label={t('admin.faq.questionEn')} required defaultValue={initial?.questionEn} error={failed?.fieldErrors.questionEn} />
+          <FormField
+            name="questionEn"
+            label={t('admin.faq.questionEn')}
+            required
+            defaultValue={initial?.questionEn}
+            error={failed?.fieldErrors.questionEn}
+          />
           <TextArea name="answerEn" label={t('admin.faq.answerEn')} defaultValue={initial?.answerEn} error={failed?.fieldErrors.answerEn} />
-          <FormField name="questionAr" label={t('admin.faq.questionAr')} dir="rtl" hint={t('admin.faq.arabicHint')} defaultValue={initial?.questionAr} error={failed?.fieldErrors.questionAr} />
-          <TextArea name="answerAr" label={t('admin.faq.answerAr')} dir="rtl" required={false} defaultValue={initial?.answerAr} error={failed?.fieldErrors.answerAr} />
+          <FormField
+            name="questionAr"
+            label={t('admin.faq.questionAr')}
+            dir="rtl"
+            hint={t('admin.faq.arabicHint')}
+            defaultValue={initial?.questionAr}
+            error={failed?.fieldErrors.questionAr}
+          />
+          <TextArea
+            name="answerAr"
+            label={t('admin.faq.answerAr')}
+            dir="rtl"
+            required={false}
+            defaultValue={initial?.answerAr}
+            error={failed?.fieldErrors.answerAr}
+          />
           <div className="admin-checkbox">
             <input id="faq-published" type="checkbox" name="published" defaultChecked={initial?.published === 'on'} />
             <label htmlFor="faq-published">{t('admin.faq.publishNow')}</label>

@@ -17,7 +17,12 @@ export const meta = titled('adminQueues');
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { api, ctx, headers } = await adminPage(request, context);
   const url = new URL(request.url);
-  const [queues, glpi, cadence, database] = await Promise.all([api.admin.queues.overview(), api.admin.health.glpi(), api.admin.syncCadence.get(), api.admin.health.database()]);
+  const [queues, glpi, cadence, database] = await Promise.all([
+    api.admin.queues.overview(),
+    api.admin.health.glpi(),
+    api.admin.syncCadence.get(),
+    api.admin.health.database(),
+  ]);
   const selected = queues.find((q) => q.name === url.searchParams.get('queue'));
   const failed = selected?.available ? await api.admin.queues.failed({ queue: selected.name, page: pageParam(url) }) : null;
   return data({ queues, glpi, cadence, database, failed, locale: ctx.locale }, { headers });
@@ -30,7 +35,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     if (values.intent === 'cadence') {
       // Strings are coerced and bounded by the procedure's schema.
-      await api.admin.syncCadence.set({ ticketsEverySeconds: values.ticketsEverySeconds ?? '', assetsEveryMinutes: values.assetsEveryMinutes ?? '' });
+      await api.admin.syncCadence.set({
+        ticketsEverySeconds: values.ticketsEverySeconds ?? '',
+        assetsEveryMinutes: values.assetsEveryMinutes ?? '',
+      });
       result = done('admin.queues.cadenceSaved');
     } else {
       await api.admin.queues.retry(parseForm(retryJobForm, { queue: values.queue, jobId: values.jobId }));
@@ -74,7 +82,13 @@ export default function Queues() {
                   <td className="num">{q.active}</td>
                   <td className="num">{q.delayed}</td>
                   <td className="num">
-                    {q.failed > 0 ? <Link to={`?queue=${encodeURIComponent(q.name)}`} aria-label={t('admin.queues.showFailed', { queue: q.name })}>{q.failed}</Link> : 0}
+                    {q.failed > 0 ? (
+                      <Link to={`?queue=${encodeURIComponent(q.name)}`} aria-label={t('admin.queues.showFailed', { queue: q.name })}>
+                        {q.failed}
+                      </Link>
+                    ) : (
+                      0
+                    )}
                   </td>
                   <td className="num">{q.completed}</td>
                 </>
@@ -100,7 +114,9 @@ export default function Queues() {
                 <tr>
                   <th scope="col">{t('admin.queues.job')}</th>
                   <th scope="col">{t('admin.queues.error')}</th>
-                  <th scope="col" className="num">{t('admin.queues.attempts')}</th>
+                  <th scope="col" className="num">
+                    {t('admin.queues.attempts')}
+                  </th>
                   <th scope="col">{t('admin.queues.failedAt')}</th>
                   <th scope="col">{t('admin.actions')}</th>
                 </tr>
@@ -119,7 +135,12 @@ export default function Queues() {
                       <Form method="post" className="admin-inline-form">
                         <input type="hidden" name="queue" value={failed.queue} />
                         <input type="hidden" name="jobId" value={job.id} />
-                        <button type="submit" className="button button--ghost" disabled={busy} aria-label={`${t('admin.queues.retry')} — ${job.id}`}>
+                        <button
+                          type="submit"
+                          className="button button--ghost"
+                          disabled={busy}
+                          aria-label={`${t('admin.queues.retry')} — ${job.id}`}
+                        >
                           {t('admin.queues.retry')}
                         </button>
                       </Form>
@@ -211,7 +232,9 @@ export default function Queues() {
                 <tr>
                   <th scope="col">{t('admin.replicas.replica')}</th>
                   <th scope="col">{t('admin.replicas.state')}</th>
-                  <th scope="col" className="num">{t('admin.replicas.lag')}</th>
+                  <th scope="col" className="num">
+                    {t('admin.replicas.lag')}
+                  </th>
                   <th scope="col">{t('admin.replicas.checkedAt')}</th>
                   <th scope="col">{t('admin.replicas.error')}</th>
                 </tr>
@@ -219,11 +242,17 @@ export default function Queues() {
               <tbody>
                 {database.replicas.map((replica) => (
                   <tr key={replica.name}>
-                    <th scope="row" className="admin-code">{replica.name}</th>
+                    <th scope="row" className="admin-code">
+                      {replica.name}
+                    </th>
                     <td>
-                      <span className={`admin-state admin-state--${replica.inService ? 'ok' : 'down'}`}>{t(`admin.replicas.states.${replica.state}`)}</span>
+                      <span className={`admin-state admin-state--${replica.inService ? 'ok' : 'down'}`}>
+                        {t(`admin.replicas.states.${replica.state}`)}
+                      </span>
                     </td>
-                    <td className="num">{replica.lagSeconds === null ? '—' : t('admin.replicas.lagSeconds', { seconds: replica.lagSeconds.toFixed(1) })}</td>
+                    <td className="num">
+                      {replica.lagSeconds === null ? '—' : t('admin.replicas.lagSeconds', { seconds: replica.lagSeconds.toFixed(1) })}
+                    </td>
                     <td>{when(replica.checkedAt)}</td>
                     <td className="admin-error-text">{replica.error ?? ''}</td>
                   </tr>
@@ -242,16 +271,26 @@ export default function Queues() {
         <Form method="post" className="admin-form">
           <input type="hidden" name="intent" value="cadence" />
           <FormField
-            name="ticketsEverySeconds" type="number" label={t('admin.queues.ticketsEvery')} hint={t('admin.queues.ticketsEveryHint')} required
+            name="ticketsEverySeconds"
+            type="number"
+            label={t('admin.queues.ticketsEvery')}
+            hint={t('admin.queues.ticketsEveryHint')}
+            required
             defaultValue={result?.ok === false ? result.values.ticketsEverySeconds : String(cadence?.ticketsEverySeconds ?? 60)}
             error={result?.ok === false ? result.fieldErrors.ticketsEverySeconds : undefined}
           />
           <FormField
-            name="assetsEveryMinutes" type="number" label={t('admin.queues.assetsEvery')} hint={t('admin.queues.assetsEveryHint')} required
+            name="assetsEveryMinutes"
+            type="number"
+            label={t('admin.queues.assetsEvery')}
+            hint={t('admin.queues.assetsEveryHint')}
+            required
             defaultValue={result?.ok === false ? result.values.assetsEveryMinutes : String(cadence?.assetsEveryMinutes ?? 15)}
             error={result?.ok === false ? result.fieldErrors.assetsEveryMinutes : undefined}
           />
-          <button type="submit" className="button" disabled={busy}>{t('admin.queues.cadenceSave')}</button>
+          <button type="submit" className="button" disabled={busy}>
+            {t('admin.queues.cadenceSave')}
+          </button>
         </Form>
       </section>
     </>

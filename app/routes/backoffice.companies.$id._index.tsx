@@ -21,7 +21,9 @@ import { idParam } from '~/utils/route-params.server';
 import { formatDa, formatDateTime, formatMonth, formatNumber, formatPercent } from '../../shared/format';
 import { CompanySatisfaction } from '~/components/backoffice/company-satisfaction';
 
-export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) => [{ title: pageTitle(matches, 'company', loaded?.overview.company.name) }];
+export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) => [
+  { title: pageTitle(matches, 'company', loaded?.overview.company.name) },
+];
 
 // This page is the index of /backoffice/companies/:id so that the GLPI page beside it
 // (backoffice.companies.$id.glpi.tsx) stays a page of its own rather than a child of this one.
@@ -41,14 +43,18 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   ]);
   // The finished months staff may have a report made (again) for, newest first.
   const reportMonths = monthsEndingWith(previousMonth(), 12).reverse();
-  return data({ overview, timeline, audit, sync, satisfaction, balance, subscription, reports, reportMonths, locale: ctx.locale }, { headers });
+  return data(
+    { overview, timeline, audit, sync, satisfaction, balance, subscription, reports, reportMonths, locale: ctx.locale },
+    { headers },
+  );
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const values = formValues(await request.formData());
   const { api, ctx, headers } = await serverApi(request, context);
   try {
-    if (isSubscriptionIntent(values.intent)) return data({ ok: true as const, ...(await runSubscriptionIntent(api, values, 'staff', ctx.locale)) }, { headers });
+    if (isSubscriptionIntent(values.intent))
+      return data({ ok: true as const, ...(await runSubscriptionIntent(api, values, 'staff', ctx.locale)) }, { headers });
     if (values.intent === 'legal-identity') {
       const { rc, nif, nis, ai, name, address } = values;
       await api.backoffice.companies.updateLegalIdentity({ companyId: idParam(params.id), name: name ?? '', address, rc, nif, nis, ai });
@@ -67,12 +73,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function BackofficeCompany() {
-  const { overview, timeline, audit, sync, satisfaction, balance, subscription, reports, reportMonths, locale } = useLoaderData<typeof loader>();
+  const { overview, timeline, audit, sync, satisfaction, balance, subscription, reports, reportMonths, locale } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === 'submitting';
   const { t } = useTranslation();
   const { company, people, current, subscriptions, glpi, quota } = overview;
-  const legal = [['rc', company.rc], ['nif', company.nif], ['nis', company.nis], ['ai', company.ai]] as const;
+  const legal = [
+    ['rc', company.rc],
+    ['nif', company.nif],
+    ['nis', company.nis],
+    ['ai', company.ai],
+  ] as const;
   return (
     <>
       <p>
@@ -96,7 +108,13 @@ export default function BackofficeCompany() {
             <dt>{t('boCompany.address')}</dt>
             <dd>{company.address ?? <span className="muted">{t('boCompany.missing')}</span>}</dd>
             <dt>{t('boCompany.phone')}</dt>
-            <dd>{company.phone ? <a href={`tel:${company.phone}`}>{company.phone}</a> : <span className="muted">{t('boCompany.missing')}</span>}</dd>
+            <dd>
+              {company.phone ? (
+                <a href={`tel:${company.phone}`}>{company.phone}</a>
+              ) : (
+                <span className="muted">{t('boCompany.missing')}</span>
+              )}
+            </dd>
             {legal.map(([key, value]) => (
               <div key={key} className="bo-facts__row">
                 <dt>{t(`boCompany.${key}`)}</dt>
@@ -105,7 +123,11 @@ export default function BackofficeCompany() {
             ))}
           </dl>
         </section>
-        <LegalIdentityForm company={company} failure={result && !result.ok && result.values.intent === 'legal-identity' ? result : undefined} busy={busy} />
+        <LegalIdentityForm
+          company={company}
+          failure={result && !result.ok && result.values.intent === 'legal-identity' ? result : undefined}
+          busy={busy}
+        />
         <section className="card" aria-labelledby="bo-company-current" data-testid="company-current">
           <h2 id="bo-company-current">{t('boCompany.currentTitle')}</h2>
           {current ? (
@@ -127,7 +149,12 @@ export default function BackofficeCompany() {
             <ul className="list">
               {quota.map((line) => (
                 <li key={line.kind} className={line.percent >= 100 ? 'bo-quota bo-quota--over' : 'bo-quota'}>
-                  {t('boClients.quotaLine', { kind: t(`boClients.quotaKinds.${line.kind}`), used: formatNumber(line.used, locale), allowed: formatNumber(line.allowed, locale), percent: formatPercent(line.percent, locale) })}
+                  {t('boClients.quotaLine', {
+                    kind: t(`boClients.quotaKinds.${line.kind}`),
+                    used: formatNumber(line.used, locale),
+                    allowed: formatNumber(line.allowed, locale),
+                    percent: formatPercent(line.percent, locale),
+                  })}
                 </li>
               ))}
             </ul>
@@ -135,9 +162,13 @@ export default function BackofficeCompany() {
           <h3>{t('boCompany.glpiTitle')}</h3>
           <p>
             {glpi.entityId === null ? t('boClients.noGlpi') : t('boClients.glpiEntity', { id: glpi.entityId })} ·{' '}
-            <span className={`glpi-state glpi-state--${glpi.provisioningState}`}>{t(`boClients.provisioning.${glpi.provisioningState}`)}</span>
+            <span className={`glpi-state glpi-state--${glpi.provisioningState}`}>
+              {t(`boClients.provisioning.${glpi.provisioningState}`)}
+            </span>
           </p>
-          {glpi.provisioningState === 'failed' && glpi.lastError ? <p className="admin-error-text">{t('boCompany.glpiError', { error: glpi.lastError })}</p> : null}
+          {glpi.provisioningState === 'failed' && glpi.lastError ? (
+            <p className="admin-error-text">{t('boCompany.glpiError', { error: glpi.lastError })}</p>
+          ) : null}
           <p>
             <Link to={`/backoffice/companies/${company.id}/glpi`}>{t('boCompany.glpiPage')}</Link>
           </p>
@@ -161,7 +192,9 @@ export default function BackofficeCompany() {
                   <th scope="col">{t('boCompany.email')}</th>
                   <th scope="col">{t('boCompany.phone')}</th>
                   <th scope="col">{t('boCompany.lastLogin')}</th>
-                  <th scope="col" className="num">{t('boCompany.logins')}</th>
+                  <th scope="col" className="num">
+                    {t('boCompany.logins')}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -171,7 +204,9 @@ export default function BackofficeCompany() {
                       {p.name}
                       {p.active ? null : <span className="muted"> ({t('boCompany.inactive')})</span>}
                     </th>
-                    <td><a href={`mailto:${p.email}`}>{p.email}</a></td>
+                    <td>
+                      <a href={`mailto:${p.email}`}>{p.email}</a>
+                    </td>
                     <td>{p.phone ?? ''}</td>
                     <td>{p.lastLoginAt ? formatDateTime(p.lastLoginAt, locale) : <span className="muted">{t('boCompany.never')}</span>}</td>
                     <td className="num">{p.loginCount}</td>
@@ -196,7 +231,9 @@ export default function BackofficeCompany() {
                   <th scope="col">{t('boCompany.service')}</th>
                   <th scope="col">{t('boCompany.tier')}</th>
                   <th scope="col">{t('boCompany.period')}</th>
-                  <th scope="col" className="num">{t('boCompany.monthly')}</th>
+                  <th scope="col" className="num">
+                    {t('boCompany.monthly')}
+                  </th>
                   <th scope="col">{t('boCompany.status')}</th>
                   <th scope="col">{t('subscriptionChanges.contract')}</th>
                   <th scope="col">{t('subscriptionChanges.autoRenewColumn')}</th>
@@ -210,7 +247,9 @@ export default function BackofficeCompany() {
                     <td>{s.tierMaxQty}</td>
                     <td>{t('boCompany.periodValue', { start: formatDate(s.startAt, locale), end: formatDate(s.endAt, locale) })}</td>
                     <td className="num">{formatDa(s.monthlyPriceDa, locale)}</td>
-                    <td><span className={`bo-state bo-state--${s.state}`}>{t(`boClients.state.${s.state}`)}</span></td>
+                    <td>
+                      <span className={`bo-state bo-state--${s.state}`}>{t(`boClients.state.${s.state}`)}</span>
+                    </td>
                     <td data-testid={`subscription-status-${s.id}`}>{t(`subscriptionChanges.status.${s.status}`)}</td>
                     <td>{s.autoRenew ? t('subscriptionChanges.yes') : t('subscriptionChanges.no')}</td>
                     <td>{s.invoice ? <Link to={`/backoffice/invoices/${s.invoice.id}`}>{s.invoice.number}</Link> : ''}</td>
@@ -222,7 +261,14 @@ export default function BackofficeCompany() {
         )}
       </section>
 
-      {subscription ? <SubscriptionChanges subscription={subscription} locale={locale} failure={result && !result.ok && isSubscriptionIntent(result.values.intent) ? result : undefined} busy={busy} /> : null}
+      {subscription ? (
+        <SubscriptionChanges
+          subscription={subscription}
+          locale={locale}
+          failure={result && !result.ok && isSubscriptionIntent(result.values.intent) ? result : undefined}
+          busy={busy}
+        />
+      ) : null}
 
       <BalanceSummary balance={balance} locale={locale} headingId="bo-company-balance" title={t('subscriptionChanges.balanceTitle')} />
 

@@ -141,7 +141,9 @@ export default function BackofficeCompanyGlpi() {
                       {user.active ? null : <span className="muted"> ({t('glpiAdmin.inactive')})</span>}
                     </th>
                     <td>{user.email}</td>
-                    <td>{user.glpiUserId === null ? t('glpiAdmin.notProvisioned') : t('glpiAdmin.glpiAccountValue', { id: user.glpiUserId })}</td>
+                    <td>
+                      {user.glpiUserId === null ? t('glpiAdmin.notProvisioned') : t('glpiAdmin.glpiAccountValue', { id: user.glpiUserId })}
+                    </td>
                   </tr>
                 ))}
               </tbody>

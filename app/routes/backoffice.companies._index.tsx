@@ -118,7 +118,11 @@ export default function BackofficeCompanies() {
                     ))}
                   </td>
                   <td>
-                    {c.glpi.entityId === null ? <span className="muted">{t('boClients.noGlpi')}</span> : t('boClients.glpiEntity', { id: c.glpi.entityId })}
+                    {c.glpi.entityId === null ? (
+                      <span className="muted">{t('boClients.noGlpi')}</span>
+                    ) : (
+                      t('boClients.glpiEntity', { id: c.glpi.entityId })
+                    )}
                     <div className="small">
                       <Link to={`/backoffice/companies/${c.id}/glpi`}>{t(`boClients.provisioning.${c.glpi.provisioningState}`)}</Link>
                     </div>
@@ -135,7 +139,12 @@ export default function BackofficeCompanies() {
                   <td>
                     {c.quota.map((line) => (
                       <div key={line.kind} className={line.percent >= 100 ? 'bo-quota bo-quota--over' : 'bo-quota'}>
-                        {t('boClients.quotaLine', { kind: t(`boClients.quotaKinds.${line.kind}`), used: formatNumber(line.used, locale), allowed: formatNumber(line.allowed, locale), percent: formatPercent(line.percent, locale) })}
+                        {t('boClients.quotaLine', {
+                          kind: t(`boClients.quotaKinds.${line.kind}`),
+                          used: formatNumber(line.used, locale),
+                          allowed: formatNumber(line.allowed, locale),
+                          percent: formatPercent(line.percent, locale),
+                        })}
                       </div>
                     ))}
                   </td>

@@ -29,14 +29,30 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   try {
     if (intent === 'activate') {
       const s = await api.subscriptions.activate({ invoiceId, startDate: values.startDate || undefined });
-      return data({ intent, ok: true as const, message: 'boBilling.activated', params: { start: formatDate(s.startAt, ctx.locale), end: formatDate(s.endAt, ctx.locale) } }, { headers });
+      return data(
+        {
+          intent,
+          ok: true as const,
+          message: 'boBilling.activated',
+          params: { start: formatDate(s.startAt, ctx.locale), end: formatDate(s.endAt, ctx.locale) },
+        },
+        { headers },
+      );
     }
     if (intent === 'credit-note') {
       const note = await api.invoices.issueCreditNote({ invoiceId, reason: values.reason ?? '' });
       return data({ intent, ok: true as const, message: 'boBilling.creditNoteIssued', params: { number: note.number } }, { headers });
     }
-    const paid = await api.invoices.markPaid({ invoiceId, paidOn: values.paidOn || undefined, method: parseForm(invoicePaymentForm, { method: values.method || undefined }).method, reference: values.reference });
-    return data({ intent: 'mark-paid', ok: true as const, message: 'payments.recorded', params: { receipt: paid.receiptNumber } }, { headers });
+    const paid = await api.invoices.markPaid({
+      invoiceId,
+      paidOn: values.paidOn || undefined,
+      method: parseForm(invoicePaymentForm, { method: values.method || undefined }).method,
+      reference: values.reference,
+    });
+    return data(
+      { intent: 'mark-paid', ok: true as const, message: 'payments.recorded', params: { receipt: paid.receiptNumber } },
+      { headers },
+    );
   } catch (error) {
     return data({ intent, ...formFailure(error, values) }, { headers });
   }
@@ -115,7 +131,13 @@ export default function BackofficeInvoice() {
         </p>
         {state === 'unpaid' ? (
           <Form method="post" noValidate className="form-row billing-inline-form">
-            <FormField name="paidOn" type="date" label={t('boBilling.paidOn')} defaultValue={paid?.values.paidOn} error={paid?.fieldErrors.paidOn} />
+            <FormField
+              name="paidOn"
+              type="date"
+              label={t('boBilling.paidOn')}
+              defaultValue={paid?.values.paidOn}
+              error={paid?.fieldErrors.paidOn}
+            />
             <div className="field">
               <label htmlFor="paid-method">{t('boBilling.method')}</label>
               <select id="paid-method" name="method" defaultValue={paid?.values.method ?? 'transfer'}>
@@ -126,7 +148,12 @@ export default function BackofficeInvoice() {
                 ))}
               </select>
             </div>
-            <FormField name="reference" label={t('boBilling.reference')} defaultValue={paid?.values.reference} error={paid?.fieldErrors.reference} />
+            <FormField
+              name="reference"
+              label={t('boBilling.reference')}
+              defaultValue={paid?.values.reference}
+              error={paid?.fieldErrors.reference}
+            />
             <div>
               <button type="submit" name="intent" value="mark-paid" className="button" disabled={busy}>
                 {t('boBilling.markPaid')}
@@ -140,7 +167,13 @@ export default function BackofficeInvoice() {
       <section className="card" aria-labelledby="invoice-subscription">
         <h2 id="invoice-subscription">{t('boBilling.subscriptionTitle')}</h2>
         {invoice.subscription ? (
-          <p>{t('boBilling.activeFrom', { start: formatDate(invoice.subscription.startAt, locale), end: formatDate(invoice.subscription.endAt, locale), months: invoice.subscription.months })}</p>
+          <p>
+            {t('boBilling.activeFrom', {
+              start: formatDate(invoice.subscription.startAt, locale),
+              end: formatDate(invoice.subscription.endAt, locale),
+              months: invoice.subscription.months,
+            })}
+          </p>
         ) : invoice.creditNote ? (
           <p className="muted">{t('errors.billing.invoiceCredited', { number: invoice.number })}</p>
         ) : (
@@ -149,7 +182,14 @@ export default function BackofficeInvoice() {
             <p>
               {service} — {t('billing.months', { count: invoice.proforma.months })}
             </p>
-            <FormField name="startDate" type="date" label={t('boBilling.startDate')} hint={t('boBilling.startDateHint')} defaultValue={activate?.values.startDate} error={activate?.fieldErrors.startDate} />
+            <FormField
+              name="startDate"
+              type="date"
+              label={t('boBilling.startDate')}
+              hint={t('boBilling.startDateHint')}
+              defaultValue={activate?.values.startDate}
+              error={activate?.fieldErrors.startDate}
+            />
             <div>
               <button type="submit" name="intent" value="activate" className="button button--large" disabled={busy}>
                 {t('boBilling.activate')}
@@ -167,7 +207,15 @@ export default function BackofficeInvoice() {
           <Form method="post" noValidate className="form">
             <div className={`field${credit?.fieldErrors.reason ? ' field--error' : ''}`}>
               <label htmlFor="credit-reason">{t('boBilling.creditNoteReason')}</label>
-              <textarea id="credit-reason" name="reason" rows={3} required defaultValue={credit?.values.reason} aria-invalid={credit?.fieldErrors.reason ? true : undefined} aria-describedby={credit?.fieldErrors.reason ? 'credit-reason-error' : undefined} />
+              <textarea
+                id="credit-reason"
+                name="reason"
+                rows={3}
+                required
+                defaultValue={credit?.values.reason}
+                aria-invalid={credit?.fieldErrors.reason ? true : undefined}
+                aria-describedby={credit?.fieldErrors.reason ? 'credit-reason-error' : undefined}
+              />
               {credit?.fieldErrors.reason ? (
                 <p id="credit-reason-error" className="field__error" role="alert">
                   {t(credit.fieldErrors.reason)}
@@ -194,7 +242,13 @@ export default function BackofficeInvoice() {
   );
 }
 
-function InvoiceHistory({ history, locale }: { history: ReturnType<typeof useLoaderData<typeof loader>>['invoice']['history']; locale: Locale }) {
+function InvoiceHistory({
+  history,
+  locale,
+}: {
+  history: ReturnType<typeof useLoaderData<typeof loader>>['invoice']['history'];
+  locale: Locale;
+}) {
   const { t } = useTranslation();
   if (history.length === 0) return null;
   return (
@@ -206,7 +260,9 @@ function InvoiceHistory({ history, locale }: { history: ReturnType<typeof useLoa
             <span>
               <strong>{t(`invoiceHistory.actions.${h.action}`, { defaultValue: h.action })}</strong>
               {h.actorName ? ` ${t('invoiceHistory.by', { name: h.actorName })}` : ''}
-              {h.mismatches.length > 0 && h.action === 'purchaseOrder.override' ? ` — ${t('invoiceHistory.overridden', { checks: h.mismatches.map((m) => t(`po.checks.${m}`)).join(', ') })}` : ''}
+              {h.mismatches.length > 0 && h.action === 'purchaseOrder.override'
+                ? ` — ${t('invoiceHistory.overridden', { checks: h.mismatches.map((m) => t(`po.checks.${m}`)).join(', ') })}`
+                : ''}
               {h.reason ? ` — ${t('invoiceHistory.reason', { reason: h.reason })}` : ''}
             </span>
             <time dateTime={new Date(h.at).toISOString()}>{formatDate(h.at, locale)}</time>

@@ -13,12 +13,19 @@ export const meta = titled('invoices');
 
 const filters = ['all', 'unpaid', 'paid', 'credited'] as const;
 type Filter = (typeof filters)[number];
-const filterLabels: Record<Filter, string> = { all: 'boBilling.filterAll', unpaid: 'boBilling.filterUnpaid', paid: 'boBilling.filterPaid', credited: 'boBilling.filterCredited' };
+const filterLabels: Record<Filter, string> = {
+  all: 'boBilling.filterAll',
+  unpaid: 'boBilling.filterUnpaid',
+  paid: 'boBilling.filterPaid',
+  credited: 'boBilling.filterCredited',
+};
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { api, ctx, headers } = await staffPage(request, context);
   const url = new URL(request.url);
-  const status = (filters as readonly string[]).includes(url.searchParams.get('status') ?? '') ? (url.searchParams.get('status') as Filter) : 'all';
+  const status = (filters as readonly string[]).includes(url.searchParams.get('status') ?? '')
+    ? (url.searchParams.get('status') as Filter)
+    : 'all';
   const search = url.searchParams.get('q')?.slice(0, 100) ?? '';
   const page = Math.max(1, Math.min(10_000, Number(url.searchParams.get('page')) || 1));
   const list = await api.invoices.list({ status, search: search || undefined, page });
@@ -45,7 +52,11 @@ export default function BackofficeInvoices() {
   return (
     <>
       <h1>{t('boBilling.invoicesTitle')}</h1>
-      {result?.ok ? <FormAlert tone="success" message={result.message} /> : <FormAlert message={result?.formError} params={result?.params} />}
+      {result?.ok ? (
+        <FormAlert tone="success" message={result.message} />
+      ) : (
+        <FormAlert message={result?.formError} params={result?.params} />
+      )}
       <Form method="get" className="search-form" role="search">
         <label htmlFor="invoice-filter">{t('boBilling.filter')}</label>
         <select id="invoice-filter" name="status" defaultValue={status} className="bo-select">
@@ -101,7 +112,12 @@ export default function BackofficeInvoices() {
                     {state === 'unpaid' ? (
                       <Form method="post" className="inline-form">
                         <input type="hidden" name="invoiceId" value={i.id} />
-                        <button type="submit" className="button button--ghost" disabled={busy} aria-label={`${t('boBilling.markPaid')} ${i.number}`}>
+                        <button
+                          type="submit"
+                          className="button button--ghost"
+                          disabled={busy}
+                          aria-label={`${t('boBilling.markPaid')} ${i.number}`}
+                        >
                           {t('boBilling.markPaid')}
                         </button>
                       </Form>

@@ -44,8 +44,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return data({ intent: values.intent, ok: true as const, message: 'boBilling.reviewed', params: {} }, { headers });
     }
     if (values.intent === 'record-payment') {
-      const paid = await api.proformas.recordPayment({ proformaId, method: parseForm(proformaPaymentForm, values).method, reference: values.reference, paidOn: values.paidOn || undefined });
-      return data({ intent: values.intent, ok: true as const, message: 'payments.recorded', params: { receipt: paid.receiptNumber } }, { headers });
+      const paid = await api.proformas.recordPayment({
+        proformaId,
+        method: parseForm(proformaPaymentForm, values).method,
+        reference: values.reference,
+        paidOn: values.paidOn || undefined,
+      });
+      return data(
+        { intent: values.intent, ok: true as const, message: 'payments.recorded', params: { receipt: paid.receiptNumber } },
+        { headers },
+      );
     }
     if (values.intent === 'confirm-proof' || values.intent === 'reject-proof') {
       const reviewed = await api.payments.reviewProof({
@@ -55,12 +63,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         reason: values.reason,
       });
       return data(
-        { intent: values.intent, ok: true as const, message: reviewed.receiptNumber ? 'payments.recorded' : 'payments.proofRejected', params: { receipt: reviewed.receiptNumber ?? '' } },
+        {
+          intent: values.intent,
+          ok: true as const,
+          message: reviewed.receiptNumber ? 'payments.recorded' : 'payments.proofRejected',
+          params: { receipt: reviewed.receiptNumber ?? '' },
+        },
         { headers },
       );
     }
     const invoice = await api.invoices.issue({ proformaId });
-    return data({ intent: 'issue-invoice', ok: true as const, message: 'boBilling.invoiceIssued', params: { number: invoice.number } }, { headers });
+    return data(
+      { intent: 'issue-invoice', ok: true as const, message: 'boBilling.invoiceIssued', params: { number: invoice.number } },
+      { headers },
+    );
   } catch (error) {
     return data({ intent: values.intent ?? '', ...formFailure(error, values) }, { headers });
   }
@@ -89,13 +105,13 @@ export default function BackofficeProforma() {
       <ProformaSummary proforma={proforma} locale={locale} audience="staff" />
 
       {proforma.paymentMethod === 'purchase_order' || proforma.purchaseOrders.length > 0 ? (
-      <section className="card" aria-labelledby="bo-po">
-        <h2 id="bo-po">{t('po.title')}</h2>
-        {pendingOrder ? (
-          <PurchaseOrderReview order={pendingOrder} proforma={proforma} locale={locale} failure={review} busy={busy} />
-        ) : null}
-        <PurchaseOrderTable orders={proforma.purchaseOrders} locale={locale} />
-      </section>
+        <section className="card" aria-labelledby="bo-po">
+          <h2 id="bo-po">{t('po.title')}</h2>
+          {pendingOrder ? (
+            <PurchaseOrderReview order={pendingOrder} proforma={proforma} locale={locale} failure={review} busy={busy} />
+          ) : null}
+          <PurchaseOrderTable orders={proforma.purchaseOrders} locale={locale} />
+        </section>
       ) : null}
 
       <PaymentSection proforma={proforma} locale={locale} failure={failed('confirm-proof') ?? failed('reject-proof')} busy={busy} />
@@ -109,7 +125,12 @@ export default function BackofficeProforma() {
             <div className="form-row">
               <div className={`field${payment?.fieldErrors.method ? ' field--error' : ''}`}>
                 <label htmlFor="payment-method">{t('boBilling.method')}</label>
-                <select id="payment-method" name="method" defaultValue={payment?.values.method ?? proforma.paymentMethod ?? 'transfer'} aria-invalid={payment?.fieldErrors.method ? true : undefined}>
+                <select
+                  id="payment-method"
+                  name="method"
+                  defaultValue={payment?.values.method ?? proforma.paymentMethod ?? 'transfer'}
+                  aria-invalid={payment?.fieldErrors.method ? true : undefined}
+                >
                   {(['transfer', 'cheque', 'cash'] as const).map((m) => (
                     <option key={m} value={m}>
                       {t(`paymentMethod.${m}`)}
@@ -117,8 +138,19 @@ export default function BackofficeProforma() {
                   ))}
                 </select>
               </div>
-              <FormField name="reference" label={t('boBilling.reference')} defaultValue={payment?.values.reference} error={payment?.fieldErrors.reference} />
-              <FormField name="paidOn" type="date" label={t('payments.paidOn')} defaultValue={payment?.values.paidOn} error={payment?.fieldErrors.paidOn} />
+              <FormField
+                name="reference"
+                label={t('boBilling.reference')}
+                defaultValue={payment?.values.reference}
+                error={payment?.fieldErrors.reference}
+              />
+              <FormField
+                name="paidOn"
+                type="date"
+                label={t('payments.paidOn')}
+                defaultValue={payment?.values.paidOn}
+                error={payment?.fieldErrors.paidOn}
+              />
             </div>
             <div>
               <button type="submit" className="button" disabled={busy}>
@@ -138,7 +170,11 @@ export default function BackofficeProforma() {
               <li key={i.id}>
                 <span>
                   <Link to={`/backoffice/invoices/${i.id}`}>{i.number}</Link> — {formatCents(i.totalInclTaxCents, locale)}
-                  {i.creditNote ? ` — ${t('billingStatus.invoice.credited')} (${i.creditNote.number})` : i.paidAt ? ` — ${t('billingStatus.invoice.paid')}` : ''}
+                  {i.creditNote
+                    ? ` — ${t('billingStatus.invoice.credited')} (${i.creditNote.number})`
+                    : i.paidAt
+                      ? ` — ${t('billingStatus.invoice.paid')}`
+                      : ''}
                 </span>
                 <a href={documentUrl('invoice', i.id)}>{t('billing.download')}</a>
               </li>
@@ -159,7 +195,13 @@ export default function BackofficeProforma() {
   );
 }
 
-function PurchaseOrderTable({ orders, locale }: { orders: ReturnType<typeof useLoaderData<typeof loader>>['proforma']['purchaseOrders']; locale: Locale }) {
+function PurchaseOrderTable({
+  orders,
+  locale,
+}: {
+  orders: ReturnType<typeof useLoaderData<typeof loader>>['proforma']['purchaseOrders'];
+  locale: Locale;
+}) {
   const { t } = useTranslation();
   if (orders.length === 0) return <p className="muted">{t('documents.empty')}</p>;
   return (
@@ -186,7 +228,9 @@ function PurchaseOrderTable({ orders, locale }: { orders: ReturnType<typeof useL
             <td>{o.poNumber ?? '—'}</td>
             <td className="num">
               {o.amountCents === null ? '—' : formatCents(o.amountCents, locale)}{' '}
-              {o.match === null ? null : <span className={`billing-match billing-match--${o.match ? 'yes' : 'no'}`}>{o.match ? '✓' : '≠'}</span>}
+              {o.match === null ? null : (
+                <span className={`billing-match billing-match--${o.match ? 'yes' : 'no'}`}>{o.match ? '✓' : '≠'}</span>
+              )}
             </td>
             <td>
               <span className={`billing-status billing-status--${o.status}`}>{t(`billingStatus.po.${o.status}`)}</span>

@@ -78,7 +78,9 @@ export default function BackofficeQuote() {
               <a href={`tel:${c.phone}`}>{c.phone}</a>
             </p>
           ) : null}
-          <p className="muted small">{t('boQuotes.legalIds', { rc: c.rc ?? none, nif: c.nif ?? none, nis: c.nis ?? none, ai: c.ai ?? none })}</p>
+          <p className="muted small">
+            {t('boQuotes.legalIds', { rc: c.rc ?? none, nif: c.nif ?? none, nis: c.nis ?? none, ai: c.ai ?? none })}
+          </p>
           {quote.requester ? (
             <>
               <h3>{t('boQuotes.contactTitle')}</h3>
@@ -117,13 +119,19 @@ export default function BackofficeQuote() {
             </div>
             <div className="quote-review__row">
               <dt>{t('quote.estimateTitle')}</dt>
-              <dd>{quote.estimatedMonthlyPriceDa === null ? t('quote.estimateCustom') : t('quote.estimateAmount', { price: formatDa(quote.estimatedMonthlyPriceDa, locale) })}</dd>
+              <dd>
+                {quote.estimatedMonthlyPriceDa === null
+                  ? t('quote.estimateCustom')
+                  : t('quote.estimateAmount', { price: formatDa(quote.estimatedMonthlyPriceDa, locale) })}
+              </dd>
             </div>
           </dl>
           {quote.description ? <p className="bo-description">{quote.description}</p> : null}
           {quote.previousQuoteId ? (
             <p className="muted small">
-              <Link to={`/backoffice/quotes/${quote.previousQuoteId}`}>{t('boQuotes.previousQuote', { reference: `#${quote.previousQuoteId}` })}</Link>
+              <Link to={`/backoffice/quotes/${quote.previousQuoteId}`}>
+                {t('boQuotes.previousQuote', { reference: `#${quote.previousQuoteId}` })}
+              </Link>
             </p>
           ) : null}
         </section>
@@ -134,7 +142,12 @@ export default function BackofficeQuote() {
           <Form method="post" className="form" key={result?.ok ? `${result.message}-${quote.calls.length}` : 'call'}>
             <div className={`field${failure?.fieldErrors.outcome ? ' field--error' : ''}`}>
               <label htmlFor="bo-outcome">{t('boQuotes.outcome')}</label>
-              <select id="bo-outcome" name="outcome" defaultValue={failure?.values.outcome ?? ''} aria-invalid={failure?.fieldErrors.outcome ? true : undefined}>
+              <select
+                id="bo-outcome"
+                name="outcome"
+                defaultValue={failure?.values.outcome ?? ''}
+                aria-invalid={failure?.fieldErrors.outcome ? true : undefined}
+              >
                 <option value="">{t('account.choose')}</option>
                 {outcomes.map((o) => (
                   <option key={o} value={o}>

@@ -28,7 +28,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const count = Number(values.lineCount ?? 1);
   // Without JavaScript, "add a line" comes back here: the form is drawn again with one more line, nothing is issued.
   if (values.intent === 'add-line') {
-    return data({ ok: false as const, formError: null, params: {}, fieldErrors: {} as Record<string, string>, values: { ...values, lineCount: String(Math.min(count + 1, 10)) } as Record<string, string> }, { headers });
+    return data(
+      {
+        ok: false as const,
+        formError: null,
+        params: {},
+        fieldErrors: {} as Record<string, string>,
+        values: { ...values, lineCount: String(Math.min(count + 1, 10)) } as Record<string, string>,
+      },
+      { headers },
+    );
   }
   const lines = Array.from({ length: Math.min(Math.max(count, 1), 10) }, (_, i) => ({
     description: values[`lines.${i}.description`] ?? '',
@@ -67,7 +76,8 @@ export default function IssueProforma() {
       const drafted = draft.lines[i];
       return {
         description: failure?.values[`lines.${i}.description`] ?? drafted?.description ?? '',
-        unitPriceDa: failure?.values[`lines.${i}.unitPriceDa`] ?? (drafted ? (drafted.unitPriceDa === null ? '' : String(drafted.unitPriceDa)) : ''),
+        unitPriceDa:
+          failure?.values[`lines.${i}.unitPriceDa`] ?? (drafted ? (drafted.unitPriceDa === null ? '' : String(drafted.unitPriceDa)) : ''),
         discountPercent: failure?.values[`lines.${i}.discountPercent`] ?? String(drafted?.discountPercent ?? 0),
         quantity: failure?.values[`lines.${i}.quantity`] ?? String(drafted?.quantity ?? 1),
         // The service's quantity is the subscription's duration, set by the quote.
@@ -78,7 +88,14 @@ export default function IssueProforma() {
   const [newKind, setNewKind] = useState<(typeof extraLineKinds)[number]>('intervention');
   const addLine = (event: React.MouseEvent) => {
     event.preventDefault();
-    setLines((current) => (current.length >= 10 ? current : [...current, { description: extraLineDescriptions[newKind], unitPriceDa: '', discountPercent: '0', quantity: '1', fixedQuantity: false }]));
+    setLines((current) =>
+      current.length >= 10
+        ? current
+        : [
+            ...current,
+            { description: extraLineDescriptions[newKind], unitPriceDa: '', discountPercent: '0', quantity: '1', fixedQuantity: false },
+          ],
+    );
   };
   const removeLine = (index: number) => setLines((current) => current.filter((_, i) => i !== index));
   // Shown as the commercial types; the server computes the same figures again and is the reference.
@@ -86,7 +103,9 @@ export default function IssueProforma() {
     const price = toNumber(l.unitPriceDa);
     const quantity = toNumber(l.quantity);
     const discount = l.discountPercent === '' ? 0 : toNumber(l.discountPercent);
-    return l.unitPriceDa.trim() !== '' && Number.isFinite(price) && Number.isFinite(quantity) && Number.isFinite(discount) ? Math.round((quantity * Math.round(price * 100) * (100 - discount)) / 100) : null;
+    return l.unitPriceDa.trim() !== '' && Number.isFinite(price) && Number.isFinite(quantity) && Number.isFinite(discount)
+      ? Math.round((quantity * Math.round(price * 100) * (100 - discount)) / 100)
+      : null;
   });
   const complete = lineCents.every((c) => c !== null);
   const excl = complete ? lineCents.reduce<number>((s, c) => s + (c ?? 0), 0) : null;
@@ -108,9 +127,17 @@ export default function IssueProforma() {
       </p>
       <h1>{t('boBilling.issueTitle')}</h1>
       <p className="billing-lead">
-        {t('boBilling.issueLead', { id: draft.quote.id, company: draft.company.name, service, quantity: draft.quantity, months: draft.quote.durationMonths })}
+        {t('boBilling.issueLead', {
+          id: draft.quote.id,
+          company: draft.company.name,
+          service,
+          quantity: draft.quantity,
+          months: draft.quote.durationMonths,
+        })}
       </p>
-      {draft.quote.estimatedMonthlyPriceDa ? <p className="muted">{t('boBilling.estimate', { price: formatDa(draft.quote.estimatedMonthlyPriceDa, locale) })}</p> : null}
+      {draft.quote.estimatedMonthlyPriceDa ? (
+        <p className="muted">{t('boBilling.estimate', { price: formatDa(draft.quote.estimatedMonthlyPriceDa, locale) })}</p>
+      ) : null}
       {draft.aboveTopTier ? (
         <div className="alert billing-alert--warning" role="note">
           {t('boBilling.aboveTopTier')}
@@ -125,7 +152,13 @@ export default function IssueProforma() {
               <legend>
                 {t('billing.lines')} {lines.length > 1 ? i + 1 : ''}
               </legend>
-              <FormField name={`lines.${i}.description`} label={t('billing.description')} required defaultValue={line.description} error={failure?.fieldErrors[`lines.${i}.description`]} />
+              <FormField
+                name={`lines.${i}.description`}
+                label={t('billing.description')}
+                required
+                defaultValue={line.description}
+                error={failure?.fieldErrors[`lines.${i}.description`]}
+              />
               <div className="form-row">
                 {line.fixedQuantity ? (
                   <p className="field">
@@ -134,7 +167,14 @@ export default function IssueProforma() {
                     <span>{line.quantity}</span>
                   </p>
                 ) : (
-                  <FormField name={`lines.${i}.quantity`} label={t('proformaLines.quantity')} type="text" required defaultValue={line.quantity} error={failure?.fieldErrors[`lines.${i}.quantity`]} />
+                  <FormField
+                    name={`lines.${i}.quantity`}
+                    label={t('proformaLines.quantity')}
+                    type="text"
+                    required
+                    defaultValue={line.quantity}
+                    error={failure?.fieldErrors[`lines.${i}.quantity`]}
+                  />
                 )}
                 <FormField
                   name={`lines.${i}.unitPriceDa`}
@@ -144,7 +184,13 @@ export default function IssueProforma() {
                   defaultValue={line.unitPriceDa}
                   error={failure?.fieldErrors[`lines.${i}.unitPriceDa`]}
                 />
-                <FormField name={`lines.${i}.discountPercent`} label={t('billing.discount')} type="text" defaultValue={line.discountPercent} error={failure?.fieldErrors[`lines.${i}.discountPercent`]} />
+                <FormField
+                  name={`lines.${i}.discountPercent`}
+                  label={t('billing.discount')}
+                  type="text"
+                  defaultValue={line.discountPercent}
+                  error={failure?.fieldErrors[`lines.${i}.discountPercent`]}
+                />
                 <p className="field">
                   <span className="billing-field-label">{t('billing.lineTotal')}</span>
                   <output aria-live="polite">{lineCents[i] === null ? '—' : formatCents(lineCents[i]!, locale)}</output>
@@ -196,7 +242,14 @@ export default function IssueProforma() {
             </tr>
           </tbody>
         </table>
-        <FormField name="validUntil" type="date" label={t('billing.validUntil')} required defaultValue={failure?.values.validUntil ?? draft.validUntil} error={failure?.fieldErrors.validUntil} />
+        <FormField
+          name="validUntil"
+          type="date"
+          label={t('billing.validUntil')}
+          required
+          defaultValue={failure?.values.validUntil ?? draft.validUntil}
+          error={failure?.fieldErrors.validUntil}
+        />
         <div>
           <button type="submit" className="button button--large" disabled={busy}>
             {t('boBilling.issue')}

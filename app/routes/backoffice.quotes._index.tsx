@@ -107,7 +107,9 @@ export default function BackofficeQuotes() {
                   <td>{item.companyName}</td>
                   <td>{locale === 'en' ? item.serviceNameEn : item.serviceNameFr}</td>
                   <td>{t('quote.months', { count: item.durationMonths })}</td>
-                  <td className="num">{item.estimatedMonthlyPriceDa === null ? t('boQuotes.onQuote') : formatDa(item.estimatedMonthlyPriceDa, locale)}</td>
+                  <td className="num">
+                    {item.estimatedMonthlyPriceDa === null ? t('boQuotes.onQuote') : formatDa(item.estimatedMonthlyPriceDa, locale)}
+                  </td>
                   <td>
                     <span className={`quote-status quote-status--${item.status}`}>{t(`boQuotes.status.${item.status}`)}</span>
                   </td>

@@ -49,11 +49,15 @@ export default function Contact() {
           <dd>{contact.address}</dd>
           <dt>{t('site.phoneLabel')}</dt>
           <dd>
-            <a href={`tel:${contact.phone.replace(/\s/g, '')}`} dir="ltr">{contact.phone}</a>
+            <a href={`tel:${contact.phone.replace(/\s/g, '')}`} dir="ltr">
+              {contact.phone}
+            </a>
           </dd>
           <dt>{t('site.emailLabel')}</dt>
           <dd>
-            <a href={`mailto:${contact.email}`} dir="ltr">{contact.email}</a>
+            <a href={`mailto:${contact.email}`} dir="ltr">
+              {contact.email}
+            </a>
           </dd>
           <dt>{t('site.hoursLabel')}</dt>
           <dd>{t('site.hours')}</dd>
@@ -64,9 +68,25 @@ export default function Contact() {
       {/* After a success the form is emptied (new key), ready for another message. */}
       <Form method="post" noValidate className="form" key={result?.ok ? 'sent' : 'form'}>
         <FormField name="name" label={t('contact.name')} autoComplete="name" required defaultValue={v?.name} error={e?.name} />
-        <FormField name="email" type="email" label={t('contact.email')} autoComplete="email" required defaultValue={v?.email} error={e?.email} />
+        <FormField
+          name="email"
+          type="email"
+          label={t('contact.email')}
+          autoComplete="email"
+          required
+          defaultValue={v?.email}
+          error={e?.email}
+        />
         <div className="form-row">
-          <FormField name="phone" type="tel" label={t('contact.phone')} hint={t('auth.phoneHint')} autoComplete="tel" defaultValue={v?.phone} error={e?.phone} />
+          <FormField
+            name="phone"
+            type="tel"
+            label={t('contact.phone')}
+            hint={t('auth.phoneHint')}
+            autoComplete="tel"
+            defaultValue={v?.phone}
+            error={e?.phone}
+          />
           <FormField name="company" label={t('contact.company')} autoComplete="organization" defaultValue={v?.company} error={e?.company} />
         </div>
         <div className={`field${e?.message ? ' field--error' : ''}`}>

@@ -37,7 +37,15 @@ export default function ForgotPassword() {
       <p>{t('auth.forgotLead')}</p>
       <FormAlert message={result?.formError} params={result?.params} />
       <Form method="post" noValidate className="form">
-        <FormField name="email" type="email" label={t('auth.email')} autoComplete="email" required defaultValue={result?.values.email} error={result?.fieldErrors.email} />
+        <FormField
+          name="email"
+          type="email"
+          label={t('auth.email')}
+          autoComplete="email"
+          required
+          defaultValue={result?.values.email}
+          error={result?.fieldErrors.email}
+        />
         <button type="submit" className="button button--large" disabled={busy}>
           {t('auth.forgotSubmit')}
         </button>

@@ -19,5 +19,8 @@ export async function loader() {
   const [database, cache] = await Promise.all([check(() => sequelize.query('SELECT 1')), check(() => redis().ping())]);
   const healthy = database === 'ok' && cache === 'ok';
   const replicas = readReplicaStatus().map(({ state, lagSeconds }) => ({ state, lagSeconds }));
-  return json({ status: healthy ? 'ok' : 'degraded', database, redis: cache, replicas }, { status: healthy ? 200 : 503, headers: { 'Cache-Control': 'no-store' } });
+  return json(
+    { status: healthy ? 'ok' : 'degraded', database, redis: cache, replicas },
+    { status: healthy ? 200 : 503, headers: { 'Cache-Control': 'no-store' } },
+  );
 }

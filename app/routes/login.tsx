@@ -40,8 +40,23 @@ export default function Login() {
       <FormAlert message={result?.formError} params={result?.params} />
       <Form method="post" noValidate className="form">
         <input type="hidden" name="redirectTo" value={params.get('redirectTo') ?? ''} />
-        <FormField name="email" type="email" label={t('auth.email')} autoComplete="email" required defaultValue={result?.values.email} error={result?.fieldErrors.email} />
-        <FormField name="password" type="password" label={t('auth.password')} autoComplete="current-password" required error={result?.fieldErrors.password} />
+        <FormField
+          name="email"
+          type="email"
+          label={t('auth.email')}
+          autoComplete="email"
+          required
+          defaultValue={result?.values.email}
+          error={result?.fieldErrors.email}
+        />
+        <FormField
+          name="password"
+          type="password"
+          label={t('auth.password')}
+          autoComplete="current-password"
+          required
+          error={result?.fieldErrors.password}
+        />
         <button type="submit" className="button button--large" disabled={busy} aria-busy={busy}>
           {t('auth.submitLogin')}
         </button>

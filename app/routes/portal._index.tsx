@@ -58,7 +58,14 @@ export default function PortalHome() {
       {home ? (
         <>
           <ClientHomeBilling home={home} locale={locale} />
-          {home.subscription ? <SubscriptionChanges subscription={home.subscription} locale={locale} failure={result && !result.ok ? result : undefined} busy={busy} /> : null}
+          {home.subscription ? (
+            <SubscriptionChanges
+              subscription={home.subscription}
+              locale={locale}
+              failure={result && !result.ok ? result : undefined}
+              busy={busy}
+            />
+          ) : null}
         </>
       ) : (
         <section className="card" aria-labelledby="subscription-title">
@@ -70,11 +77,11 @@ export default function PortalHome() {
               <p>{t('portal.noSubscription')}</p>
               {companyRole === 'manager' ? <p>{t('portal.nextStep')}</p> : null}
               {companyRole === 'manager' ? (
-              <p>
-                <Link className="button" to="/quote" data-testid="home-request-quote">
-                  {t('home.cta')}
-                </Link>
-              </p>
+                <p>
+                  <Link className="button" to="/quote" data-testid="home-request-quote">
+                    {t('home.cta')}
+                  </Link>
+                </p>
               ) : null}
             </>
           )}
@@ -90,7 +97,9 @@ export default function PortalHome() {
           <ul className="list">
             {notifications.items.map((n) => (
               <li key={n.id} className={n.readAt ? '' : 'unread'}>
-                <span>{n.link ? <Link to={n.link}>{t(`notifications.${n.kind}`, n.params)}</Link> : t(`notifications.${n.kind}`, n.params)}</span>
+                <span>
+                  {n.link ? <Link to={n.link}>{t(`notifications.${n.kind}`, n.params)}</Link> : t(`notifications.${n.kind}`, n.params)}
+                </span>
                 <time dateTime={new Date(n.createdAt).toISOString()}>{formatDateTime(n.createdAt, locale)}</time>
               </li>
             ))}

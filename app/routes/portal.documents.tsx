@@ -39,7 +39,9 @@ export default function ClientDocuments() {
                 <th scope="col">{t('billing.number')}</th>
                 <th scope="col">{t('billing.date')}</th>
                 <th scope="col">{t('billing.validUntil')}</th>
-                <th scope="col" className="num">{t('billing.total')}</th>
+                <th scope="col" className="num">
+                  {t('billing.total')}
+                </th>
                 <th scope="col">{t('billing.status')}</th>
                 <th scope="col">PDF</th>
               </tr>
@@ -57,7 +59,9 @@ export default function ClientDocuments() {
                     <span className={`billing-status billing-status--${p.status}`}>{t(`billingStatus.proforma.${p.status}`)}</span>
                   </td>
                   <td>
-                    <a href={documentUrl('proforma', p.id)} aria-label={t('billing.downloadNamed', { name: p.number })}>{download}</a>
+                    <a href={documentUrl('proforma', p.id)} aria-label={t('billing.downloadNamed', { name: p.number })}>
+                      {download}
+                    </a>
                   </td>
                 </tr>
               ))}
@@ -114,7 +118,9 @@ export default function ClientDocuments() {
                 <th scope="col">{t('billing.number')}</th>
                 <th scope="col">{t('billing.date')}</th>
                 <th scope="col">{t('billing.dueDate')}</th>
-                <th scope="col" className="num">{t('billing.total')}</th>
+                <th scope="col" className="num">
+                  {t('billing.total')}
+                </th>
                 <th scope="col">{t('billing.status')}</th>
                 <th scope="col">PDF</th>
               </tr>
@@ -132,7 +138,9 @@ export default function ClientDocuments() {
                       <span className={`billing-status billing-status--${state}`}>{t(`billingStatus.invoice.${state}`)}</span>
                     </td>
                     <td>
-                      <a href={documentUrl('invoice', i.id)} aria-label={t('billing.downloadNamed', { name: i.number })}>{download}</a>
+                      <a href={documentUrl('invoice', i.id)} aria-label={t('billing.downloadNamed', { name: i.number })}>
+                        {download}
+                      </a>
                     </td>
                   </tr>
                 );
@@ -154,7 +162,9 @@ export default function ClientDocuments() {
                 <th scope="col">{t('billing.number')}</th>
                 <th scope="col">{t('creditNote.invoice')}</th>
                 <th scope="col">{t('billing.date')}</th>
-                <th scope="col" className="num">{t('billing.total')}</th>
+                <th scope="col" className="num">
+                  {t('billing.total')}
+                </th>
                 <th scope="col">PDF</th>
               </tr>
             </thead>
@@ -166,7 +176,9 @@ export default function ClientDocuments() {
                   <td>{formatDate(c.createdAt, locale)}</td>
                   <td className="num">{formatCents(c.totalInclTaxCents, locale)}</td>
                   <td>
-                    <a href={documentUrl('creditNote', c.id)} aria-label={t('billing.downloadNamed', { name: c.number })}>{download}</a>
+                    <a href={documentUrl('creditNote', c.id)} aria-label={t('billing.downloadNamed', { name: c.number })}>
+                      {download}
+                    </a>
                   </td>
                 </tr>
               ))}

@@ -12,7 +12,12 @@ export const meta = titled('notifications');
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { api, ctx, headers } = await signedInPage(request, context);
-  const page = z.coerce.number().int().min(1).catch(1).parse(new URL(request.url).searchParams.get('page') ?? 1);
+  const page = z.coerce
+    .number()
+    .int()
+    .min(1)
+    .catch(1)
+    .parse(new URL(request.url).searchParams.get('page') ?? 1);
   const notifications = await api.notifications.page({ page });
   return data({ notifications, page, locale: ctx.locale }, { headers });
 }
@@ -24,7 +29,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await api.notifications.markRead({ ids: form.get('intent') === 'all' ? 'all' : Number.isInteger(id) && id > 0 ? [id] : [] });
   // Opening a notification marks it read and follows its link.
   const to = String(form.get('to') ?? '');
-  throw redirect(to.startsWith('/') && !to.startsWith('//') ? to : new URL(request.url).pathname + new URL(request.url).search, { headers });
+  throw redirect(to.startsWith('/') && !to.startsWith('//') ? to : new URL(request.url).pathname + new URL(request.url).search, {
+    headers,
+  });
 }
 
 export default function NotificationsCentre() {
@@ -34,31 +41,52 @@ export default function NotificationsCentre() {
   return (
     <>
       <div className="portal-heading">
-        <h1>{t(`${k}.title`)} {notifications.unread ? <span className="badge" data-testid="notifications-unread">{notifications.unread}</span> : null}</h1>
+        <h1>
+          {t(`${k}.title`)}{' '}
+          {notifications.unread ? (
+            <span className="badge" data-testid="notifications-unread">
+              {notifications.unread}
+            </span>
+          ) : null}
+        </h1>
         {notifications.unread ? (
-          <Form method="post"><input type="hidden" name="intent" value="all" /><button type="submit" className="button button--ghost">{t(`${k}.markAllRead`)}</button></Form>
+          <Form method="post">
+            <input type="hidden" name="intent" value="all" />
+            <button type="submit" className="button button--ghost">
+              {t(`${k}.markAllRead`)}
+            </button>
+          </Form>
         ) : null}
       </div>
-      {notifications.items.length === 0 ? <p className="muted">{t(`${k}.empty`)}</p> : (
+      {notifications.items.length === 0 ? (
+        <p className="muted">{t(`${k}.empty`)}</p>
+      ) : (
         <ul className="list portal-notifications" data-testid="notification-list">
           {notifications.items.map((n) => (
             <li key={n.id} className={n.readAt ? 'portal-notification' : 'portal-notification unread'}>
               <div>
                 {n.readAt ? null : <span className="portal-visually-hidden">{t(`${k}.unread`)} : </span>}
                 <span>{t(`notifications.${n.kind}`, n.params as Record<string, string>)}</span>{' '}
-                <time className="muted small" dateTime={new Date(n.createdAt).toISOString()}>{formatPortalDate(n.createdAt, locale)}</time>
+                <time className="muted small" dateTime={new Date(n.createdAt).toISOString()}>
+                  {formatPortalDate(n.createdAt, locale)}
+                </time>
               </div>
               <div className="portal-notification__actions">
                 {n.link ? (
                   <Form method="post" className="inline-form">
-                    <input type="hidden" name="id" value={n.id} /><input type="hidden" name="to" value={n.link} />
-                    <button type="submit" className="button button--small button--ghost">{t(`${k}.open`)}</button>
+                    <input type="hidden" name="id" value={n.id} />
+                    <input type="hidden" name="to" value={n.link} />
+                    <button type="submit" className="button button--small button--ghost">
+                      {t(`${k}.open`)}
+                    </button>
                   </Form>
                 ) : null}
                 {n.readAt ? null : (
                   <Form method="post" className="inline-form">
                     <input type="hidden" name="id" value={n.id} />
-                    <button type="submit" className="button button--small">{t(`${k}.markRead`)}</button>
+                    <button type="submit" className="button button--small">
+                      {t(`${k}.markRead`)}
+                    </button>
                   </Form>
                 )}
               </div>
@@ -67,7 +95,9 @@ export default function NotificationsCentre() {
         </ul>
       )}
       <Pager page={page} pageCount={notifications.pageCount} />
-      <p><Link to="/portal">{t('portal.title')}</Link></p>
+      <p>
+        <Link to="/portal">{t('portal.title')}</Link>
+      </p>
     </>
   );
 }

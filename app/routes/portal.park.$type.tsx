@@ -16,7 +16,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const type = assetSlugSchema.safeParse(params.type);
   if (!type.success) throw new Response('Not found', { status: 404 });
   const query = Object.fromEntries(new URL(request.url).searchParams);
-  const { page, access, locale, headers } = await superClientPage(request, context, (api) => api.portal.park.list({ ...query, type: type.data }));
+  const { page, access, locale, headers } = await superClientPage(request, context, (api) =>
+    api.portal.park.list({ ...query, type: type.data }),
+  );
   return data({ list: page, access, locale, types: Object.keys(assetSlugs) }, { headers });
 }
 
@@ -45,7 +47,11 @@ export default function ParkList() {
       <nav aria-label={t(`${p}.title`)}>
         <ul className="pill-list portal-types">
           {types.map((type) => (
-            <li key={type}><Link to={`/portal/park/${type}`} aria-current={type === list.type ? 'page' : undefined}>{t(`${p}.types.${type}`)}</Link></li>
+            <li key={type}>
+              <Link to={`/portal/park/${type}`} aria-current={type === list.type ? 'page' : undefined}>
+                {t(`${p}.types.${type}`)}
+              </Link>
+            </li>
           ))}
         </ul>
       </nav>
@@ -59,21 +65,40 @@ export default function ParkList() {
           <label htmlFor="filter-state">{t('clientPortal.dashboard.state')}</label>
           <select id="filter-state" name="state" defaultValue={filter.state ?? ''} className="bo-select">
             <option value="">{t(`${p}.allStates`)}</option>
-            {list.states.map((state) => <option key={state} value={state}>{state}</option>)}
+            {list.states.map((state) => (
+              <option key={state} value={state}>
+                {state}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor="filter-location">{t(`${p}.columns.location`)}</label>
           <select id="filter-location" name="location" defaultValue={filter.location ?? ''} className="bo-select">
             <option value="">{t(`${p}.allLocations`)}</option>
-            {list.locations.map((location) => <option key={location} value={location}>{location}</option>)}
+            {list.locations.map((location) => (
+              <option key={location} value={location}>
+                {location}
+              </option>
+            ))}
           </select>
         </div>
         {filter.sort ? <input type="hidden" name="sort" value={filter.sort} /> : null}
         {filter.sort ? <input type="hidden" name="dir" value={filter.dir} /> : null}
-        <button type="submit" className="button">{t(`${p}.filter`)}</button>
-        <Link to={`/portal/park/${list.type}`} className="button button--ghost">{t(`${p}.reset`)}</Link>
-        <a className="button button--ghost" href={`/portal/park/${list.type}.csv?${exportParams.toString()}`} download data-testid="export-csv">{t(`${p}.export`)}</a>
+        <button type="submit" className="button">
+          {t(`${p}.filter`)}
+        </button>
+        <Link to={`/portal/park/${list.type}`} className="button button--ghost">
+          {t(`${p}.reset`)}
+        </Link>
+        <a
+          className="button button--ghost"
+          href={`/portal/park/${list.type}.csv?${exportParams.toString()}`}
+          download
+          data-testid="export-csv"
+        >
+          {t(`${p}.export`)}
+        </a>
       </Form>
       <div className="table-scroll">
         <table className="table portal-table" data-testid="asset-table">
@@ -94,16 +119,28 @@ export default function ParkList() {
           </thead>
           <tbody>
             {list.rows.length === 0 ? (
-              <tr><td colSpan={list.columns.length} className="muted">{t(`${p}.empty`)}</td></tr>
-            ) : list.rows.map((row) => (
-              <tr key={row.glpiId}>
-                {list.columns.map((column, index) => (
-                  <td key={column}>
-                    {index === 0 ? <Link to={`/portal/park/${list.type}/${row.glpiId}`}>{parkValue(column, row.values[column], locale) || row.glpiId}</Link> : parkValue(column, row.values[column], locale)}
-                  </td>
-                ))}
+              <tr>
+                <td colSpan={list.columns.length} className="muted">
+                  {t(`${p}.empty`)}
+                </td>
               </tr>
-            ))}
+            ) : (
+              list.rows.map((row) => (
+                <tr key={row.glpiId}>
+                  {list.columns.map((column, index) => (
+                    <td key={column}>
+                      {index === 0 ? (
+                        <Link to={`/portal/park/${list.type}/${row.glpiId}`}>
+                          {parkValue(column, row.values[column], locale) || row.glpiId}
+                        </Link>
+                      ) : (
+                        parkValue(column, row.values[column], locale)
+                      )}
+                    </td>
+                  ))}
+                </tr>
+              ))
+            )}
           </tbody>
         </table>
       </div>

@@ -18,7 +18,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const type = assetSlugSchema.safeParse(params.type);
   if (!type.success) throw new Response('Not found', { status: 404 });
   const glpiId = idParam(params.id);
-  const { page, access, locale, headers } = await superClientPage(request, context, (api) => api.portal.park.detail({ type: type.data, glpiId }));
+  const { page, access, locale, headers } = await superClientPage(request, context, (api) =>
+    api.portal.park.detail({ type: type.data, glpiId }),
+  );
   return data({ asset: page, access, locale }, { headers });
 }
 
@@ -29,17 +31,25 @@ export default function AssetDetail() {
   const p = 'clientPortal.park';
   return (
     <>
-      <p><Link to={`/portal/park/${asset.type}`}>{t(`${p}.back`)}</Link></p>
+      <p>
+        <Link to={`/portal/park/${asset.type}`}>{t(`${p}.back`)}</Link>
+      </p>
       <h1>{asset.name ?? `${t(`${p}.types.${asset.type}`)} ${asset.glpiId}`}</h1>
       <SyncedAt at={asset.syncedAt} locale={locale} />
       {(ticketAssetTypes as readonly string[]).includes(asset.itemtype) ? (
-        <p><Link className="button" to={`/portal/tickets/new?asset=${encodeURIComponent(`${asset.itemtype}:${asset.glpiId}`)}`}>{t('ticketMore.openAbout')}</Link></p>
+        <p>
+          <Link className="button" to={`/portal/tickets/new?asset=${encodeURIComponent(`${asset.itemtype}:${asset.glpiId}`)}`}>
+            {t('ticketMore.openAbout')}
+          </Link>
+        </p>
       ) : null}
       <section className="card" aria-labelledby="fields-title">
         <h2 id="fields-title">{t(`${p}.fields`)}</h2>
         <dl className="portal-facts">
-          <dt>{t(`${p}.glpiId`)}</dt><dd>{asset.glpiId}</dd>
-          <dt>{t('clientPortal.dashboard.type')}</dt><dd>{t(`${p}.types.${asset.type}`)}</dd>
+          <dt>{t(`${p}.glpiId`)}</dt>
+          <dd>{asset.glpiId}</dd>
+          <dt>{t('clientPortal.dashboard.type')}</dt>
+          <dd>{t(`${p}.types.${asset.type}`)}</dd>
           {asset.fields.map((field) => (
             <div key={field.column} className="portal-facts__row">
               <dt>{t(`${p}.columns.${field.column}`)}</dt>
@@ -50,13 +60,23 @@ export default function AssetDetail() {
       </section>
       <section className="card" aria-labelledby="tickets-title">
         <h2 id="tickets-title">{t('ticketMore.ticketsAbout')}</h2>
-        {asset.tickets.length === 0 ? <p>{t('ticketMore.noTicketsAbout')}</p> : (
+        {asset.tickets.length === 0 ? (
+          <p>{t('ticketMore.noTicketsAbout')}</p>
+        ) : (
           <ul data-testid="asset-tickets">
             {asset.tickets.map((ticket) => (
               <li key={ticket.glpiId} data-testid="asset-ticket">
-                <Link to={`/portal/tickets/${ticket.glpiId}`}>#{ticket.glpiId} {ticket.name}</Link>
-                {' — '}{t(`clientPortal.tickets.statuses.${ticket.status}`)}
-                {ticket.openedAt ? <>{' — '}{formatPortalDate(ticket.openedAt, locale)}</> : null}
+                <Link to={`/portal/tickets/${ticket.glpiId}`}>
+                  #{ticket.glpiId} {ticket.name}
+                </Link>
+                {' — '}
+                {t(`clientPortal.tickets.statuses.${ticket.status}`)}
+                {ticket.openedAt ? (
+                  <>
+                    {' — '}
+                    {formatPortalDate(ticket.openedAt, locale)}
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -1,5 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
-import { data, MaxPartSizeExceededError, redirect, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from '@remix-run/node';
+import {
+  data,
+  MaxPartSizeExceededError,
+  redirect,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+} from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from '~/i18n/use-translation';
 import { FormAlert } from '~/components/form-alert';
@@ -37,14 +43,16 @@ async function uploadAction(request: Request, proformaId: number, api: Awaited<R
     // Streams the upload and stops past 10 MB instead of reading any size into memory.
     form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_UPLOAD_BYTES + 1 }));
   } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return { intent: 'upload', ...failure('file', 'errors.billing.poFileTooLarge', { max: 10 }) };
+    if (error instanceof MaxPartSizeExceededError)
+      return { intent: 'upload', ...failure('file', 'errors.billing.poFileTooLarge', { max: 10 }) };
     throw error;
   }
   const file = form.get('file');
   const proof = form.get('intent') === 'upload-proof';
   const intent = proof ? 'upload-proof' : 'upload';
   const bankReference = String(form.get('bankReference') ?? '');
-  if (!file || typeof file === 'string' || (file.size === 0 && !file.name)) return { intent, ...failure('file', 'validation.billing.file', {}, { bankReference }) };
+  if (!file || typeof file === 'string' || (file.size === 0 && !file.name))
+    return { intent, ...failure('file', 'validation.billing.file', {}, { bankReference }) };
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
     if (proof) {
@@ -67,7 +75,12 @@ async function drain(request: Request): Promise<void> {
   }
 }
 
-const failure = (field: string, message: string, params: Record<string, string | number> = {}, values: Record<string, string> = {}): FormFailure => ({
+const failure = (
+  field: string,
+  message: string,
+  params: Record<string, string | number> = {},
+  values: Record<string, string> = {},
+): FormFailure => ({
   ok: false,
   formError: null,
   params,
@@ -81,7 +94,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   // Who is asking comes before reading a byte of what they sent.
   requireUser(ctx, request);
   if (ctx.user.role !== 'client') throw redirect('/backoffice');
-  if (request.headers.get('content-type')?.startsWith('multipart/form-data')) return data(await uploadAction(request, proformaId, api), { headers });
+  if (request.headers.get('content-type')?.startsWith('multipart/form-data'))
+    return data(await uploadAction(request, proformaId, api), { headers });
   const values = formValues(await request.formData());
   const intent = values.intent ?? '';
   try {
@@ -134,11 +148,15 @@ export default function ClientProforma() {
             <h2 id="accept-title">{t('proforma.respondTitle')}</h2>
             <FormAlert message={accept?.formError} params={accept?.params} />
             <Form method="post" noValidate className="form">
-              <fieldset className={`field${accept?.fieldErrors.paymentMethod ? ' field--error' : ''}`} aria-describedby={accept?.fieldErrors.paymentMethod ? 'method-error' : undefined}>
+              <fieldset
+                className={`field${accept?.fieldErrors.paymentMethod ? ' field--error' : ''}`}
+                aria-describedby={accept?.fieldErrors.paymentMethod ? 'method-error' : undefined}
+              >
                 <legend>{t('proforma.acceptLead')}</legend>
                 {proforma.paymentMethods.map((m) => (
                   <label key={m.code} className="billing-choice">
-                    <input type="radio" name="paymentMethod" value={m.code} defaultChecked={accept?.values.paymentMethod === m.code} /> {t(`paymentMethod.${m.code}`)}
+                    <input type="radio" name="paymentMethod" value={m.code} defaultChecked={accept?.values.paymentMethod === m.code} />{' '}
+                    {t(`paymentMethod.${m.code}`)}
                   </label>
                 ))}
                 {accept?.fieldErrors.paymentMethod ? (
@@ -172,7 +190,9 @@ export default function ClientProforma() {
         </div>
       ) : null}
 
-      {proforma.status === 'accepted' && proforma.paymentMethod ? <ClientPayment proforma={proforma} locale={locale} failure={proofUpload} busy={busy} /> : null}
+      {proforma.status === 'accepted' && proforma.paymentMethod ? (
+        <ClientPayment proforma={proforma} locale={locale} failure={proofUpload} busy={busy} />
+      ) : null}
 
       {proforma.status === 'accepted' && (proforma.paymentMethod === 'purchase_order' || proforma.purchaseOrders.length > 0) ? (
         <section className="card" aria-labelledby="po-title">

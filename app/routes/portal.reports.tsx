@@ -24,7 +24,9 @@ export default function PortalReports() {
       <h1>{t('report.portal.title')}</h1>
       <p className="muted">{t('report.portal.lead')}</p>
       {reports.length === 0 ? (
-        <p className="muted" data-testid="reports-empty">{t('report.portal.empty')}</p>
+        <p className="muted" data-testid="reports-empty">
+          {t('report.portal.empty')}
+        </p>
       ) : (
         <table className="table" data-testid="reports">
           <caption>{t('report.portal.caption')}</caption>
@@ -43,7 +45,9 @@ export default function PortalReports() {
                   <th scope="row">{month}</th>
                   <td>{formatDate(report.generatedAt, locale)}</td>
                   <td>
-                    <a href={`/reports/${report.id}`} aria-label={t('report.portal.downloadNamed', { month })}>{t('report.portal.download')}</a>
+                    <a href={`/reports/${report.id}`} aria-label={t('report.portal.downloadNamed', { month })}>
+                      {t('report.portal.download')}
+                    </a>
                   </td>
                 </tr>
               );

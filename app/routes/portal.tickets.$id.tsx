@@ -34,7 +34,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { values, attachment, tooLarge } = await readTicketForm(request);
   if (values.intent === 'satisfaction' && 'glpiId' in ref) {
     try {
-      await api.portal.tickets.rate({ glpiId: ref.glpiId, rating: values.rating === undefined ? Number.NaN : Number(values.rating), comment: values.comment ?? '' });
+      await api.portal.tickets.rate({
+        glpiId: ref.glpiId,
+        rating: values.rating === undefined ? Number.NaN : Number(values.rating),
+        comment: values.comment ?? '',
+      });
     } catch (error) {
       return data({ ...formFailure(error, values), decision: null, satisfaction: true as const }, { status: 400, headers });
     }
@@ -42,7 +46,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   const decision = values.decision === 'approve' || values.decision === 'refuse' ? values.decision : null;
   if (tooLarge && !decision) {
-    return data({ ok: false as const, formError: null, params: { max: 10 }, fieldErrors: { attachment: 'errors.ticketAttachment.tooLarge' } as Record<string, string>, values, decision }, { status: 400, headers });
+    return data(
+      {
+        ok: false as const,
+        formError: null,
+        params: { max: 10 },
+        fieldErrors: { attachment: 'errors.ticketAttachment.tooLarge' } as Record<string, string>,
+        values,
+        decision,
+      },
+      { status: 400, headers },
+    );
   }
   try {
     if (decision && 'glpiId' in ref) await api.portal.tickets.decide({ glpiId: ref.glpiId, decision, content: values.comment ?? '' });
@@ -74,22 +88,42 @@ export default function TicketPage() {
   const ticketFiles = ticket.files.filter((file) => file.on.itemtype === 'Ticket');
   return (
     <>
-      <p><Link to="/portal/tickets">{t(`${k}.back`)}</Link></p>
+      <p>
+        <Link to="/portal/tickets">{t(`${k}.back`)}</Link>
+      </p>
       <h1>
-        {ticket.glpiId ? `#${ticket.glpiId} ` : ''}{ticket.name}
+        {ticket.glpiId ? `#${ticket.glpiId} ` : ''}
+        {ticket.name}
       </h1>
       <SyncedAt at={ticket.syncedAt} locale={locale} />
       {search.get('created') ? <FormAlert tone="success" message={`${k}.created`} /> : null}
       <section className="card" aria-labelledby="ticket-facts">
-        <h2 id="ticket-facts" className="portal-visually-hidden">{t(`${k}.ticketTitle`)}</h2>
+        <h2 id="ticket-facts" className="portal-visually-hidden">
+          {t(`${k}.ticketTitle`)}
+        </h2>
         <dl className="portal-facts">
           <dt>{t(`${k}.status`)}</dt>
           <dd data-testid="ticket-status">
-            {ticket.status ? t(`${k}.statuses.${ticket.status}`) : <OutboxState state={ticket.state} glpiTicketId={ticket.glpiId} awaitingAccount={'awaitingAccount' in ticket && ticket.awaitingAccount} />}
+            {ticket.status ? (
+              t(`${k}.statuses.${ticket.status}`)
+            ) : (
+              <OutboxState
+                state={ticket.state}
+                glpiTicketId={ticket.glpiId}
+                awaitingAccount={'awaitingAccount' in ticket && ticket.awaitingAccount}
+              />
+            )}
           </dd>
-          <dt>{t(`${k}.urgency`)}</dt><dd>{t(`${k}.urgencies.${ticket.urgency}`)}</dd>
-          <dt>{t(`${k}.type`)}</dt><dd>{t(`${k}.types.${ticket.type}`)}</dd>
-          {ticket.category ? <><dt>{t(`${k}.category`)}</dt><dd>{ticket.category}</dd></> : null}
+          <dt>{t(`${k}.urgency`)}</dt>
+          <dd>{t(`${k}.urgencies.${ticket.urgency}`)}</dd>
+          <dt>{t(`${k}.type`)}</dt>
+          <dd>{t(`${k}.types.${ticket.type}`)}</dd>
+          {ticket.category ? (
+            <>
+              <dt>{t(`${k}.category`)}</dt>
+              <dd>{ticket.category}</dd>
+            </>
+          ) : null}
           {ticket.assets.length > 0 ? (
             <>
               <dt>{t('ticketMore.linkedAsset')}</dt>
@@ -97,16 +131,35 @@ export default function TicketPage() {
                 <ul data-testid="ticket-assets">
                   {ticket.assets.map((asset) => (
                     <li key={`${asset.itemtype}:${asset.glpiId}`} data-testid="ticket-asset">
-                      {asset.slug ? <Link to={`/portal/park/${asset.slug}/${asset.glpiId}`}>{asset.name ?? `#${asset.glpiId}`}</Link> : (asset.name ?? `#${asset.glpiId}`)}
+                      {asset.slug ? (
+                        <Link to={`/portal/park/${asset.slug}/${asset.glpiId}`}>{asset.name ?? `#${asset.glpiId}`}</Link>
+                      ) : (
+                        (asset.name ?? `#${asset.glpiId}`)
+                      )}
                     </li>
                   ))}
                 </ul>
               </dd>
             </>
           ) : null}
-          {ticket.openedAt ? <><dt>{t(`${k}.openedAt`)}</dt><dd>{formatPortalDate(ticket.openedAt, locale)}</dd></> : null}
-          {ticket.solvedAt ? <><dt>{t(`${k}.solvedAt`)}</dt><dd>{formatPortalDate(ticket.solvedAt, locale)}</dd></> : null}
-          {ticket.closedAt ? <><dt>{t(`${k}.closedAt`)}</dt><dd>{formatPortalDate(ticket.closedAt, locale)}</dd></> : null}
+          {ticket.openedAt ? (
+            <>
+              <dt>{t(`${k}.openedAt`)}</dt>
+              <dd>{formatPortalDate(ticket.openedAt, locale)}</dd>
+            </>
+          ) : null}
+          {ticket.solvedAt ? (
+            <>
+              <dt>{t(`${k}.solvedAt`)}</dt>
+              <dd>{formatPortalDate(ticket.solvedAt, locale)}</dd>
+            </>
+          ) : null}
+          {ticket.closedAt ? (
+            <>
+              <dt>{t(`${k}.closedAt`)}</dt>
+              <dd>{formatPortalDate(ticket.closedAt, locale)}</dd>
+            </>
+          ) : null}
         </dl>
         {ticket.deadlines && ticket.open ? <TicketDeadlines deadlines={ticket.deadlines} locale={locale} /> : null}
       </section>
@@ -115,32 +168,48 @@ export default function TicketPage() {
         <h2 id="conversation-title">{t(`${k}.conversation`)}</h2>
         <ol className="portal-conversation">
           <li className="portal-message portal-message--client">
-            <p className="portal-message__who">{t(`${k}.you`)}{ticket.openedAt ? ` — ${formatPortalDate(ticket.openedAt, locale)}` : ''}</p>
+            <p className="portal-message__who">
+              {t(`${k}.you`)}
+              {ticket.openedAt ? ` — ${formatPortalDate(ticket.openedAt, locale)}` : ''}
+            </p>
             {/* Sanitized on the server (sanitize-glpi-html.ts) or escaped plain text from the outbox. */}
             <div className="portal-message__body" dangerouslySetInnerHTML={{ __html: ticket.html }} />
           </li>
           {ticket.followups.map((followup) => (
-            <li key={followup.glpiId} className={`portal-message ${followup.fromSupport ? 'portal-message--support' : 'portal-message--client'}`} data-testid={followup.fromSupport ? 'support-answer' : 'client-reply'}>
+            <li
+              key={followup.glpiId}
+              className={`portal-message ${followup.fromSupport ? 'portal-message--support' : 'portal-message--client'}`}
+              data-testid={followup.fromSupport ? 'support-answer' : 'client-reply'}
+            >
               <p className="portal-message__who">
                 {followup.fromSupport ? <strong>{t(`${k}.technician`)}</strong> : (followup.author ?? t(`${k}.you`))}
                 {followup.postedAt ? ` — ${formatPortalDate(followup.postedAt, locale)}` : ''}
               </p>
               <div className="portal-message__body" dangerouslySetInnerHTML={{ __html: followup.html }} />
-              <TicketFiles files={filesOn('ITILFollowup', followup.glpiId)} ticketPath={ticketPath} locale={locale} label={t('ticketFiles.onMessage')} />
+              <TicketFiles
+                files={filesOn('ITILFollowup', followup.glpiId)}
+                ticketPath={ticketPath}
+                locale={locale}
+                label={t('ticketFiles.onMessage')}
+              />
             </li>
           ))}
           {ticket.waitingReplies.map((reply) => (
             <li key={`outbox-${reply.outboxId}`} className="portal-message portal-message--client portal-message--waiting">
-              <p className="portal-message__who">{t(`${k}.you`)} — <OutboxState state={reply.state} /></p>
+              <p className="portal-message__who">
+                {t(`${k}.you`)} — <OutboxState state={reply.state} />
+              </p>
               <div className="portal-message__body" dangerouslySetInnerHTML={{ __html: reply.html }} />
             </li>
           ))}
         </ol>
         {ticket.followups.length === 0 && ticket.waitingReplies.length === 0 ? <p className="muted">{t(`${k}.noFollowups`)}</p> : null}
         <h3 id="ticket-files-title">{t('ticketFiles.title')}</h3>
-        {ticketFiles.length > 0
-          ? <TicketFiles files={ticketFiles} ticketPath={ticketPath} locale={locale} label={t('ticketFiles.title')} />
-          : <p className="muted">{t('ticketFiles.none')}</p>}
+        {ticketFiles.length > 0 ? (
+          <TicketFiles files={ticketFiles} ticketPath={ticketPath} locale={locale} label={t('ticketFiles.title')} />
+        ) : (
+          <p className="muted">{t('ticketFiles.none')}</p>
+        )}
       </section>
 
       {ticket.solutions.length > 0 ? (
@@ -148,15 +217,26 @@ export default function TicketPage() {
           <h2 id="solutions-title">{t('ticketMore.solutions')}</h2>
           <ol className="portal-conversation">
             {ticket.solutions.map((solution) => (
-              <li key={solution.glpiId} className="portal-message portal-message--support portal-message--solution" data-testid="ticket-solution" data-state={solution.state}>
+              <li
+                key={solution.glpiId}
+                className="portal-message portal-message--support portal-message--solution"
+                data-testid="ticket-solution"
+                data-state={solution.state}
+              >
                 <p className="portal-message__who">
                   <strong>{t('ticketMore.solution')}</strong>
                   {solution.postedAt ? ` — ${formatPortalDate(solution.postedAt, locale)}` : ''}
-                  {' — '}<span data-testid="solution-state">{t(`ticketMore.solutionStates.${solution.state}`)}</span>
+                  {' — '}
+                  <span data-testid="solution-state">{t(`ticketMore.solutionStates.${solution.state}`)}</span>
                 </p>
                 {/* Sanitized on the server (sanitize-glpi-html.ts). */}
                 <div className="portal-message__body" dangerouslySetInnerHTML={{ __html: solution.html }} />
-                <TicketFiles files={filesOn('ITILSolution', solution.glpiId)} ticketPath={ticketPath} locale={locale} label={t('ticketFiles.onMessage')} />
+                <TicketFiles
+                  files={filesOn('ITILSolution', solution.glpiId)}
+                  ticketPath={ticketPath}
+                  locale={locale}
+                  label={t('ticketFiles.onMessage')}
+                />
               </li>
             ))}
           </ol>
@@ -184,8 +264,11 @@ export default function TicketPage() {
       ) : null}
 
       {search.get('decided') ? <FormAlert tone="success" message="ticketMore.decided" /> : null}
-      {ticket.approval && ticket.approval.state !== 'failed'
-        ? <p className="muted" data-testid="approval-waiting">{t(`ticketMore.decisionWaiting.${ticket.approval.decision}`)}</p> : null}
+      {ticket.approval && ticket.approval.state !== 'failed' ? (
+        <p className="muted" data-testid="approval-waiting">
+          {t(`ticketMore.decisionWaiting.${ticket.approval.decision}`)}
+        </p>
+      ) : null}
       {ticket.canDecide ? (
         <section className="card" aria-labelledby="decide-title">
           <h2 id="decide-title">{t('ticketMore.decideTitle')}</h2>
@@ -195,20 +278,44 @@ export default function TicketPage() {
           <Form method="post" className="form">
             <div className={`field${commentError ? ' field--error' : ''}`}>
               <label htmlFor={commentId}>{t('ticketMore.comment')}</label>
-              <textarea id={commentId} name="comment" rows={4} defaultValue={failure?.values?.comment ?? ''}
-                aria-invalid={commentError ? true : undefined} aria-describedby={`${commentId}-hint${commentError ? ` ${commentId}-error` : ''}`} />
-              <p id={`${commentId}-hint`} className="muted">{t('ticketMore.commentHint')}</p>
-              {commentError ? <p id={`${commentId}-error`} className="field__error" role="alert">{t(commentError)}</p> : null}
+              <textarea
+                id={commentId}
+                name="comment"
+                rows={4}
+                defaultValue={failure?.values?.comment ?? ''}
+                aria-invalid={commentError ? true : undefined}
+                aria-describedby={`${commentId}-hint${commentError ? ` ${commentId}-error` : ''}`}
+              />
+              <p id={`${commentId}-hint`} className="muted">
+                {t('ticketMore.commentHint')}
+              </p>
+              {commentError ? (
+                <p id={`${commentId}-error`} className="field__error" role="alert">
+                  {t(commentError)}
+                </p>
+              ) : null}
             </div>
             <div className="form-row">
-              <button type="submit" name="decision" value="approve" className="button" disabled={navigation.state === 'submitting'}>{t('ticketMore.approve')}</button>
-              <button type="submit" name="decision" value="refuse" className="button button--secondary" disabled={navigation.state === 'submitting'}>{t('ticketMore.refuse')}</button>
+              <button type="submit" name="decision" value="approve" className="button" disabled={navigation.state === 'submitting'}>
+                {t('ticketMore.approve')}
+              </button>
+              <button
+                type="submit"
+                name="decision"
+                value="refuse"
+                className="button button--secondary"
+                disabled={navigation.state === 'submitting'}
+              >
+                {t('ticketMore.refuse')}
+              </button>
             </div>
           </Form>
         </section>
       ) : null}
 
-      {closed ? <p className="muted">{t(`${k}.closedNoReply`)}</p> : (
+      {closed ? (
+        <p className="muted">{t(`${k}.closedNoReply`)}</p>
+      ) : (
         <section className="card" aria-labelledby="reply-title">
           <h2 id="reply-title">{t(`${k}.reply`)}</h2>
           {search.get('replied') ? <FormAlert tone="success" message={`${k}.replied`} /> : null}
@@ -216,11 +323,25 @@ export default function TicketPage() {
           <Form method="post" encType="multipart/form-data" className="form">
             <div className={`field${error ? ' field--error' : ''}`}>
               <label htmlFor={fieldId}>{t(`${k}.replyField`)}</label>
-              <textarea id={fieldId} name="content" rows={5} required defaultValue={failure?.values?.content ?? ''} aria-invalid={error ? true : undefined} aria-describedby={error ? `${fieldId}-error` : undefined} />
-              {error ? <p id={`${fieldId}-error`} className="field__error" role="alert">{t(error)}</p> : null}
+              <textarea
+                id={fieldId}
+                name="content"
+                rows={5}
+                required
+                defaultValue={failure?.values?.content ?? ''}
+                aria-invalid={error ? true : undefined}
+                aria-describedby={error ? `${fieldId}-error` : undefined}
+              />
+              {error ? (
+                <p id={`${fieldId}-error`} className="field__error" role="alert">
+                  {t(error)}
+                </p>
+              ) : null}
             </div>
             <AttachmentField error={failure?.decision ? undefined : failure?.fieldErrors?.attachment} params={failure?.params} />
-            <button type="submit" className="button" disabled={navigation.state === 'submitting'}>{t(`${k}.sendReply`)}</button>
+            <button type="submit" className="button" disabled={navigation.state === 'submitting'}>
+              {t(`${k}.sendReply`)}
+            </button>
           </Form>
         </section>
       )}

@@ -26,13 +26,16 @@ export default function TicketList() {
   const { t } = useTranslation();
   if (!list) return <SubscriptionRequired access={access!} locale={locale} />;
   const k = 'clientPortal.tickets';
-  const statusLabel = (value: string) => (value === 'open' || value === 'done' ? t(`${k}.statusGroups.${value}`) : t(`${k}.statuses.${value}`));
+  const statusLabel = (value: string) =>
+    value === 'open' || value === 'done' ? t(`${k}.statusGroups.${value}`) : t(`${k}.statuses.${value}`);
   const { filter } = list;
   return (
     <>
       <div className="portal-heading">
         <h1>{t(`${k}.title`)}</h1>
-        <Link to="/portal/tickets/new" className="button">{t(`${k}.new`)}</Link>
+        <Link to="/portal/tickets/new" className="button">
+          {t(`${k}.new`)}
+        </Link>
       </div>
       <SyncedAt at={list.syncedAt} locale={locale} />
       {member ? <p className="muted">{t('team.memberTickets')}</p> : null}
@@ -42,9 +45,13 @@ export default function TicketList() {
           <ul className="list">
             {list.waiting.map((ticket) => (
               <li key={ticket.outboxId} className="portal-waiting">
-                <Link to={ticket.glpiTicketId ? `/portal/tickets/${ticket.glpiTicketId}` : `/portal/tickets/outbox-${ticket.outboxId}`}>{ticket.title}</Link>{' '}
+                <Link to={ticket.glpiTicketId ? `/portal/tickets/${ticket.glpiTicketId}` : `/portal/tickets/outbox-${ticket.outboxId}`}>
+                  {ticket.title}
+                </Link>{' '}
                 <OutboxState state={ticket.state} glpiTicketId={ticket.glpiTicketId} awaitingAccount={list.awaitingAccount} />{' '}
-                <time className="muted small" dateTime={new Date(ticket.createdAt).toISOString()}>{formatPortalDate(ticket.createdAt, locale)}</time>
+                <time className="muted small" dateTime={new Date(ticket.createdAt).toISOString()}>
+                  {formatPortalDate(ticket.createdAt, locale)}
+                </time>
               </li>
             ))}
           </ul>
@@ -59,24 +66,38 @@ export default function TicketList() {
           <label htmlFor="filter-status">{t(`${k}.status`)}</label>
           <select id="filter-status" name="status" defaultValue={filter.status ?? ''} className="bo-select">
             <option value="">{t(`${k}.all`)}</option>
-            {statusOptions.map((value) => <option key={value} value={value}>{statusLabel(value)}</option>)}
+            {statusOptions.map((value) => (
+              <option key={value} value={value}>
+                {statusLabel(value)}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor="filter-urgency">{t(`${k}.urgency`)}</label>
           <select id="filter-urgency" name="urgency" defaultValue={filter.urgency ?? ''} className="bo-select">
             <option value="">{t(`${k}.all`)}</option>
-            {['1', '2', '3', '4', '5'].map((value) => <option key={value} value={value}>{t(`${k}.urgencies.${value}`)}</option>)}
+            {['1', '2', '3', '4', '5'].map((value) => (
+              <option key={value} value={value}>
+                {t(`${k}.urgencies.${value}`)}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor="filter-period">{t(`${k}.period`)}</label>
           <select id="filter-period" name="period" defaultValue={filter.period ?? ''} className="bo-select">
             <option value="">{t(`${k}.allPeriods`)}</option>
-            {periods.map((value) => <option key={value} value={value}>{t(`${k}.periods.${value}`)}</option>)}
+            {periods.map((value) => (
+              <option key={value} value={value}>
+                {t(`${k}.periods.${value}`)}
+              </option>
+            ))}
           </select>
         </div>
-        <button type="submit" className="button">{t(`${k}.filter`)}</button>
+        <button type="submit" className="button">
+          {t(`${k}.filter`)}
+        </button>
       </Form>
       <div className="table-scroll">
         <table className="table portal-table" data-testid="ticket-table">
@@ -92,16 +113,28 @@ export default function TicketList() {
             </tr>
           </thead>
           <tbody>
-            {list.tickets.length === 0 ? <tr><td colSpan={6} className="muted">{t(`${k}.empty`)}</td></tr> : list.tickets.map((ticket) => (
-              <tr key={ticket.glpiId}>
-                <td>{ticket.glpiId}</td>
-                <td><Link to={`/portal/tickets/${ticket.glpiId}`}>{ticket.name ?? ticket.glpiId}</Link></td>
-                <td><span className={`portal-status portal-status--${ticket.status}`}>{t(`${k}.statuses.${ticket.status}`)}</span></td>
-                <td>{t(`${k}.urgencies.${ticket.urgency}`)}</td>
-                <td>{ticket.openedAt ? formatPortalDate(ticket.openedAt, locale) : ''}</td>
-                <td>{ticket.status < 5 ? <TicketDeadlines deadlines={ticket.deadlines} locale={locale} /> : null}</td>
+            {list.tickets.length === 0 ? (
+              <tr>
+                <td colSpan={6} className="muted">
+                  {t(`${k}.empty`)}
+                </td>
               </tr>
-            ))}
+            ) : (
+              list.tickets.map((ticket) => (
+                <tr key={ticket.glpiId}>
+                  <td>{ticket.glpiId}</td>
+                  <td>
+                    <Link to={`/portal/tickets/${ticket.glpiId}`}>{ticket.name ?? ticket.glpiId}</Link>
+                  </td>
+                  <td>
+                    <span className={`portal-status portal-status--${ticket.status}`}>{t(`${k}.statuses.${ticket.status}`)}</span>
+                  </td>
+                  <td>{t(`${k}.urgencies.${ticket.urgency}`)}</td>
+                  <td>{ticket.openedAt ? formatPortalDate(ticket.openedAt, locale) : ''}</td>
+                  <td>{ticket.status < 5 ? <TicketDeadlines deadlines={ticket.deadlines} locale={locale} /> : null}</td>
+                </tr>
+              ))
+            )}
           </tbody>
         </table>
       </div>

@@ -55,7 +55,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       prefilledFrom,
       role: ctx.user?.role ?? null,
       locale: ctx.locale,
-      services: services.map((s) => ({ code: s.code, name: pickLocalized(ctx.locale, { fr: s.nameFr, en: s.nameEn, ar: s.nameAr }), pricedBy: s.pricedBy })),
+      services: services.map((s) => ({
+        code: s.code,
+        name: pickLocalized(ctx.locale, { fr: s.nameFr, en: s.nameEn, ar: s.nameAr }),
+        pricedBy: s.pricedBy,
+      })),
       detailsByService: wizard.detailsByService,
       sectors: wizard.sectors,
       employeeRanges: wizard.employeeRanges,
@@ -73,7 +77,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   let values = wizard.carriedValues(all);
   const reply = async (
     step: WizardStep,
-    extra: { fieldErrors?: Record<string, string>; formError?: string | null; notice?: string | null; params?: Record<string, string | number>; accountMode?: string } = {},
+    extra: {
+      fieldErrors?: Record<string, string>;
+      formError?: string | null;
+      notice?: string | null;
+      params?: Record<string, string | number>;
+      accountMode?: string;
+    } = {},
   ) =>
     data(
       {
@@ -94,7 +104,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (intent === 'register' || intent === 'login') {
     try {
       if (intent === 'register') {
-        await api.auth.register({ firstName: all.firstName ?? '', lastName: all.lastName ?? '', email: all.email ?? '', phone: all.phone ?? '', password: all.password ?? '', next: '/quote' });
+        await api.auth.register({
+          firstName: all.firstName ?? '',
+          lastName: all.lastName ?? '',
+          email: all.email ?? '',
+          phone: all.phone ?? '',
+          password: all.password ?? '',
+          next: '/quote',
+        });
         // The account exists once its address is confirmed: the mailed link brings the visitor back here, logged in.
         return reply('account', { notice: 'auth.registrationSent', params: { email: all.email ?? '' }, accountMode: 'login' });
       }
@@ -103,7 +120,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     } catch (error) {
       const failure = formFailure(error, all);
       const fieldErrors =
-        intent === 'login' ? Object.fromEntries(Object.entries(failure.fieldErrors).map(([k, v]) => [`login${k[0]!.toUpperCase()}${k.slice(1)}`, v])) : failure.fieldErrors;
+        intent === 'login'
+          ? Object.fromEntries(Object.entries(failure.fieldErrors).map(([k, v]) => [`login${k[0]!.toUpperCase()}${k.slice(1)}`, v]))
+          : failure.fieldErrors;
       return reply('account', { fieldErrors, formError: failure.formError, params: failure.params, accountMode: intent });
     }
   }
@@ -121,7 +140,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return redirect(`/quote/sent?id=${result.quoteId}`, { headers });
     } catch (error) {
       const failure = formFailure(error, values);
-      return reply(wizard.stepOfErrors(failure.fieldErrors), { fieldErrors: failure.fieldErrors, formError: failure.formError, params: failure.params });
+      return reply(wizard.stepOfErrors(failure.fieldErrors), {
+        fieldErrors: failure.fieldErrors,
+        formError: failure.formError,
+        params: failure.params,
+      });
     }
   }
   if (current === 'account') return reply(ctx.user ? 'company' : 'account');
@@ -158,8 +181,13 @@ export default function QuoteWizard() {
     <section className="quote-wizard">
       <h1>{t('quote.title')}</h1>
       <p className="lead">{t('quote.lead')}</p>
-      {loaded.prefilledFrom ? <FormAlert tone="success" message="quote.prefilledFrom" params={{ reference: loaded.prefilledFrom }} /> : null}
-      <ol className="quote-steps" aria-label={t('quote.progress', { current: position, total: visible.length, name: t(`quote.steps.${step}`) })}>
+      {loaded.prefilledFrom ? (
+        <FormAlert tone="success" message="quote.prefilledFrom" params={{ reference: loaded.prefilledFrom }} />
+      ) : null}
+      <ol
+        className="quote-steps"
+        aria-label={t('quote.progress', { current: position, total: visible.length, name: t(`quote.steps.${step}`) })}
+      >
         {visible.map((s) => (
           <li key={s} aria-current={s === step ? 'step' : undefined} className={s === step ? 'quote-steps__current' : undefined}>
             {t(`quote.steps.${s}`)}
@@ -187,18 +215,30 @@ export default function QuoteWizard() {
             key={step}
             onChange={(event) => {
               const target = event.target as HTMLInputElement;
-              if (target.name === 'ticketsPerMonth' || target.name === 'pcsCount') setQuantities((q) => ({ ...q, [target.name]: target.value }));
+              if (target.name === 'ticketsPerMonth' || target.name === 'pcsCount')
+                setQuantities((q) => ({ ...q, [target.name]: target.value }));
             }}
           >
             <input type="hidden" name="step" value={step} />
             <HiddenValues values={values} except={stepFields[step]} />
-            {step === 'company' ? <CompanyStep values={values} errors={errors} sectors={loaded.sectors} employeeRanges={loaded.employeeRanges} /> : null}
+            {step === 'company' ? (
+              <CompanyStep values={values} errors={errors} sectors={loaded.sectors} employeeRanges={loaded.employeeRanges} />
+            ) : null}
             {step === 'service' ? <ServiceStep values={values} errors={errors} services={loaded.services} /> : null}
-            {step === 'details' ? <DetailsStep values={values} errors={errors} fields={serviceCode ? loaded.detailsByService[serviceCode] : []} /> : null}
+            {step === 'details' ? (
+              <DetailsStep values={values} errors={errors} fields={serviceCode ? loaded.detailsByService[serviceCode] : []} />
+            ) : null}
             {step === 'duration' ? <DurationStep values={values} errors={errors} durations={loaded.durations} /> : null}
             {step === 'review' ? <ReviewStep values={values} services={loaded.services} /> : null}
             <div className="quote-actions">
-              <button type="submit" name="intent" value={step === 'review' ? 'submit' : 'next'} className="button button--large" disabled={busy} aria-busy={busy}>
+              <button
+                type="submit"
+                name="intent"
+                value={step === 'review' ? 'submit' : 'next'}
+                className="button button--large"
+                disabled={busy}
+                aria-busy={busy}
+              >
                 {step === 'review' ? t('quote.submit') : t('quote.next')}
               </button>
               {step !== 'company' || !loaded.role ? (
@@ -209,7 +249,13 @@ export default function QuoteWizard() {
             </div>
           </Form>
           {serviceCode && ['details', 'duration', 'review'].includes(step) ? (
-            <QuoteEstimate key={`${step}-${serviceCode}`} serviceCode={serviceCode} {...live} initial={result?.estimate ?? null} locale={loaded.locale} />
+            <QuoteEstimate
+              key={`${step}-${serviceCode}`}
+              serviceCode={serviceCode}
+              {...live}
+              initial={result?.estimate ?? null}
+              locale={loaded.locale}
+            />
           ) : null}
         </div>
       )}

@@ -57,12 +57,51 @@ export default function Register() {
       <Form method="post" noValidate className="form">
         <input type="hidden" name="redirectTo" value={params.get('redirectTo') ?? ''} />
         <div className="form-row">
-          <FormField name="firstName" label={t('auth.firstName')} autoComplete="given-name" required defaultValue={v?.firstName} error={e?.firstName} />
-          <FormField name="lastName" label={t('auth.lastName')} autoComplete="family-name" required defaultValue={v?.lastName} error={e?.lastName} />
+          <FormField
+            name="firstName"
+            label={t('auth.firstName')}
+            autoComplete="given-name"
+            required
+            defaultValue={v?.firstName}
+            error={e?.firstName}
+          />
+          <FormField
+            name="lastName"
+            label={t('auth.lastName')}
+            autoComplete="family-name"
+            required
+            defaultValue={v?.lastName}
+            error={e?.lastName}
+          />
         </div>
-        <FormField name="email" type="email" label={t('auth.email')} autoComplete="email" required defaultValue={v?.email} error={e?.email} />
-        <FormField name="phone" type="tel" label={t('auth.phone')} hint={t('auth.phoneHint')} autoComplete="tel" required defaultValue={v?.phone} error={e?.phone} />
-        <FormField name="password" type="password" label={t('auth.password')} hint={t('auth.passwordHint')} autoComplete="new-password" required error={e?.password} />
+        <FormField
+          name="email"
+          type="email"
+          label={t('auth.email')}
+          autoComplete="email"
+          required
+          defaultValue={v?.email}
+          error={e?.email}
+        />
+        <FormField
+          name="phone"
+          type="tel"
+          label={t('auth.phone')}
+          hint={t('auth.phoneHint')}
+          autoComplete="tel"
+          required
+          defaultValue={v?.phone}
+          error={e?.phone}
+        />
+        <FormField
+          name="password"
+          type="password"
+          label={t('auth.password')}
+          hint={t('auth.passwordHint')}
+          autoComplete="new-password"
+          required
+          error={e?.password}
+        />
         <button type="submit" className="button button--large" disabled={busy} aria-busy={busy}>
           {t('auth.submitRegister')}
         </button>

@@ -31,7 +31,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   } catch (error) {
     const { formError } = formFailure(error, {});
     // Unknown or forged: 404; spent or expired: gone.
-    return data({ survey: null, unusable: formError, preselected: null }, { status: formError === 'satisfaction.errors.invalid' ? 404 : 410, headers });
+    return data(
+      { survey: null, unusable: formError, preselected: null },
+      { status: formError === 'satisfaction.errors.invalid' ? 404 : 410, headers },
+    );
   }
 }
 
@@ -39,7 +42,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { api, headers } = await serverApi(request, context);
   const values = formValues(await request.formData());
   try {
-    await api.satisfaction.answer({ token: params.token ?? '', rating: values.rating === undefined ? Number.NaN : Number(values.rating), comment: values.comment ?? '' });
+    await api.satisfaction.answer({
+      token: params.token ?? '',
+      rating: values.rating === undefined ? Number.NaN : Number(values.rating),
+      comment: values.comment ?? '',
+    });
   } catch (error) {
     return data(formFailure(error, values), { status: 400, headers });
   }

@@ -11,7 +11,12 @@ export function parseTypedNumber(value: string | undefined): number {
  * UTF-8 one for browsers that read it; never cached by a shared cache (nosniff comes from helmet).
  */
 export function fileResponse(file: { fileName: string; contentType: string; bytes: Uint8Array }, disposition: 'inline' | 'attachment') {
-  const ascii = file.fileName.normalize('NFKD').replace(/[^\x20-\x7e]/g, '').replace(/["\\/;]/g, '_').trim() || 'document';
+  const ascii =
+    file.fileName
+      .normalize('NFKD')
+      .replace(/[^\x20-\x7e]/g, '')
+      .replace(/["\\/;]/g, '_')
+      .trim() || 'document';
   return new Response(new Uint8Array(file.bytes), {
     headers: {
       'Content-Type': file.contentType,

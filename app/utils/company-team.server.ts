@@ -20,14 +20,19 @@ export async function companyTeamAction(api: Api, values: Record<string, string>
     switch (values.intent) {
       case 'invite': {
         const person = {
-          firstName: values.firstName ?? '', lastName: values.lastName ?? '', email: values.email ?? '',
-          companyRole: roleField(values.companyRole), locale: resolveLocale(values.locale),
+          firstName: values.firstName ?? '',
+          lastName: values.lastName ?? '',
+          email: values.email ?? '',
+          companyRole: roleField(values.companyRole),
+          locale: resolveLocale(values.locale),
         };
         const created = users ? await users.invite(person) : await staff!.invite({ ...person, companyId: companyId! });
         return done('team.invited', { email: created.email });
       }
       case 'role':
-        await (users ? users.changeRole({ userId, companyRole: roleField(values.companyRole) }) : staff!.changeRole({ userId, companyRole: roleField(values.companyRole), companyId: companyId! }));
+        await (users
+          ? users.changeRole({ userId, companyRole: roleField(values.companyRole) })
+          : staff!.changeRole({ userId, companyRole: roleField(values.companyRole), companyId: companyId! }));
         return done('team.roleChanged');
       case 'deactivate':
         await (users ? users.deactivate({ userId }) : staff!.deactivate({ userId, companyId: companyId! }));

@@ -20,4 +20,6 @@ export function pageTitle(matches: Matches, key: PageTitleKey, name?: string | n
 }
 
 /** A route's `meta` giving only its translated title. */
-export const titled = (key: PageTitleKey): MetaFunction => ({ matches }) => [{ title: pageTitle(matches, key) }];
+export const titled =
+  (key: PageTitleKey): MetaFunction =>
+  ({ matches }) => [{ title: pageTitle(matches, key) }];

@@ -48,7 +48,10 @@ function toCount(value: string | undefined): number | null {
 
 /** The procedure's input, from the form's strings. */
 export function submitInputFrom(values: Record<string, string>) {
-  const company = Object.fromEntries(companyFieldNames.map((f) => [f, values[`company.${f}`] ?? ''])) as Record<(typeof companyFieldNames)[number], string>;
+  const company = Object.fromEntries(companyFieldNames.map((f) => [f, values[`company.${f}`] ?? ''])) as Record<
+    (typeof companyFieldNames)[number],
+    string
+  >;
   const previous = Number(values.previousQuoteId);
   return {
     company,
@@ -121,6 +124,7 @@ export function prefillValues(prefill: {
   const values: Record<string, string> = {};
   for (const [k, v] of Object.entries(prefill.company)) if (v) values[`company.${k}`] = v;
   const rest = { ...prefill, company: undefined };
-  for (const [k, v] of Object.entries(rest)) if (v !== undefined && v !== null && k !== 'company' && k !== 'reference') values[k] = String(v);
+  for (const [k, v] of Object.entries(rest))
+    if (v !== undefined && v !== null && k !== 'company' && k !== 'reference') values[k] = String(v);
   return values;
 }

@@ -7,20 +7,29 @@ import { AppError } from '../../server/errors';
 type Api = Awaited<ReturnType<typeof serverApi>>['api'];
 
 /** The intents of the subscription forms (components/billing/subscription-changes.tsx). */
-export const isSubscriptionIntent = (intent: string | undefined) => intent === 'change-tier' || intent === 'auto-renew' || intent === 'cancel-at-term';
+export const isSubscriptionIntent = (intent: string | undefined) =>
+  intent === 'change-tier' || intent === 'auto-renew' || intent === 'cancel-at-term';
 
 /**
  * Runs one subscription form for the client (their company's procedures) or the staff (any
  * company's); returns the success message. Zod in the procedures judges the typed values.
  */
-export async function runSubscriptionIntent(api: Api, values: Record<string, string>, audience: 'client' | 'staff', locale: Locale): Promise<{ message: string; params: Record<string, string | number> }> {
+export async function runSubscriptionIntent(
+  api: Api,
+  values: Record<string, string>,
+  audience: 'client' | 'staff',
+  locale: Locale,
+): Promise<{ message: string; params: Record<string, string | number> }> {
   const subscriptionId = parseTypedNumber(values.subscriptionId);
   const calls = api.subscriptions;
   if (values.intent === 'change-tier') {
     const input = { subscriptionId, tierMaxQty: parseTypedNumber(values.tierMaxQty), effectiveOn: values.effectiveOn ?? '' };
     const result = audience === 'client' ? await calls.changeTier(input) : await calls.changeTierOf(input);
     return result.proforma
-      ? { message: 'subscriptionChanges.proformaIssued', params: { number: result.proforma.number, amount: formatDa(result.amountExclTaxCents / 100, locale) } }
+      ? {
+          message: 'subscriptionChanges.proformaIssued',
+          params: { number: result.proforma.number, amount: formatDa(result.amountExclTaxCents / 100, locale) },
+        }
       : { message: 'subscriptionChanges.changeApplied', params: {} };
   }
   if (values.intent === 'auto-renew') {

@@ -15,25 +15,29 @@ export type TicketForm = {
  * come back to the form; the server's body limit caps the whole request at 12 MB.
  */
 export async function readTicketForm(request: Request): Promise<TicketForm> {
-  if (!request.headers.get('content-type')?.startsWith('multipart/form-data')) return { values: formValues(await request.formData()), tooLarge: false };
+  if (!request.headers.get('content-type')?.startsWith('multipart/form-data'))
+    return { values: formValues(await request.formData()), tooLarge: false };
   let tooLarge = false;
   let file: { fileName: string; bytes: Uint8Array } | undefined;
-  const form = await unstable_parseMultipartFormData(request, unstable_composeUploadHandlers(
-    async ({ name, filename, data }) => {
-      if (name !== 'attachment') return undefined;
-      const chunks: Uint8Array[] = [];
-      let size = 0;
-      for await (const chunk of data) {
-        size += chunk.byteLength;
-        if (size <= MAX_TICKET_ATTACHMENT_BYTES) chunks.push(chunk);
-      }
-      if (size > MAX_TICKET_ATTACHMENT_BYTES) tooLarge = true;
-      // A form sent without choosing a file has an empty, nameless part: no attachment.
-      else if (size > 0 || filename) file = { fileName: filename ?? '', bytes: Buffer.concat(chunks) };
-      return '';
-    },
-    unstable_createMemoryUploadHandler({ maxPartSize: 64 * 1024 }),
-  ));
+  const form = await unstable_parseMultipartFormData(
+    request,
+    unstable_composeUploadHandlers(
+      async ({ name, filename, data }) => {
+        if (name !== 'attachment') return undefined;
+        const chunks: Uint8Array[] = [];
+        let size = 0;
+        for await (const chunk of data) {
+          size += chunk.byteLength;
+          if (size <= MAX_TICKET_ATTACHMENT_BYTES) chunks.push(chunk);
+        }
+        if (size > MAX_TICKET_ATTACHMENT_BYTES) tooLarge = true;
+        // A form sent without choosing a file has an empty, nameless part: no attachment.
+        else if (size > 0 || filename) file = { fileName: filename ?? '', bytes: Buffer.concat(chunks) };
+        return '';
+      },
+      unstable_createMemoryUploadHandler({ maxPartSize: 64 * 1024 }),
+    ),
+  );
   const values = formValues(form);
   delete values.attachment;
   return { values, attachment: file, tooLarge };

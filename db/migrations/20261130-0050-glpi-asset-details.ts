@@ -31,7 +31,9 @@ export const up: Migration = async ({ context: qi }: { context: QueryInterface }
   });
   await qi.addIndex('glpi_asset_details', ['glpi_entity_id', 'itemtype', 'glpi_id'], { unique: true, name: 'glpi_asset_details_key' });
   // An asset's details of one kind in GLPI order: what copying them onto the asset reads.
-  await qi.addIndex('glpi_asset_details', ['glpi_entity_id', 'item_itemtype', 'item_id', 'itemtype', 'glpi_id'], { name: 'glpi_asset_details_item' });
+  await qi.addIndex('glpi_asset_details', ['glpi_entity_id', 'item_itemtype', 'item_id', 'itemtype', 'glpi_id'], {
+    name: 'glpi_asset_details_item',
+  });
 };
 
 export const down: Migration = async ({ context: qi }: { context: QueryInterface }) => {

@@ -29,11 +29,11 @@ export const up: Migration = async ({ context: qi }: { context: QueryInterface }
   // The per-company bulk follow-up pair is replaced by the server-wide one.
   await qi.sequelize.query("DELETE FROM glpi_sync_state WHERE itemtype = 'ITILFollowup'");
 
-  await qi.sequelize.query(
-    `DELETE f FROM glpi_ticket_followups f JOIN glpi_ticket_followups g ON g.glpi_id = f.glpi_id AND g.id > f.id`,
-  );
+  await qi.sequelize.query(`DELETE f FROM glpi_ticket_followups f JOIN glpi_ticket_followups g ON g.glpi_id = f.glpi_id AND g.id > f.id`);
   await qi.removeIndex('glpi_ticket_followups', 'glpi_followups_key');
-  await qi.sequelize.query('ALTER TABLE glpi_ticket_followups MODIFY glpi_entity_id INT UNSIGNED NULL, MODIFY company_id INT UNSIGNED NULL');
+  await qi.sequelize.query(
+    'ALTER TABLE glpi_ticket_followups MODIFY glpi_entity_id INT UNSIGNED NULL, MODIFY company_id INT UNSIGNED NULL',
+  );
   await qi.addIndex('glpi_ticket_followups', ['glpi_id'], { unique: true, name: 'glpi_followups_key' });
   await qi.addIndex('glpi_ticket_followups', ['glpi_ticket_id'], { name: 'glpi_followups_ticket' });
 
@@ -90,7 +90,9 @@ export const down: Migration = async ({ context: qi }: { context: QueryInterface
   await qi.removeIndex('glpi_ticket_followups', 'glpi_followups_ticket');
   await qi.removeIndex('glpi_ticket_followups', 'glpi_followups_key');
   await qi.sequelize.query('DELETE FROM glpi_ticket_followups WHERE glpi_entity_id IS NULL OR company_id IS NULL');
-  await qi.sequelize.query('ALTER TABLE glpi_ticket_followups MODIFY glpi_entity_id INT UNSIGNED NOT NULL, MODIFY company_id INT UNSIGNED NOT NULL');
+  await qi.sequelize.query(
+    'ALTER TABLE glpi_ticket_followups MODIFY glpi_entity_id INT UNSIGNED NOT NULL, MODIFY company_id INT UNSIGNED NOT NULL',
+  );
   await qi.addIndex('glpi_ticket_followups', ['glpi_entity_id', 'glpi_id'], { unique: true, name: 'glpi_followups_key' });
   await qi.sequelize.query('DELETE FROM glpi_sync_state WHERE company_id IS NULL');
   await qi.sequelize.query('ALTER TABLE glpi_sync_state MODIFY company_id INT UNSIGNED NOT NULL');

@@ -9,7 +9,12 @@ export const up: Migration = async ({ context: qi }: { context: QueryInterface }
   await qi.createTable('platform_settings', {
     name: { type: DataTypes.STRING(64), primaryKey: true },
     value: { type: DataTypes.JSON, allowNull: false },
-    updated_by_user_id: { type: DataTypes.INTEGER.UNSIGNED, allowNull: true, references: { model: 'users', key: 'id' }, onDelete: 'SET NULL' },
+    updated_by_user_id: {
+      type: DataTypes.INTEGER.UNSIGNED,
+      allowNull: true,
+      references: { model: 'users', key: 'id' },
+      onDelete: 'SET NULL',
+    },
     updated_at: { type: DataTypes.DATE, allowNull: false, defaultValue: DataTypes.NOW },
   });
 };

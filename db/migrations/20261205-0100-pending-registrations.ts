@@ -27,12 +27,8 @@ export const up: Migration = async ({ context: qi }: { context: QueryInterface }
   });
   await qi.addIndex('pending_registrations', ['email'], { name: 'pending_registrations_email' });
 
-  await qi.sequelize.query(
-    "UPDATE email_log SET params = JSON_REMOVE(params, '$.resetUrl') WHERE template = 'password-reset'",
-  );
-  await qi.sequelize.query(
-    "UPDATE email_log SET params = JSON_REMOVE(params, '$.invitationUrl') WHERE template = 'employee-invitation'",
-  );
+  await qi.sequelize.query("UPDATE email_log SET params = JSON_REMOVE(params, '$.resetUrl') WHERE template = 'password-reset'");
+  await qi.sequelize.query("UPDATE email_log SET params = JSON_REMOVE(params, '$.invitationUrl') WHERE template = 'employee-invitation'");
   await qi.sequelize.query('UPDATE password_reset_tokens SET used_at = NOW() WHERE used_at IS NULL');
 };
 

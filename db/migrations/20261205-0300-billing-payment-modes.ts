@@ -73,7 +73,8 @@ export const up: Migration = async ({ context: qi }: { context: QueryInterface }
 export const down: Migration = async ({ context: qi }: { context: QueryInterface }) => {
   await qi.dropTable('payments');
   await qi.dropTable('payment_proofs');
-  for (const column of ['override_reason', 'mismatches', 'amount_excl_tax_cents', 'po_date', 'proforma_reference']) await qi.removeColumn('purchase_orders', column);
-  await qi.sequelize.query("DELETE FROM document_sequences WHERE CHAR_LENGTH(kind) > 2");
+  for (const column of ['override_reason', 'mismatches', 'amount_excl_tax_cents', 'po_date', 'proforma_reference'])
+    await qi.removeColumn('purchase_orders', column);
+  await qi.sequelize.query('DELETE FROM document_sequences WHERE CHAR_LENGTH(kind) > 2');
   await qi.changeColumn('document_sequences', 'kind', { type: DataTypes.STRING(2), allowNull: false });
 };

@@ -27,7 +27,9 @@ export const up: Migration = async ({ context: qi }: { context: QueryInterface }
   await qi.addIndex('ticket_surveys', ['company_id', 'glpi_ticket_id'], { unique: true, name: 'ticket_surveys_ticket' });
   await qi.addIndex('ticket_surveys', ['token_hash'], { unique: true, name: 'ticket_surveys_token' });
   await qi.addIndex('ticket_surveys', ['company_id', 'answered_at'], { name: 'ticket_surveys_answered' });
-  await qi.sequelize.query("ALTER TABLE glpi_outbox MODIFY kind ENUM('ticket', 'followup', 'approval', 'document', 'satisfaction') NOT NULL");
+  await qi.sequelize.query(
+    "ALTER TABLE glpi_outbox MODIFY kind ENUM('ticket', 'followup', 'approval', 'document', 'satisfaction') NOT NULL",
+  );
 };
 
 export const down: Migration = async ({ context: qi }: { context: QueryInterface }) => {

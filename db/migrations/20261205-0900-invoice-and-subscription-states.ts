@@ -13,7 +13,11 @@ import type { Migration } from '../migrator';
  *   a renewal pro-forma is issued by the worker, by no one.
  */
 export const up: Migration = async ({ context: qi }: { context: QueryInterface }) => {
-  await qi.addColumn('invoices', 'status', { type: DataTypes.ENUM('unpaid', 'paid', 'credited'), allowNull: false, defaultValue: 'unpaid' });
+  await qi.addColumn('invoices', 'status', {
+    type: DataTypes.ENUM('unpaid', 'paid', 'credited'),
+    allowNull: false,
+    defaultValue: 'unpaid',
+  });
   await qi.sequelize.query("UPDATE invoices SET status = 'paid' WHERE paid_at IS NOT NULL");
   await qi.sequelize.query("UPDATE invoices SET status = 'credited' WHERE id IN (SELECT invoice_id FROM credit_notes)");
 
@@ -33,7 +37,11 @@ export const up: Migration = async ({ context: qi }: { context: QueryInterface }
     onUpdate: 'CASCADE',
   });
 
-  await qi.addColumn('proformas', 'purpose', { type: DataTypes.ENUM('sale', 'renewal', 'tier_change'), allowNull: false, defaultValue: 'sale' });
+  await qi.addColumn('proformas', 'purpose', {
+    type: DataTypes.ENUM('sale', 'renewal', 'tier_change'),
+    allowNull: false,
+    defaultValue: 'sale',
+  });
   await qi.addColumn('proformas', 'subscription_id', {
     type: DataTypes.INTEGER.UNSIGNED,
     allowNull: true,
@@ -49,6 +57,7 @@ export const down: Migration = async ({ context: qi }: { context: QueryInterface
   await qi.sequelize.query('DELETE FROM proformas WHERE issued_by_user_id IS NULL');
   await qi.changeColumn('proformas', 'issued_by_user_id', { type: DataTypes.INTEGER.UNSIGNED, allowNull: false });
   for (const column of ['effective_on', 'subscription_id', 'purpose']) await qi.removeColumn('proformas', column);
-  for (const column of ['renewal_proforma_id', 'cancel_requested_at', 'auto_renew', 'status']) await qi.removeColumn('subscriptions', column);
+  for (const column of ['renewal_proforma_id', 'cancel_requested_at', 'auto_renew', 'status'])
+    await qi.removeColumn('subscriptions', column);
   await qi.removeColumn('invoices', 'status');
 };

@@ -8,8 +8,16 @@ const managementEn = ['Server management', 'Software management', 'Printer manag
 const supportAr = ['حل الأعطال', 'البريد الإلكتروني', 'صيانة العتاد', 'أمن المعلوماتية'];
 const managementAr = ['إدارة الخوادم', 'إدارة البرمجيات', 'إدارة الطابعات', 'إدارة الحواسيب'];
 
-export const serviceScopeEn: Record<string, string[]> = { support: supportEn, management: managementEn, full: [...supportEn, ...managementEn] };
-export const serviceScopeAr: Record<string, string[]> = { support: supportAr, management: managementAr, full: [...supportAr, ...managementAr] };
+export const serviceScopeEn: Record<string, string[]> = {
+  support: supportEn,
+  management: managementEn,
+  full: [...supportEn, ...managementEn],
+};
+export const serviceScopeAr: Record<string, string[]> = {
+  support: supportAr,
+  management: managementAr,
+  full: [...supportAr, ...managementAr],
+};
 export const serviceNamesAr: Record<string, string> = {
   support: 'الدعم المعلوماتي',
   management: 'إدارة الحظيرة المعلوماتية',

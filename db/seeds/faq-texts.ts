@@ -7,7 +7,7 @@ export const faqEntries = [
   {
     questionFr: 'Comment demander un devis ?',
     answerFr:
-      "Cliquez sur « Demander un devis », décrivez votre entreprise et votre besoin. Un commercial vous appelle sous 24 heures ouvrables et vous envoie une facture pro-forma.",
+      'Cliquez sur « Demander un devis », décrivez votre entreprise et votre besoin. Un commercial vous appelle sous 24 heures ouvrables et vous envoie une facture pro-forma.',
     questionEn: 'How do I request a quote?',
     answerEn:
       'Click "Request a quote" and describe your company and your needs. A sales representative calls you within one working day and sends you a pro-forma invoice.',
@@ -33,9 +33,8 @@ export const faqEntries = [
     answerAr: 'نعم: بمجرد تفعيل اشتراككم، يعرض فضاء الزبون تذاكركم وردود التقنيين وإحصائيات حظيرتكم المعلوماتية.',
   },
   {
-    questionFr: "Que se passe-t-il à la fin de mon abonnement ?",
-    answerFr:
-      'Nous vous prévenons 30, 7 et 1 jour avant la fin. Vous pouvez renouveler en un clic ; vos données restent disponibles.',
+    questionFr: 'Que se passe-t-il à la fin de mon abonnement ?',
+    answerFr: 'Nous vous prévenons 30, 7 et 1 jour avant la fin. Vous pouvez renouveler en un clic ; vos données restent disponibles.',
     questionEn: 'What happens when my subscription ends?',
     answerEn: 'We remind you 30, 7 and 1 day before it ends. You can renew in one click; your data stays available.',
     questionAr: 'ماذا يحدث عند نهاية اشتراكي؟',

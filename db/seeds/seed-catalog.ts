@@ -7,7 +7,7 @@ import { paymentNamesAr, paymentNamesEn, serviceNamesAr, serviceScopeAr, service
 const scopeFrOf = (code: string): string[] =>
   code === 'full'
     ? catalogSeed.services.flatMap((s) => ('scope_fr' in s && s.scope_fr) || [])
-    : (catalogSeed.services.find((s) => s.code === code) as { scope_fr?: string[] } | undefined)?.scope_fr ?? [];
+    : ((catalogSeed.services.find((s) => s.code === code) as { scope_fr?: string[] } | undefined)?.scope_fr ?? []);
 /** Inserts the services, tiers and payment methods that are missing; never overwrites edits. */
 export async function seedCatalog(): Promise<void> {
   await sequelize.transaction(async (transaction) => {
@@ -35,7 +35,13 @@ export async function seedCatalog(): Promise<void> {
     for (const [position, m] of catalogSeed.payment_methods.entries()) {
       await PaymentMethod.findOrCreate({
         where: { code: m.code },
-        defaults: { code: m.code, nameFr: m.name_fr, nameEn: paymentNamesEn[m.code] ?? m.name_fr, nameAr: paymentNamesAr[m.code] ?? null, position },
+        defaults: {
+          code: m.code,
+          nameFr: m.name_fr,
+          nameEn: paymentNamesEn[m.code] ?? m.name_fr,
+          nameAr: paymentNamesAr[m.code] ?? null,
+          position,
+        },
         transaction,
       });
     }

@@ -1,6 +1,17 @@
 import PDFDocument from 'pdfkit';
 import { findTier, pricingQuantity } from '../../server/catalog/tier-pricing';
-import { type Company, EmailLogEntry, Notification, PriceTier, Proforma, QuoteCall, QuoteRequest, Service, Subscription, type User } from '../../server/db/models';
+import {
+  type Company,
+  EmailLogEntry,
+  Notification,
+  PriceTier,
+  Proforma,
+  QuoteCall,
+  QuoteRequest,
+  Service,
+  Subscription,
+  type User,
+} from '../../server/db/models';
 import { sequelize } from '../../server/db/sequelize';
 import { formatDateDz } from '../../server/documents/pdf-format';
 import { algiersDate, algiersMidnight, addDays } from '../../server/calendar/algiers-calendar';
@@ -21,12 +32,23 @@ import { activateSubscription } from '../../server/subscriptions/activate-subscr
  * notifications. PDFs and their e-mails are made by the worker when it starts (documents queue).
  */
 export type DemoClient = { company: Company; user: User };
-type QuoteShape = { serviceCode: 'support' | 'management' | 'full'; durationMonths: number; ticketsPerMonth?: number; pcsCount?: number; softwareCount?: number; description?: string };
+type QuoteShape = {
+  serviceCode: 'support' | 'management' | 'full';
+  durationMonths: number;
+  ticketsPerMonth?: number;
+  pcsCount?: number;
+  softwareCount?: number;
+  description?: string;
+};
 
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
 
 async function quote(client: DemoClient, shape: QuoteShape, status: 'new' | 'contacted' = 'contacted', createdDaysAgo = 3) {
-  const service = await Service.findOne({ where: { code: shape.serviceCode }, include: [{ model: PriceTier, as: 'tiers' }], rejectOnEmpty: true });
+  const service = await Service.findOne({
+    where: { code: shape.serviceCode },
+    include: [{ model: PriceTier, as: 'tiers' }],
+    rejectOnEmpty: true,
+  });
   const quantities = { ticketsPerMonth: shape.ticketsPerMonth ?? null, pcsCount: shape.pcsCount ?? null };
   const tier = findTier(service.tiers ?? [], pricingQuantity(service.pricedBy, quantities));
   const row = await QuoteRequest.create({
@@ -76,7 +98,12 @@ function demoPurchaseOrderPdf(companyName: string, reference: string): Promise<B
     doc.on('data', (c: Buffer) => chunks.push(c));
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
-    doc.fontSize(18).text(`${companyName} — Bon de commande ${reference}`).moveDown().fontSize(12).text('Commande de services informatiques managés auprès de Y-tech SARL.');
+    doc
+      .fontSize(18)
+      .text(`${companyName} — Bon de commande ${reference}`)
+      .moveDown()
+      .fontSize(12)
+      .text('Commande de services informatiques managés auprès de Y-tech SARL.');
     doc.end();
   });
 }
@@ -115,23 +142,65 @@ export async function seedDemoPipeline(clients: Record<string, DemoClient>, comm
   await quote(c('sahara'), { serviceCode: 'management', durationMonths: 6, pcsCount: 18, softwareCount: 9 }, 'new', 0);
 
   // 2. Contacted, with the call logged.
-  const contacted = await quote(c('djurdjura'), { serviceCode: 'support', durationMonths: 3, ticketsPerMonth: 25, description: 'Pannes réseau fréquentes dans l’atelier, messagerie à migrer.' }, 'contacted', 2);
-  await QuoteCall.create({ quoteRequestId: contacted.id, userId: commercial.id, outcome: 'reached', note: 'Besoin confirmé ; souhaite une remise pour 12 mois. Rappeler jeudi avec une proposition.' });
+  const contacted = await quote(
+    c('djurdjura'),
+    {
+      serviceCode: 'support',
+      durationMonths: 3,
+      ticketsPerMonth: 25,
+      description: 'Pannes réseau fréquentes dans l’atelier, messagerie à migrer.',
+    },
+    'contacted',
+    2,
+  );
+  await QuoteCall.create({
+    quoteRequestId: contacted.id,
+    userId: commercial.id,
+    outcome: 'reached',
+    note: 'Besoin confirmé ; souhaite une remise pour 12 mois. Rappeler jeudi avec une proposition.',
+  });
 
   // 3. A pro-forma sent, waiting for the client's answer (the demo client's own company).
-  await proformaFor(await quote(c('elamel'), { serviceCode: 'support', durationMonths: 6, ticketsPerMonth: 8, description: 'Postes de caisse et imprimantes d’ordonnances.' }), staff);
+  await proformaFor(
+    await quote(c('elamel'), {
+      serviceCode: 'support',
+      durationMonths: 6,
+      ticketsPerMonth: 8,
+      description: 'Postes de caisse et imprimantes d’ordonnances.',
+    }),
+    staff,
+  );
 
   // 4. Accepted, the purchase order uploaded and waiting for review.
   const numidia = c('numidia');
-  const poProforma = await proformaFor(await quote(numidia, { serviceCode: 'full', durationMonths: 12, ticketsPerMonth: 12, pcsCount: 16, softwareCount: 20 }), staff, 10);
+  const poProforma = await proformaFor(
+    await quote(numidia, { serviceCode: 'full', durationMonths: 12, ticketsPerMonth: 12, pcsCount: 16, softwareCount: 20 }),
+    staff,
+    10,
+  );
   await acceptProforma(numidia.company.id, { proformaId: poProforma.id, paymentMethod: 'purchase_order' }, { userId: numidia.user.id });
-  await uploadPurchaseOrder(numidia.company.id, { proformaId: poProforma.id, fileName: 'BC-2026-031 Numidia Conseil.pdf', bytes: await demoPurchaseOrderPdf(numidia.company.name, 'BC-2026-031') }, { userId: numidia.user.id });
+  await uploadPurchaseOrder(
+    numidia.company.id,
+    {
+      proformaId: poProforma.id,
+      fileName: 'BC-2026-031 Numidia Conseil.pdf',
+      bytes: await demoPurchaseOrderPdf(numidia.company.name, 'BC-2026-031'),
+    },
+    { userId: numidia.user.id },
+  );
 
   // 5. An invoice issued after an accepted purchase order, not paid yet.
   const tassili = c('tassili');
-  const invoiced = await proformaFor(await quote(tassili, { serviceCode: 'management', durationMonths: 3, pcsCount: 9, softwareCount: 4 }), staff);
+  const invoiced = await proformaFor(
+    await quote(tassili, { serviceCode: 'management', durationMonths: 3, pcsCount: 9, softwareCount: 4 }),
+    staff,
+  );
   await acceptProforma(tassili.company.id, { proformaId: invoiced.id, paymentMethod: 'purchase_order' }, { userId: tassili.user.id });
-  const order = await uploadPurchaseOrder(tassili.company.id, { proformaId: invoiced.id, fileName: 'bon-commande-tassili.pdf', bytes: await demoPurchaseOrderPdf(tassili.company.name, 'TC-118') }, { userId: tassili.user.id });
+  const order = await uploadPurchaseOrder(
+    tassili.company.id,
+    { proformaId: invoiced.id, fileName: 'bon-commande-tassili.pdf', bytes: await demoPurchaseOrderPdf(tassili.company.name, 'TC-118') },
+    { userId: tassili.user.id },
+  );
   await reviewPurchaseOrder(
     {
       purchaseOrderId: order.id,
@@ -153,7 +222,10 @@ export async function seedDemoPipeline(clients: Record<string, DemoClient>, comm
 
   // 7. A pro-forma left without an answer past its validity.
   const hoggar = c('hoggar');
-  const stale = await proformaFor(await quote(hoggar, { serviceCode: 'support', durationMonths: 12, ticketsPerMonth: 35 }, 'contacted', 45), staff);
+  const stale = await proformaFor(
+    await quote(hoggar, { serviceCode: 'support', durationMonths: 12, ticketsPerMonth: 35 }, 'contacted', 45),
+    staff,
+  );
   await Proforma.update({ validUntil: addDays(algiersDate(), -5) }, { where: { id: stale.id } });
   await expireOverdueProformas();
 
@@ -162,11 +234,19 @@ export async function seedDemoPipeline(clients: Record<string, DemoClient>, comm
 
   // 9. Accepted to pay by bank transfer: the client's proof waits for the commercial's confirmation.
   const sahara = c('sahara');
-  const byTransfer = await proformaFor(await quote(sahara, { serviceCode: 'support', durationMonths: 3, ticketsPerMonth: 9 }, 'contacted', 4), staff);
+  const byTransfer = await proformaFor(
+    await quote(sahara, { serviceCode: 'support', durationMonths: 3, ticketsPerMonth: 9 }, 'contacted', 4),
+    staff,
+  );
   await acceptProforma(sahara.company.id, { proformaId: byTransfer.id, paymentMethod: 'transfer' }, { userId: sahara.user.id });
   await uploadPaymentProof(
     sahara.company.id,
-    { proformaId: byTransfer.id, bankReference: 'VIR-CPA-2026-004512', fileName: 'ordre-de-virement.pdf', bytes: await demoPurchaseOrderPdf(sahara.company.name, 'VIR-CPA-2026-004512') },
+    {
+      proformaId: byTransfer.id,
+      bankReference: 'VIR-CPA-2026-004512',
+      fileName: 'ordre-de-virement.pdf',
+      bytes: await demoPurchaseOrderPdf(sahara.company.name, 'VIR-CPA-2026-004512'),
+    },
     { userId: sahara.user.id },
   );
 }

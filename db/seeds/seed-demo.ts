@@ -141,7 +141,16 @@ export async function seedDemo(): Promise<void> {
     const user = (account: keyof typeof demoAccounts, role: Role, companyId: number | null, phone: string, companyRole?: CompanyRole) => {
       const a = demoAccounts[account];
       return User.create(
-        { email: a.email, passwordHash: hashes[account]!, firstName: a.firstName, lastName: a.lastName, phone, role, companyId, companyRole },
+        {
+          email: a.email,
+          passwordHash: hashes[account]!,
+          firstName: a.firstName,
+          lastName: a.lastName,
+          phone,
+          role,
+          companyId,
+          companyRole,
+        },
         { transaction },
       );
     };
@@ -154,7 +163,10 @@ export async function seedDemo(): Promise<void> {
     await user('member', 'client', byKey.atlas!.id, '+213770445566', 'member');
     await user('billing', 'client', byKey.atlas!.id, '+213770778899', 'billing');
     for (const [key, contact] of Object.entries(companyContacts)) {
-      const created = await User.create({ ...contact, passwordHash: hashes.client!, role: 'client', companyId: byKey[key]!.id }, { transaction });
+      const created = await User.create(
+        { ...contact, passwordHash: hashes.client!, role: 'client', companyId: byKey[key]!.id },
+        { transaction },
+      );
       clients[key] = { company: byKey[key]!, user: created };
     }
     return { clients, commercial };

@@ -49,7 +49,10 @@ export async function requestQuoteThroughWizard(page: Page, email: string, compa
 export const algiersToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Africa/Algiers' }).format(new Date());
 
 /** The commercial types what the client's purchase order says, and sees every check pass. */
-export async function reviewPurchaseOrder(staff: Page, order: { poNumber: string; proformaNumber: string; exclTaxDa: string; inclTaxDa: string }) {
+export async function reviewPurchaseOrder(
+  staff: Page,
+  order: { poNumber: string; proformaNumber: string; exclTaxDa: string; inclTaxDa: string },
+) {
   await staff.getByLabel('N° du bon de commande du client').fill(order.poNumber);
   await staff.getByLabel('N° de pro forma cité sur le bon').fill(order.proformaNumber);
   await staff.getByLabel('Date du bon de commande').fill(algiersToday());

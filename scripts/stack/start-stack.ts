@@ -40,7 +40,9 @@ export async function startStack(options: StackOptions) {
     // worker's start-up provisioning finds the subscribed one's entity, with its park and tickets.
     const simToken = env.GLPI_SIM_USER_TOKEN ?? 'glpi-sim-user-token';
     const simEnv = {
-      ...env, GLPI_SIM_PORT: String(options.glpiSimulator.port), GLPI_SIM_USER_TOKEN: simToken,
+      ...env,
+      GLPI_SIM_PORT: String(options.glpiSimulator.port),
+      GLPI_SIM_USER_TOKEN: simToken,
       GLPI_SIM_NAMED_ENTITIES: env.GLPI_SIM_NAMED_ENTITIES ?? 'Atlas Logistique SARL;Pharmacie El Amel;Numidia Conseil',
       ...(options.glpiSimulator.stateFile ? { GLPI_SIM_STATE_FILE: options.glpiSimulator.stateFile } : {}),
     };

@@ -19,9 +19,10 @@ export async function logIn(input: z.infer<typeof loginInput>, meta: RequestMeta
   // Asked for an unknown e-mail too, so that the time taken does not say whether it has an account.
   const trusted = await isTrustedDevice(meta.deviceId, user?.id ?? 0);
   const attempt = await startLoginAttempt(input.email, meta.ip, trusted ? meta.deviceId : null);
-  const valid = user?.passwordHash && user.active
-    ? await verifyPassword(user.passwordHash, input.password)
-    : (await burnPasswordCheck(input.password), false);
+  const valid =
+    user?.passwordHash && user.active
+      ? await verifyPassword(user.passwordHash, input.password)
+      : (await burnPasswordCheck(input.password), false);
   if (!user || !valid) throw new AppError('UNAUTHENTICATED', 'errors.invalidCredentials');
   await attempt.succeeded();
   // Session fixation: whatever session the browser had is dropped, the new one has a new id.

@@ -12,7 +12,11 @@ import { PasswordResetToken } from '../db/models';
 export const passwordLinkLifetimeMs = { reset: 60 * 60 * 1000, invitation: 7 * 24 * 3600_000 } as const;
 
 /** A new link for this account; every earlier unused one stops working. Called when the mail is sent (mail-links.ts). */
-export async function issuePasswordToken(userId: number, purpose: keyof typeof passwordLinkLifetimeMs, transaction: Transaction): Promise<string> {
+export async function issuePasswordToken(
+  userId: number,
+  purpose: keyof typeof passwordLinkLifetimeMs,
+  transaction: Transaction,
+): Promise<string> {
   await revokePasswordTokens(userId, transaction);
   const token = randomBytes(32).toString('base64url');
   await PasswordResetToken.create(

@@ -23,7 +23,9 @@ export async function getProfile(userId: number) {
     phone: user.phone,
     role: user.role,
     locale: user.locale,
-    company: company ? Object.fromEntries(companyFields.map((f) => [f, company[f]])) as Pick<Company, (typeof companyFields)[number]> : null,
+    company: company
+      ? (Object.fromEntries(companyFields.map((f) => [f, company[f]])) as Pick<Company, (typeof companyFields)[number]>)
+      : null,
   };
 }
 

@@ -85,8 +85,14 @@ export async function confirmRegistration(token: string, meta: RequestMeta) {
       if (error instanceof UniqueConstraintError) throw new AppError('BAD_INPUT', 'errors.registrationInvalid');
       throw error;
     }
-    await Notification.create({ userId: created.id, kind: 'welcome', params: { name: created.firstName }, link: null, readAt: null }, { transaction });
-    await recordAudit({ actorUserId: created.id, action: 'user.register', recordType: 'user', recordId: created.id, ip: meta.ip }, transaction);
+    await Notification.create(
+      { userId: created.id, kind: 'welcome', params: { name: created.firstName }, link: null, readAt: null },
+      { transaction },
+    );
+    await recordAudit(
+      { actorUserId: created.id, action: 'user.register', recordType: 'user', recordId: created.id, ip: meta.ip },
+      transaction,
+    );
     await enqueueMail(
       {
         to: created.email,

@@ -7,9 +7,13 @@ import { User, type AuditEntry } from '../db/models';
  */
 export async function auditRowsWithActors(rows: AuditEntry[], detailsLength: number) {
   const actorIds = [...new Set(rows.map((r) => r.actorUserId).filter((id): id is number => id !== null))];
-  const actors = actorIds.length === 0
-    ? []
-    : await User.findAll({ where: { id: { [Op.in]: actorIds } }, attributes: ['id', 'email', 'firstName', 'lastName', 'role', 'active'] });
+  const actors =
+    actorIds.length === 0
+      ? []
+      : await User.findAll({
+          where: { id: { [Op.in]: actorIds } },
+          attributes: ['id', 'email', 'firstName', 'lastName', 'role', 'active'],
+        });
   const actorById = new Map(actors.map((a) => [a.id, a]));
   return rows.map((r) => {
     const actor = r.actorUserId === null ? undefined : actorById.get(r.actorUserId);
@@ -21,7 +25,9 @@ export async function auditRowsWithActors(rows: AuditEntry[], detailsLength: num
       details: r.details === null ? null : JSON.stringify(r.details).slice(0, detailsLength),
       ip: r.ip,
       createdAt: r.createdAt,
-      actor: actor ? { id: actor.id, name: `${actor.firstName} ${actor.lastName}`, email: actor.email, role: actor.role, active: actor.active } : null,
+      actor: actor
+        ? { id: actor.id, name: `${actor.firstName} ${actor.lastName}`, email: actor.email, role: actor.role, active: actor.active }
+        : null,
     };
   });
 }

@@ -64,7 +64,11 @@ export async function startLoginAttempt(email: string, address: string | null, t
   const clientKey = trustedDevice ? `${account}|device:${sha256(trustedDevice)}` : `${account}|address:${addressKey(address)}`;
   const counted: [LimitName, string][] = trustedDevice
     ? [['perClient', clientKey]]
-    : [['perClient', clientKey], ['perAddress', addressKey(address)], ['perAccount', account]];
+    : [
+        ['perClient', clientKey],
+        ['perAddress', addressKey(address)],
+        ['perAccount', account],
+      ];
   const waits = await Promise.all(counted.map(([name, key]) => consume(name, key)));
   const blocked = counted.map(([name], i) => ({ name, wait: waits[i]! })).filter((b) => b.wait > 0);
   if (blocked.length > 0) {
@@ -77,9 +81,7 @@ export async function startLoginAttempt(email: string, address: string | null, t
   return {
     async succeeded() {
       // The owner's right password: this client starts afresh, the shared counters get their point back.
-      await Promise.all(
-        counted.map(([name, key]) => (name === 'perClient' ? limiter(name).delete(key) : limiter(name).reward(key))),
-      );
+      await Promise.all(counted.map(([name, key]) => (name === 'perClient' ? limiter(name).delete(key) : limiter(name).reward(key))));
     },
   };
 }

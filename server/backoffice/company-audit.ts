@@ -46,12 +46,20 @@ export async function companyAuditTrail(input: z.output<typeof companyAuditInput
       ...[...idsByType].map(([recordType, ids]) => ({ recordType, recordId: { [Op.in]: ids } })),
     ],
   };
-  const { rows, count } = await AuditEntry.findAndCountAll({ where, order: [['id', 'DESC']], limit: pageSize, offset: (input.page - 1) * pageSize });
+  const { rows, count } = await AuditEntry.findAndCountAll({
+    where,
+    order: [['id', 'DESC']],
+    limit: pageSize,
+    offset: (input.page - 1) * pageSize,
+  });
   return {
     total: count,
     page: input.page,
     pageSize,
     // The company page shows who acted, not their address or IP: those stay in the admin's audit search.
-    entries: (await auditRowsWithActors(rows, 500)).map(({ ip: _ip, actor, ...entry }) => ({ ...entry, actor: actor && { name: actor.name, role: actor.role } })),
+    entries: (await auditRowsWithActors(rows, 500)).map(({ ip: _ip, actor, ...entry }) => ({
+      ...entry,
+      actor: actor && { name: actor.name, role: actor.role },
+    })),
   };
 }

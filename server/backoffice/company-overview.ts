@@ -27,7 +27,10 @@ export async function companyOverview(companyId: number, now = new Date()) {
         { model: Service, as: 'service', attributes: ['code', 'nameFr', 'nameEn'] },
         { model: Invoice, as: 'invoice', attributes: ['id', 'number'] },
       ],
-      order: [['startAt', 'DESC'], ['id', 'DESC']],
+      order: [
+        ['startAt', 'DESC'],
+        ['id', 'DESC'],
+      ],
     }) as Promise<Array<Subscription & { service: Service; invoice: Invoice | null }>>,
     GlpiCompanyLink.findByPk(companyId),
     quotaUsage([companyId], now),
@@ -82,14 +85,15 @@ async function companyPeople(companyId: number) {
     attributes: ['id', 'email', 'firstName', 'lastName', 'phone', 'role', 'active', 'createdAt'],
     order: [['id', 'ASC']],
   });
-  const logins = users.length === 0
-    ? []
-    : ((await LoginEvent.findAll({
-        attributes: ['userId', [fn('MAX', col('created_at')), 'lastAt'], [fn('COUNT', col('id')), 'count']],
-        where: { userId: { [Op.in]: users.map((u) => u.id) } },
-        group: ['userId'],
-        raw: true,
-      })) as unknown as Array<{ userId: number; lastAt: Date | string; count: number | string }>);
+  const logins =
+    users.length === 0
+      ? []
+      : ((await LoginEvent.findAll({
+          attributes: ['userId', [fn('MAX', col('created_at')), 'lastAt'], [fn('COUNT', col('id')), 'count']],
+          where: { userId: { [Op.in]: users.map((u) => u.id) } },
+          group: ['userId'],
+          raw: true,
+        })) as unknown as Array<{ userId: number; lastAt: Date | string; count: number | string }>);
   const loginsOf = new Map(logins.map((l) => [Number(l.userId), l]));
   return users.map((u) => {
     const login = loginsOf.get(u.id);

@@ -1,5 +1,17 @@
 import { Op } from 'sequelize';
-import { Company, CreditNote, Invoice, Proforma, PurchaseOrder, QuoteCall, QuoteRequest, Service, Subscription, SubscriptionReminder, User } from '../db/models';
+import {
+  Company,
+  CreditNote,
+  Invoice,
+  Proforma,
+  PurchaseOrder,
+  QuoteCall,
+  QuoteRequest,
+  Service,
+  Subscription,
+  SubscriptionReminder,
+  User,
+} from '../db/models';
 import { notFound } from '../errors';
 import { addDays, algiersMidnight } from '../calendar/algiers-calendar';
 import { billingLinks } from '../sales/billing-links';
@@ -61,13 +73,34 @@ export async function companyTimeline(companyId: number, now = new Date()): Prom
   const [calls, reminders] = await Promise.all([
     quotes.length === 0
       ? []
-      : QuoteCall.findAll({ where: { quoteRequestId: { [Op.in]: quotes.map((q) => q.id) } }, include: [{ model: User, as: 'caller', attributes: ['firstName', 'lastName'] }] }),
-    subscriptions.length === 0 ? [] : SubscriptionReminder.findAll({ where: { subscriptionId: { [Op.in]: subscriptions.map((s) => s.id) } } }),
+      : QuoteCall.findAll({
+          where: { quoteRequestId: { [Op.in]: quotes.map((q) => q.id) } },
+          include: [{ model: User, as: 'caller', attributes: ['firstName', 'lastName'] }],
+        }),
+    subscriptions.length === 0
+      ? []
+      : SubscriptionReminder.findAll({ where: { subscriptionId: { [Op.in]: subscriptions.map((s) => s.id) } } }),
   ]);
 
   const entries: TimelineEntry[] = [];
-  const add = (at: Date | null, kind: TimelineKind, reference: string, link: string | null, extra: Partial<Pick<TimelineEntry, 'code' | 'note' | 'who' | 'referenceEn'>> = {}) => {
-    if (at) entries.push({ at, kind, reference, referenceEn: extra.referenceEn ?? null, link, code: extra.code ?? null, note: extra.note ?? null, who: extra.who ?? null });
+  const add = (
+    at: Date | null,
+    kind: TimelineKind,
+    reference: string,
+    link: string | null,
+    extra: Partial<Pick<TimelineEntry, 'code' | 'note' | 'who' | 'referenceEn'>> = {},
+  ) => {
+    if (at)
+      entries.push({
+        at,
+        kind,
+        reference,
+        referenceEn: extra.referenceEn ?? null,
+        link,
+        code: extra.code ?? null,
+        note: extra.note ?? null,
+        who: extra.who ?? null,
+      });
   };
   const nameOf = (user: User | null | undefined) => (user ? `${user.firstName} ${user.lastName}` : null);
 
@@ -76,7 +109,11 @@ export async function companyTimeline(companyId: number, now = new Date()): Prom
     add(q.createdAt, 'quoteRequested', quoteReference(q.id), `/backoffice/quotes/${q.id}`, { who: nameOf(q.requester) });
   }
   for (const c of calls as Array<QuoteCall & { caller?: User }>) {
-    add(c.createdAt, 'quoteCalled', quoteRefs.get(c.quoteRequestId) ?? '', `/backoffice/quotes/${c.quoteRequestId}`, { code: c.outcome, note: c.note, who: nameOf(c.caller) });
+    add(c.createdAt, 'quoteCalled', quoteRefs.get(c.quoteRequestId) ?? '', `/backoffice/quotes/${c.quoteRequestId}`, {
+      code: c.outcome,
+      note: c.note,
+      who: nameOf(c.caller),
+    });
   }
   for (const p of proformas) {
     const link = billingLinks.staffProforma(p.id);
@@ -90,7 +127,10 @@ export async function companyTimeline(companyId: number, now = new Date()): Prom
   for (const o of orders as Array<PurchaseOrder & { proforma: Proforma }>) {
     const link = billingLinks.staffProforma(o.proformaId);
     add(o.createdAt, 'purchaseOrderUploaded', o.proforma.number, link, { note: o.originalName });
-    if (o.status !== 'pending') add(o.reviewedAt, o.status === 'accepted' ? 'purchaseOrderAccepted' : 'purchaseOrderRefused', o.proforma.number, link, { note: o.refusalReason });
+    if (o.status !== 'pending')
+      add(o.reviewedAt, o.status === 'accepted' ? 'purchaseOrderAccepted' : 'purchaseOrderRefused', o.proforma.number, link, {
+        note: o.refusalReason,
+      });
   }
   for (const i of invoices) {
     add(i.createdAt, 'invoiceIssued', i.number, billingLinks.staffInvoice(i.id));

@@ -120,7 +120,10 @@ export async function listCompanies(input: z.output<typeof listCompaniesInput>, 
           startAt: s.startAt,
           endAt: s.endAt,
         })),
-        glpi: { entityId: row.glpiEntityId === null ? null : Number(row.glpiEntityId), provisioningState: row.provisioningState ?? ('none' as const) },
+        glpi: {
+          entityId: row.glpiEntityId === null ? null : Number(row.glpiEntityId),
+          provisioningState: row.provisioningState ?? ('none' as const),
+        },
         sync: { pairs: Number(row.syncPairs ?? 0), lastSyncAt: row.lastSyncAt === null ? null : new Date(row.lastSyncAt) },
         quota: quota.get(id) ?? [],
       };

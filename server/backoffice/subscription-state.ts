@@ -5,7 +5,10 @@ export const companySubscriptionStates = ['active', 'upcoming', 'ended', 'none']
 export type CompanySubscriptionState = (typeof companySubscriptionStates)[number];
 
 /** One subscription period against now: running (start ≤ now < end), not started yet, or over. */
-export function subscriptionStateOf(subscription: Pick<Subscription, 'startAt' | 'endAt'>, now: Date): Exclude<CompanySubscriptionState, 'none'> {
+export function subscriptionStateOf(
+  subscription: Pick<Subscription, 'startAt' | 'endAt'>,
+  now: Date,
+): Exclude<CompanySubscriptionState, 'none'> {
   if (subscription.startAt.getTime() > now.getTime()) return 'upcoming';
   return subscription.endAt.getTime() > now.getTime() ? 'active' : 'ended';
 }

@@ -6,10 +6,12 @@ import { clientsOverPlan } from '../portal/over-plan';
 import { addDays, algiersDate, algiersMidnight, daysBetween } from '../calendar/algiers-calendar';
 import { quoteReference } from '../sales/quotes/quote-reference';
 
-export const todoTodayInput = z.object({
-  /** Items shown per block (the most urgent first); the block's count covers them all. */
-  limit: z.number().int().min(1).max(100).default(10),
-}).default({ limit: 10 });
+export const todoTodayInput = z
+  .object({
+    /** Items shown per block (the most urgent first); the block's count covers them all. */
+    limit: z.number().int().min(1).max(100).default(10),
+  })
+  .default({ limit: 10 });
 
 type Row = Record<string, unknown> & { total: number | string };
 type Block<T> = { total: number; items: T[] };
@@ -134,7 +136,17 @@ async function ticketsOverAllowance(now: Date, limit: number) {
   const over = await clientsOverPlan({ minPercent: 100, now });
   const items = over.flatMap((client) => {
     const tickets = client.lines.find((line) => line.kind === 'tickets' && line.percent >= 100);
-    return tickets ? [{ companyId: client.companyId, companyName: client.companyName, used: tickets.used, allowed: tickets.allowed, percent: tickets.percent }] : [];
+    return tickets
+      ? [
+          {
+            companyId: client.companyId,
+            companyName: client.companyName,
+            used: tickets.used,
+            allowed: tickets.allowed,
+            percent: tickets.percent,
+          },
+        ]
+      : [];
   });
   items.sort((a, b) => b.percent - a.percent || a.companyName.localeCompare(b.companyName));
   return { total: items.length, items: items.slice(0, limit) };

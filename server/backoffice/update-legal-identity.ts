@@ -30,7 +30,17 @@ export async function updateLegalIdentity(input: z.output<typeof updateLegalIden
     }
     if (Object.keys(changes).length === 0) return { id: company.id, changed: [] as string[] };
     await company.update(Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v.to])), { transaction });
-    await recordAudit({ actorUserId: actor.userId, action: 'company.legalIdentity', recordType: 'company', recordId: company.id, details: { changes }, ip: actor.ip }, transaction);
+    await recordAudit(
+      {
+        actorUserId: actor.userId,
+        action: 'company.legalIdentity',
+        recordType: 'company',
+        recordId: company.id,
+        details: { changes },
+        ip: actor.ip,
+      },
+      transaction,
+    );
     return { id: company.id, changed: Object.keys(changes) };
   });
 }

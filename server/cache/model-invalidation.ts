@@ -41,7 +41,9 @@ export function invalidateOnWrite<M extends Model>(model: ModelStatic<M>, topic:
     });
   const fieldOf = (row: M) => (row.get(field) as number | null) ?? null;
   model.addHook('afterCreate', (row: M, options: HookOptions) => publishIds([fieldOf(row)], options));
-  model.addHook('afterUpdate', (row: M, options: HookOptions) => publishIds([fieldOf(row), (row.previous(field) as number | null) ?? null], options));
+  model.addHook('afterUpdate', (row: M, options: HookOptions) =>
+    publishIds([fieldOf(row), (row.previous(field) as number | null) ?? null], options),
+  );
   model.addHook('afterDestroy', (row: M, options: HookOptions) => publishIds([fieldOf(row)], options));
   model.addHook('afterBulkCreate', (rows: M[], options: HookOptions) => publishIds(rows.map(fieldOf), options));
   const bulk = (options: HookOptions) => publishIds(bulkIds(options, field), options);

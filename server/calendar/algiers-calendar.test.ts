@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, algiersDate, algiersMidnight, algiersMonth, algiersMonthStart, daysBetween, lastAlgiersMonths } from './algiers-calendar';
+import {
+  addDays,
+  addMonths,
+  algiersDate,
+  algiersMidnight,
+  algiersMonth,
+  algiersMonthStart,
+  daysBetween,
+  lastAlgiersMonths,
+} from './algiers-calendar';
 
 describe('the Algiers calendar', () => {
   it('turns the day and the month at midnight in Algiers, an hour before UTC', () => {

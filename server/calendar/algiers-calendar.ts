@@ -52,7 +52,9 @@ export function algiersMonthStart(month: string, delta = 0): Date {
 /** The last `count` months up to the one containing `now`, oldest first (YYYY-MM), and the instant the oldest began. */
 export function lastAlgiersMonths(count: number, now: Date = new Date()) {
   const current = algiersMonth(now);
-  const months = Array.from({ length: count }, (_, index) => algiersMonth(new Date(algiersMonthStart(current, index - count + 1).getTime() + algiersOffsetMs)));
+  const months = Array.from({ length: count }, (_, index) =>
+    algiersMonth(new Date(algiersMonthStart(current, index - count + 1).getTime() + algiersOffsetMs)),
+  );
   return { months, start: algiersMonthStart(current, 1 - count) };
 }
 

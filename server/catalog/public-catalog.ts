@@ -6,7 +6,10 @@ export async function listPublicServices() {
   const services = await Service.findAll({
     where: { active: true },
     include: [{ model: PriceTier, as: 'tiers' }],
-    order: [['position', 'ASC'], [{ model: PriceTier, as: 'tiers' }, 'minQty', 'ASC']],
+    order: [
+      ['position', 'ASC'],
+      [{ model: PriceTier, as: 'tiers' }, 'minQty', 'ASC'],
+    ],
   });
   return services.map((s) => ({
     code: s.code,
@@ -34,10 +37,23 @@ export async function searchPublishedFaq(query: string | undefined) {
     where: {
       published: true,
       [Op.and]: words.map((w) => ({
-        [Op.or]: ['questionFr', 'answerFr', 'questionEn', 'answerEn', 'questionAr', 'answerAr'].map((field) => ({ [field]: { [Op.like]: escaped(w) } })),
+        [Op.or]: ['questionFr', 'answerFr', 'questionEn', 'answerEn', 'questionAr', 'answerAr'].map((field) => ({
+          [field]: { [Op.like]: escaped(w) },
+        })),
       })),
     },
-    order: [['position', 'ASC'], ['id', 'ASC']],
+    order: [
+      ['position', 'ASC'],
+      ['id', 'ASC'],
+    ],
   });
-  return entries.map((e) => ({ id: e.id, questionFr: e.questionFr, answerFr: e.answerFr, questionEn: e.questionEn, answerEn: e.answerEn, questionAr: e.questionAr, answerAr: e.answerAr }));
+  return entries.map((e) => ({
+    id: e.id,
+    questionFr: e.questionFr,
+    answerFr: e.answerFr,
+    questionEn: e.questionEn,
+    answerEn: e.answerEn,
+    questionAr: e.questionAr,
+    answerAr: e.answerAr,
+  }));
 }

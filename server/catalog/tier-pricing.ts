@@ -28,7 +28,10 @@ async function loadServiceWithTiers(code: string) {
 }
 
 /** Monthly price from the current catalog for the given quantities, or null when above the top tier. */
-export async function estimateMonthlyPrice(serviceCode: string, q: Quantities): Promise<{ monthlyPriceDa: number | null; tierMaxQty: number | null; quantity: number } | null> {
+export async function estimateMonthlyPrice(
+  serviceCode: string,
+  q: Quantities,
+): Promise<{ monthlyPriceDa: number | null; tierMaxQty: number | null; quantity: number } | null> {
   const service = await loadServiceWithTiers(serviceCode);
   if (!service) return null;
   const quantity = pricingQuantity(service.pricedBy, q);

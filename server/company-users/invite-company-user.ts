@@ -52,18 +52,34 @@ export async function inviteCompanyUser(actor: CompanyUsersActor, companyId: num
     if (existing?.id === actor.userId) throw new AppError('BAD_INPUT', 'errors.companyUsers.notYourself', { field: 'email' });
     if (existing) {
       const sameCompany = existing.role === 'client' && existing.companyId === companyId;
-      throw new AppError('CONFLICT', sameCompany ? 'errors.companyUsers.alreadyMember' : 'errors.companyUsers.emailTaken', { field: 'email' });
+      throw new AppError('CONFLICT', sameCompany ? 'errors.companyUsers.alreadyMember' : 'errors.companyUsers.emailTaken', {
+        field: 'email',
+      });
     }
     const user = await User.create(
       {
-        email: input.email, passwordHash: null, firstName: input.firstName, lastName: input.lastName, phone: null,
-        role: 'client', companyId, companyRole: input.companyRole, locale: input.locale,
+        email: input.email,
+        passwordHash: null,
+        firstName: input.firstName,
+        lastName: input.lastName,
+        phone: null,
+        role: 'client',
+        companyId,
+        companyRole: input.companyRole,
+        locale: input.locale,
       },
       { transaction },
     );
     await mailInvitation(user, company, actor, transaction);
     await recordAudit(
-      { actorUserId: actor.userId, action: 'company_user.invite', recordType: 'user', recordId: user.id, details: { companyId, email: user.email, companyRole: input.companyRole }, ip: actor.ip },
+      {
+        actorUserId: actor.userId,
+        action: 'company_user.invite',
+        recordType: 'user',
+        recordId: user.id,
+        details: { companyId, email: user.email, companyRole: input.companyRole },
+        ip: actor.ip,
+      },
       transaction,
     );
     return user;
@@ -80,7 +96,17 @@ export async function resendCompanyInvitation(actor: CompanyUsersActor, companyI
     if (user.passwordHash !== null || !user.active) throw new AppError('CONFLICT', 'errors.admin.invitationNotPending');
     const company = await Company.findByPk(companyId, { transaction, rejectOnEmpty: true });
     await mailInvitation(user, company, actor, transaction);
-    await recordAudit({ actorUserId: actor.userId, action: 'company_user.reinvite', recordType: 'user', recordId: user.id, details: { companyId }, ip: actor.ip }, transaction);
+    await recordAudit(
+      {
+        actorUserId: actor.userId,
+        action: 'company_user.reinvite',
+        recordType: 'user',
+        recordId: user.id,
+        details: { companyId },
+        ip: actor.ip,
+      },
+      transaction,
+    );
   });
   return { ok: true as const };
 }
@@ -90,7 +116,12 @@ export async function listCompanyUsers(companyId: number) {
   const users = await User.findAll({
     where: { companyId, role: 'client' },
     attributes: ['id', 'email', 'firstName', 'lastName', 'companyRole', 'active', 'passwordHash', 'createdAt'],
-    order: [['active', 'DESC'], ['lastName', 'ASC'], ['firstName', 'ASC'], ['id', 'ASC']],
+    order: [
+      ['active', 'DESC'],
+      ['lastName', 'ASC'],
+      ['firstName', 'ASC'],
+      ['id', 'ASC'],
+    ],
   });
   return users.map((user) => ({
     id: user.id,

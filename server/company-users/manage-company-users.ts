@@ -26,7 +26,17 @@ export async function changeCompanyRole(actor: CompanyUsersActor, companyId: num
     if (user.companyRole === companyRole) return false;
     const from = user.companyRole;
     await user.update({ companyRole }, { transaction });
-    await recordAudit({ actorUserId: actor.userId, action: 'company_user.role_change', recordType: 'user', recordId: user.id, details: { companyId, from, to: companyRole }, ip: actor.ip }, transaction);
+    await recordAudit(
+      {
+        actorUserId: actor.userId,
+        action: 'company_user.role_change',
+        recordType: 'user',
+        recordId: user.id,
+        details: { companyId, from, to: companyRole },
+        ip: actor.ip,
+      },
+      transaction,
+    );
     return true;
   });
   // The GLPI account follows the role: given to a member or manager, taken from billing.
@@ -44,7 +54,17 @@ export async function deactivateCompanyUser(actor: CompanyUsersActor, companyId:
     if (!user.active) return false;
     await user.update({ active: false }, { transaction });
     await revokePasswordTokens(user.id, transaction);
-    await recordAudit({ actorUserId: actor.userId, action: 'company_user.deactivate', recordType: 'user', recordId: user.id, details: { companyId }, ip: actor.ip }, transaction);
+    await recordAudit(
+      {
+        actorUserId: actor.userId,
+        action: 'company_user.deactivate',
+        recordType: 'user',
+        recordId: user.id,
+        details: { companyId },
+        ip: actor.ip,
+      },
+      transaction,
+    );
     return true;
   });
   // After the commit: a request racing this one is refused by the active check in the context anyway.
@@ -58,7 +78,17 @@ export async function reactivateCompanyUser(actor: CompanyUsersActor, companyId:
     const user = await otherPersonOf(actor, companyId, userId, transaction);
     if (user.active) return false;
     await user.update({ active: true }, { transaction });
-    await recordAudit({ actorUserId: actor.userId, action: 'company_user.reactivate', recordType: 'user', recordId: user.id, details: { companyId }, ip: actor.ip }, transaction);
+    await recordAudit(
+      {
+        actorUserId: actor.userId,
+        action: 'company_user.reactivate',
+        recordType: 'user',
+        recordId: user.id,
+        details: { companyId },
+        ip: actor.ip,
+      },
+      transaction,
+    );
     return true;
   });
   if (changed) await requestGlpiAccounts(companyId);

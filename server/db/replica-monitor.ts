@@ -73,7 +73,18 @@ export class ReplicaMonitor {
     this.timeoutMs = Math.max(300, Math.min(2000, options.intervalMs));
     this.replicas = options.replicaUrls.map((url) => {
       const { name, host, port } = describeDatabaseUrl(url, this.database);
-      return { url, name, host, port, state: 'unknown', inService: false, lagSeconds: null, checkedAt: null, error: null, connection: null };
+      return {
+        url,
+        name,
+        host,
+        port,
+        state: 'unknown',
+        inService: false,
+        lagSeconds: null,
+        checkedAt: null,
+        error: null,
+        connection: null,
+      };
     });
   }
 
@@ -110,7 +121,14 @@ export class ReplicaMonitor {
   }
 
   status(): ReplicaStatus[] {
-    return this.replicas.map(({ name, state, inService, lagSeconds, checkedAt, error }) => ({ name, state, inService, lagSeconds, checkedAt, error }));
+    return this.replicas.map(({ name, state, inService, lagSeconds, checkedAt, error }) => ({
+      name,
+      state,
+      inService,
+      lagSeconds,
+      checkedAt,
+      error,
+    }));
   }
 
   /** A read on a replica failed: look now rather than at the next tick. */
@@ -143,9 +161,13 @@ export class ReplicaMonitor {
     this.previousBeat = beat.beatAt;
     const after = this.replicas.map((r) => r.inService);
     if (after.some((value, i) => value !== before[i])) {
-      for (const replica of this.replicas) if (replica.inService !== before[this.replicas.indexOf(replica)]) {
-        logger.warn({ replica: replica.name, state: replica.state, lagSeconds: replica.lagSeconds, error: replica.error }, replica.inService ? 'replica back in service' : 'replica out of service');
-      }
+      for (const replica of this.replicas)
+        if (replica.inService !== before[this.replicas.indexOf(replica)]) {
+          logger.warn(
+            { replica: replica.name, state: replica.state, lagSeconds: replica.lagSeconds, error: replica.error },
+            replica.inService ? 'replica back in service' : 'replica out of service',
+          );
+        }
       for (const listener of this.listeners) listener(after);
     }
   }
@@ -168,7 +190,9 @@ export class ReplicaMonitor {
   private async measureReplica(replica: Replica, beat: { beatAt: Date; now: Date }): Promise<void> {
     replica.checkedAt = new Date();
     try {
-      replica.connection ??= await mysql.createConnection(connectionOptions(replica.url, describeDatabaseUrl(replica.url, this.database).database, this.timeoutMs));
+      replica.connection ??= await mysql.createConnection(
+        connectionOptions(replica.url, describeDatabaseUrl(replica.url, this.database).database, this.timeoutMs),
+      );
       const [rows] = await replica.connection.query<mysql.RowDataPacket[]>({
         sql: 'SELECT beat_at AS beatAt FROM replication_heartbeats WHERE id = ?',
         values: [heartbeatId],

@@ -112,7 +112,13 @@ function lostConnection(error: unknown): boolean {
   if (error instanceof ConnectionError) return true;
   const parent = (error as { parent?: { fatal?: boolean; code?: string; errno?: number } }).parent;
   // 1053 server shutdown in progress, 1927 connection killed: what a stopping replica answers.
-  return Boolean(parent?.fatal) || parent?.errno === 1053 || parent?.errno === 1927 || parent?.code === 'ECONNRESET' || parent?.code === 'PROTOCOL_CONNECTION_LOST';
+  return (
+    Boolean(parent?.fatal) ||
+    parent?.errno === 1053 ||
+    parent?.errno === 1927 ||
+    parent?.code === 'ECONNRESET' ||
+    parent?.code === 'PROTOCOL_CONNECTION_LOST'
+  );
 }
 
 /** The web process measures its replicas; the worker never calls this, so its reads all go to the primary. */

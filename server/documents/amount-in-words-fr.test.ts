@@ -78,10 +78,7 @@ describe('amountInWordsFr', () => {
     [2_000_000, 'deux millions de dinars algériens'],
     [2_000_000_000, 'deux milliards de dinars algériens'],
     [1_500_000, 'un million cinq cent mille dinars algériens'],
-    [
-      1_234_567.89,
-      'un million deux cent trente-quatre mille cinq cent soixante-sept dinars algériens et quatre-vingt-neuf centimes',
-    ],
+    [1_234_567.89, 'un million deux cent trente-quatre mille cinq cent soixante-sept dinars algériens et quatre-vingt-neuf centimes'],
     [0.01, 'un centime'],
     [0.8, 'quatre-vingts centimes'],
     [1.01, 'un dinar algérien et un centime'],
@@ -92,9 +89,7 @@ describe('amountInWordsFr', () => {
 
   it('rounds to the centime without float noise', () => {
     expect(amountInWordsFr(0.1 + 0.2)).toBe('trente centimes');
-    expect(amountInWordsFr(95_200.499)).toBe(
-      'quatre-vingt-quinze mille deux cents dinars algériens et cinquante centimes',
-    );
+    expect(amountInWordsFr(95_200.499)).toBe('quatre-vingt-quinze mille deux cents dinars algériens et cinquante centimes');
   });
 
   it('refuses negative and non-finite amounts', () => {

@@ -11,8 +11,23 @@
  */
 
 const UNITS = [
-  'zéro', 'un', 'deux', 'trois', 'quatre', 'cinq', 'six', 'sept', 'huit', 'neuf',
-  'dix', 'onze', 'douze', 'treize', 'quatorze', 'quinze', 'seize',
+  'zéro',
+  'un',
+  'deux',
+  'trois',
+  'quatre',
+  'cinq',
+  'six',
+  'sept',
+  'huit',
+  'neuf',
+  'dix',
+  'onze',
+  'douze',
+  'treize',
+  'quatorze',
+  'quinze',
+  'seize',
 ] as const;
 
 const TENS: Record<number, string> = { 2: 'vingt', 3: 'trente', 4: 'quarante', 5: 'cinquante', 6: 'soixante' };
@@ -51,8 +66,7 @@ function below1000(n: number, endsGroup: boolean): string {
   const rest = n % 100;
   if (hundreds === 0) return below100(rest, endsGroup);
   // "cent" alone means one hundred ("un cent" is not said); it is plural only when multiplied and last.
-  const hundredWord =
-    hundreds === 1 ? 'cent' : `${UNITS[hundreds]} ${rest === 0 && endsGroup ? 'cents' : 'cent'}`;
+  const hundredWord = hundreds === 1 ? 'cent' : `${UNITS[hundreds]} ${rest === 0 && endsGroup ? 'cents' : 'cent'}`;
   return rest === 0 ? hundredWord : `${hundredWord} ${below100(rest, endsGroup)}`;
 }
 

@@ -65,13 +65,20 @@ export function drawBuyer(pdf: PDFKit.PDFDocument, doc: CommercialDocument, y: n
   const top = y + padding;
 
   pdf.font(FONT.bold).fontSize(8).fillColor(COLOR.muted).text('CLIENT', leftX, top, { width: columnWidth });
-  pdf.font(FONT.bold).fontSize(11).fillColor(COLOR.text).text(buyer.companyName, leftX, pdf.y + 2, { width: columnWidth });
+  pdf
+    .font(FONT.bold)
+    .fontSize(11)
+    .fillColor(COLOR.text)
+    .text(buyer.companyName, leftX, pdf.y + 2, { width: columnWidth });
   const identity = [
     buyer.contactName ? `À l’attention de : ${buyer.contactName}` : null,
     buyer.address,
     buyer.phone ? `Tél. : ${buyer.phone}` : null,
   ].filter((line): line is string => line !== null);
-  pdf.font(FONT.regular).fontSize(9).text(identity.join('\n'), leftX, pdf.y + 2, { width: columnWidth, lineGap: 1.5 });
+  pdf
+    .font(FONT.regular)
+    .fontSize(9)
+    .text(identity.join('\n'), leftX, pdf.y + 2, { width: columnWidth, lineGap: 1.5 });
   const leftBottom = pdf.y;
 
   pdf.font(FONT.bold).fontSize(8).fillColor(COLOR.muted).text('IDENTIFIANTS FISCAUX', rightX, top, { width: columnWidth });
@@ -80,19 +87,20 @@ export function drawBuyer(pdf: PDFKit.PDFDocument, doc: CommercialDocument, y: n
     .fontSize(9)
     .fillColor(COLOR.text)
     .text(
-      [
-        `RC : ${orDash(buyer.rc)}`,
-        `NIF : ${orDash(buyer.nif)}`,
-        `NIS : ${orDash(buyer.nis)}`,
-        `AI : ${orDash(buyer.ai)}`,
-      ].join('\n'),
+      [`RC : ${orDash(buyer.rc)}`, `NIF : ${orDash(buyer.nif)}`, `NIS : ${orDash(buyer.nis)}`, `AI : ${orDash(buyer.ai)}`].join('\n'),
       rightX,
       pdf.y + 2,
       { width: columnWidth, lineGap: 1.5 },
     );
 
   const bottom = Math.max(leftBottom, pdf.y) + padding;
-  pdf.save().roundedRect(PAGE.left, y, PAGE.width, bottom - y, 3).lineWidth(0.7).strokeColor(COLOR.rule).stroke().restore();
+  pdf
+    .save()
+    .roundedRect(PAGE.left, y, PAGE.width, bottom - y, 3)
+    .lineWidth(0.7)
+    .strokeColor(COLOR.rule)
+    .stroke()
+    .restore();
   return bottom + 16;
 }
 
@@ -103,7 +111,10 @@ export function drawAmountInWords(pdf: PDFKit.PDFDocument, doc: CommercialDocume
   pdf.font(FONT.bold).fontSize(9.5);
   const height = pdf.heightOfString(`${lead} ${words}`, options);
   const top = ensureSpace(pdf, y, height + 4);
-  pdf.font(FONT.regular).fillColor(COLOR.text).text(`${lead} `, PAGE.left, top, { ...options, continued: true });
+  pdf
+    .font(FONT.regular)
+    .fillColor(COLOR.text)
+    .text(`${lead} `, PAGE.left, top, { ...options, continued: true });
   pdf.font(FONT.bold).text(words, options);
   return pdf.y + 14;
 }
@@ -115,7 +126,10 @@ export function drawConditions(pdf: PDFKit.PDFDocument, doc: CommercialDocument,
     const options = { width: PAGE.width, lineGap: 1.5 };
     pdf.font(FONT.regular).fontSize(9);
     top = ensureSpace(pdf, top, pdf.heightOfString(`${label} : ${value}`, options));
-    pdf.font(FONT.bold).fillColor(COLOR.text).text(`${label} : `, PAGE.left, top, { ...options, continued: true });
+    pdf
+      .font(FONT.bold)
+      .fillColor(COLOR.text)
+      .text(`${label} : `, PAGE.left, top, { ...options, continued: true });
     pdf.font(FONT.regular).text(value, options);
     top = pdf.y + 3;
   }
@@ -128,7 +142,11 @@ export function drawNotes(pdf: PDFKit.PDFDocument, doc: CommercialDocument, y: n
   pdf.font(FONT.italic).fontSize(8.5);
   const top = ensureSpace(pdf, y, 14 + pdf.heightOfString(doc.notes, options));
   pdf.font(FONT.bold).fontSize(8).fillColor(COLOR.muted).text('REMARQUES', PAGE.left, top, options);
-  pdf.font(FONT.italic).fontSize(8.5).fillColor(COLOR.muted).text(doc.notes, PAGE.left, pdf.y + 2, options);
+  pdf
+    .font(FONT.italic)
+    .fontSize(8.5)
+    .fillColor(COLOR.muted)
+    .text(doc.notes, PAGE.left, pdf.y + 2, options);
   return pdf.y + 10;
 }
 
@@ -139,9 +157,7 @@ export function drawNotes(pdf: PDFKit.PDFDocument, doc: CommercialDocument, y: n
  */
 export function drawFooters(pdf: PDFKit.PDFDocument, doc: CommercialDocument): void {
   const { seller } = doc;
-  const legal =
-    `${seller.name} — RC ${seller.rc} — NIF ${seller.nif} — NIS ${seller.nis} — AI ${seller.ai}` +
-    ` — RIB ${seller.rib}`;
+  const legal = `${seller.name} — RC ${seller.rc} — NIF ${seller.nif} — NIS ${seller.nis} — AI ${seller.ai}` + ` — RIB ${seller.rib}`;
   const range = pdf.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     pdf.switchToPage(i);

@@ -46,9 +46,7 @@ function drawTableHeader(pdf: PDFKit.PDFDocument, y: number): number {
 
 function rowHeight(pdf: PDFKit.PDFDocument, line: DocumentLine): number {
   pdf.font(FONT.regular).fontSize(FONT_SIZE);
-  const textHeight = Math.max(
-    ...COLUMNS.map((c) => pdf.heightOfString(c.cell(line), { width: c.width - 2 * CELL_PADDING_X })),
-  );
+  const textHeight = Math.max(...COLUMNS.map((c) => pdf.heightOfString(c.cell(line), { width: c.width - 2 * CELL_PADDING_X })));
   return textHeight + 2 * CELL_PADDING_Y;
 }
 

@@ -88,9 +88,7 @@ const creditNote: CommercialDocumentInput = {
   issueDate: '2026-03-28T09:00:00Z',
   seller,
   buyer,
-  lines: [
-    { description: 'Remise sur support informatique', quantity: 1, unitPriceExclTax: 80_000, lineTotalExclTax: 80_000 },
-  ],
+  lines: [{ description: 'Remise sur support informatique', quantity: 1, unitPriceExclTax: 80_000, lineTotalExclTax: 80_000 }],
   totals: { exclTax: 80_000, vatRatePercent: 19, vatAmount: 15_200, inclTax: 95_200 },
   paymentMethods: [],
   chosenPaymentMethod: 'Virement bancaire',
@@ -153,9 +151,7 @@ describe('renderCommercialDocumentPdf', () => {
     expect(text).toContain('80 000,00 DA');
     expect(text).toContain('15 200,00 DA');
     expect(text).toContain('95 200,00 DA');
-    expect(flat(text)).toContain(
-      'Arrêté le présent avoir à la somme de : quatre-vingt-quinze mille deux cents dinars algériens',
-    );
+    expect(flat(text)).toContain('Arrêté le présent avoir à la somme de : quatre-vingt-quinze mille deux cents dinars algériens');
     expect(text).toContain('Motif : « remise commerciale oubliée »');
   });
 
@@ -187,15 +183,18 @@ describe('renderCommercialDocumentPdf', () => {
     expect(text).toContain('Prestation n° 60 —');
     expect(text).toContain('61 770,00 DA');
     expect(text).toContain('73 506,30 DA');
-    expect(flat(text)).toContain(
-      'soixante-treize mille cinq cent six dinars algériens et trente centimes',
-    );
+    expect(flat(text)).toContain('soixante-treize mille cinq cent six dinars algériens et trente centimes');
   });
 
   it('prints an Arabic company name and address in Arabic, words in right-to-left order, digits left to right', async () => {
     const pdf = await renderCommercialDocumentPdf({
       ...proforma,
-      buyer: { ...buyer, companyName: 'مؤسسة النور للتجارة (SARL)', address: 'حي 20 أوت 1955، رقم 12، سطيف', contactName: 'Samir Haddad — سمير حداد' },
+      buyer: {
+        ...buyer,
+        companyName: 'مؤسسة النور للتجارة (SARL)',
+        address: 'حي 20 أوت 1955، رقم 12، سطيف',
+        contactName: 'Samir Haddad — سمير حداد',
+      },
       lines: [{ ...lines[0], description: 'Support informatique — دعم تقني' }, lines[1]],
     });
     const text = await extractPdfText(pdf);
@@ -214,9 +213,7 @@ describe('renderCommercialDocumentPdf', () => {
   });
 
   it('refuses figures that do not add up, wrong numbers and invoices without the buyer’s legal ids', async () => {
-    await expect(
-      renderCommercialDocumentPdf({ ...invoice, totals: { ...totals, inclTax: totals.inclTax + 1 } }),
-    ).rejects.toThrow(ZodError);
+    await expect(renderCommercialDocumentPdf({ ...invoice, totals: { ...totals, inclTax: totals.inclTax + 1 } })).rejects.toThrow(ZodError);
     await expect(
       renderCommercialDocumentPdf({ ...invoice, lines: [{ ...lines[0], lineTotalExclTax: 1_440_000 }, lines[1]] }),
     ).rejects.toThrow(ZodError);

@@ -1,8 +1,4 @@
-import {
-  commercialDocumentSchema,
-  type CommercialDocument,
-  type CommercialDocumentInput,
-} from './commercial-document-schema';
+import { commercialDocumentSchema, type CommercialDocument, type CommercialDocumentInput } from './commercial-document-schema';
 import { drawAmountInWords, drawBuyer, drawConditions, drawFooters, drawHeader, drawNotes } from './document-pdf-sections';
 import { drawLinesTable, drawTotals } from './document-pdf-table';
 import { documentTitles } from './document-wording';

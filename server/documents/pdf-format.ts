@@ -29,7 +29,9 @@ export function pdfSafe(value: string): string {
       .replace(/[\u2212\u2010\u2011]/g, '-'),
     (char) => {
       const code = char.codePointAt(0)!;
-      const printable = char === '\n' || (code >= 0x20 && code !== 0x7f && !(code >= 0x80 && code < 0xa0) && code <= 0xffff && !(code >= 0xd800 && code < 0xe000));
+      const printable =
+        char === '\n' ||
+        (code >= 0x20 && code !== 0x7f && !(code >= 0x80 && code < 0xa0) && code <= 0xffff && !(code >= 0xd800 && code < 0xe000));
       return printable ? char : '?';
     },
   ).join('');

@@ -46,7 +46,10 @@ const parsedFonts = new Map<string, ParsedFont>();
 
 /** Registers the embedded fonts on a new document and teaches them right-to-left words (pdf-bidi.ts). */
 export function registerFonts(pdf: PDFKit.PDFDocument): void {
-  for (const [name, file] of [[FONT.bold, FONT_FILES.bold], [FONT.regular, FONT_FILES.regular]] as const) {
+  for (const [name, file] of [
+    [FONT.bold, FONT_FILES.bold],
+    [FONT.regular, FONT_FILES.regular],
+  ] as const) {
     const parsed = parsedFonts.get(name);
     pdf.registerFont(name, (parsed ?? file) as unknown as string);
     if (parsed) continue;

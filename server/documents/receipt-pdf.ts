@@ -30,7 +30,14 @@ export async function renderReceiptPdf(receipt: ReceiptDocument): Promise<Buffer
     margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN },
     lang: 'fr-DZ',
     displayTitle: true,
-    info: { Title: `Reçu ${receipt.number}`, Author: receipt.seller.name, Creator: receipt.seller.name, Producer: receipt.seller.name, CreationDate: receipt.issuedAt, ModDate: receipt.issuedAt },
+    info: {
+      Title: `Reçu ${receipt.number}`,
+      Author: receipt.seller.name,
+      Creator: receipt.seller.name,
+      Producer: receipt.seller.name,
+      CreationDate: receipt.issuedAt,
+      ModDate: receipt.issuedAt,
+    },
   });
   const chunks: Buffer[] = [];
   const finished = new Promise<Buffer>((resolve, reject) => {
@@ -45,10 +52,32 @@ export async function renderReceiptPdf(receipt: ReceiptDocument): Promise<Buffer
     .font(FONT.regular)
     .fontSize(8.5)
     .fillColor(COLOR.text)
-    .text(text([seller.address, `Tél. : ${seller.phone}`, `E-mail : ${seller.email}`, `RC : ${seller.rc}    NIF : ${seller.nif}`, `NIS : ${seller.nis}    AI : ${seller.ai}`].join('\n')), { width: 270, lineGap: 1.5 });
-  pdf.font(FONT.bold).fontSize(17).fillColor(COLOR.primary).text('REÇU DE PAIEMENT', PAGE.left + 290, PAGE.top, { width: PAGE.width - 290, align: 'right' });
-  pdf.font(FONT.bold).fontSize(11).fillColor(COLOR.text).text(`N° ${receipt.number}`, { width: PAGE.width - 290, align: 'right' });
-  pdf.font(FONT.regular).fontSize(9).text(`Date : ${formatDateDz(receipt.issuedAt)}`, { width: PAGE.width - 290, align: 'right' });
+    .text(
+      text(
+        [
+          seller.address,
+          `Tél. : ${seller.phone}`,
+          `E-mail : ${seller.email}`,
+          `RC : ${seller.rc}    NIF : ${seller.nif}`,
+          `NIS : ${seller.nis}    AI : ${seller.ai}`,
+        ].join('\n'),
+      ),
+      { width: 270, lineGap: 1.5 },
+    );
+  pdf
+    .font(FONT.bold)
+    .fontSize(17)
+    .fillColor(COLOR.primary)
+    .text('REÇU DE PAIEMENT', PAGE.left + 290, PAGE.top, { width: PAGE.width - 290, align: 'right' });
+  pdf
+    .font(FONT.bold)
+    .fontSize(11)
+    .fillColor(COLOR.text)
+    .text(`N° ${receipt.number}`, { width: PAGE.width - 290, align: 'right' });
+  pdf
+    .font(FONT.regular)
+    .fontSize(9)
+    .text(`Date : ${formatDateDz(receipt.issuedAt)}`, { width: PAGE.width - 290, align: 'right' });
   let y = 150;
   horizontalRule(pdf, y, COLOR.primary);
   y += 16;
@@ -63,11 +92,19 @@ export async function renderReceiptPdf(receipt: ReceiptDocument): Promise<Buffer
   ];
   for (const [label, value] of rows) {
     pdf.font(FONT.bold).fontSize(9.5).fillColor(COLOR.muted).text(label, PAGE.left, y, { width: 130 });
-    pdf.font(FONT.regular).fontSize(10.5).fillColor(COLOR.text).text(text(value), PAGE.left + 140, y, { width: PAGE.width - 140, lineGap: 1.5 });
+    pdf
+      .font(FONT.regular)
+      .fontSize(10.5)
+      .fillColor(COLOR.text)
+      .text(text(value), PAGE.left + 140, y, { width: PAGE.width - 140, lineGap: 1.5 });
     y = Math.max(pdf.y, y + 14) + 8;
   }
   horizontalRule(pdf, y + 4);
-  pdf.font(FONT.regular).fontSize(8.5).fillColor(COLOR.muted).text('Ce reçu atteste la réception du paiement ; il ne remplace pas la facture.', PAGE.left, y + 12, { width: PAGE.width });
+  pdf
+    .font(FONT.regular)
+    .fontSize(8.5)
+    .fillColor(COLOR.muted)
+    .text('Ce reçu atteste la réception du paiement ; il ne remplace pas la facture.', PAGE.left, y + 12, { width: PAGE.width });
   pdf.end();
   return finished;
 }

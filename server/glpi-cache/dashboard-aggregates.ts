@@ -54,29 +54,73 @@ export async function computeDashboard(companyId: number, now = new Date()): Pro
   const months = lastAlgiersMonths(12, now).months;
   const firstMonth = months[0] ?? algiersMonth(now);
   const replacements = {
-    companyId, today: algiersDate(now), horizon: addDays(algiersDate(now), warrantyDays),
-    since: sqlUtc(algiersMonthStart(firstMonth)), monthStart: sqlUtc(algiersMonthStart(algiersMonth(now))),
+    companyId,
+    today: algiersDate(now),
+    horizon: addDays(algiersDate(now), warrantyDays),
+    since: sqlUtc(algiersMonthStart(firstMonth)),
+    monthStart: sqlUtc(algiersMonthStart(algiersMonth(now))),
   };
-  const [byTypeState, byOs, byMaker, warrantyCount, warrantyItems, licenceCounts, licenceItems, statuses, urgencies, opened, solved, means, thisMonth] = await Promise.all([
-    select(`SELECT itemtype, state, COUNT(*) AS n FROM glpi_assets WHERE ${assetsLive} GROUP BY itemtype, state ORDER BY itemtype, state`, replacements),
-    select(`SELECT operating_system AS name, COUNT(*) AS n FROM glpi_assets WHERE ${assetsLive} AND itemtype = 'Computer' GROUP BY operating_system ORDER BY n DESC, name`, replacements),
-    select(`SELECT manufacturer AS name, COUNT(*) AS n FROM glpi_assets WHERE ${assetsLive} AND itemtype = 'Computer' GROUP BY manufacturer ORDER BY n DESC, name`, replacements),
+  const [
+    byTypeState,
+    byOs,
+    byMaker,
+    warrantyCount,
+    warrantyItems,
+    licenceCounts,
+    licenceItems,
+    statuses,
+    urgencies,
+    opened,
+    solved,
+    means,
+    thisMonth,
+  ] = await Promise.all([
+    select(
+      `SELECT itemtype, state, COUNT(*) AS n FROM glpi_assets WHERE ${assetsLive} GROUP BY itemtype, state ORDER BY itemtype, state`,
+      replacements,
+    ),
+    select(
+      `SELECT operating_system AS name, COUNT(*) AS n FROM glpi_assets WHERE ${assetsLive} AND itemtype = 'Computer' GROUP BY operating_system ORDER BY n DESC, name`,
+      replacements,
+    ),
+    select(
+      `SELECT manufacturer AS name, COUNT(*) AS n FROM glpi_assets WHERE ${assetsLive} AND itemtype = 'Computer' GROUP BY manufacturer ORDER BY n DESC, name`,
+      replacements,
+    ),
     select(`SELECT COUNT(*) AS n FROM glpi_assets WHERE ${assetsLive} AND warranty_end BETWEEN :today AND :horizon`, replacements),
-    select(`SELECT itemtype, glpi_id, name, DATE_FORMAT(warranty_end, '%Y-%m-%d') AS d FROM glpi_assets
-            WHERE ${assetsLive} AND warranty_end BETWEEN :today AND :horizon ORDER BY warranty_end, glpi_id LIMIT 20`, replacements),
-    select(`SELECT COUNT(*) AS total, SUM(licence_expires_on BETWEEN :today AND :horizon) AS soon, SUM(licence_expires_on < :today) AS expired
-            FROM glpi_assets WHERE ${assetsLive} AND itemtype = 'SoftwareLicense'`, replacements),
-    select(`SELECT itemtype, glpi_id, name, DATE_FORMAT(licence_expires_on, '%Y-%m-%d') AS d FROM glpi_assets
+    select(
+      `SELECT itemtype, glpi_id, name, DATE_FORMAT(warranty_end, '%Y-%m-%d') AS d FROM glpi_assets
+            WHERE ${assetsLive} AND warranty_end BETWEEN :today AND :horizon ORDER BY warranty_end, glpi_id LIMIT 20`,
+      replacements,
+    ),
+    select(
+      `SELECT COUNT(*) AS total, SUM(licence_expires_on BETWEEN :today AND :horizon) AS soon, SUM(licence_expires_on < :today) AS expired
+            FROM glpi_assets WHERE ${assetsLive} AND itemtype = 'SoftwareLicense'`,
+      replacements,
+    ),
+    select(
+      `SELECT itemtype, glpi_id, name, DATE_FORMAT(licence_expires_on, '%Y-%m-%d') AS d FROM glpi_assets
             WHERE ${assetsLive} AND itemtype = 'SoftwareLicense' AND licence_expires_on BETWEEN :today AND :horizon
-            ORDER BY licence_expires_on, glpi_id LIMIT 20`, replacements),
+            ORDER BY licence_expires_on, glpi_id LIMIT 20`,
+      replacements,
+    ),
     select(`SELECT status AS k, COUNT(*) AS n FROM glpi_tickets WHERE ${live} GROUP BY status ORDER BY status`, replacements),
     select(`SELECT urgency AS k, COUNT(*) AS n FROM glpi_tickets WHERE ${live} GROUP BY urgency ORDER BY urgency`, replacements),
-    select(`SELECT DATE_FORMAT(opened_at + INTERVAL 1 HOUR, '%Y-%m') AS m, COUNT(*) AS n FROM glpi_tickets
-            WHERE ${live} AND opened_at >= :since GROUP BY m`, replacements),
-    select(`SELECT DATE_FORMAT(solved_at + INTERVAL 1 HOUR, '%Y-%m') AS m, COUNT(*) AS n FROM glpi_tickets
-            WHERE ${live} AND solved_at >= :since GROUP BY m`, replacements),
-    select(`SELECT AVG(TIMESTAMPDIFF(SECOND, opened_at, solved_at)) AS s FROM glpi_tickets
-            WHERE ${live} AND solved_at >= :since AND opened_at IS NOT NULL AND solved_at >= opened_at`, replacements),
+    select(
+      `SELECT DATE_FORMAT(opened_at + INTERVAL 1 HOUR, '%Y-%m') AS m, COUNT(*) AS n FROM glpi_tickets
+            WHERE ${live} AND opened_at >= :since GROUP BY m`,
+      replacements,
+    ),
+    select(
+      `SELECT DATE_FORMAT(solved_at + INTERVAL 1 HOUR, '%Y-%m') AS m, COUNT(*) AS n FROM glpi_tickets
+            WHERE ${live} AND solved_at >= :since GROUP BY m`,
+      replacements,
+    ),
+    select(
+      `SELECT AVG(TIMESTAMPDIFF(SECOND, opened_at, solved_at)) AS s FROM glpi_tickets
+            WHERE ${live} AND solved_at >= :since AND opened_at IS NOT NULL AND solved_at >= opened_at`,
+      replacements,
+    ),
     select(`SELECT COUNT(*) AS n FROM glpi_tickets WHERE ${live} AND opened_at >= :monthStart`, replacements),
   ]);
   const typeTotals = new Map<string, number>();
@@ -86,7 +130,8 @@ export async function computeDashboard(companyId: number, now = new Date()): Pro
   const byStatus = statuses.map((row) => ({ status: n(row.k), count: n(row.n) }));
   const meanSeconds = means[0]?.s;
   const licences = licenceCounts[0] ?? {};
-  const dueItems = (rows: Row[]) => rows.map((row) => ({ itemtype: String(row.itemtype), glpiId: n(row.glpi_id), name: str(row.name), date: String(row.d) }));
+  const dueItems = (rows: Row[]) =>
+    rows.map((row) => ({ itemtype: String(row.itemtype), glpiId: n(row.glpi_id), name: str(row.name), date: String(row.d) }));
   return {
     companyId,
     computedAt: now.toISOString(),
@@ -100,7 +145,12 @@ export async function computeDashboard(companyId: number, now = new Date()): Pro
       byManufacturer: byMaker.map((row) => ({ name: str(row.name), count: n(row.n) })),
     },
     warranties: { endingWithin90Days: n(warrantyCount[0]?.n), items: dueItems(warrantyItems) },
-    licences: { total: n(licences.total), expiringWithin90Days: n(licences.soon), expired: n(licences.expired), items: dueItems(licenceItems) },
+    licences: {
+      total: n(licences.total),
+      expiringWithin90Days: n(licences.soon),
+      expired: n(licences.expired),
+      items: dueItems(licenceItems),
+    },
     tickets: {
       total: byStatus.reduce((sum, row) => sum + row.count, 0),
       open: byStatus.filter((row) => row.status < 5).reduce((sum, row) => sum + row.count, 0),

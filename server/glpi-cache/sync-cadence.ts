@@ -12,8 +12,16 @@ import { addJob } from '../jobs/queues';
  * worker's configuration (SYNC_TICKETS_EVERY_SECONDS, SYNC_ASSETS_EVERY_MINUTES) applies.
  */
 export const syncCadenceSchema = z.object({
-  ticketsEverySeconds: z.coerce.number({ error: 'validation.syncCadence' }).int('validation.syncCadence').min(15, 'validation.syncCadence').max(3_600, 'validation.syncCadence'),
-  assetsEveryMinutes: z.coerce.number({ error: 'validation.syncCadence' }).int('validation.syncCadence').min(1, 'validation.syncCadence').max(1_440, 'validation.syncCadence'),
+  ticketsEverySeconds: z.coerce
+    .number({ error: 'validation.syncCadence' })
+    .int('validation.syncCadence')
+    .min(15, 'validation.syncCadence')
+    .max(3_600, 'validation.syncCadence'),
+  assetsEveryMinutes: z.coerce
+    .number({ error: 'validation.syncCadence' })
+    .int('validation.syncCadence')
+    .min(1, 'validation.syncCadence')
+    .max(1_440, 'validation.syncCadence'),
 });
 export type SyncCadence = z.output<typeof syncCadenceSchema>;
 
@@ -22,7 +30,8 @@ const settingName = 'glpi-sync-cadence';
 /** The cadence staff set, or null (the worker's configuration applies). */
 export async function storedSyncCadence(): Promise<SyncCadence | null> {
   const [row] = await sequelize.query<{ value: unknown }>('SELECT value FROM platform_settings WHERE name = :name', {
-    replacements: { name: settingName }, type: QueryTypes.SELECT,
+    replacements: { name: settingName },
+    type: QueryTypes.SELECT,
   });
   if (!row) return null;
   const parsed = syncCadenceSchema.safeParse(typeof row.value === 'string' ? JSON.parse(row.value) : row.value);
@@ -36,7 +45,14 @@ export async function setSyncCadence(actor: { userId: number; ip: string | null 
      ON DUPLICATE KEY UPDATE value = VALUES(value), updated_by_user_id = VALUES(updated_by_user_id), updated_at = VALUES(updated_at)`,
     { replacements: { name: settingName, value: JSON.stringify(cadence), userId: actor.userId } },
   );
-  await recordAudit({ actorUserId: actor.userId, action: 'glpi.syncCadence', recordType: 'platform', recordId: settingName, ip: actor.ip, details: cadence });
+  await recordAudit({
+    actorUserId: actor.userId,
+    action: 'glpi.syncCadence',
+    recordType: 'platform',
+    recordId: settingName,
+    ip: actor.ip,
+    details: cadence,
+  });
   try {
     await addJob('glpi-sync', { reason: 'reschedule' });
   } catch {

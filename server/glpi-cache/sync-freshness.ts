@@ -19,8 +19,7 @@ export async function syncFreshness(companyId: number): Promise<SyncFreshness> {
   });
   const byItemtype = Object.fromEntries(states.map((state) => [state.itemtype, state.lastSuccessAt]));
   const dates = states.map((state) => state.lastSuccessAt);
-  const oldest = dates.length === 0 || dates.some((date) => date === null)
-    ? null
-    : new Date(Math.min(...dates.map((date) => (date as Date).getTime())));
+  const oldest =
+    dates.length === 0 || dates.some((date) => date === null) ? null : new Date(Math.min(...dates.map((date) => (date as Date).getTime())));
   return { byItemtype, oldest };
 }

@@ -38,11 +38,15 @@ function replyView(entry: GlpiOutboxEntry) {
 
 /** The company's tickets in the outbox, newest first; by default those not delivered yet. */
 export async function outboxTicketsOf(
-  companyId: number, options: { states?: OutboxState[]; limit?: number } = {},
+  companyId: number,
+  options: { states?: OutboxState[]; limit?: number } = {},
 ): Promise<OutboxTicketView[]> {
   const rows = await GlpiOutboxEntry.findAll({
     where: { companyId, kind: 'ticket', state: { [Op.in]: options.states ?? ['pending', 'sending', 'failed'] } },
-    order: [['createdAt', 'DESC'], ['id', 'DESC']],
+    order: [
+      ['createdAt', 'DESC'],
+      ['id', 'DESC'],
+    ],
     limit: options.limit ?? 100,
   });
   return rows.map(ticketView);
@@ -50,12 +54,17 @@ export async function outboxTicketsOf(
 
 /** Replies in the outbox for one ticket of the company (by GLPI id or by its outbox row), oldest first. */
 export async function outboxRepliesOf(
-  companyId: number, ticket: { glpiTicketId: number } | { outboxTicketId: number }, options: { states?: OutboxState[] } = {},
+  companyId: number,
+  ticket: { glpiTicketId: number } | { outboxTicketId: number },
+  options: { states?: OutboxState[] } = {},
 ): Promise<OutboxReplyView[]> {
   const target = 'glpiTicketId' in ticket ? { glpiTicketId: ticket.glpiTicketId } : { localTicketRef: ticket.outboxTicketId };
   const rows = await GlpiOutboxEntry.findAll({
     where: { companyId, kind: 'followup', ...target, state: { [Op.in]: options.states ?? ['pending', 'sending', 'failed'] } },
-    order: [['createdAt', 'ASC'], ['id', 'ASC']],
+    order: [
+      ['createdAt', 'ASC'],
+      ['id', 'ASC'],
+    ],
   });
   return rows.map(replyView);
 }

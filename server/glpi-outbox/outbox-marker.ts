@@ -33,7 +33,10 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => escapes[c] 
  * never markup), blank lines make paragraphs, single newlines line breaks; the reference closes it.
  */
 export function plainTextToGlpiHtml(text: string, idempotencyKey: string): string {
-  const paragraphs = text.replace(/\r\n?/g, '\n').trim().split(/\n{2,}/)
+  const paragraphs = text
+    .replace(/\r\n?/g, '\n')
+    .trim()
+    .split(/\n{2,}/)
     .map((paragraph) => `<p>${escapeHtml(paragraph).replace(/\n/g, '<br>')}</p>`);
   return [...paragraphs, `<p>${outboxMarker(idempotencyKey)}</p>`].join('');
 }

@@ -9,7 +9,13 @@ import { queueWork } from '../jobs/queue-work';
 import { logger } from '../logger';
 import { GlpiTicket } from '../db/models';
 import { assertTicketChoices } from '../portal/ticket-choices';
-import { approvalPayloadSchema, documentPayloadSchema, followupPayloadSchema, satisfactionPayloadSchema, ticketPayloadSchema } from './outbox-payload';
+import {
+  approvalPayloadSchema,
+  documentPayloadSchema,
+  followupPayloadSchema,
+  satisfactionPayloadSchema,
+  ticketPayloadSchema,
+} from './outbox-payload';
 
 const id = z.number().int().positive();
 
@@ -18,7 +24,8 @@ export type QueueTicketInput = z.input<typeof queueTicketInput>;
 
 /** A reply or an attachment names its ticket by GLPI id, or by the outbox row of a ticket GLPI has not numbered yet. */
 const ticketReference = { companyId: id, userId: id, glpiTicketId: id.optional(), outboxTicketId: id.optional() };
-const oneTicketReference = (input: { glpiTicketId?: number; outboxTicketId?: number }) => (input.glpiTicketId === undefined) !== (input.outboxTicketId === undefined);
+const oneTicketReference = (input: { glpiTicketId?: number; outboxTicketId?: number }) =>
+  (input.glpiTicketId === undefined) !== (input.outboxTicketId === undefined);
 const oneTicketReferenceError = { message: 'validation.required', path: ['glpiTicketId'] };
 
 export const queueReplyInput = followupPayloadSchema.extend(ticketReference).refine(oneTicketReference, oneTicketReferenceError);
@@ -79,7 +86,10 @@ export async function queueDocument(input: QueueDocumentInput, transaction?: Tra
  * ticket of the company the cache holds.
  */
 async function ticketOf(
-  companyId: number, ref: { glpiTicketId?: number; outboxTicketId?: number }, options: { mustBeCached: boolean }, transaction?: Transaction,
+  companyId: number,
+  ref: { glpiTicketId?: number; outboxTicketId?: number },
+  options: { mustBeCached: boolean },
+  transaction?: Transaction,
 ): Promise<{ ticketId: number | null; localRef: number | null }> {
   if (ref.outboxTicketId !== undefined) {
     const ticket = await GlpiOutboxEntry.findOne({ where: { id: ref.outboxTicketId, companyId, kind: 'ticket' }, transaction });
@@ -88,7 +98,11 @@ async function ticketOf(
     return { ticketId: ticket.glpiId, localRef: ticket.id };
   }
   if (options.mustBeCached) {
-    const known = await GlpiTicket.findOne({ where: { companyId, glpiId: ref.glpiTicketId, deletedAt: null }, attributes: ['id'], transaction });
+    const known = await GlpiTicket.findOne({
+      where: { companyId, glpiId: ref.glpiTicketId, deletedAt: null },
+      attributes: ['id'],
+      transaction,
+    });
     if (!known) throw notFound();
   }
   return { ticketId: ref.glpiTicketId ?? null, localRef: null };
@@ -105,11 +119,17 @@ export type QueueApprovalInput = z.input<typeof queueApprovalInput>;
 export async function queueApproval(input: QueueApprovalInput, transaction?: Transaction): Promise<GlpiOutboxEntry> {
   const { companyId, userId, glpiTicketId, ...payload } = queueApprovalInput.parse(input);
   await assertClientOfCompany(userId, companyId, transaction);
-  const ticket = await GlpiTicket.findOne({ where: { companyId, glpiId: glpiTicketId, deletedAt: null }, attributes: ['status'], transaction });
+  const ticket = await GlpiTicket.findOne({
+    where: { companyId, glpiId: glpiTicketId, deletedAt: null },
+    attributes: ['status'],
+    transaction,
+  });
   if (!ticket) throw notFound();
   if (ticket.status !== 5) throw new AppError('CONFLICT', 'errors.ticketNotSolved');
   const waiting = await GlpiOutboxEntry.findOne({
-    where: { companyId, kind: 'approval', glpiTicketId, state: ['pending', 'sending'] }, attributes: ['id'], transaction,
+    where: { companyId, kind: 'approval', glpiTicketId, state: ['pending', 'sending'] },
+    attributes: ['id'],
+    transaction,
   });
   if (waiting) throw new AppError('CONFLICT', 'errors.approvalWaiting');
   const entry = await GlpiOutboxEntry.create(
@@ -166,6 +186,10 @@ async function queueDelivery(entry: GlpiOutboxEntry, transaction?: Transaction):
 }
 
 async function assertClientOfCompany(userId: number, companyId: number, transaction?: Transaction): Promise<void> {
-  const user = await User.findOne({ where: { id: userId, companyId, role: 'client', companyRole: [...ticketRoles] }, attributes: ['id'], transaction });
+  const user = await User.findOne({
+    where: { id: userId, companyId, role: 'client', companyRole: [...ticketRoles] },
+    attributes: ['id'],
+    transaction,
+  });
   if (!user) throw notFound();
 }

@@ -53,7 +53,9 @@ export async function retryProvisioning(companyId: number, actorUserId: number):
  */
 export async function linkEntity(companyId: number, entityId: number, actorUserId: number): Promise<void> {
   // A holder whose entity was found lost no longer owns the id: the worker retires it by identity.
-  const holder = await GlpiCompanyLink.findOne({ where: { glpiEntityId: entityId, companyId: { [Op.ne]: companyId }, identityLostAt: null } });
+  const holder = await GlpiCompanyLink.findOne({
+    where: { glpiEntityId: entityId, companyId: { [Op.ne]: companyId }, identityLostAt: null },
+  });
   if (holder) throw new AppError('CONFLICT', 'errors.glpiEntityTaken', { params: { entityId }, field: 'entityId' });
   await markPending(companyId);
   await queue(companyId, entityId, `link-${companyId}-${entityId}-${Date.now()}`);

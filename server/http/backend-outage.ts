@@ -2,7 +2,16 @@ import type { ServerBuild } from '@remix-run/node';
 import { logger } from '../logger';
 
 // Node socket errors and mysql2's own codes for a server that is gone or restarting.
-const connectionCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'PROTOCOL_CONNECTION_LOST', 'ER_SERVER_SHUTDOWN', 'ER_CON_COUNT_ERROR']);
+const connectionCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'PROTOCOL_CONNECTION_LOST',
+  'ER_SERVER_SHUTDOWN',
+  'ER_CON_COUNT_ERROR',
+]);
 // Sequelize's ConnectionError family, ioredis refusing commands while disconnected.
 const connectionErrorNames = /^Sequelize(Connection\w*|HostNotReachable|HostNotFound|InvalidConnection)Error$|^MaxRetriesPerRequestError$/;
 const redisClosedMessages = /Connection is closed|Stream isn't writeable/;

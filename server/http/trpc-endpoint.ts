@@ -32,7 +32,11 @@ export const trpcEndpoint = createExpressMiddleware({
   // requestSizeLimit() has already refused a larger declared length; this is the same limit again,
   // for a body sent without one.
   maxBodySize: maxBodyBytes,
-  createContext: ({ req, res }) => createContext(fetchRequest(req), { clientAddress: clientAddress(req), resHeaders: { append: (name, value) => res.appendHeader(name, value) } }),
+  createContext: ({ req, res }) =>
+    createContext(fetchRequest(req), {
+      clientAddress: clientAddress(req),
+      resHeaders: { append: (name, value) => res.appendHeader(name, value) },
+    }),
   onError: ({ error, path }) => {
     if (error.code === 'INTERNAL_SERVER_ERROR') requestLog().error({ err: error, path }, 'procedure failed');
   },

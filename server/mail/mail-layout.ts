@@ -1,8 +1,5 @@
 /** The MJML frame every e-mail shares: header, content blocks, footer. */
-export type MailBlock =
-  | { kind: 'text'; html: string }
-  | { kind: 'button'; label: string; href: string }
-  | { kind: 'muted'; html: string };
+export type MailBlock = { kind: 'text'; html: string } | { kind: 'button'; label: string; href: string } | { kind: 'muted'; html: string };
 
 export function mailLayout(options: { title: string; blocks: MailBlock[]; footer: string; lang: string; dir: 'ltr' | 'rtl' }): string {
   // MJML aligns text left unless told: an Arabic mail must start on the right as well as read from it.

@@ -11,7 +11,18 @@ import { satisfactionMailTemplates } from './templates/satisfaction-mail-templat
 import { subscriptionMailTemplates } from './templates/subscription-mail-templates';
 
 /** Every mail template, by name; each area keeps its own in templates/. */
-export const mailTemplates = { ...accountMailTemplates, ...salesMailTemplates, ...billingMailTemplates, ...adminMailTemplates, ...glpiMailTemplates, ...portalMailTemplates, ...companyMailTemplates, ...satisfactionMailTemplates, ...subscriptionMailTemplates, ...reportMailTemplates };
+export const mailTemplates = {
+  ...accountMailTemplates,
+  ...salesMailTemplates,
+  ...billingMailTemplates,
+  ...adminMailTemplates,
+  ...glpiMailTemplates,
+  ...portalMailTemplates,
+  ...companyMailTemplates,
+  ...satisfactionMailTemplates,
+  ...subscriptionMailTemplates,
+  ...reportMailTemplates,
+};
 
 export type MailTemplateName = keyof typeof mailTemplates;
 export type MailParams<N extends MailTemplateName> = z.infer<(typeof mailTemplates)[N]['params']>;

@@ -51,7 +51,9 @@ export function plainText(html: string): string {
     .replace(/<style[\s\S]*?<\/style>/gi, '')
     .replace(/<a\s[^>]*href="([^"]+)"[^>]*>\s*([\s\S]*?)\s*<\/a>/gi, '$2: $1')
     .replace(/<[^>]+>/g, ' ')
-    .replace(/&(#\d+|[a-z]+);/g, (whole, name: string) => (name.startsWith('#') ? String.fromCodePoint(Number(name.slice(1))) : (entities[name] ?? whole)))
+    .replace(/&(#\d+|[a-z]+);/g, (whole, name: string) =>
+      name.startsWith('#') ? String.fromCodePoint(Number(name.slice(1))) : (entities[name] ?? whole),
+    )
     .replace(/[ \t]+/g, ' ')
     .replace(/\s*\n\s*/g, '\n')
     .trim();

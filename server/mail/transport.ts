@@ -89,7 +89,7 @@ async function sendOverSmtp(settings: SmtpSettings, mail: OutgoingMail, beforeMe
           (go) => {
             if (!go) {
               abandoned = true;
-              this.destroy(new Error('the mail is no longer this attempt\'s to send'));
+              this.destroy(new Error("the mail is no longer this attempt's to send"));
               return;
             }
             started = true;
@@ -100,7 +100,9 @@ async function sendOverSmtp(settings: SmtpSettings, mail: OutgoingMail, beforeMe
         );
       },
     });
-    const info = await step<SMTPConnection.SentMessageInfo>((done) => connection.send(envelope, message, (error, sent) => done(error, sent)));
+    const info = await step<SMTPConnection.SentMessageInfo>((done) =>
+      connection.send(envelope, message, (error, sent) => done(error, sent)),
+    );
     connection.quit();
     return { outcome: 'accepted', serverMessageId: info.serverMessageId ?? null };
   } catch (error) {

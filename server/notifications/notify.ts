@@ -28,7 +28,13 @@ export async function notifyUsers<N extends MailTemplateName>(
     );
     if (input.mail) {
       await enqueueMail(
-        { to: user.email, template: input.mail.template, locale: resolveLocale(user.locale), params: input.mail.params, attachments: input.mail.attachments },
+        {
+          to: user.email,
+          template: input.mail.template,
+          locale: resolveLocale(user.locale),
+          params: input.mail.params,
+          attachments: input.mail.attachments,
+        },
         transaction,
       );
     }
@@ -36,7 +42,11 @@ export async function notifyUsers<N extends MailTemplateName>(
 }
 
 async function activeOfCompany(companyId: number, companyRoles: readonly CompanyRole[], transaction?: Transaction): Promise<number[]> {
-  const users = await User.findAll({ where: { companyId, role: 'client', companyRole: [...companyRoles], active: true }, attributes: ['id'], transaction });
+  const users = await User.findAll({
+    where: { companyId, role: 'client', companyRole: [...companyRoles], active: true },
+    attributes: ['id'],
+    transaction,
+  });
   return users.map((u) => u.id);
 }
 
@@ -75,11 +85,21 @@ export async function notifyStaff<N extends MailTemplateName>(
   input: { kind: string; params: Record<string, string | number>; link?: string | null; mail?: MailPart<N> },
   transaction?: Transaction,
 ): Promise<void> {
-  const staff = await User.findAll({ where: { role: { [Op.in]: ['commercial', 'admin'] }, active: true }, attributes: ['id'], transaction });
+  const staff = await User.findAll({
+    where: { role: { [Op.in]: ['commercial', 'admin'] }, active: true },
+    attributes: ['id'],
+    transaction,
+  });
   await notifyUsers({ userIds: staff.map((u) => u.id), kind: input.kind, params: input.params, link: input.link }, transaction);
   if (input.mail) {
     await enqueueMail(
-      { to: config.STAFF_EMAIL, template: input.mail.template, locale: 'fr', params: input.mail.params, attachments: input.mail.attachments },
+      {
+        to: config.STAFF_EMAIL,
+        template: input.mail.template,
+        locale: 'fr',
+        params: input.mail.params,
+        attachments: input.mail.attachments,
+      },
       transaction,
     );
   }

@@ -6,6 +6,8 @@ import { GlpiCompanyLink } from '../db/models';
  * for your account to be set up" rather than a bare "waiting", and is not left guessing.
  */
 export async function awaitingAccountSetup(companyId: number): Promise<boolean> {
-  const link = await GlpiCompanyLink.findByPk(companyId, { attributes: ['companyId', 'provisioningState', 'glpiEntityId', 'identityLostAt'] });
+  const link = await GlpiCompanyLink.findByPk(companyId, {
+    attributes: ['companyId', 'provisioningState', 'glpiEntityId', 'identityLostAt'],
+  });
   return !link || link.provisioningState !== 'done' || link.glpiEntityId === null || link.identityLostAt !== null;
 }

@@ -32,17 +32,29 @@ export async function assetDetail(scope: TicketScope, type: AssetSlug, glpiId: n
     .filter((column) => asset[column] !== null && asset[column] !== '')
     .map((column) => {
       const value = asset[column] as unknown;
-      return { column, value: value instanceof Date ? value.toISOString() : typeof value === 'string' ? decodeGlpiText(value) : (value as number) };
+      return {
+        column,
+        value: value instanceof Date ? value.toISOString() : typeof value === 'string' ? decodeGlpiText(value) : (value as number),
+      };
     });
   const row = asset.raw && typeof asset.raw === 'object' && !Array.isArray(asset.raw) ? (asset.raw as Record<string, unknown>) : {};
   const details = assetDetailKeys
     .map((key) => ({ key, value: row[key] }))
-    .filter((entry): entry is { key: AssetDetailKey; value: string | number } => (typeof entry.value === 'string' && entry.value.trim() !== '') || typeof entry.value === 'number')
+    .filter(
+      (entry): entry is { key: AssetDetailKey; value: string | number } =>
+        (typeof entry.value === 'string' && entry.value.trim() !== '') || typeof entry.value === 'number',
+    )
     .map(({ key, value }) => ({ key, value: typeof value === 'string' ? decodeGlpiText(value) : String(value) }));
   const [freshness, tickets] = await Promise.all([syncFreshness(companyId), ticketsAboutAsset(scope, itemtype, asset.glpiId)]);
   return {
-    type, itemtype, glpiId: asset.glpiId, name: asset.name ? decodeGlpiText(asset.name) : asset.name, fields, details,
-    glpiCreatedAt: asset.glpiCreatedAt, glpiUpdatedAt: asset.glpiUpdatedAt,
+    type,
+    itemtype,
+    glpiId: asset.glpiId,
+    name: asset.name ? decodeGlpiText(asset.name) : asset.name,
+    fields,
+    details,
+    glpiCreatedAt: asset.glpiCreatedAt,
+    glpiUpdatedAt: asset.glpiUpdatedAt,
     syncedAt: freshness.byItemtype[itemtype] ?? null,
     tickets,
   };

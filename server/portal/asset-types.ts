@@ -23,17 +23,52 @@ export const assetSlugOf = (itemtype: string): AssetSlug | null => slugs.get(ite
 export const assetSlugSchema = z.enum(Object.keys(assetSlugs) as [AssetSlug, ...AssetSlug[]]);
 
 export const assetColumns = [
-  'name', 'serial', 'inventoryNumber', 'model', 'manufacturer', 'type', 'state', 'location', 'userName',
-  'operatingSystem', 'warrantyEnd', 'licenceSoftware', 'licenceSeats', 'licenceExpiresOn', 'glpiUpdatedAt',
+  'name',
+  'serial',
+  'inventoryNumber',
+  'model',
+  'manufacturer',
+  'type',
+  'state',
+  'location',
+  'userName',
+  'operatingSystem',
+  'warrantyEnd',
+  'licenceSoftware',
+  'licenceSeats',
+  'licenceExpiresOn',
+  'glpiUpdatedAt',
 ] as const;
 export type AssetColumn = (typeof assetColumns)[number];
 export const assetColumnSchema = z.enum(assetColumns);
 
-const hardware: AssetColumn[] = ['name', 'serial', 'inventoryNumber', 'manufacturer', 'model', 'type', 'state', 'location', 'userName', 'warrantyEnd'];
+const hardware: AssetColumn[] = [
+  'name',
+  'serial',
+  'inventoryNumber',
+  'manufacturer',
+  'model',
+  'type',
+  'state',
+  'location',
+  'userName',
+  'warrantyEnd',
+];
 
 /** Columns shown (and sortable, exported) per type, in display order. */
 export const columnsBySlug: Record<AssetSlug, AssetColumn[]> = {
-  computers: ['name', 'serial', 'inventoryNumber', 'manufacturer', 'model', 'operatingSystem', 'state', 'location', 'userName', 'warrantyEnd'],
+  computers: [
+    'name',
+    'serial',
+    'inventoryNumber',
+    'manufacturer',
+    'model',
+    'operatingSystem',
+    'state',
+    'location',
+    'userName',
+    'warrantyEnd',
+  ],
   monitors: hardware,
   printers: hardware,
   'network-equipment': hardware,
@@ -45,16 +80,40 @@ export const columnsBySlug: Record<AssetSlug, AssetColumn[]> = {
 
 /** SQL column of each portal column (glpi_assets). */
 export const sqlColumn: Record<AssetColumn, string> = {
-  name: 'name', serial: 'serial', inventoryNumber: 'inventory_number', model: 'model', manufacturer: 'manufacturer', type: 'type',
-  state: 'state', location: 'location', userName: 'user_name', operatingSystem: 'operating_system', warrantyEnd: 'warranty_end',
-  licenceSoftware: 'licence_software', licenceSeats: 'licence_seats', licenceExpiresOn: 'licence_expires_on', glpiUpdatedAt: 'glpi_updated_at',
+  name: 'name',
+  serial: 'serial',
+  inventoryNumber: 'inventory_number',
+  model: 'model',
+  manufacturer: 'manufacturer',
+  type: 'type',
+  state: 'state',
+  location: 'location',
+  userName: 'user_name',
+  operatingSystem: 'operating_system',
+  warrantyEnd: 'warranty_end',
+  licenceSoftware: 'licence_software',
+  licenceSeats: 'licence_seats',
+  licenceExpiresOn: 'licence_expires_on',
+  glpiUpdatedAt: 'glpi_updated_at',
 };
 
 /** French CSV headers (the export is for French-speaking accountants and IT managers). */
 export const frenchHeaders: Record<AssetColumn, string> = {
-  name: 'Nom', serial: 'Numéro de série', inventoryNumber: "Numéro d'inventaire", model: 'Modèle', manufacturer: 'Fabricant', type: 'Type',
-  state: 'Statut', location: 'Lieu', userName: 'Utilisateur', operatingSystem: "Système d'exploitation", warrantyEnd: 'Fin de garantie',
-  licenceSoftware: 'Logiciel', licenceSeats: 'Nombre de postes', licenceExpiresOn: "Date d'expiration", glpiUpdatedAt: 'Dernière modification',
+  name: 'Nom',
+  serial: 'Numéro de série',
+  inventoryNumber: "Numéro d'inventaire",
+  model: 'Modèle',
+  manufacturer: 'Fabricant',
+  type: 'Type',
+  state: 'Statut',
+  location: 'Lieu',
+  userName: 'Utilisateur',
+  operatingSystem: "Système d'exploitation",
+  warrantyEnd: 'Fin de garantie',
+  licenceSoftware: 'Logiciel',
+  licenceSeats: 'Nombre de postes',
+  licenceExpiresOn: "Date d'expiration",
+  glpiUpdatedAt: 'Dernière modification',
 };
 
 export const slugOfItemtype = (itemtype: string): AssetSlug | null =>

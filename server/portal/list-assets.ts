@@ -4,7 +4,12 @@ import { GlpiAsset } from '../db/models';
 import { syncFreshness } from '../glpi-cache/sync-freshness';
 import { assetColumnSchema, assetSlugs, assetSlugSchema, columnsBySlug, type AssetColumn, type AssetSlug } from './asset-types';
 
-const optionalText = z.string().trim().max(100).optional().transform((value) => (value ? value : undefined));
+const optionalText = z
+  .string()
+  .trim()
+  .max(100)
+  .optional()
+  .transform((value) => (value ? value : undefined));
 
 /** What a list (and its CSV export) is filtered and ordered by; read from the page's query string. */
 export const assetFilterSchema = z.object({
@@ -29,7 +34,16 @@ export function assetWhere(companyId: number, filter: Pick<AssetFilter, 'type' |
   if (filter.location) and.push({ location: filter.location });
   if (filter.q) {
     const like = { [Op.like]: `%${escapeLike(filter.q)}%` };
-    and.push({ [Op.or]: [{ name: like }, { serial: like }, { inventoryNumber: like }, { userName: like }, { model: like }, { licenceSoftware: like }] });
+    and.push({
+      [Op.or]: [
+        { name: like },
+        { serial: like },
+        { inventoryNumber: like },
+        { userName: like },
+        { model: like },
+        { licenceSoftware: like },
+      ],
+    });
   }
   return { [Op.and]: and };
 }
@@ -38,7 +52,10 @@ export function assetOrder(filter: Pick<AssetFilter, 'type' | 'sort' | 'dir'>): 
   const sort: AssetColumn = filter.sort && columnsBySlug[filter.type].includes(filter.sort) ? filter.sort : 'name';
   const dir = filter.dir === 'desc' ? 'DESC' : 'ASC';
   // The GLPI id breaks ties so that pages never repeat or skip a row.
-  return [[sort, dir], ['glpiId', dir]];
+  return [
+    [sort, dir],
+    ['glpiId', dir],
+  ];
 }
 
 export function assetRow(asset: GlpiAsset, columns: AssetColumn[]) {
@@ -82,6 +99,13 @@ export async function listAssets(companyId: number, input: AssetFilterInput) {
 }
 
 async function distinctValues(where: WhereOptions<GlpiAsset>, column: 'state' | 'location'): Promise<string[]> {
-  const rows = await GlpiAsset.findAll({ where: { [Op.and]: [where, { [column]: { [Op.ne]: null } }] }, attributes: [column], group: [column], order: [[column, 'ASC']], limit: 200, raw: true });
+  const rows = await GlpiAsset.findAll({
+    where: { [Op.and]: [where, { [column]: { [Op.ne]: null } }] },
+    attributes: [column],
+    group: [column],
+    order: [[column, 'ASC']],
+    limit: 200,
+    raw: true,
+  });
   return rows.map((row) => row[column]).filter((value): value is string => typeof value === 'string' && value !== '');
 }

@@ -8,7 +8,12 @@ import { awaitingAccountSetup } from './account-setup';
 import { openStatuses, ticketDeadlines } from './ticket-codes';
 import { visibleTicketIds, type TicketScope } from './ticket-scope';
 
-const optionalText = z.string().trim().max(100).optional().transform((value) => (value ? value : undefined));
+const optionalText = z
+  .string()
+  .trim()
+  .max(100)
+  .optional()
+  .transform((value) => (value ? value : undefined));
 
 export const ticketFilterSchema = z.object({
   /** `open` (new → pending), `done` (solved or closed) or one GLPI status code. */
@@ -57,8 +62,26 @@ export async function listTickets(scope: TicketScope, input: TicketFilterInput, 
   const [{ rows, count }, freshness, accountSetup] = await Promise.all([
     GlpiTicket.findAndCountAll({
       where: { [Op.and]: and },
-      attributes: ['glpiId', 'name', 'status', 'urgency', 'priority', 'type', 'category', 'openedAt', 'takenAt', 'solvedAt', 'closedAt', 'timeToOwn', 'timeToResolve', 'glpiUpdatedAt'],
-      order: [['openedAt', 'DESC'], ['glpiId', 'DESC']],
+      attributes: [
+        'glpiId',
+        'name',
+        'status',
+        'urgency',
+        'priority',
+        'type',
+        'category',
+        'openedAt',
+        'takenAt',
+        'solvedAt',
+        'closedAt',
+        'timeToOwn',
+        'timeToResolve',
+        'glpiUpdatedAt',
+      ],
+      order: [
+        ['openedAt', 'DESC'],
+        ['glpiId', 'DESC'],
+      ],
       limit: filter.pageSize,
       offset: (filter.page - 1) * filter.pageSize,
     }),
@@ -70,8 +93,16 @@ export async function listTickets(scope: TicketScope, input: TicketFilterInput, 
     total: count,
     pageCount: Math.max(1, Math.ceil(count / filter.pageSize)),
     tickets: rows.map((ticket) => ({
-      glpiId: ticket.glpiId, name: ticket.name, status: ticket.status, urgency: ticket.urgency, priority: ticket.priority, type: ticket.type,
-      category: ticket.category, openedAt: ticket.openedAt, solvedAt: ticket.solvedAt, closedAt: ticket.closedAt,
+      glpiId: ticket.glpiId,
+      name: ticket.name,
+      status: ticket.status,
+      urgency: ticket.urgency,
+      priority: ticket.priority,
+      type: ticket.type,
+      category: ticket.category,
+      openedAt: ticket.openedAt,
+      solvedAt: ticket.solvedAt,
+      closedAt: ticket.closedAt,
       deadlines: ticketDeadlines(ticket, now),
     })),
     waiting: outbox.filter((entry) => !filter.q || entry.title.toLowerCase().includes(filter.q.toLowerCase())),
@@ -88,13 +119,23 @@ export async function waitingTickets(scope: TicketScope) {
   // A member waits only for the tickets they wrote.
   const entries = [...unsent, ...sent].filter((entry) => scope.memberUserId === null || entry.userId === scope.memberUserId);
   const numbered = entries.map((entry) => entry.glpiTicketId).filter((id): id is number => id !== null);
-  const cached = numbered.length === 0
-    ? new Set<number>()
-    : new Set((await GlpiTicket.findAll({ where: { companyId, glpiId: { [Op.in]: numbered } }, attributes: ['glpiId'] })).map((row) => row.glpiId));
+  const cached =
+    numbered.length === 0
+      ? new Set<number>()
+      : new Set(
+          (await GlpiTicket.findAll({ where: { companyId, glpiId: { [Op.in]: numbered } }, attributes: ['glpiId'] })).map(
+            (row) => row.glpiId,
+          ),
+        );
   return entries
     .filter((entry) => entry.glpiTicketId === null || !cached.has(entry.glpiTicketId))
     .map((entry) => ({
-      outboxId: entry.outboxId, title: entry.title, urgency: entry.urgency, type: entry.type,
-      state: entry.state, glpiTicketId: entry.glpiTicketId, createdAt: entry.createdAt,
+      outboxId: entry.outboxId,
+      title: entry.title,
+      urgency: entry.urgency,
+      type: entry.type,
+      state: entry.state,
+      glpiTicketId: entry.glpiTicketId,
+      createdAt: entry.createdAt,
     }));
 }

@@ -13,11 +13,17 @@ export async function clientsOverPlan(options: { minPercent?: number; now?: Date
     const reached = lines.filter((line) => line.percent >= minPercent);
     return reached.length === 0 ? [] : [{ companyId, lines, worst: Math.max(...reached.map((line) => line.percent)) }];
   });
-  const companies = over.length === 0
-    ? []
-    : await Company.findAll({ where: { id: { [Op.in]: over.map((row) => row.companyId) } }, attributes: ['id', 'name'] });
+  const companies =
+    over.length === 0
+      ? []
+      : await Company.findAll({ where: { id: { [Op.in]: over.map((row) => row.companyId) } }, attributes: ['id', 'name'] });
   const names = new Map(companies.map((company) => [company.id, company.name]));
   return over
-    .map((row) => ({ companyId: row.companyId, companyName: names.get(row.companyId) ?? '', lines: row.lines as QuotaLine[], worstPercent: row.worst }))
+    .map((row) => ({
+      companyId: row.companyId,
+      companyName: names.get(row.companyId) ?? '',
+      lines: row.lines as QuotaLine[],
+      worstPercent: row.worst,
+    }))
     .sort((a, b) => b.worstPercent - a.worstPercent || a.companyName.localeCompare(b.companyName));
 }

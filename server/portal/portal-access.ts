@@ -11,9 +11,17 @@ import { isSuperClient } from '../subscriptions/super-client';
 export async function portalAccess(companyId: number, now = new Date()) {
   if (await isSuperClient(companyId, now)) return { superClient: true as const, endedAt: null, renewUrl: null };
   const [last, quoteId] = await Promise.all([
-    Subscription.findOne({ where: { companyId, endAt: { [Op.lte]: now } }, order: [['endAt', 'DESC']], attributes: ['endAt', 'quoteRequestId'] }),
+    Subscription.findOne({
+      where: { companyId, endAt: { [Op.lte]: now } },
+      order: [['endAt', 'DESC']],
+      attributes: ['endAt', 'quoteRequestId'],
+    }),
     lastQuoteOf(companyId),
   ]);
   const renewFrom = last?.quoteRequestId ?? quoteId;
-  return { superClient: false as const, endedAt: last?.endAt ?? null, renewUrl: renewFrom === null ? '/quote' : billingLinks.newQuoteFrom(renewFrom) };
+  return {
+    superClient: false as const,
+    endedAt: last?.endAt ?? null,
+    renewUrl: renewFrom === null ? '/quote' : billingLinks.newQuoteFrom(renewFrom),
+  };
 }

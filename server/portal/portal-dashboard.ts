@@ -18,7 +18,12 @@ async function documentCounts(companyId: number) {
             (SELECT COUNT(*) FROM invoices WHERE company_id = :companyId) AS i`,
     { replacements: { companyId }, type: QueryTypes.SELECT },
   );
-  return { proformas: Number(row?.p ?? 0), purchaseOrders: Number(row?.o ?? 0), invoices: Number(row?.i ?? 0), link: billingLinks.clientDocuments() };
+  return {
+    proformas: Number(row?.p ?? 0),
+    purchaseOrders: Number(row?.o ?? 0),
+    invoices: Number(row?.i ?? 0),
+    link: billingLinks.clientDocuments(),
+  };
 }
 
 async function renewQuoteId(subscriptionId: number | null, companyId: number): Promise<number | null> {
@@ -56,7 +61,12 @@ export async function portalDashboard(companyId: number, now = new Date()) {
     park: { assets: figures.assets, computers: figures.computers, warranties: figures.warranties, licences: figures.licences },
     support: figures.tickets,
     computedAt: figures.computedAt,
-    syncedAt: { park: oldestOf(assetTypes), computers: freshness.byItemtype.Computer ?? null, tickets: freshness.byItemtype.Ticket ?? null, oldest: freshness.oldest },
+    syncedAt: {
+      park: oldestOf(assetTypes),
+      computers: freshness.byItemtype.Computer ?? null,
+      tickets: freshness.byItemtype.Ticket ?? null,
+      oldest: freshness.oldest,
+    },
   };
 }
 

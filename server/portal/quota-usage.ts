@@ -45,7 +45,10 @@ export async function activePlans(companyIds: number[] | 'all', now = new Date()
 }
 
 /** The same figures as the dashboard aggregates, read from MySQL (the truth) for many companies at once. */
-export async function usageFigures(companyIds: number[], now = new Date()): Promise<Map<number, { ticketsThisMonth: number; computers: number }>> {
+export async function usageFigures(
+  companyIds: number[],
+  now = new Date(),
+): Promise<Map<number, { ticketsThisMonth: number; computers: number }>> {
   const figures = new Map(companyIds.map((id) => [id, { ticketsThisMonth: 0, computers: 0 }]));
   if (companyIds.length === 0) return figures;
   const replacements = { companyIds, monthStart: sqlUtc(algiersMonthStart(algiersMonth(now))) };

@@ -36,7 +36,11 @@ export async function sendQuotaWarnings(options: { companyIds?: number[]; now?: 
         for (const threshold of reached) {
           const [, affected] = await sequelize.query(
             'INSERT IGNORE INTO quota_warnings (company_id, kind, month, used, allowed, created_at) VALUES (:companyId, :kind, :month, :used, :allowed, NOW())',
-            { replacements: { companyId, kind: `${line.kind}_${threshold}`, month, used: line.used, allowed: line.allowed }, type: QueryTypes.INSERT, transaction },
+            {
+              replacements: { companyId, kind: `${line.kind}_${threshold}`, month, used: line.used, allowed: line.allowed },
+              type: QueryTypes.INSERT,
+              transaction,
+            },
           );
           if (affected === 1 && threshold === highest) notify = true;
         }
@@ -52,14 +56,22 @@ export async function sendQuotaWarnings(options: { companyIds?: number[]; now?: 
 async function warn(companyId: number, line: QuotaLine, threshold: Threshold, transaction: Parameters<typeof notifyUsers>[1]) {
   const company = await Company.findByPk(companyId, { attributes: ['name'], transaction });
   const params = { used: line.used, allowed: line.allowed };
-  await notifyUsers({
-    userIds: await companyManagerIds(companyId, transaction),
-    kind: notificationKind(line.kind, threshold),
-    params,
-    link: '/portal/dashboard',
-    mail: {
-      template: templateOf(line.kind, threshold),
-      params: { companyName: company?.name ?? '', used: String(line.used), allowed: String(line.allowed), dashboardUrl: absoluteUrl('/portal/dashboard') },
+  await notifyUsers(
+    {
+      userIds: await companyManagerIds(companyId, transaction),
+      kind: notificationKind(line.kind, threshold),
+      params,
+      link: '/portal/dashboard',
+      mail: {
+        template: templateOf(line.kind, threshold),
+        params: {
+          companyName: company?.name ?? '',
+          used: String(line.used),
+          allowed: String(line.allowed),
+          dashboardUrl: absoluteUrl('/portal/dashboard'),
+        },
+      },
     },
-  }, transaction);
+    transaction,
+  );
 }

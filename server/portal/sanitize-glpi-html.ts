@@ -6,9 +6,43 @@ const safeDataImage = /^data:image\/(png|jpe?g|gif|webp);base64,[a-z0-9+/=\s]+$/
 
 const options: sanitizeHtml.IOptions = {
   allowedTags: [
-    'p', 'br', 'div', 'span', 'b', 'strong', 'i', 'em', 'u', 's', 'strike', 'sub', 'sup', 'small',
-    'ul', 'ol', 'li', 'blockquote', 'pre', 'code', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
-    'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'caption', 'a', 'img',
+    'p',
+    'br',
+    'div',
+    'span',
+    'b',
+    'strong',
+    'i',
+    'em',
+    'u',
+    's',
+    'strike',
+    'sub',
+    'sup',
+    'small',
+    'ul',
+    'ol',
+    'li',
+    'blockquote',
+    'pre',
+    'code',
+    'hr',
+    'h1',
+    'h2',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'table',
+    'thead',
+    'tbody',
+    'tfoot',
+    'tr',
+    'th',
+    'td',
+    'caption',
+    'a',
+    'img',
   ],
   // No style, class or on* attribute anywhere: nothing active and nothing that restyles the page.
   allowedAttributes: {
@@ -29,7 +63,8 @@ const options: sanitizeHtml.IOptions = {
     a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, rel: 'noopener noreferrer nofollow', target: '_blank' } }),
   },
   // Relative sources would load from our own origin (GLPI's paths mean nothing here): https or data only.
-  exclusiveFilter: (frame) => frame.tag === 'img' && !(/^https:\/\//i.test(frame.attribs.src ?? '') || safeDataImage.test(frame.attribs.src ?? '')),
+  exclusiveFilter: (frame) =>
+    frame.tag === 'img' && !(/^https:\/\//i.test(frame.attribs.src ?? '') || safeDataImage.test(frame.attribs.src ?? '')),
 };
 
 /**

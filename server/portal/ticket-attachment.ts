@@ -31,7 +31,12 @@ export async function storeTicketAttachment(rawName: string, bytes: Uint8Array):
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, bytes, { mode: 0o640 });
   const mime = ({ pdf: 'application/pdf', png: 'image/png', jpg: 'image/jpeg' } as const)[ext];
-  return { storageName, fileName: displayFileName(rawName, ext).replace(/^bon-de-commande\./, 'piece-jointe.'), mime, sizeBytes: bytes.byteLength };
+  return {
+    storageName,
+    fileName: displayFileName(rawName, ext).replace(/^bon-de-commande\./, 'piece-jointe.'),
+    mime,
+    sizeBytes: bytes.byteLength,
+  };
 }
 
 export function ticketAttachmentPath(storageName: string): string {

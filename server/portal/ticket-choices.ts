@@ -40,7 +40,8 @@ export async function assertTicketChoices(companyId: number, payload: Pick<Ticke
   }
   if (payload.asset !== undefined) {
     const asset = await GlpiAsset.findOne({
-      where: { companyId, itemtype: payload.asset.itemtype, glpiId: payload.asset.glpiId, deletedAt: null, isTemplate: false }, attributes: ['id'],
+      where: { companyId, itemtype: payload.asset.itemtype, glpiId: payload.asset.glpiId, deletedAt: null, isTemplate: false },
+      attributes: ['id'],
     });
     if (!asset) throw new AppError('BAD_INPUT', 'validation.choice', { field: 'asset' });
   }
@@ -53,7 +54,11 @@ export async function ticketAssets(companyId: number): Promise<TicketAssetChoice
   const rows = await GlpiAsset.findAll({
     where: { companyId, deletedAt: null, isTemplate: false, itemtype: [...ticketAssetTypes] },
     attributes: ['itemtype', 'glpiId', 'name'],
-    order: [['itemtype', 'ASC'], ['name', 'ASC'], ['glpiId', 'ASC']],
+    order: [
+      ['itemtype', 'ASC'],
+      ['name', 'ASC'],
+      ['glpiId', 'ASC'],
+    ],
     limit: 2_000,
   });
   return rows.map((row) => ({ itemtype: row.itemtype, glpiId: row.glpiId, name: row.name ?? `#${row.glpiId}` }));

@@ -23,7 +23,10 @@ async function chosenAssets(companyId: number, payload: unknown): Promise<Linked
   const parsed = ticketPayloadSchema.safeParse(payload);
   const asset = parsed.success ? parsed.data.asset : undefined;
   if (!asset) return [];
-  const row = await GlpiAsset.findOne({ where: { companyId, itemtype: asset.itemtype, glpiId: asset.glpiId, deletedAt: null }, attributes: ['name'] });
+  const row = await GlpiAsset.findOne({
+    where: { companyId, itemtype: asset.itemtype, glpiId: asset.glpiId, deletedAt: null },
+    attributes: ['name'],
+  });
   if (!row) return [];
   return [{ itemtype: asset.itemtype, slug: assetSlugOf(asset.itemtype), glpiId: asset.glpiId, name: row.name }];
 }
@@ -60,7 +63,10 @@ export async function ticketConversation(companyId: number, glpiTicketId: number
   const [followups, ownUsers, freshness, solutions, approval, assets] = await Promise.all([
     GlpiTicketFollowup.findAll({
       where: { companyId, glpiTicketId, isPrivate: false, deletedAt: null },
-      order: [['postedAt', 'ASC'], ['glpiId', 'ASC']],
+      order: [
+        ['postedAt', 'ASC'],
+        ['glpiId', 'ASC'],
+      ],
     }),
     companyGlpiUserIds(companyId),
     syncFreshness(companyId),
@@ -73,8 +79,14 @@ export async function ticketConversation(companyId: number, glpiTicketId: number
   // The worker posts replies with its own GLPI account: the outbox says which follow-ups are the client's.
   const sentReplies = await outboxRepliesOf(companyId, { glpiTicketId }, { states: ['delivered'] });
   const authorOf = new Map(sentReplies.map((reply) => [reply.glpiFollowupId, reply.userId]));
-  const authors = new Map((await User.findAll({ where: { id: { [Op.in]: [...new Set(authorOf.values())] }, companyId }, attributes: ['id', 'firstName', 'lastName'] }))
-    .map((author) => [author.id, `${author.firstName} ${author.lastName}`]));
+  const authors = new Map(
+    (
+      await User.findAll({
+        where: { id: { [Op.in]: [...new Set(authorOf.values())] }, companyId },
+        attributes: ['id', 'firstName', 'lastName'],
+      })
+    ).map((author) => [author.id, `${author.firstName} ${author.lastName}`]),
+  );
   return {
     source: 'glpi' as const,
     glpiId: ticket.glpiId,
@@ -115,8 +127,9 @@ export async function ticketConversation(companyId: number, glpiTicketId: number
 
 /** A ticket the client wrote that GLPI has not numbered (or the sync not brought back) yet. */
 export async function outboxConversation(companyId: number, outboxId: number) {
-  const entry = (await outboxTicketsOf(companyId, { states: ['pending', 'sending', 'failed', 'delivered'], limit: 1_000 }))
-    .find((candidate) => candidate.outboxId === outboxId);
+  const entry = (await outboxTicketsOf(companyId, { states: ['pending', 'sending', 'failed', 'delivered'], limit: 1_000 })).find(
+    (candidate) => candidate.outboxId === outboxId,
+  );
   if (!entry) throw notFound();
   const payload = ticketPayloadSchema.parse(entry);
   const waiting = await waitingReplies(companyId, { outboxTicketId: outboxId }, new Set());
@@ -157,10 +170,13 @@ export async function assertRepliable(companyId: number, glpiTicketId: number): 
   const ticket = await GlpiTicket.findOne({ where: { companyId, glpiId: glpiTicketId, deletedAt: null }, attributes: ['status'] });
   if (ticket?.status === 6) throw new AppError('CONFLICT', 'errors.ticketClosed');
   if (ticket) return;
-  const sent = await GlpiOutboxEntry.findOne({ where: { companyId, kind: 'ticket', glpiId: glpiTicketId, state: { [Op.eq]: 'delivered' } }, attributes: ['id'] });
+  const sent = await GlpiOutboxEntry.findOne({
+    where: { companyId, kind: 'ticket', glpiId: glpiTicketId, state: { [Op.eq]: 'delivered' } },
+    attributes: ['id'],
+  });
   if (!sent) throw notFound();
 }
 
 function olderOf(a: Date | null, b: Date | null): Date | null {
-  return a === null || b === null ? null : (a < b ? a : b);
+  return a === null || b === null ? null : a < b ? a : b;
 }

@@ -15,9 +15,10 @@ import { ticketAttachmentPath } from './ticket-attachment';
  * the outbox key) is shown from the outbox instead. `:companyId`/`:ticketId` narrow it when given.
  */
 function visibleDocumentSql(scope: 'any' | 'ticket'): string {
-  const ticket = (alias: string) => scope === 'ticket'
-    ? `${alias}.glpi_id = :ticketId AND ${alias}.company_id = :companyId AND ${alias}.deleted_at IS NULL`
-    : `${alias}.company_id IS NOT NULL AND ${alias}.deleted_at IS NULL`;
+  const ticket = (alias: string) =>
+    scope === 'ticket'
+      ? `${alias}.glpi_id = :ticketId AND ${alias}.company_id = :companyId AND ${alias}.deleted_at IS NULL`
+      : `${alias}.company_id IS NOT NULL AND ${alias}.deleted_at IS NULL`;
   return `d.deleted_at IS NULL
     AND (d.outbox_key IS NULL OR NOT EXISTS (SELECT 1 FROM glpi_outbox o WHERE o.idempotency_key = d.outbox_key AND o.kind = 'document'))
     AND (
@@ -32,7 +33,10 @@ function visibleDocumentSql(scope: 'any' | 'ticket'): string {
 }
 
 /** Synced files a client may see, not fetched yet: what the worker downloads next (oldest first). */
-export async function documentsToFetch(limit: number, maxAttempts: number): Promise<Array<{ id: number; glpiDocumentId: number; fileName: string }>> {
+export async function documentsToFetch(
+  limit: number,
+  maxAttempts: number,
+): Promise<Array<{ id: number; glpiDocumentId: number; fileName: string }>> {
   const rows = await sequelize.query<{ id: number; doc: number; name: string }>(
     `SELECT d.id, d.glpi_document_id AS doc, d.file_name AS name FROM glpi_ticket_documents d
      WHERE d.storage_name IS NULL AND d.fetch_attempts < :maxAttempts AND ${visibleDocumentSql('any')}
@@ -56,7 +60,17 @@ export type TicketFile = {
   state: 'synced' | 'pending' | 'sending' | 'failed' | 'delivered';
 };
 
-type SyncedRow = { id: number; glpi_id: number; link_itemtype: TicketFile['on']['itemtype']; link_id: number; file_name: string; posted_at: Date | null; size_bytes: number | null; storage_name: string | null; glpi_user_id: number | null };
+type SyncedRow = {
+  id: number;
+  glpi_id: number;
+  link_itemtype: TicketFile['on']['itemtype'];
+  link_id: number;
+  file_name: string;
+  posted_at: Date | null;
+  size_bytes: number | null;
+  storage_name: string | null;
+  glpi_user_id: number | null;
+};
 
 async function syncedFiles(companyId: number, glpiTicketId: number): Promise<SyncedRow[]> {
   return sequelize.query<SyncedRow>(
@@ -68,14 +82,23 @@ async function syncedFiles(companyId: number, glpiTicketId: number): Promise<Syn
 
 /** The client's own attachments to a ticket (by GLPI number or by its outbox row), oldest first. */
 async function ownUploads(companyId: number, ticket: { glpiTicketId: number } | { outboxTicketId: number }) {
-  const byNumber = 'glpiTicketId' in ticket
-    ? [{ glpiTicketId: ticket.glpiTicketId }, {
-      localTicketRef: (await GlpiOutboxEntry.findAll({ where: { companyId, kind: 'ticket', glpiId: ticket.glpiTicketId }, attributes: ['id'] })).map((row) => row.id),
-    }]
-    : [{ localTicketRef: ticket.outboxTicketId }];
+  const byNumber =
+    'glpiTicketId' in ticket
+      ? [
+          { glpiTicketId: ticket.glpiTicketId },
+          {
+            localTicketRef: (
+              await GlpiOutboxEntry.findAll({ where: { companyId, kind: 'ticket', glpiId: ticket.glpiTicketId }, attributes: ['id'] })
+            ).map((row) => row.id),
+          },
+        ]
+      : [{ localTicketRef: ticket.outboxTicketId }];
   return GlpiOutboxEntry.findAll({
     where: { companyId, kind: 'document', [Op.or]: byNumber },
-    order: [['createdAt', 'ASC'], ['id', 'ASC']],
+    order: [
+      ['createdAt', 'ASC'],
+      ['id', 'ASC'],
+    ],
   });
 }
 
@@ -84,20 +107,35 @@ async function ownUploads(companyId: number, ticket: { glpiTicketId: number } | 
  * in GLPI) that the client may see, then the client's own uploads. The ticket must be the
  * company's: for another company's ticket the list is empty (the conversation itself is not found).
  */
-export async function ticketFiles(companyId: number, ticket: { glpiTicketId: number } | { outboxTicketId: number }, ownGlpiUsers: ReadonlySet<number>): Promise<TicketFile[]> {
+export async function ticketFiles(
+  companyId: number,
+  ticket: { glpiTicketId: number } | { outboxTicketId: number },
+  ownGlpiUsers: ReadonlySet<number>,
+): Promise<TicketFile[]> {
   const synced = 'glpiTicketId' in ticket ? await syncedFiles(companyId, ticket.glpiTicketId) : [];
   const own = await ownUploads(companyId, ticket);
   return [
     ...synced.map((row): TicketFile => ({
-      ref: `g${Number(row.glpi_id)}`, fileName: row.file_name, on: { itemtype: row.link_itemtype, id: Number(row.link_id) },
+      ref: `g${Number(row.glpi_id)}`,
+      fileName: row.file_name,
+      on: { itemtype: row.link_itemtype, id: Number(row.link_id) },
       fromSupport: row.glpi_user_id === null || !ownGlpiUsers.has(Number(row.glpi_user_id)),
-      postedAt: row.posted_at, sizeBytes: row.size_bytes === null ? null : Number(row.size_bytes), ready: row.storage_name !== null, state: 'synced',
+      postedAt: row.posted_at,
+      sizeBytes: row.size_bytes === null ? null : Number(row.size_bytes),
+      ready: row.storage_name !== null,
+      state: 'synced',
     })),
     ...own.map((entry): TicketFile => {
       const payload = documentPayloadSchema.parse(entry.payload);
       return {
-        ref: `o${entry.id}`, fileName: payload.fileName, on: { itemtype: 'Ticket', id: entry.glpiTicketId ?? 0 }, fromSupport: false,
-        postedAt: entry.createdAt, sizeBytes: payload.sizeBytes, ready: true, state: entry.state,
+        ref: `o${entry.id}`,
+        fileName: payload.fileName,
+        on: { itemtype: 'Ticket', id: entry.glpiTicketId ?? 0 },
+        fromSupport: false,
+        postedAt: entry.createdAt,
+        sizeBytes: payload.sizeBytes,
+        ready: true,
+        state: entry.state,
       };
     }),
   ];
@@ -119,8 +157,15 @@ export async function ticketFile(companyId: number, ticket: { glpiTicketId: numb
     if (!owned) throw notFound();
     const row = (await syncedFiles(companyId, ticket.glpiTicketId)).find((candidate) => Number(candidate.glpi_id) === id);
     if (!row?.storage_name) throw notFound();
-    const [meta] = await sequelize.query<{ mime: string | null }>('SELECT mime FROM glpi_ticket_documents WHERE id = :id', { replacements: { id: row.id }, type: QueryTypes.SELECT });
-    return { fileName: row.file_name, contentType: meta?.mime ?? 'application/octet-stream', bytes: await readStored(glpiDocumentPath(row.storage_name)) };
+    const [meta] = await sequelize.query<{ mime: string | null }>('SELECT mime FROM glpi_ticket_documents WHERE id = :id', {
+      replacements: { id: row.id },
+      type: QueryTypes.SELECT,
+    });
+    return {
+      fileName: row.file_name,
+      contentType: meta?.mime ?? 'application/octet-stream',
+      bytes: await readStored(glpiDocumentPath(row.storage_name)),
+    };
   }
   const entry = (await ownUploads(companyId, ticket)).find((candidate) => candidate.id === id);
   if (!entry) throw notFound();

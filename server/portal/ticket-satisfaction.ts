@@ -21,12 +21,28 @@ const answerable = (status: number) => status === 5 || status === 6;
  * reopened and closed keeps its first survey). Returns it with its recipient when it was created
  * now (the caller mails it), null when it already existed or no client of the company can answer.
  */
-export async function openSurvey(companyId: number, glpiTicketId: number, transaction: Transaction, now = new Date()): Promise<TicketSurvey | null> {
+export async function openSurvey(
+  companyId: number,
+  glpiTicketId: number,
+  transaction: Transaction,
+  now = new Date(),
+): Promise<TicketSurvey | null> {
   const userId = await surveyRecipient(companyId, glpiTicketId, transaction);
   if (userId === null) return null;
   const [, created] = await TicketSurvey.findOrCreate({
     where: { companyId, glpiTicketId },
-    defaults: { companyId, glpiTicketId, userId, tokenHash: null, expiresAt: new Date(now.getTime() + SURVEY_DAYS * 86_400_000), rating: null, comment: null, answeredAt: null, answeredVia: null, outboxId: null },
+    defaults: {
+      companyId,
+      glpiTicketId,
+      userId,
+      tokenHash: null,
+      expiresAt: new Date(now.getTime() + SURVEY_DAYS * 86_400_000),
+      rating: null,
+      comment: null,
+      answeredAt: null,
+      answeredVia: null,
+      outboxId: null,
+    },
     transaction,
   });
   return created ? TicketSurvey.findOne({ where: { companyId, glpiTicketId }, transaction }) : null;
@@ -38,7 +54,11 @@ export async function openSurvey(companyId: number, glpiTicketId: number, transa
  */
 async function surveyRecipient(companyId: number, glpiTicketId: number, transaction: Transaction): Promise<number | null> {
   const audience = await ticketAudienceIds(companyId, glpiTicketId, transaction);
-  const ticket = await GlpiTicket.findOne({ where: { companyId, glpiId: glpiTicketId, deletedAt: null }, attributes: ['requesterGlpiUserId'], transaction });
+  const ticket = await GlpiTicket.findOne({
+    where: { companyId, glpiId: glpiTicketId, deletedAt: null },
+    attributes: ['requesterGlpiUserId'],
+    transaction,
+  });
   if (ticket?.requesterGlpiUserId) {
     const link = await GlpiUserLink.findOne({ where: { glpiUserId: ticket.requesterGlpiUserId }, attributes: ['userId'], transaction });
     if (link && audience.includes(link.userId)) return link.userId;
@@ -62,7 +82,11 @@ export async function issueSurveyLink(surveyId: number, now = new Date()): Promi
 /** A token's survey, or why it cannot be answered: forged or unknown, already answered, expired. */
 async function surveyOfToken(token: string, now: Date, transaction?: Transaction): Promise<TicketSurvey> {
   const survey = /^[A-Za-z0-9_-]{43}$/.test(token)
-    ? await TicketSurvey.findOne({ where: { tokenHash: sha256(token) }, transaction, ...(transaction ? { lock: transaction.LOCK.UPDATE } : {}) })
+    ? await TicketSurvey.findOne({
+        where: { tokenHash: sha256(token) },
+        transaction,
+        ...(transaction ? { lock: transaction.LOCK.UPDATE } : {}),
+      })
     : null;
   if (!survey) throw new AppError('NOT_FOUND', 'satisfaction.errors.invalid');
   if (survey.answeredAt) throw new AppError('CONFLICT', 'satisfaction.errors.used');
@@ -93,28 +117,63 @@ export async function answerByToken(token: string, input: SatisfactionAnswer, no
 }
 
 /** The answer from the portal, by a client of the ticket's company; the ticket must be solved or closed. */
-export async function answerFromPortal(companyId: number, userId: number, glpiTicketId: number, input: SatisfactionAnswer, now = new Date()) {
+export async function answerFromPortal(
+  companyId: number,
+  userId: number,
+  glpiTicketId: number,
+  input: SatisfactionAnswer,
+  now = new Date(),
+) {
   const answer = satisfactionAnswerSchema.parse(input);
   return sequelize.transaction(async (transaction) => {
-    const ticket = await GlpiTicket.findOne({ where: { companyId, glpiId: glpiTicketId, deletedAt: null }, attributes: ['status'], transaction });
+    const ticket = await GlpiTicket.findOne({
+      where: { companyId, glpiId: glpiTicketId, deletedAt: null },
+      attributes: ['status'],
+      transaction,
+    });
     if (!ticket) throw notFound();
     if (!answerable(ticket.status)) throw new AppError('CONFLICT', 'satisfaction.errors.notSolved');
     await TicketSurvey.findOrCreate({
       where: { companyId, glpiTicketId },
-      defaults: { companyId, glpiTicketId, userId, tokenHash: null, expiresAt: new Date(now.getTime() + SURVEY_DAYS * 86_400_000), rating: null, comment: null, answeredAt: null, answeredVia: null, outboxId: null },
+      defaults: {
+        companyId,
+        glpiTicketId,
+        userId,
+        tokenHash: null,
+        expiresAt: new Date(now.getTime() + SURVEY_DAYS * 86_400_000),
+        rating: null,
+        comment: null,
+        answeredAt: null,
+        answeredVia: null,
+        outboxId: null,
+      },
       transaction,
     });
-    const survey = await TicketSurvey.findOne({ where: { companyId, glpiTicketId }, transaction, lock: transaction.LOCK.UPDATE, rejectOnEmpty: true });
+    const survey = await TicketSurvey.findOne({
+      where: { companyId, glpiTicketId },
+      transaction,
+      lock: transaction.LOCK.UPDATE,
+      rejectOnEmpty: true,
+    });
     if (survey.answeredAt) throw new AppError('CONFLICT', 'satisfaction.errors.used');
     await record(survey, userId, answer, 'portal', transaction);
     return { ticketId: glpiTicketId };
   });
 }
 
-async function record(survey: TicketSurvey, userId: number, answer: z.output<typeof satisfactionAnswerSchema>, via: 'mail' | 'portal', transaction: Transaction) {
+async function record(
+  survey: TicketSurvey,
+  userId: number,
+  answer: z.output<typeof satisfactionAnswerSchema>,
+  via: 'mail' | 'portal',
+  transaction: Transaction,
+) {
   const entry = await queueSatisfaction({ companyId: survey.companyId, userId, glpiTicketId: survey.glpiTicketId, ...answer }, transaction);
   // The token's hash stays: the link used again is told it was answered, rather than that it is unknown.
-  await survey.update({ rating: answer.rating, comment: answer.comment || null, answeredAt: new Date(), answeredVia: via, outboxId: entry.id }, { transaction });
+  await survey.update(
+    { rating: answer.rating, comment: answer.comment || null, answeredAt: new Date(), answeredVia: via, outboxId: entry.id },
+    { transaction },
+  );
 }
 
 /** The ticket page's view: the answer given, or whether one may be given now. */
@@ -132,7 +191,9 @@ export async function satisfactionByMonth(companyId: number, now = new Date()) {
      GROUP BY month ORDER BY month`,
     { replacements: { companyId, now }, type: QueryTypes.SELECT },
   );
-  const byMonth = new Map(rows.map((row) => [row.month, { answers: Number(row.answers), average: Math.round(Number(row.average) * 10) / 10 }]));
+  const byMonth = new Map(
+    rows.map((row) => [row.month, { answers: Number(row.answers), average: Math.round(Number(row.average) * 10) / 10 }]),
+  );
   // Algeria keeps UTC+1 all year: the month of an instant there.
   const algiers = new Date(now.getTime() + 3_600_000);
   return Array.from({ length: 12 }, (_, index) => {
@@ -149,14 +210,22 @@ export async function companySatisfaction(companyId: number) {
     { replacements: { companyId }, type: QueryTypes.SELECT },
   );
   const latest = await TicketSurvey.findAll({
-    where: { companyId, answeredAt: { [Op.ne]: null } }, order: [['answeredAt', 'DESC']], limit: 5,
+    where: { companyId, answeredAt: { [Op.ne]: null } },
+    order: [['answeredAt', 'DESC']],
+    limit: 5,
     attributes: ['glpiTicketId', 'rating', 'comment', 'answeredAt', 'answeredVia'],
   });
   return {
     surveys: Number(summary?.sent ?? 0),
     answers: Number(summary?.answers ?? 0),
     average: summary?.average === null || summary?.average === undefined ? null : Math.round(Number(summary.average) * 10) / 10,
-    latest: latest.map((row) => ({ ticketId: row.glpiTicketId, rating: row.rating, comment: row.comment, answeredAt: row.answeredAt, via: row.answeredVia })),
+    latest: latest.map((row) => ({
+      ticketId: row.glpiTicketId,
+      rating: row.rating,
+      comment: row.comment,
+      answeredAt: row.answeredAt,
+      via: row.answeredVia,
+    })),
     byMonth: await satisfactionByMonth(companyId),
   };
 }

@@ -39,11 +39,17 @@ export async function visibleTicketIds(scope: TicketScope): Promise<number[] | n
 export async function assertSeesTicket(scope: TicketScope, ref: { glpiId: number } | { outboxId: number }): Promise<void> {
   if (scope.memberUserId === null) return;
   if ('outboxId' in ref) {
-    const own = await GlpiOutboxEntry.findOne({ where: { id: ref.outboxId, companyId: scope.companyId, kind: 'ticket', userId: scope.memberUserId }, attributes: ['id'] });
+    const own = await GlpiOutboxEntry.findOne({
+      where: { id: ref.outboxId, companyId: scope.companyId, kind: 'ticket', userId: scope.memberUserId },
+      attributes: ['id'],
+    });
     if (!own) throw notFound();
     return;
   }
   if ((await visibleTicketIds(scope))!.includes(ref.glpiId)) return;
-  const wrote = await GlpiOutboxEntry.findOne({ where: { companyId: scope.companyId, kind: 'ticket', glpiId: ref.glpiId, userId: scope.memberUserId }, attributes: ['id'] });
+  const wrote = await GlpiOutboxEntry.findOne({
+    where: { companyId: scope.companyId, kind: 'ticket', glpiId: ref.glpiId, userId: scope.memberUserId },
+    attributes: ['id'],
+  });
   if (!wrote) throw notFound();
 }

@@ -16,7 +16,14 @@ export type SolutionState = 'waiting' | 'accepted' | 'refused';
  * the ticket by its company's pass, so the solution may arrive first.
  */
 export async function ticketSolutions(glpiTicketId: number, ticket: { status: number; glpiUpdatedAt: Date | null }) {
-  const rows = await sequelize.query<{ id: number; content: string | null; status: number; posted: Date | null; approved: Date | null; author: string | null }>(
+  const rows = await sequelize.query<{
+    id: number;
+    content: string | null;
+    status: number;
+    posted: Date | null;
+    approved: Date | null;
+    author: string | null;
+  }>(
     `SELECT s.glpi_id AS id, s.content, s.status, s.posted_at AS posted, s.approved_at AS approved, d.label AS author
      FROM glpi_ticket_solutions s LEFT JOIN glpi_dropdowns d ON d.itemtype = 'User' AND d.glpi_id = s.glpi_user_id AND d.deleted_at IS NULL
      WHERE s.glpi_ticket_id = :glpiTicketId AND s.deleted_at IS NULL ORDER BY s.posted_at, s.glpi_id`,
@@ -31,7 +38,14 @@ export async function ticketSolutions(glpiTicketId: number, ticket: { status: nu
     else if (ticket.glpiUpdatedAt === null || row.posted === null || ticket.glpiUpdatedAt <= new Date(row.posted)) state = 'waiting';
     else if (ticket.status === 6) state = 'accepted';
     else if (ticket.status < 5) state = 'refused';
-    return { glpiId: Number(row.id), html: sanitizeGlpiHtml(row.content ?? ''), state, author: row.author, postedAt: row.posted, decidedAt: row.approved };
+    return {
+      glpiId: Number(row.id),
+      html: sanitizeGlpiHtml(row.content ?? ''),
+      state,
+      author: row.author,
+      postedAt: row.posted,
+      decidedAt: row.approved,
+    };
   });
 }
 
@@ -39,7 +53,10 @@ export async function ticketSolutions(glpiTicketId: number, ticket: { status: nu
 export async function waitingApproval(companyId: number, glpiTicketId: number) {
   const entry = await GlpiOutboxEntry.findOne({
     where: { companyId, kind: 'approval', glpiTicketId, state: ['pending', 'sending', 'failed'] },
-    order: [['createdAt', 'DESC'], ['id', 'DESC']],
+    order: [
+      ['createdAt', 'DESC'],
+      ['id', 'DESC'],
+    ],
   });
   if (!entry) return null;
   const payload = approvalPayloadSchema.parse(entry.payload);

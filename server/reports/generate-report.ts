@@ -28,7 +28,11 @@ export type GenerateOutcome = { reportId: number; mailed: number; regenerated: b
  * the mails, so a replayed or doubled job never mails twice; copies rendered by a run that lost
  * that race are deleted.
  */
-export async function generateMonthlyReport(companyId: number, month: string, options: { now?: Date; regeneratedBy?: number | null } = {}): Promise<GenerateOutcome> {
+export async function generateMonthlyReport(
+  companyId: number,
+  month: string,
+  options: { now?: Date; regeneratedBy?: number | null } = {},
+): Promise<GenerateOutcome> {
   const now = options.now ?? new Date();
   if (!monthIsOver(month, now)) throw new AppError('BAD_INPUT', 'errors.reportMonthNotOver', { params: { month } });
   const figures = await readFromPrimary(() => computeReportFigures(companyId, month, now));
@@ -48,7 +52,9 @@ export async function generateMonthlyReport(companyId: number, month: string, op
   const values = { figures, generatedAt: now, regeneratedBy: options.regeneratedBy ?? null };
   // The row exists before the transaction locks it by its id: locking a (company, month) not yet
   // there took gap locks that deadlocked two companies' jobs inserting side by side.
-  const [row, created] = existing ? [existing, false] : await MonthlyReport.findOrCreate({ where: { companyId, month }, defaults: { companyId, month, ...values, mailedAt: null } });
+  const [row, created] = existing
+    ? [existing, false]
+    : await MonthlyReport.findOrCreate({ where: { companyId, month }, defaults: { companyId, month, ...values, mailedAt: null } });
   const outcome = await sequelize.transaction(async (transaction) => {
     const report = await MonthlyReport.findByPk(row.id, { transaction, lock: transaction.LOCK.UPDATE, rejectOnEmpty: true });
     const regenerated = !created;
@@ -56,19 +62,22 @@ export async function generateMonthlyReport(companyId: number, month: string, op
     if (report.mailedAt || files.size === 0) return { reportId: report.id, mailed: 0, regenerated, mailedNow: false };
     for (const user of recipients) {
       const locale = resolveLocale(user.locale);
-      await enqueueMail({
-        to: user.email,
-        template: 'monthly-report',
-        locale,
-        params: {
-          companyName: figures.companyName,
-          month: formatMonth(month, locale),
-          opened: formatNumber(figures.tickets.opened, locale),
-          solved: formatNumber(figures.tickets.solved, locale),
-          reportsUrl: absoluteUrl(reportLinks.portal()),
+      await enqueueMail(
+        {
+          to: user.email,
+          template: 'monthly-report',
+          locale,
+          params: {
+            companyName: figures.companyName,
+            month: formatMonth(month, locale),
+            opened: formatNumber(figures.tickets.opened, locale),
+            solved: formatNumber(figures.tickets.solved, locale),
+            reportsUrl: absoluteUrl(reportLinks.portal()),
+          },
+          attachments: [{ filename: `ytech-${month}.pdf`, path: files.get(locale)!, contentType: 'application/pdf' }],
         },
-        attachments: [{ filename: `ytech-${month}.pdf`, path: files.get(locale)!, contentType: 'application/pdf' }],
-      }, transaction);
+        transaction,
+      );
     }
     await report.update({ mailedAt: now }, { transaction });
     return { reportId: report.id, mailed: recipients.length, regenerated, mailedNow: true };

@@ -11,7 +11,12 @@ const coveredBy: Record<QuotaKind, readonly string[]> = { tickets: ['support', '
 
 export type PlanMonth = { month: string; used: number; allowed: number | null };
 export type PlanLine = { kind: QuotaKind; months: PlanMonth[]; exceededEveryMonth: boolean };
-export type Recommendation = { serviceCode: string; currentTierMax: number; neededQty: number; tier: { maxQty: number; monthlyPriceDa: number } | null };
+export type Recommendation = {
+  serviceCode: string;
+  currentTierMax: number;
+  neededQty: number;
+  tier: { maxQty: number; monthlyPriceDa: number } | null;
+};
 
 type MonthPlan = Array<{ serviceId: number; serviceCode: string; tierMaxQty: number }>;
 
@@ -25,16 +30,22 @@ async function plansOfMonths(companyId: number, months: string[]): Promise<Map<s
   const subscriptions = (await Subscription.findAll({
     where: { companyId, startAt: { [Op.lt]: last }, endAt: { [Op.gt]: first } },
     include: [{ model: Service, as: 'service', attributes: ['code'] }],
-    order: [['startAt', 'ASC'], ['id', 'ASC']],
+    order: [
+      ['startAt', 'ASC'],
+      ['id', 'ASC'],
+    ],
   })) as Array<Subscription & { service: Service }>;
-  return new Map(months.map((month) => {
-    const { start, end } = monthBounds(month);
-    const latest = new Map<number, { serviceId: number; serviceCode: string; tierMaxQty: number }>();
-    for (const s of subscriptions) {
-      if (s.startAt < end && s.endAt > start) latest.set(s.serviceId, { serviceId: s.serviceId, serviceCode: s.service.code, tierMaxQty: s.tierMaxQty });
-    }
-    return [month, [...latest.values()]];
-  }));
+  return new Map(
+    months.map((month) => {
+      const { start, end } = monthBounds(month);
+      const latest = new Map<number, { serviceId: number; serviceCode: string; tierMaxQty: number }>();
+      for (const s of subscriptions) {
+        if (s.startAt < end && s.endAt > start)
+          latest.set(s.serviceId, { serviceId: s.serviceId, serviceCode: s.service.code, tierMaxQty: s.tierMaxQty });
+      }
+      return [month, [...latest.values()]];
+    }),
+  );
 }
 
 /** Tickets opened in each month, and computers in the park at each month's end (templates never count). */
@@ -45,12 +56,12 @@ async function usageOfMonths(companyId: number, months: string[]): Promise<Map<s
     const { start, end } = monthBounds(month);
     const replacements = { companyId, start: sqlUtc(start), end: sqlUtc(end) };
     const [tickets] = await sequelize.query<{ n: number }>(
-        `SELECT COUNT(*) AS n FROM glpi_tickets WHERE company_id = :companyId AND deleted_at IS NULL AND opened_at >= :start AND opened_at < :end`,
+      `SELECT COUNT(*) AS n FROM glpi_tickets WHERE company_id = :companyId AND deleted_at IS NULL AND opened_at >= :start AND opened_at < :end`,
       { replacements, type: QueryTypes.SELECT },
     );
     // A computer GLPI gives no creation date for was there before the cache knew it.
     const [computers] = await sequelize.query<{ n: number }>(
-        `SELECT COUNT(*) AS n FROM glpi_assets WHERE company_id = :companyId AND itemtype = 'Computer' AND is_template = 0
+      `SELECT COUNT(*) AS n FROM glpi_assets WHERE company_id = :companyId AND itemtype = 'Computer' AND is_template = 0
          AND (glpi_created_at IS NULL OR glpi_created_at < :end) AND (deleted_at IS NULL OR deleted_at >= :end)`,
       { replacements, type: QueryTypes.SELECT },
     );
@@ -90,7 +101,12 @@ export async function planUse(companyId: number, months: string[]): Promise<{ li
     const neededQty = pricingQuantity(service.pricedBy, { ticketsPerMonth: highest('tickets'), pcsCount: highest('computers') });
     const tiers = [...(service.tiers ?? [])].sort((a, b) => a.minQty - b.minQty);
     const tier = findTier(tiers, neededQty);
-    recommendations.push({ serviceCode: plan.serviceCode, currentTierMax: plan.tierMaxQty, neededQty, tier: tier ? { maxQty: tier.maxQty, monthlyPriceDa: tier.monthlyPriceDa } : null });
+    recommendations.push({
+      serviceCode: plan.serviceCode,
+      currentTierMax: plan.tierMaxQty,
+      neededQty,
+      tier: tier ? { maxQty: tier.maxQty, monthlyPriceDa: tier.monthlyPriceDa } : null,
+    });
   }
   return { lines, recommendations };
 }

@@ -41,11 +41,23 @@ export async function queueDueReports(month: string): Promise<number> {
 }
 
 /** Staff ask for a company's report again (after fixing data, or for a month the schedule missed). */
-export async function queueReportRegeneration(companyId: number, month: string, actor: { userId: number; ip?: string | null }, now = new Date()): Promise<{ outcome: QueueWorkOutcome }> {
+export async function queueReportRegeneration(
+  companyId: number,
+  month: string,
+  actor: { userId: number; ip?: string | null },
+  now = new Date(),
+): Promise<{ outcome: QueueWorkOutcome }> {
   if (!(await Company.findByPk(companyId, { attributes: ['id'] }))) throw notFound();
   if (!monthIsOver(month, now)) throw new AppError('BAD_INPUT', 'errors.reportMonthNotOver', { field: 'month' });
   const outcome = await queueWork('monthly-reports', { companyId, month, regeneratedBy: actor.userId }, reportJobId(companyId, month));
-  await recordAudit({ actorUserId: actor.userId, action: 'report.regenerate', recordType: 'company', recordId: companyId, details: { month, outcome }, ip: actor.ip });
+  await recordAudit({
+    actorUserId: actor.userId,
+    action: 'report.regenerate',
+    recordType: 'company',
+    recordId: companyId,
+    details: { month, outcome },
+    ip: actor.ip,
+  });
   return { outcome };
 }
 
@@ -61,7 +73,9 @@ export async function listReports(companyId: number) {
 
 /** A stored report, scoped to a company (a client's own) or to none (staff); another company's is not found. */
 export async function findReport(reportId: number, companyId: number | null) {
-  const report = await MonthlyReport.findOne({ where: { id: reportId, ...(companyId === null ? {} : { companyId: { [Op.eq]: companyId } }) } });
+  const report = await MonthlyReport.findOne({
+    where: { id: reportId, ...(companyId === null ? {} : { companyId: { [Op.eq]: companyId } }) },
+  });
   if (!report) throw notFound();
   return report;
 }

@@ -6,5 +6,10 @@ import { User } from '../db/models';
  * the same people `reportReaderProcedure` (server/trpc/routers/reports-router.ts) lets read it.
  */
 export async function reportRecipients(companyId: number, transaction?: Transaction) {
-  return User.findAll({ where: { companyId, role: 'client', companyRole: 'manager', active: true }, attributes: ['id', 'email', 'locale'], order: [['id', 'ASC']], transaction });
+  return User.findAll({
+    where: { companyId, role: 'client', companyRole: 'manager', active: true },
+    attributes: ['id', 'email', 'locale'],
+    order: [['id', 'ASC']],
+    transaction,
+  });
 }

@@ -12,7 +12,10 @@ export type Direction = 'ltr' | 'rtl';
 type TextOptions = { size?: number; bold?: boolean; color?: string; align?: 'start' | 'end' | 'center'; lineGap?: number };
 
 export class ReportCanvas {
-  constructor(readonly pdf: PDFKit.PDFDocument, readonly dir: Direction) {}
+  constructor(
+    readonly pdf: PDFKit.PDFDocument,
+    readonly dir: Direction,
+  ) {}
 
   /** The x at which a box of this width starts, given where it would start on a left-to-right page. */
   x(ltrX: number, width: number): number {
@@ -32,7 +35,11 @@ export class ReportCanvas {
       .font(options.bold ? FONT.bold : FONT.regular)
       .fontSize(options.size ?? 9)
       .fillColor(options.color ?? COLOR.text)
-      .text(visualOrder(pdfSafe(value)), this.x(ltrX, width), y, { width, align: this.align(options.align), lineGap: options.lineGap ?? 1.5 });
+      .text(visualOrder(pdfSafe(value)), this.x(ltrX, width), y, {
+        width,
+        align: this.align(options.align),
+        lineGap: options.lineGap ?? 1.5,
+      });
     return this.pdf.y;
   }
 
@@ -42,7 +49,13 @@ export class ReportCanvas {
       .font(options.bold ? FONT.bold : FONT.regular)
       .fontSize(options.size ?? 7)
       .fillColor(options.color ?? COLOR.muted)
-      .text(visualOrder(pdfSafe(value)), this.x(ltrX, width), y, { width, align: this.align(options.align), lineBreak: false, ellipsis: true, height: (options.size ?? 7) + 2 });
+      .text(visualOrder(pdfSafe(value)), this.x(ltrX, width), y, {
+        width,
+        align: this.align(options.align),
+        lineBreak: false,
+        ellipsis: true,
+        height: (options.size ?? 7) + 2,
+      });
   }
 
   rect(ltrX: number, y: number, width: number, height: number, color: string): void {

@@ -9,7 +9,11 @@ import { CHART, niceCeiling, type ReportCanvas } from './report-canvas';
 export type Series = { label: string; color: string; values: number[] };
 
 /** Grouped vertical bars: one group per category (months), one bar per series, with a value axis. */
-export function groupedBars(c: ReportCanvas, y: number, options: { categories: string[]; series: Series[]; height?: number; format: (n: number) => string }): number {
+export function groupedBars(
+  c: ReportCanvas,
+  y: number,
+  options: { categories: string[]; series: Series[]; height?: number; format: (n: number) => string },
+): number {
   const height = options.height ?? 120;
   const axisWidth = 28;
   const left = PAGE.left + axisWidth;
@@ -47,7 +51,12 @@ export function groupedBars(c: ReportCanvas, y: number, options: { categories: s
 }
 
 /** Horizontal bars, one row per item, the value written after the bar. */
-export function horizontalBars(c: ReportCanvas, y: number, rows: Array<{ label: string; value: number; valueText: string }>, color: string = CHART.opened): number {
+export function horizontalBars(
+  c: ReportCanvas,
+  y: number,
+  rows: Array<{ label: string; value: number; valueText: string }>,
+  color: string = CHART.opened,
+): number {
   const labelWidth = 170;
   const valueWidth = 40;
   const barLeft = PAGE.left + labelWidth + 6;
@@ -65,7 +74,11 @@ export function horizontalBars(c: ReportCanvas, y: number, rows: Array<{ label: 
 }
 
 /** A share as one bar split in two colours (met / missed), with its legend under it. */
-export function splitBar(c: ReportCanvas, y: number, parts: { met: number; missed: number; metLabel: string; missedLabel: string }): number {
+export function splitBar(
+  c: ReportCanvas,
+  y: number,
+  parts: { met: number; missed: number; metLabel: string; missedLabel: string },
+): number {
   const total = parts.met + parts.missed;
   const width = PAGE.width * 0.6;
   c.rect(PAGE.left, y, width, 9, COLOR.fill);
@@ -82,7 +95,11 @@ export function splitBar(c: ReportCanvas, y: number, parts: { met: number; misse
 }
 
 /** Use against allowance per month: one bar of use per month, the tier drawn as a line across it. */
-export function usageBars(c: ReportCanvas, y: number, months: Array<{ label: string; used: number; allowed: number | null; valueText: string }>): number {
+export function usageBars(
+  c: ReportCanvas,
+  y: number,
+  months: Array<{ label: string; used: number; allowed: number | null; valueText: string }>,
+): number {
   const height = 60;
   const width = 260;
   const max = Math.max(1, ...months.flatMap((m) => [m.used, m.allowed ?? 0])) * 1.15;

@@ -58,8 +58,16 @@ export async function renderReportPdf(figures: ReportFigures, locale: Locale): P
   // Header
   c.text('Y-tech', PAGE.left, PAGE.top, 150, { size: 16, bold: true, color: COLOR.primary });
   c.text(t('report.pdf.title'), PAGE.left + 150, PAGE.top, PAGE.width - 150, { size: 17, bold: true, color: COLOR.primary, align: 'end' });
-  let y = c.text(t('report.pdf.subtitle', { company: figures.companyName, month }), PAGE.left, PAGE.top + 24, PAGE.width, { size: 12, bold: true, align: 'end' });
-  y = c.text(t('report.pdf.generatedOn', { date: formatDate(computedAt, locale) }), PAGE.left, y + 2, PAGE.width, { size: 8, color: COLOR.muted, align: 'end' });
+  let y = c.text(t('report.pdf.subtitle', { company: figures.companyName, month }), PAGE.left, PAGE.top + 24, PAGE.width, {
+    size: 12,
+    bold: true,
+    align: 'end',
+  });
+  y = c.text(t('report.pdf.generatedOn', { date: formatDate(computedAt, locale) }), PAGE.left, y + 2, PAGE.width, {
+    size: 8,
+    color: COLOR.muted,
+    align: 'end',
+  });
   c.line(PAGE.left, y + 6, PAGE.right, y + 6, COLOR.primary, 1);
   y += 16;
 
@@ -90,19 +98,36 @@ export async function renderReportPdf(figures: ReportFigures, locale: Locale): P
 
   // Deadlines against the contract's targets.
   y = c.heading(t('report.pdf.deadlines'), y + 6, 90);
-  for (const [title, step] of [[t('report.pdf.timeToOwn'), figures.timeToOwn], [t('report.pdf.timeToResolve'), figures.timeToResolve]] as const) {
+  for (const [title, step] of [
+    [t('report.pdf.timeToOwn'), figures.timeToOwn],
+    [t('report.pdf.timeToResolve'), figures.timeToResolve],
+  ] as const) {
     y = ensureSpace(pdf, y, 50);
     y = c.text(title, PAGE.left, y, PAGE.width, { size: 9.5, bold: true });
     y = c.text(
-      step.meanHours === null ? t('report.pdf.noMeasure') : t('report.pdf.meanTime', { hours: formatHours(step.meanHours, locale), count: step.measured }),
-      PAGE.left, y + 1, PAGE.width,
+      step.meanHours === null
+        ? t('report.pdf.noMeasure')
+        : t('report.pdf.meanTime', { hours: formatHours(step.meanHours, locale), count: step.measured }),
+      PAGE.left,
+      y + 1,
+      PAGE.width,
     );
     const judged = step.met + step.missed;
     if (judged === 0) {
       y = c.text(t('report.pdf.noTarget'), PAGE.left, y + 1, PAGE.width, { color: COLOR.muted }) + 6;
     } else {
-      y = c.text(t('report.pdf.targetMet', { met: count(step.met), total: count(judged), percent: formatPercent((step.met / judged) * 100, locale) }), PAGE.left, y + 1, PAGE.width);
-      y = splitBar(c, y + 3, { met: step.met, missed: step.missed, metLabel: t('report.pdf.met'), missedLabel: t('report.pdf.missed') }) + 4;
+      y = c.text(
+        t('report.pdf.targetMet', {
+          met: count(step.met),
+          total: count(judged),
+          percent: formatPercent((step.met / judged) * 100, locale),
+        }),
+        PAGE.left,
+        y + 1,
+        PAGE.width,
+      );
+      y =
+        splitBar(c, y + 3, { met: step.met, missed: step.missed, metLabel: t('report.pdf.met'), missedLabel: t('report.pdf.missed') }) + 4;
     }
   }
 
@@ -110,51 +135,95 @@ export async function renderReportPdf(figures: ReportFigures, locale: Locale): P
   if (figures.satisfaction) {
     y = c.heading(t('report.pdf.satisfaction'), y + 4, 40);
     const { answered, averageRating, byRating } = figures.satisfaction;
-    y = averageRating === null
-      ? c.text(t('report.pdf.noSurvey'), PAGE.left, y, PAGE.width, { color: COLOR.muted }) + 6
-      : horizontalBars(
-        c,
-        c.text(t('report.pdf.satisfactionMean', { rating: formatNumber(Math.round(averageRating * 10) / 10, locale), count: answered }), PAGE.left, y, PAGE.width) + 4,
-        byRating.map((value, i) => ({ label: t('report.pdf.stars', { count: i + 1 }), value, valueText: count(value) })).reverse(),
-        CHART.neutral,
-      );
+    y =
+      averageRating === null
+        ? c.text(t('report.pdf.noSurvey'), PAGE.left, y, PAGE.width, { color: COLOR.muted }) + 6
+        : horizontalBars(
+            c,
+            c.text(
+              t('report.pdf.satisfactionMean', { rating: formatNumber(Math.round(averageRating * 10) / 10, locale), count: answered }),
+              PAGE.left,
+              y,
+              PAGE.width,
+            ) + 4,
+            byRating.map((value, i) => ({ label: t('report.pdf.stars', { count: i + 1 }), value, valueText: count(value) })).reverse(),
+            CHART.neutral,
+          );
   }
 
   // What the tickets were about.
   y = c.heading(t('report.pdf.categories'), y + 4, 40);
-  y = figures.topCategories.length === 0
-    ? c.text(t('report.pdf.noTickets'), PAGE.left, y, PAGE.width, { color: COLOR.muted }) + 6
-    : horizontalBars(c, y, figures.topCategories.map((row) => ({ label: row.name ?? t('report.pdf.noCategory'), value: row.count, valueText: count(row.count) })));
+  y =
+    figures.topCategories.length === 0
+      ? c.text(t('report.pdf.noTickets'), PAGE.left, y, PAGE.width, { color: COLOR.muted }) + 6
+      : horizontalBars(
+          c,
+          y,
+          figures.topCategories.map((row) => ({
+            label: row.name ?? t('report.pdf.noCategory'),
+            value: row.count,
+            valueText: count(row.count),
+          })),
+        );
   y = c.heading(t('report.pdf.assets'), y + 4, 40);
   y = c.text(t('report.pdf.assetsNote'), PAGE.left, y, PAGE.width, { size: 8, color: COLOR.muted }) + 4;
-  y = figures.topAssets.length === 0
-    ? c.text(t('report.pdf.noAssets'), PAGE.left, y, PAGE.width, { color: COLOR.muted }) + 6
-    : horizontalBars(c, y, figures.topAssets.map((row) => ({ label: `${row.name ?? '—'} (${itemtypeName(t, row.itemtype)})`, value: row.count, valueText: count(row.count) })), CHART.neutral);
+  y =
+    figures.topAssets.length === 0
+      ? c.text(t('report.pdf.noAssets'), PAGE.left, y, PAGE.width, { color: COLOR.muted }) + 6
+      : horizontalBars(
+          c,
+          y,
+          figures.topAssets.map((row) => ({
+            label: `${row.name ?? '—'} (${itemtypeName(t, row.itemtype)})`,
+            value: row.count,
+            valueText: count(row.count),
+          })),
+          CHART.neutral,
+        );
 
   // The park's changes.
   y = c.heading(t('report.pdf.park'), y + 4, 40);
   if (figures.park.added.length === 0 && figures.park.retired.length === 0) {
     y = c.text(t('report.pdf.noChange'), PAGE.left, y, PAGE.width, { color: COLOR.muted }) + 6;
   } else {
-    for (const [key, rows] of [['report.pdf.added', figures.park.added], ['report.pdf.retired', figures.park.retired]] as const) {
+    for (const [key, rows] of [
+      ['report.pdf.added', figures.park.added],
+      ['report.pdf.retired', figures.park.retired],
+    ] as const) {
       if (rows.length === 0) continue;
       y = ensureSpace(pdf, y, 16);
-      y = c.text(t(key, { items: rows.map((row) => `${itemtypeName(t, row.itemtype)} ${count(row.count)}`).join(' · ') }), PAGE.left, y, PAGE.width) + 3;
+      y =
+        c.text(
+          t(key, { items: rows.map((row) => `${itemtypeName(t, row.itemtype)} ${count(row.count)}`).join(' · ') }),
+          PAGE.left,
+          y,
+          PAGE.width,
+        ) + 3;
     }
   }
 
   // What falls due in the next 90 days.
   y = c.heading(t('report.pdf.due'), y + 4, 50);
-  for (const [title, due] of [[t('report.pdf.warranties', { count: figures.warranties.count }), figures.warranties], [t('report.pdf.licences', { count: figures.licences.count }), figures.licences]] as const) {
+  for (const [title, due] of [
+    [t('report.pdf.warranties', { count: figures.warranties.count }), figures.warranties],
+    [t('report.pdf.licences', { count: figures.licences.count }), figures.licences],
+  ] as const) {
     y = ensureSpace(pdf, y, 16);
     y = c.text(title, PAGE.left, y, PAGE.width, { bold: true }) + 2;
     for (const item of due.items) {
       y = ensureSpace(pdf, y, 12);
       c.label(formatDay(item.date, locale), PAGE.left, y, 90, { size: 8, color: COLOR.text });
-      c.label(`${item.name ?? '—'} (${itemtypeName(t, item.itemtype)})`, PAGE.left + 95, y, PAGE.width - 95, { size: 8, color: COLOR.text });
+      c.label(`${item.name ?? '—'} (${itemtypeName(t, item.itemtype)})`, PAGE.left + 95, y, PAGE.width - 95, {
+        size: 8,
+        color: COLOR.text,
+      });
       y += 11;
     }
-    if (due.count > due.items.length) y = c.text(t('report.pdf.andMore', { count: due.count - due.items.length }), PAGE.left, y, PAGE.width, { size: 8, color: COLOR.muted });
+    if (due.count > due.items.length)
+      y = c.text(t('report.pdf.andMore', { count: due.count - due.items.length }), PAGE.left, y, PAGE.width, {
+        size: 8,
+        color: COLOR.muted,
+      });
     y += 5;
   }
 
@@ -163,25 +232,41 @@ export async function renderReportPdf(figures: ReportFigures, locale: Locale): P
   if (figures.plan.lines.length === 0) y = c.text(t('report.pdf.noPlan'), PAGE.left, y, PAGE.width, { color: COLOR.muted }) + 6;
   for (const line of figures.plan.lines) {
     y = ensureSpace(pdf, y, 100);
-    y = c.text(t(line.kind === 'tickets' ? 'report.pdf.planTickets' : 'report.pdf.planComputers'), PAGE.left, y, PAGE.width, { bold: true }) + 4;
-    y = usageBars(c, y, line.months.map((m) => ({
-      label: formatMonth(m.month, locale),
-      used: m.used,
-      allowed: m.allowed,
-      valueText: m.allowed === null ? t('report.pdf.planNoTier', { used: count(m.used) }) : t('report.pdf.planValue', { used: count(m.used), allowed: count(m.allowed) }),
-    })));
+    y =
+      c.text(t(line.kind === 'tickets' ? 'report.pdf.planTickets' : 'report.pdf.planComputers'), PAGE.left, y, PAGE.width, { bold: true }) +
+      4;
+    y = usageBars(
+      c,
+      y,
+      line.months.map((m) => ({
+        label: formatMonth(m.month, locale),
+        used: m.used,
+        allowed: m.allowed,
+        valueText:
+          m.allowed === null
+            ? t('report.pdf.planNoTier', { used: count(m.used) })
+            : t('report.pdf.planValue', { used: count(m.used), allowed: count(m.allowed) }),
+      })),
+    );
     if (line.exceededEveryMonth) y = c.text(t('report.pdf.exceeded'), PAGE.left, y, PAGE.width, { bold: true, color: CHART.missed }) + 4;
   }
   for (const r of figures.plan.recommendations) {
     y = ensureSpace(pdf, y, 30);
     const service = serviceName(t, r.serviceCode);
     const advice = r.tier
-      ? t('report.pdf.recommendTier', { max: count(r.tier.maxQty), service, price: formatDa(r.tier.monthlyPriceDa, locale), needed: count(r.neededQty) })
+      ? t('report.pdf.recommendTier', {
+          max: count(r.tier.maxQty),
+          service,
+          price: formatDa(r.tier.monthlyPriceDa, locale),
+          needed: count(r.neededQty),
+        })
       : t('report.pdf.recommendCustom', { service, needed: count(r.neededQty) });
     y = c.text(advice, PAGE.left, y, PAGE.width, { size: 9.5 }) + 6;
   }
 
-  drawFooters(pdf, t('report.pdf.footer', { company: figures.companyName, month }), (page, pages) => t('report.pdf.page', { page, count: pages }));
+  drawFooters(pdf, t('report.pdf.footer', { company: figures.companyName, month }), (page, pages) =>
+    t('report.pdf.page', { page, count: pages }),
+  );
   pdf.end();
   return finished;
 }
@@ -196,8 +281,15 @@ function drawFooters(pdf: PDFKit.PDFDocument, footer: string, pageText: (page: n
     pdf.page.margins.bottom = 0;
     const y = PAGE.bottom + 18;
     pdf.save().moveTo(PAGE.left, y).lineTo(PAGE.right, y).lineWidth(0.6).strokeColor(COLOR.rule).stroke().restore();
-    pdf.font(FONT.regular).fontSize(7).fillColor(COLOR.muted)
-      .text(visualOrder(pdfSafe(`${footer} — ${pageText(i - range.start + 1, range.count)}`)), PAGE.left, y + 6, { width: PAGE.width, align: 'center', lineBreak: false });
+    pdf
+      .font(FONT.regular)
+      .fontSize(7)
+      .fillColor(COLOR.muted)
+      .text(visualOrder(pdfSafe(`${footer} — ${pageText(i - range.start + 1, range.count)}`)), PAGE.left, y + 6, {
+        width: PAGE.width,
+        align: 'center',
+        lineBreak: false,
+      });
     pdf.page.margins.bottom = bottomMargin;
   }
 }

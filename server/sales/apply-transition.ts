@@ -10,16 +10,25 @@ type Machines = { quote: QuoteRequest; proforma: Proforma; purchaseOrder: Purcha
 type AnyMail = { [N in MailTemplateName]: { template: N; params: MailParams<N> } }[MailTemplateName];
 
 /** The audit log's name for each machine's records (the tables' names, kept from before the machines). */
-const auditRecordTypes = { quote: 'quote_request', proforma: 'proforma', purchaseOrder: 'purchase_order', invoice: 'invoice', subscription: 'subscription' } as const satisfies Record<
-  keyof Machines,
-  string
->;
+const auditRecordTypes = {
+  quote: 'quote_request',
+  proforma: 'proforma',
+  purchaseOrder: 'purchase_order',
+  invoice: 'invoice',
+  subscription: 'subscription',
+} as const satisfies Record<keyof Machines, string>;
 
 /**
  * Who hears of a change: the record's company (its managers and billing contacts, in-app and mail
  * in each person's language), the sales team, or named people (a quote's requester).
  */
-export type Notice = { to: 'company' | 'staff' | { userIds: number[] }; kind: string; params: Record<string, string | number>; link?: string | null; mail?: AnyMail };
+export type Notice = {
+  to: 'company' | 'staff' | { userIds: number[] };
+  kind: string;
+  params: Record<string, string | number>;
+  link?: string | null;
+  mail?: AnyMail;
+};
 
 /**
  * The one way a quote, a pro-forma, a purchase order, an invoice or a subscription changes state:

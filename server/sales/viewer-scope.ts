@@ -15,4 +15,8 @@ export function companyScope(viewer: Viewer): number | null {
 }
 
 /** The Viewer of a logged-in caller. */
-export const viewerOf = (ctx: { user: Viewer }): Viewer => ({ role: ctx.user.role, companyId: ctx.user.companyId, companyRole: ctx.user.companyRole });
+export const viewerOf = (ctx: { user: Viewer }): Viewer => ({
+  role: ctx.user.role,
+  companyId: ctx.user.companyId,
+  companyRole: ctx.user.companyRole,
+});

@@ -49,16 +49,31 @@ export async function activateSubscription(input: z.output<typeof activateSubscr
     const served = await Subscription.findOne({ where: { invoiceId: { [Op.in]: siblings.map((i) => i.id) } }, transaction });
     if (served) {
       const paidBy = siblings.find((i) => i.id === served.invoiceId)!;
-      throw new AppError('CONFLICT', 'errors.billing.proformaSaleCancelled', { params: { number: proforma.number, invoice: paidBy.number } });
+      throw new AppError('CONFLICT', 'errors.billing.proformaSaleCancelled', {
+        params: { number: proforma.number, invoice: paidBy.number },
+      });
     }
     if (proforma.purpose === 'tier_change') {
       const target = await lockSubscription(proforma.subscriptionId!, invoice.companyId, transaction);
-      const tier = await PriceTier.findOne({ where: { serviceId: target.serviceId, maxQty: proforma.tierMaxQty! }, transaction, rejectOnEmpty: true });
-      const change = { tierMaxQty: tier.maxQty, monthlyPriceDa: tier.monthlyPriceDa, effectiveOn: proforma.effectiveOn!, invoiceId: invoice.id };
+      const tier = await PriceTier.findOne({
+        where: { serviceId: target.serviceId, maxQty: proforma.tierMaxQty! },
+        transaction,
+        rejectOnEmpty: true,
+      });
+      const change = {
+        tierMaxQty: tier.maxQty,
+        monthlyPriceDa: tier.monthlyPriceDa,
+        effectiveOn: proforma.effectiveOn!,
+        invoiceId: invoice.id,
+      };
       return { created: await applyTierChange(target, change, actor, transaction), renewal: false };
     }
     const quote = await QuoteRequest.findByPk(proforma.quoteRequestId, { transaction });
-    const service = await Service.findByPk(proforma.serviceId, { include: [{ model: PriceTier, as: 'tiers' }], transaction, rejectOnEmpty: true });
+    const service = await Service.findByPk(proforma.serviceId, {
+      include: [{ model: PriceTier, as: 'tiers' }],
+      transaction,
+      rejectOnEmpty: true,
+    });
     const months = proforma.months;
     // What the client bought: the tier's ceiling, or the quoted quantity above the top tier.
     const quantity = quote ? pricingQuantity(service.pricedBy, quote) : 0;

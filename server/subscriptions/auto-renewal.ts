@@ -22,10 +22,21 @@ export const setAutoRenewInput = z.object({ subscriptionId: recordId, autoRenew:
 export async function setAutoRenew(input: z.output<typeof setAutoRenewInput>, companyId: number | null, actor: Actor) {
   return sequelize.transaction(async (transaction) => {
     const subscription = await lockSubscription(input.subscriptionId, companyId, transaction);
-    if (subscription.status !== 'active') throw new AppError('ILLEGAL_TRANSITION', 'errors.subscriptionChanges.notRenewable', { params: { status: subscription.status } });
+    if (subscription.status !== 'active')
+      throw new AppError('ILLEGAL_TRANSITION', 'errors.subscriptionChanges.notRenewable', { params: { status: subscription.status } });
     if (subscription.autoRenew !== input.autoRenew) {
       await subscription.update({ autoRenew: input.autoRenew }, { transaction });
-      await recordAudit({ actorUserId: actor.userId, action: 'subscription.autoRenew', recordType: 'subscription', recordId: subscription.id, details: { autoRenew: input.autoRenew }, ip: actor.ip }, transaction);
+      await recordAudit(
+        {
+          actorUserId: actor.userId,
+          action: 'subscription.autoRenew',
+          recordType: 'subscription',
+          recordId: subscription.id,
+          details: { autoRenew: input.autoRenew },
+          ip: actor.ip,
+        },
+        transaction,
+      );
     }
     return { id: subscription.id, autoRenew: input.autoRenew };
   });
@@ -40,7 +51,12 @@ export async function setAutoRenew(input: z.output<typeof setAutoRenewInput>, co
  */
 export async function issueRenewalProformas(now = new Date()): Promise<{ issued: number }> {
   const candidates = await Subscription.findAll({
-    where: { autoRenew: true, status: 'active', renewalProformaId: null, endAt: { [Op.gt]: now, [Op.lte]: new Date(now.getTime() + (RENEWAL_NOTICE_DAYS + 1) * 86_400_000) } },
+    where: {
+      autoRenew: true,
+      status: 'active',
+      renewalProformaId: null,
+      endAt: { [Op.gt]: now, [Op.lte]: new Date(now.getTime() + (RENEWAL_NOTICE_DAYS + 1) * 86_400_000) },
+    },
     attributes: ['id'],
   });
   let issued = 0;
@@ -58,9 +74,22 @@ async function issueRenewalProforma(subscriptionId: number, now: Date): Promise<
   return sequelize.transaction(async (transaction) => {
     const subscription = await lockSubscription(subscriptionId, null, transaction);
     const daysLeft = (subscription.endAt.getTime() - now.getTime()) / 86_400_000;
-    if (!subscription.autoRenew || subscription.status !== 'active' || subscription.renewalProformaId !== null || daysLeft > RENEWAL_NOTICE_DAYS || daysLeft <= 0) return false;
+    if (
+      !subscription.autoRenew ||
+      subscription.status !== 'active' ||
+      subscription.renewalProformaId !== null ||
+      daysLeft > RENEWAL_NOTICE_DAYS ||
+      daysLeft <= 0
+    )
+      return false;
     const followed = await Subscription.count({
-      where: { companyId: subscription.companyId, serviceId: subscription.serviceId, id: { [Op.ne]: subscription.id }, startAt: { [Op.lte]: subscription.endAt }, endAt: { [Op.gt]: subscription.endAt } },
+      where: {
+        companyId: subscription.companyId,
+        serviceId: subscription.serviceId,
+        id: { [Op.ne]: subscription.id },
+        startAt: { [Op.lte]: subscription.endAt },
+        endAt: { [Op.gt]: subscription.endAt },
+      },
       transaction,
     });
     if (followed > 0) return false;
@@ -74,7 +103,15 @@ async function issueRenewalProforma(subscriptionId: number, now: Date): Promise<
       {
         purpose: 'renewal',
         tierMaxQty: subscription.tierMaxQty,
-        lines: [{ description, quantity: subscription.months, unitPriceCents, discountPercent: 0, totalCents: lineTotalCents(subscription.months, unitPriceCents, 0) }],
+        lines: [
+          {
+            description,
+            quantity: subscription.months,
+            unitPriceCents,
+            discountPercent: 0,
+            totalCents: lineTotalCents(subscription.months, unitPriceCents, 0),
+          },
+        ],
         // The offer stands until the day the period ends: answered later, the service has already stopped.
         validUntil: from,
         effectiveOn: null,

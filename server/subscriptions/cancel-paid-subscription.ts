@@ -11,7 +11,11 @@ import { billingLinks, type Actor } from '../sales/billing-links';
  */
 export async function cancelPaidSubscription(invoice: Invoice, note: CreditNote, actor: Actor, transaction: Transaction) {
   // Several rows after a downgrade: the period before the change and the one after it, one sale.
-  const subscriptions = await Subscription.findAll({ where: { invoiceId: invoice.id, status: ['active', 'cancelled_at_term', 'replaced'] }, transaction, lock: transaction.LOCK.UPDATE });
+  const subscriptions = await Subscription.findAll({
+    where: { invoiceId: invoice.id, status: ['active', 'cancelled_at_term', 'replaced'] },
+    transaction,
+    lock: transaction.LOCK.UPDATE,
+  });
   for (const subscription of subscriptions) await cancelOne(subscription, invoice, note, actor, transaction);
   return subscriptions;
 }

@@ -31,17 +31,26 @@ export async function changeTier(input: z.output<typeof changeTierInput>, compan
   return sequelize.transaction(async (transaction) => {
     const subscription = await lockSubscription(input.subscriptionId, companyId, transaction);
     if (subscription.status !== 'active') {
-      throw new AppError('ILLEGAL_TRANSITION', `errors.illegalTransition.subscription`, { params: { from: subscription.status, to: 'replaced' } });
+      throw new AppError('ILLEGAL_TRANSITION', `errors.illegalTransition.subscription`, {
+        params: { from: subscription.status, to: 'replaced' },
+      });
     }
     const now = new Date();
     if (subscription.startAt > now || subscription.endAt <= now) throw new AppError('CONFLICT', 'errors.subscriptionChanges.notRunning');
     if (input.effectiveOn < today || input.effectiveOn >= algiersDate(subscription.endAt)) {
-      throw new AppError('BAD_INPUT', 'validation.subscriptionChanges.effectiveOn', { field: 'effectiveOn', params: { end: formatDateDz(subscription.endAt) } });
+      throw new AppError('BAD_INPUT', 'validation.subscriptionChanges.effectiveOn', {
+        field: 'effectiveOn',
+        params: { end: formatDateDz(subscription.endAt) },
+      });
     }
-    if (input.tierMaxQty === subscription.tierMaxQty) throw new AppError('BAD_INPUT', 'validation.subscriptionChanges.sameTier', { field: 'tierMaxQty' });
+    if (input.tierMaxQty === subscription.tierMaxQty)
+      throw new AppError('BAD_INPUT', 'validation.subscriptionChanges.sameTier', { field: 'tierMaxQty' });
     const tier = await PriceTier.findOne({ where: { serviceId: subscription.serviceId, maxQty: input.tierMaxQty }, transaction });
     if (!tier) throw new AppError('BAD_INPUT', 'validation.subscriptionChanges.tier', { field: 'tierMaxQty' });
-    const open = await Proforma.count({ where: { subscriptionId: subscription.id, purpose: 'tier_change', status: ['pending', 'accepted'] }, transaction });
+    const open = await Proforma.count({
+      where: { subscriptionId: subscription.id, purpose: 'tier_change', status: ['pending', 'accepted'] },
+      transaction,
+    });
     if (open > 0) throw new AppError('CONFLICT', 'errors.subscriptionChanges.changePending');
 
     const proration = prorateTierChange({
@@ -54,8 +63,18 @@ export async function changeTier(input: z.output<typeof changeTierInput>, compan
     });
     const service = await Service.findByPk(subscription.serviceId, { transaction, rejectOnEmpty: true });
     if (proration.amountExclTaxCents <= 0) {
-      await applyTierChange(subscription, { tierMaxQty: tier.maxQty, monthlyPriceDa: tier.monthlyPriceDa, effectiveOn: input.effectiveOn, invoiceId: subscription.invoiceId }, actor, transaction);
-      return { kind: 'applied' as const, subscriptionId: subscription.id, amountExclTaxCents: proration.amountExclTaxCents, proforma: null };
+      await applyTierChange(
+        subscription,
+        { tierMaxQty: tier.maxQty, monthlyPriceDa: tier.monthlyPriceDa, effectiveOn: input.effectiveOn, invoiceId: subscription.invoiceId },
+        actor,
+        transaction,
+      );
+      return {
+        kind: 'applied' as const,
+        subscriptionId: subscription.id,
+        amountExclTaxCents: proration.amountExclTaxCents,
+        proforma: null,
+      };
     }
     const end = formatDateDz(subscription.endAt);
     const description =
@@ -66,14 +85,27 @@ export async function changeTier(input: z.output<typeof changeTierInput>, compan
       {
         purpose: 'tier_change',
         tierMaxQty: tier.maxQty,
-        lines: [{ description: description.slice(0, 300), quantity: 1, unitPriceCents: proration.amountExclTaxCents, discountPercent: 0, totalCents: proration.amountExclTaxCents }],
+        lines: [
+          {
+            description: description.slice(0, 300),
+            quantity: 1,
+            unitPriceCents: proration.amountExclTaxCents,
+            discountPercent: 0,
+            totalCents: proration.amountExclTaxCents,
+          },
+        ],
         validUntil: addDays(today, proformaValidityDays),
         effectiveOn: input.effectiveOn,
       },
       actor,
       transaction,
     );
-    return { kind: 'proforma' as const, subscriptionId: subscription.id, amountExclTaxCents: proration.amountExclTaxCents, proforma: { id: proforma.id, number: proforma.number } };
+    return {
+      kind: 'proforma' as const,
+      subscriptionId: subscription.id,
+      amountExclTaxCents: proration.amountExclTaxCents,
+      proforma: { id: proforma.id, number: proforma.number },
+    };
   });
 }
 
@@ -99,7 +131,10 @@ export async function applyTierChange(
       record: subscription,
       to: 'replaced',
       changes: { endAt: effectiveAt },
-      audit: { action: 'subscription.changeTier', details: { fromTier: subscription.tierMaxQty, toTier: change.tierMaxQty, effectiveOn: change.effectiveOn, previousEndAt: endAt } },
+      audit: {
+        action: 'subscription.changeTier',
+        details: { fromTier: subscription.tierMaxQty, toTier: change.tierMaxQty, effectiveOn: change.effectiveOn, previousEndAt: endAt },
+      },
       notify: [
         {
           to: 'company',

@@ -19,14 +19,24 @@ export async function companySubscription(companyId: number, now = new Date()) {
   // Renewals and tier changes start where the previous period ends: follow the chain to the last paid day.
   let last = current;
   for (;;) {
-    const next = await Subscription.findOne({ where: { companyId, serviceId: current.serviceId, startAt: { [Op.lte]: last.endAt }, endAt: { [Op.gt]: last.endAt } } });
+    const next = await Subscription.findOne({
+      where: { companyId, serviceId: current.serviceId, startAt: { [Op.lte]: last.endAt }, endAt: { [Op.gt]: last.endAt } },
+    });
     if (!next) break;
     last = next;
   }
-  const following = current.status === 'replaced' ? await Subscription.findOne({ where: { companyId, serviceId: current.serviceId, startAt: current.endAt, status: { [Op.ne]: 'cancelled' } } }) : null;
+  const following =
+    current.status === 'replaced'
+      ? await Subscription.findOne({
+          where: { companyId, serviceId: current.serviceId, startAt: current.endAt, status: { [Op.ne]: 'cancelled' } },
+        })
+      : null;
   const [tiers, pendingChange] = await Promise.all([
     PriceTier.findAll({ where: { serviceId: service.id }, order: [['minQty', 'ASC']] }),
-    Proforma.findOne({ where: { subscriptionId: current.id, purpose: 'tier_change', status: ['pending', 'accepted'] }, order: [['id', 'DESC']] }),
+    Proforma.findOne({
+      where: { subscriptionId: current.id, purpose: 'tier_change', status: ['pending', 'accepted'] },
+      order: [['id', 'DESC']],
+    }),
   ]);
   return {
     id: current.id,

@@ -21,7 +21,13 @@ import { takeDocumentNumber } from '../sales/documents/document-number';
  */
 export async function issueSubscriptionProforma(
   subscription: Subscription,
-  offer: { purpose: 'renewal' | 'tier_change'; tierMaxQty: number; lines: DocumentLineData[]; validUntil: CalendarDate; effectiveOn: CalendarDate | null },
+  offer: {
+    purpose: 'renewal' | 'tier_change';
+    tierMaxQty: number;
+    lines: DocumentLineData[];
+    validUntil: CalendarDate;
+    effectiveOn: CalendarDate | null;
+  },
   actor: Actor | null,
   transaction: Transaction,
 ) {
@@ -58,14 +64,35 @@ export async function issueSubscriptionProforma(
       action: 'proforma.issue',
       recordType: 'proforma',
       recordId: created.id,
-      details: { number: created.number, purpose: offer.purpose, subscriptionId: subscription.id, effectiveOn: offer.effectiveOn, totalInclTaxCents: totals.totalInclTaxCents },
+      details: {
+        number: created.number,
+        purpose: offer.purpose,
+        subscriptionId: subscription.id,
+        effectiveOn: offer.effectiveOn,
+        totalInclTaxCents: totals.totalInclTaxCents,
+      },
       ip: actor?.ip,
     },
     transaction,
   );
   const params = { number: created.number };
-  await notifyUsers({ userIds: await companyUserIds(subscription.companyId, transaction), kind: 'proformaIssued', params, link: billingLinks.clientProforma(created.id) }, transaction);
-  await notifyStaff({ kind: offer.purpose === 'renewal' ? 'renewalProformaIssued' : 'tierChangeProformaIssued', params, link: billingLinks.staffProforma(created.id) }, transaction);
+  await notifyUsers(
+    {
+      userIds: await companyUserIds(subscription.companyId, transaction),
+      kind: 'proformaIssued',
+      params,
+      link: billingLinks.clientProforma(created.id),
+    },
+    transaction,
+  );
+  await notifyStaff(
+    {
+      kind: offer.purpose === 'renewal' ? 'renewalProformaIssued' : 'tierChangeProformaIssued',
+      params,
+      link: billingLinks.staffProforma(created.id),
+    },
+    transaction,
+  );
   queueDocumentDelivery('proforma', created, transaction);
   return created;
 }

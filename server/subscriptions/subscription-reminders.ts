@@ -30,7 +30,11 @@ export async function sendSubscriptionReminders(now = new Date()): Promise<{ sen
   const today = algiersDate(now);
   const candidates = await Subscription.findAll({
     // Only a contract running its course: one cancelled at term is not invited to renew.
-    where: { status: 'active', startAt: { [Op.lte]: now }, endAt: { [Op.gte]: new Date(now.getTime() - 86_400_000), [Op.lte]: new Date(now.getTime() + 32 * 86_400_000) } },
+    where: {
+      status: 'active',
+      startAt: { [Op.lte]: now },
+      endAt: { [Op.gte]: new Date(now.getTime() - 86_400_000), [Op.lte]: new Date(now.getTime() + 32 * 86_400_000) },
+    },
     include: [{ model: Service, as: 'service' }],
   });
   let sent = 0;
@@ -40,7 +44,13 @@ export async function sendSubscriptionReminders(now = new Date()): Promise<{ sen
     const kind = reminderDue(daysLeft);
     if (!kind) continue;
     const renewed = await Subscription.count({
-      where: { companyId: subscription.companyId, serviceId: subscription.serviceId, id: { [Op.ne]: subscription.id }, startAt: { [Op.lte]: subscription.endAt }, endAt: { [Op.gt]: subscription.endAt } },
+      where: {
+        companyId: subscription.companyId,
+        serviceId: subscription.serviceId,
+        id: { [Op.ne]: subscription.id },
+        startAt: { [Op.lte]: subscription.endAt },
+        endAt: { [Op.gt]: subscription.endAt },
+      },
     });
     if (renewed > 0) continue;
     const service = (subscription as Subscription & { service: Service }).service;
@@ -56,7 +66,10 @@ export async function sendSubscriptionReminders(now = new Date()): Promise<{ sen
             link: subscription.quoteRequestId ? billingLinks.newQuoteFrom(subscription.quoteRequestId) : '/quote',
             mail: {
               template: kind === 'd0' ? 'subscription-ends' : 'subscription-ending',
-              params: { ...params, renewUrl: absoluteUrl(subscription.quoteRequestId ? billingLinks.newQuoteFrom(subscription.quoteRequestId) : '/quote') },
+              params: {
+                ...params,
+                renewUrl: absoluteUrl(subscription.quoteRequestId ? billingLinks.newQuoteFrom(subscription.quoteRequestId) : '/quote'),
+              },
             },
           },
           transaction,

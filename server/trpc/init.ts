@@ -18,9 +18,7 @@ const t = initTRPC.context<Context>().create({
     const cause = error.cause;
     const appError = appErrorOf(error);
     const zodFieldErrors =
-      cause instanceof ZodError
-        ? Object.fromEntries(cause.issues.map((i) => [i.path.join('.'), i.message]))
-        : undefined;
+      cause instanceof ZodError ? Object.fromEntries(cause.issues.map((i) => [i.path.join('.'), i.message])) : undefined;
     return {
       ...shape,
       // Never leak internals: an unexpected error becomes a generic key.
@@ -46,17 +44,19 @@ export const createCallerFactory = t.createCallerFactory;
  */
 function guarded<Narrowed extends object>(check: (ctx: Context) => Narrowed | Promise<Narrowed>) {
   // Inside the request's scope (server/request-context.ts): the jobs the procedure queues carry its id.
-  return t.procedure.use(({ ctx, next }) => runInScope(ctx.scope, async () => {
-    let narrowed: Narrowed;
-    try {
-      narrowed = await check(ctx);
-    } catch (error) {
-      throw toTRPCError(error);
-    }
-    const result = await next({ ctx: narrowed });
-    if (!result.ok) throw toTRPCError(result.error);
-    return result;
-  }));
+  return t.procedure.use(({ ctx, next }) =>
+    runInScope(ctx.scope, async () => {
+      let narrowed: Narrowed;
+      try {
+        narrowed = await check(ctx);
+      } catch (error) {
+        throw toTRPCError(error);
+      }
+      const result = await next({ ctx: narrowed });
+      if (!result.ok) throw toTRPCError(result.error);
+      return result;
+    }),
+  );
 }
 
 export const publicProcedure = guarded(() => ({}));

@@ -10,7 +10,9 @@ describe('AppError → TRPCError, in one place', () => {
     expect(mapped).toBeInstanceOf(TRPCError);
     expect(mapped).toMatchObject({ code: 'TOO_MANY_REQUESTS', message: 'errors.tooManyRequests' });
     expect(appErrorOf(mapped)).toBe(refused);
-    expect(toTRPCError(new AppError('ILLEGAL_TRANSITION', 'errors.illegalTransition.quote'))).toMatchObject({ code: 'PRECONDITION_FAILED' });
+    expect(toTRPCError(new AppError('ILLEGAL_TRANSITION', 'errors.illegalTransition.quote'))).toMatchObject({
+      code: 'PRECONDITION_FAILED',
+    });
     expect(toTRPCError(new AppError('BAD_INPUT', 'errors.x'))).toMatchObject({ code: 'BAD_REQUEST' });
   });
 

@@ -185,4 +185,23 @@ const core: Texts<FrCore> = {
   footer: { siteMenu: 'الموقع', rights: 'جميع الحقوق محفوظة.', address: 'الجزائر العاصمة، الجزائر' },
 };
 
-export const ar: Texts<typeof fr> = mergeSections(core, salesAr, billingAr, adminAr, glpiAr, syncAr, portalAr, backofficeAr, securityAr, replicasAr, glpiAccountAr, ticketsMoreAr, ticketFilesAr, satisfactionAr, siteAr, companyUsersAr, subscriptionChangesAr, reportsAr);
+export const ar: Texts<typeof fr> = mergeSections(
+  core,
+  salesAr,
+  billingAr,
+  adminAr,
+  glpiAr,
+  syncAr,
+  portalAr,
+  backofficeAr,
+  securityAr,
+  replicasAr,
+  glpiAccountAr,
+  ticketsMoreAr,
+  ticketFilesAr,
+  satisfactionAr,
+  siteAr,
+  companyUsersAr,
+  subscriptionChangesAr,
+  reportsAr,
+);

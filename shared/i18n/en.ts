@@ -18,7 +18,6 @@ import { satisfactionEn } from './sections/satisfaction.en';
 import { subscriptionChangesEn } from './sections/subscription-changes.en';
 import { reportsEn } from './sections/reports.en';
 
-
 const core = {
   brand: 'Y-tech',
   tagline: 'Managed IT services for Algerian businesses',
@@ -181,4 +180,23 @@ const core = {
   footer: { siteMenu: 'The site', rights: 'All rights reserved.', address: 'Algiers, Algeria' },
 };
 
-export const en: Texts<typeof fr> = mergeSections(core, salesEn, billingEn, adminEn, glpiEn, syncEn, portalEn, backofficeEn, securityEn, replicasEn, glpiAccountEn, ticketsMoreEn, ticketFilesEn, satisfactionEn, siteEn, companyUsersEn, subscriptionChangesEn, reportsEn);
+export const en: Texts<typeof fr> = mergeSections(
+  core,
+  salesEn,
+  billingEn,
+  adminEn,
+  glpiEn,
+  syncEn,
+  portalEn,
+  backofficeEn,
+  securityEn,
+  replicasEn,
+  glpiAccountEn,
+  ticketsMoreEn,
+  ticketFilesEn,
+  satisfactionEn,
+  siteEn,
+  companyUsersEn,
+  subscriptionChangesEn,
+  reportsEn,
+);

@@ -74,7 +74,7 @@ const core = {
     phoneHint: 'Format 0XXXXXXXXX ou +213XXXXXXXXX.',
     submitLogin: 'Se connecter',
     submitRegister: 'Créer mon compte',
-    noAccount: "Pas encore de compte ? Créez-en un.",
+    noAccount: 'Pas encore de compte ? Créez-en un.',
     haveAccount: 'Déjà un compte ? Connectez-vous.',
     forgot: 'Mot de passe oublié ?',
     forgotTitle: 'Mot de passe oublié',
@@ -104,14 +104,14 @@ const core = {
     nif: "Numéro d'identification fiscale (NIF)",
     nis: "Numéro d'identification statistique (NIS)",
     ai: "Article d'imposition (AI)",
-    noCompany: "Votre entreprise sera enregistrée lors de votre première demande de devis.",
+    noCompany: 'Votre entreprise sera enregistrée lors de votre première demande de devis.',
     choose: '— Choisir —',
   },
   portal: {
     title: 'Mon espace',
     welcome: 'Bonjour {{name}}',
     noSubscription: "Vous n'avez pas encore d'abonnement actif.",
-    nextStep: "Demandez un devis : un commercial vous rappelle et vous envoie une proposition.",
+    nextStep: 'Demandez un devis : un commercial vous rappelle et vous envoie une proposition.',
     activeSubscription: 'Votre abonnement est actif.',
     notifications: 'Notifications',
     noNotifications: 'Aucune notification pour le moment.',
@@ -157,7 +157,7 @@ const core = {
     illegalTransition: {
       quote: "Cette action n'est pas possible : la demande de devis est « {{from}} ».",
       proforma: "Cette action n'est pas possible : la facture pro forma est « {{from}} ».",
-      purchaseOrder: "Ce bon de commande a déjà été examiné (« {{from}} »).",
+      purchaseOrder: 'Ce bon de commande a déjà été examiné (« {{from}} »).',
       invoice: "Cette action n'est pas possible : la facture est « {{from}} ».",
       subscription: "Cette action n'est pas possible : l'abonnement est « {{from}} ».",
     },
@@ -180,7 +180,26 @@ const core = {
 };
 
 /** Sections live beside, one per area of the product; merged here (two levels deep). */
-export const fr = mergeSections(core, salesFr, billingFr, adminFr, glpiFr, syncFr, portalFr, backofficeFr, securityFr, replicasFr, glpiAccountFr, ticketsMoreFr, ticketFilesFr, satisfactionFr, siteFr, companyUsersFr, subscriptionChangesFr, reportsFr);
+export const fr = mergeSections(
+  core,
+  salesFr,
+  billingFr,
+  adminFr,
+  glpiFr,
+  syncFr,
+  portalFr,
+  backofficeFr,
+  securityFr,
+  replicasFr,
+  glpiAccountFr,
+  ticketsMoreFr,
+  ticketFilesFr,
+  satisfactionFr,
+  siteFr,
+  companyUsersFr,
+  subscriptionChangesFr,
+  reportsFr,
+);
 
 /** The core texts' shape, which ar.ts's core must match key for key. */
 export type FrCore = typeof core;
@@ -188,7 +207,10 @@ export type FrCore = typeof core;
 /** The base with each section merged over it in turn, as a type. */
 type Merged<T, S extends readonly unknown[]> = S extends readonly [infer Head, ...infer Rest] ? Merged<T & Head, Rest> : T;
 
-export function mergeSections<T extends Record<string, unknown>, S extends Array<Record<string, unknown>>>(base: T, ...sections: [...S]): NoInfer<Merged<T, S>> {
+export function mergeSections<T extends Record<string, unknown>, S extends Array<Record<string, unknown>>>(
+  base: T,
+  ...sections: [...S]
+): NoInfer<Merged<T, S>> {
   const out: Record<string, unknown> = { ...base };
   for (const section of sections) {
     for (const [key, value] of Object.entries(section)) {

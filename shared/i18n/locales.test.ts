@@ -19,7 +19,10 @@ const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map(
 
 // The types (Texts<typeof fr> in en.ts and ar.ts, per section) already refuse a missing key at
 // compile time; this is the same rule at run time, and it also catches a lost {{placeholder}}.
-describe.each([['en', en], ['ar', ar]] as const)('the %s texts', (_name, texts) => {
+describe.each([
+  ['en', en],
+  ['ar', ar],
+] as const)('the %s texts', (_name, texts) => {
   const reference = leaves(fr);
   const translated = leaves(texts);
 
@@ -29,7 +32,9 @@ describe.each([['en', en], ['ar', ar]] as const)('the %s texts', (_name, texts) 
   });
 
   it('keep every placeholder of the French text', () => {
-    const lost = [...reference].filter(([key, text]) => placeholders(text).join() !== placeholders(translated.get(key) ?? '').join()).map(([key]) => key);
+    const lost = [...reference]
+      .filter(([key, text]) => placeholders(text).join() !== placeholders(translated.get(key) ?? '').join())
+      .map(([key]) => key);
     expect(lost).toEqual([]);
   });
 
@@ -42,8 +47,11 @@ describe('the Arabic texts', () => {
   it('are written in Arabic, not left in French', () => {
     const arabic = /[\u0600-\u06ff]/;
     // Names, codes and formats that read the same in every language.
-    const sameEverywhere = /^(Y-tech|GLPI|RC|NIF|NIS|AI|PDF|—|[\d\s+]+|\{\{\w+\}\}( — Y-tech)?|.*@.*|GLPI — \{\{company\}\}|factures|.*\{\{\w+\}\}.*(\{\{\w+\}\}).*)$/;
-    const untranslated = [...leaves(ar)].filter(([, text]) => !arabic.test(text) && !sameEverywhere.test(text)).map(([key, text]) => `${key}: ${text}`);
+    const sameEverywhere =
+      /^(Y-tech|GLPI|RC|NIF|NIS|AI|PDF|—|[\d\s+]+|\{\{\w+\}\}( — Y-tech)?|.*@.*|GLPI — \{\{company\}\}|factures|.*\{\{\w+\}\}.*(\{\{\w+\}\}).*)$/;
+    const untranslated = [...leaves(ar)]
+      .filter(([, text]) => !arabic.test(text) && !sameEverywhere.test(text))
+      .map(([key, text]) => `${key}: ${text}`);
     expect(untranslated).toEqual([]);
   });
 });

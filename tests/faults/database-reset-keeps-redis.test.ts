@@ -25,7 +25,9 @@ afterAll(async () => {
 async function resetDatabase() {
   const { sequelize } = p.app;
   const tables = await sequelize.query<{ name: string }>(
-    "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name <> 'SequelizeMeta'", { type: QueryTypes.SELECT });
+    "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name <> 'SequelizeMeta'",
+    { type: QueryTypes.SELECT },
+  );
   await sequelize.query('SET FOREIGN_KEY_CHECKS = 0');
   for (const { name } of tables) await sequelize.query(`TRUNCATE TABLE \`${name}\``);
   await sequelize.query('SET FOREIGN_KEY_CHECKS = 1');
@@ -37,7 +39,14 @@ async function oneLife(name: string) {
   const company = await p.app.createCompany({ name });
   const user = await p.app.createUser('client', company.id);
   await p.app.giveActiveSubscription(company.id);
-  const ticket = await p.app.queueTicket({ companyId: company.id, userId: user.id, title: `Panne ${name}`, content: 'Le poste ne démarre plus.', urgency: 3, type: 'incident' });
+  const ticket = await p.app.queueTicket({
+    companyId: company.id,
+    userId: user.id,
+    title: `Panne ${name}`,
+    content: 'Le poste ne démarre plus.',
+    urgency: 3,
+    type: 'incident',
+  });
   const to = p.app.uniqueEmail('reset');
   const mail = await p.app.enqueueMail({ to, template: 'welcome', locale: 'fr', params: { name, portalUrl: `${p.appUrl}/portal` } });
   return { company, user, ticket, mail, to };
@@ -49,7 +58,10 @@ describe('a database reset while Redis keeps its queues', () => {
   it('provisions the new subscription and delivers its ticket and mail: no retained job of the first database swallows them', async () => {
     const first = await oneLife('Première Vie SARL');
     worker = await p.startWorker();
-    await waitFor(async () => (await p.app.models.GlpiOutboxEntry.findByPk(first.ticket.id))?.state === 'delivered', { timeoutMs: 60_000, what: 'first ticket delivered' });
+    await waitFor(async () => (await p.app.models.GlpiOutboxEntry.findByPk(first.ticket.id))?.state === 'delivered', {
+      timeoutMs: 60_000,
+      what: 'first ticket delivered',
+    });
     await waitFor(async () => p.mailsTo(first.to).length === 1, { timeoutMs: 30_000, what: 'first mail' });
     await worker.kill();
 
@@ -67,10 +79,16 @@ describe('a database reset while Redis keeps its queues', () => {
     await (await p.app.getQueue('mail').getJob(p.app.mailJobId(second.mail)))?.remove();
 
     worker = await p.startWorker();
-    await waitFor(async () => (await p.app.models.GlpiCompanyLink.findByPk(second.company.id))?.provisioningState === 'done', { timeoutMs: 60_000, what: 'second company provisioned' });
+    await waitFor(async () => (await p.app.models.GlpiCompanyLink.findByPk(second.company.id))?.provisioningState === 'done', {
+      timeoutMs: 60_000,
+      what: 'second company provisioned',
+    });
     const link = (await p.app.models.GlpiCompanyLink.findByPk(second.company.id))!;
     expect(p.sim!.state.store.entityName(link.glpiEntityId!)).toBe('Seconde Vie SARL');
-    await waitFor(async () => (await p.app.models.GlpiOutboxEntry.findByPk(second.ticket.id))?.state === 'delivered', { timeoutMs: 60_000, what: 'second ticket delivered' });
+    await waitFor(async () => (await p.app.models.GlpiOutboxEntry.findByPk(second.ticket.id))?.state === 'delivered', {
+      timeoutMs: 60_000,
+      what: 'second ticket delivered',
+    });
     await waitFor(async () => p.mailsTo(second.to).length === 1, { timeoutMs: 30_000, what: 'second mail' });
 
     const inGlpi = ticketsCarrying(second.ticket.idempotencyKey);

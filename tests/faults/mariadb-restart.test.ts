@@ -54,16 +54,33 @@ describe('MariaDB restarted', () => {
     expect(await health.json()).toMatchObject({ status: 'degraded', database: 'down', redis: 'ok' });
 
     await p.mariadb!.start();
-    await waitFor(async () => (await fetch(`${p.appUrl}/healthz`)).status === 200, { timeoutMs: 30_000, intervalMs: 250, what: 'health back' });
+    await waitFor(async () => (await fetch(`${p.appUrl}/healthz`)).status === 200, {
+      timeoutMs: 30_000,
+      intervalMs: 250,
+      what: 'health back',
+    });
     // The session opened before the outage is still valid; a new log-in works too.
-    await waitFor(async () => Object.values(await statuses(browser)).every((status) => status < 400), { timeoutMs: 30_000, intervalMs: 500, what: 'pages back' });
+    await waitFor(async () => Object.values(await statuses(browser)).every((status) => status < 400), {
+      timeoutMs: 30_000,
+      intervalMs: 500,
+      what: 'pages back',
+    });
     const again = await logInOverHttp(p.appUrl, email, p.app.fixturePassword);
     expect((await again.get('/portal/dashboard')).status).toBe(200);
 
     // The worker reconnects too: a mail written now is sent, once.
     const to = p.app.uniqueEmail('after-mariadb');
-    const entry = await p.app.enqueueMail({ to, template: 'welcome', locale: 'fr', params: { name: 'Après', portalUrl: `${p.appUrl}/portal` } });
-    await waitFor(async () => (await p.app.models.EmailLogEntry.findByPk(entry.id))?.state === 'sent', { timeoutMs: 30_000, intervalMs: 250, what: 'the mail sent' });
+    const entry = await p.app.enqueueMail({
+      to,
+      template: 'welcome',
+      locale: 'fr',
+      params: { name: 'Après', portalUrl: `${p.appUrl}/portal` },
+    });
+    await waitFor(async () => (await p.app.models.EmailLogEntry.findByPk(entry.id))?.state === 'sent', {
+      timeoutMs: 30_000,
+      intervalMs: 250,
+      what: 'the mail sent',
+    });
     expect(p.mailsTo(to)).toHaveLength(1);
     expect(web.exit).toBeNull();
     expect(worker.exit).toBeNull();

@@ -35,8 +35,18 @@ describe('Redis restarted', () => {
     // A mail in the worker's hands (SMTP not answering yet) and one waiting behind it.
     await p.smtp.setMode('hold');
     const before = [
-      await p.app.enqueueMail({ to: p.app.uniqueEmail('before-restart'), template: 'welcome', locale: 'fr', params: { name: 'Avant', portalUrl: `${p.appUrl}/portal` } }),
-      await p.app.enqueueMail({ to: p.app.uniqueEmail('before-restart'), template: 'welcome', locale: 'fr', params: { name: 'Avant 2', portalUrl: `${p.appUrl}/portal` } }),
+      await p.app.enqueueMail({
+        to: p.app.uniqueEmail('before-restart'),
+        template: 'welcome',
+        locale: 'fr',
+        params: { name: 'Avant', portalUrl: `${p.appUrl}/portal` },
+      }),
+      await p.app.enqueueMail({
+        to: p.app.uniqueEmail('before-restart'),
+        template: 'welcome',
+        locale: 'fr',
+        params: { name: 'Avant 2', portalUrl: `${p.appUrl}/portal` },
+      }),
     ];
     await waitFor(async () => p.smtp.accepted() >= 1, { timeoutMs: 20_000, what: 'the worker sending' });
 
@@ -48,20 +58,36 @@ describe('Redis restarted', () => {
     expect(health.status).toBe(503);
     expect(await health.json()).toMatchObject({ status: 'degraded', database: 'ok', redis: 'down' });
     // Written while Redis is down: the row is kept, its job could not be queued.
-    const during = await p.app.enqueueMail({ to: p.app.uniqueEmail('during-outage'), template: 'welcome', locale: 'fr', params: { name: 'Pendant', portalUrl: `${p.appUrl}/portal` } });
+    const during = await p.app.enqueueMail({
+      to: p.app.uniqueEmail('during-outage'),
+      template: 'welcome',
+      locale: 'fr',
+      params: { name: 'Pendant', portalUrl: `${p.appUrl}/portal` },
+    });
 
     await p.redis!.start();
     await p.smtp.setMode('pass');
-    await waitFor(async () => (await fetch(`${p.appUrl}/healthz`)).status === 200, { timeoutMs: 30_000, intervalMs: 250, what: 'health back' });
-    const again = await waitFor(() => logInOverHttp(p.appUrl, email, p.app.fixturePassword).catch(() => null), { timeoutMs: 30_000, intervalMs: 500, what: 'log-in back' });
+    await waitFor(async () => (await fetch(`${p.appUrl}/healthz`)).status === 200, {
+      timeoutMs: 30_000,
+      intervalMs: 250,
+      what: 'health back',
+    });
+    const again = await waitFor(() => logInOverHttp(p.appUrl, email, p.app.fixturePassword).catch(() => null), {
+      timeoutMs: 30_000,
+      intervalMs: 500,
+      what: 'log-in back',
+    });
     expect((await again.get('/portal/dashboard')).status).toBe(200);
     expect(await statuses(pagesWithoutRedis)).toEqual(allOk);
 
     const ids = [...before, during].map((entry) => entry.id);
-    const sent = await waitFor(async () => {
-      const rows = await p.app.models.EmailLogEntry.findAll({ where: { id: ids } });
-      return rows.every((row) => row.state === 'sent') ? rows : null;
-    }, { timeoutMs: 60_000, intervalMs: 250, what: 'every mail sent after the restart' });
+    const sent = await waitFor(
+      async () => {
+        const rows = await p.app.models.EmailLogEntry.findAll({ where: { id: ids } });
+        return rows.every((row) => row.state === 'sent') ? rows : null;
+      },
+      { timeoutMs: 60_000, intervalMs: 250, what: 'every mail sent after the restart' },
+    );
     for (const row of sent) expect(p.mailsTo(row.recipient), row.recipient).toHaveLength(1);
     expect(web.exit).toBeNull();
     expect(worker.exit).toBeNull();

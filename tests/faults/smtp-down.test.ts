@@ -23,18 +23,33 @@ describe('SMTP down', () => {
     const entries = [];
     for (let i = 0; i < 6; i++) {
       const to = p.app.uniqueEmail('smtp-down');
-      entries.push(i % 2
-        ? await p.app.enqueueMail({ to, template: 'welcome', locale: 'fr', params: { name: `Client ${i}`, portalUrl: `${p.appUrl}/portal` } })
-        : await p.app.enqueueMail({ to, template: 'account-exists', locale: 'fr', params: { name: `Client ${i}`, loginUrl: `${p.appUrl}/login`, resetUrl: `${p.appUrl}/forgot-password` } }));
+      entries.push(
+        i % 2
+          ? await p.app.enqueueMail({
+              to,
+              template: 'welcome',
+              locale: 'fr',
+              params: { name: `Client ${i}`, portalUrl: `${p.appUrl}/portal` },
+            })
+          : await p.app.enqueueMail({
+              to,
+              template: 'account-exists',
+              locale: 'fr',
+              params: { name: `Client ${i}`, loginUrl: `${p.appUrl}/login`, resetUrl: `${p.appUrl}/forgot-password` },
+            }),
+      );
     }
     const ids = entries.map((entry) => entry.id);
     const rows = () => p.app.models.EmailLogEntry.findAll({ where: { id: ids }, order: [['id', 'ASC']] });
 
-    const failing = await waitFor(async () => {
-      const current = await rows();
-      // An attempt is counted when it claims the mail; `queued` again: it failed and was settled.
-      return current.every((row) => row.attempts >= 2 && row.state === 'queued') ? current : null;
-    }, { timeoutMs: 30_000, intervalMs: 200, what: 'two failed attempts per mail' });
+    const failing = await waitFor(
+      async () => {
+        const current = await rows();
+        // An attempt is counted when it claims the mail; `queued` again: it failed and was settled.
+        return current.every((row) => row.attempts >= 2 && row.state === 'queued') ? current : null;
+      },
+      { timeoutMs: 30_000, intervalMs: 200, what: 'two failed attempts per mail' },
+    );
     for (const row of failing) {
       expect(row.state).toBe('queued');
       expect(row.lastError).toMatch(/ECONNREFUSED|connect/i);
@@ -44,15 +59,25 @@ describe('SMTP down', () => {
     const failures = logLines(worker.output()).filter((line) => line.msg === 'job failed' && line.queue === 'mail');
     const errorOf = (line: { err?: unknown }) => (line.err ?? {}) as { message?: string; stack?: string };
     for (const row of failing) {
-      expect(failures.some((line) => line.jobId === p.app.mailJobId(row) && /ECONNREFUSED|connect/i.test(errorOf(line).message ?? '') && /\n\s+at /.test(errorOf(line).stack ?? ''))).toBe(true);
+      expect(
+        failures.some(
+          (line) =>
+            line.jobId === p.app.mailJobId(row) &&
+            /ECONNREFUSED|connect/i.test(errorOf(line).message ?? '') &&
+            /\n\s+at /.test(errorOf(line).stack ?? ''),
+        ),
+      ).toBe(true);
     }
     expect(p.catcher.messages()).toHaveLength(0);
 
     await p.smtp.setMode('pass');
-    const sent = await waitFor(async () => {
-      const current = await rows();
-      return current.every((row) => row.state === 'sent') ? current : null;
-    }, { timeoutMs: 60_000, intervalMs: 200, what: 'every mail sent once SMTP is back' });
+    const sent = await waitFor(
+      async () => {
+        const current = await rows();
+        return current.every((row) => row.state === 'sent') ? current : null;
+      },
+      { timeoutMs: 60_000, intervalMs: 200, what: 'every mail sent once SMTP is back' },
+    );
     for (const row of sent) {
       expect(row.attempts).toBeGreaterThanOrEqual(3);
       expect(row.lastError).toBeNull();

@@ -38,9 +38,15 @@ describe('the worker killed with SIGKILL, then restarted', () => {
     p.sim!.state.setKnobs({ latencyMs: 250 });
     worker = await p.startWorker();
     entityId = await provisionedEntity(p.app, companyId);
-    await waitFor(() => p.app.models.GlpiAsset.count({ where: { glpiEntityId: entityId } }), { timeoutMs: 60_000, intervalMs: 25, what: 'the first rows cached' });
+    await waitFor(() => p.app.models.GlpiAsset.count({ where: { glpiEntityId: entityId } }), {
+      timeoutMs: 60_000,
+      intervalMs: 25,
+      what: 'the first rows cached',
+    });
     await killWorker();
-    expect(await p.app.cacheSnapshot(entityId), 'the kill landed before the first sync ended').not.toEqual(p.app.glpiSnapshot(p.sim!, entityId));
+    expect(await p.app.cacheSnapshot(entityId), 'the kill landed before the first sync ended').not.toEqual(
+      p.app.glpiSnapshot(p.sim!, entityId),
+    );
 
     p.sim!.state.setKnobs({ latencyMs: 0 });
     worker = await p.startWorker();
@@ -52,11 +58,15 @@ describe('the worker killed with SIGKILL, then restarted', () => {
     await p.glpi!.setMode('hold-answers', /^POST \/apirest\.php\/Ticket[/ ]/);
     const entries: Array<Awaited<ReturnType<FaultPlatform['app']['queueTicket']>>> = [];
     for (const title of ['Serveur de fichiers lent', 'Badge refusé', 'Onduleur bip']) {
-      entries.push(await p.app.queueTicket({ companyId, userId: client.user.id, title, content: `${title}.`, urgency: 3, type: 'incident' }));
+      entries.push(
+        await p.app.queueTicket({ companyId, userId: client.user.id, title, content: `${title}.`, urgency: 3, type: 'incident' }),
+      );
     }
     // GLPI has every ticket, the platform has recorded none of them.
     await waitFor(async () => entries.every((e) => glpiTicketsCarrying(p.sim!, entityId, e.idempotencyKey).length === 1), {
-      timeoutMs: 30_000, intervalMs: 50, what: 'GLPI to create the three tickets',
+      timeoutMs: 30_000,
+      intervalMs: 50,
+      what: 'GLPI to create the three tickets',
     });
     await killWorker();
     for (const row of await p.app.models.GlpiOutboxEntry.findAll({ where: { id: entries.map((e) => e.id) } })) {
@@ -67,7 +77,12 @@ describe('the worker killed with SIGKILL, then restarted', () => {
 
     await p.glpi!.setMode('pass');
     worker = await p.startWorker();
-    await expectDeliveredOnce(p.app, p.sim!, entityId, entries.map((e) => e.id));
+    await expectDeliveredOnce(
+      p.app,
+      p.sim!,
+      entityId,
+      entries.map((e) => e.id),
+    );
     await expectConverged(p.app, p.sim!, entityId);
   }, 120_000);
 
@@ -94,11 +109,18 @@ describe('the worker killed with SIGKILL, then restarted', () => {
     await waitFor(async () => p.smtp.accepted() >= 2, { timeoutMs: 30_000, intervalMs: 50, what: 'mails in flight' });
     await killWorker();
     const mails = () => p.app.models.EmailLogEntry.findAll({ where: { recipient: client.user.email, template: 'proforma-issued' } });
-    expect((await mails()).some((mail) => mail.state === 'queued'), 'the kill landed before the mails were sent').toBe(true);
+    expect(
+      (await mails()).some((mail) => mail.state === 'queued'),
+      'the kill landed before the mails were sent',
+    ).toBe(true);
 
     await p.smtp.setMode('pass');
     worker = await p.startWorker();
-    await waitFor(async () => (await mails()).every((mail) => mail.state === 'sent'), { timeoutMs: 150_000, intervalMs: 200, what: 'every mail sent' });
+    await waitFor(async () => (await mails()).every((mail) => mail.state === 'sent'), {
+      timeoutMs: 150_000,
+      intervalMs: 200,
+      what: 'every mail sent',
+    });
 
     const rows = await p.app.models.Proforma.findAll({ where: { id: ids } });
     const documents = path.join(p.uploadDir, 'documents');
@@ -116,7 +138,9 @@ describe('the worker killed with SIGKILL, then restarted', () => {
     // (The sync's own mails to this client — answered and solved tickets — are not counted here.)
     const received = p.mailsTo(client.user.email).filter((message) => logged.some((mail) => mail.subject === message.subject));
     for (const row of rows) {
-      const withPdf = received.filter((message) => message.attachments.some((a) => a.filename === `${row.number}.pdf` && a.content.subarray(0, 5).toString() === '%PDF-'));
+      const withPdf = received.filter((message) =>
+        message.attachments.some((a) => a.filename === `${row.number}.pdf` && a.content.subarray(0, 5).toString() === '%PDF-'),
+      );
       expect(withPdf, row.number).toHaveLength(1);
     }
     expect(received.map((m) => m.subject).sort()).toEqual(logged.map((m) => m.subject!).sort());

@@ -81,7 +81,10 @@ describe('accounts', () => {
     const secondToken = await tokenMailedTo(input.email, '/register/confirm/');
     expect(secondToken).not.toBe(firstToken);
     await first.run((api) => api.auth.confirmRegistration({ token: firstToken! }));
-    await expectError(second.run((api) => api.auth.confirmRegistration({ token: secondToken! })), 'errors.registrationInvalid');
+    await expectError(
+      second.run((api) => api.auth.confirmRegistration({ token: secondToken! })),
+      'errors.registrationInvalid',
+    );
     expect(await User.findAll({ where: { email: input.email } })).toMatchObject([{ firstName: 'Amina' }]);
   });
 
@@ -101,7 +104,10 @@ describe('accounts', () => {
     const address = '10.77.1.1';
     const browser = testClient(address);
     for (let i = 0; i < 5; i++) {
-      await expectError(browser.run((api) => api.auth.login({ email: input.email, password: 'wrong-password-1' })), 'errors.invalidCredentials');
+      await expectError(
+        browser.run((api) => api.auth.login({ email: input.email, password: 'wrong-password-1' })),
+        'errors.invalidCredentials',
+      );
     }
     const sixth = await expectError(
       browser.run((api) => api.auth.login({ email: input.email, password: 'wrong-password-1' })),
@@ -134,7 +140,10 @@ describe('accounts', () => {
     const newPassword = 'a-brand-new-password';
     await testClient().run((api) => api.auth.resetPassword({ token, password: newPassword }));
     expect((await lucia.validateSession(oldSession)).session).toBeNull();
-    await expectError(testClient().run((api) => api.auth.resetPassword({ token, password: 'yet-another-password' })), 'errors.resetInvalid');
+    await expectError(
+      testClient().run((api) => api.auth.resetPassword({ token, password: 'yet-another-password' })),
+      'errors.resetInvalid',
+    );
     await testClient().run((api) => api.auth.login({ email: input.email, password: newPassword }));
 
     // A second link, aged past its hour, is refused.
@@ -143,7 +152,10 @@ describe('accounts', () => {
     expect(token2).not.toBe(token);
     const user = await User.findOne({ where: { email: input.email } });
     await PasswordResetToken.update({ expiresAt: new Date(Date.now() - 1000) }, { where: { userId: user!.id, usedAt: null } });
-    await expectError(testClient().run((api) => api.auth.resetPassword({ token: token2, password: 'yet-another-password' })), 'errors.resetInvalid');
+    await expectError(
+      testClient().run((api) => api.auth.resetPassword({ token: token2, password: 'yet-another-password' })),
+      'errors.resetInvalid',
+    );
   });
 
   it('answers the same for an unknown e-mail and sends nothing', async () => {

@@ -26,7 +26,9 @@ const guardedBy = (path: string) => {
   const chain = procedures[path]!._def.middlewares;
   return chain.includes(adminGuard) ? 'admin' : chain.includes(staffGuard) ? 'staff' : null;
 };
-const backOffice = Object.keys(procedures).filter((p) => guardedBy(p) !== null).sort();
+const backOffice = Object.keys(procedures)
+  .filter((p) => guardedBy(p) !== null)
+  .sort();
 
 function callPath(caller: unknown, path: string, input: unknown): Promise<unknown> {
   let target: unknown = caller;
@@ -48,13 +50,31 @@ beforeAll(async () => {
   people.admin = await loggedIn(await createUser('admin'));
 
   const target = await createUser('commercial');
-  const invited = await User.create({ email: uniqueEmail('invited'), passwordHash: null, firstName: 'Invitée', lastName: 'Test', phone: null, role: 'commercial', companyId: null });
+  const invited = await User.create({
+    email: uniqueEmail('invited'),
+    passwordHash: null,
+    firstName: 'Invitée',
+    lastName: 'Test',
+    phone: null,
+    role: 'commercial',
+    companyId: null,
+  });
   const faq = await Faq.create({ questionFr: 'Q auth ?', answerFr: 'R', questionEn: 'Q auth?', answerEn: 'A', position: 9_000 });
   const { service, tiers } = await dedicatedService([
     { minQty: 1, maxQty: 10, monthlyPriceDa: 1_000 },
     { minQty: 11, maxQty: 20, monthlyPriceDa: 2_000 },
   ]);
-  const failedMail = await EmailLogEntry.create({ recipient: uniqueEmail('mail'), template: 'welcome', locale: 'fr', params: { name: 'A', portalUrl: 'http://localhost:3000/portal' }, subject: null, state: 'failed', lastError: 'test', messageId: null, sentAt: null });
+  const failedMail = await EmailLogEntry.create({
+    recipient: uniqueEmail('mail'),
+    template: 'welcome',
+    locale: 'fr',
+    params: { name: 'A', portalUrl: 'http://localhost:3000/portal' },
+    subject: null,
+    state: 'failed',
+    lastError: 'test',
+    messageId: null,
+    sentAt: null,
+  });
   let tierFloor = 1_000;
   samples = {
     'admin.employees.list': () => undefined,
@@ -65,12 +85,35 @@ beforeAll(async () => {
     'admin.employees.reactivate': () => ({ userId: target.id }),
     'admin.faq.list': () => undefined,
     'admin.faq.create': () => ({ questionFr: 'Q ?', answerFr: 'R', questionEn: 'Q?', answerEn: 'A', published: false }),
-    'admin.faq.update': () => ({ id: faq.id, questionFr: 'Q auth ?', answerFr: 'R2', questionEn: 'Q auth?', answerEn: 'A2', published: false }),
+    'admin.faq.update': () => ({
+      id: faq.id,
+      questionFr: 'Q auth ?',
+      answerFr: 'R2',
+      questionEn: 'Q auth?',
+      answerEn: 'A2',
+      published: false,
+    }),
     'admin.faq.setPublished': () => ({ id: faq.id, published: false }),
     'admin.faq.move': () => ({ id: faq.id, direction: 'down' }),
-    'admin.faq.reorder': async () => ({ ids: (await Faq.findAll({ order: [['position', 'ASC'], ['id', 'ASC']] })).map((f) => f.id) }),
+    'admin.faq.reorder': async () => ({
+      ids: (
+        await Faq.findAll({
+          order: [
+            ['position', 'ASC'],
+            ['id', 'ASC'],
+          ],
+        })
+      ).map((f) => f.id),
+    }),
     'admin.catalog.services': () => undefined,
-    'admin.catalog.updateService': () => ({ id: service.id, nameFr: 'Service test admin', nameEn: 'Admin test service', scopeFr: ['Un'], scopeEn: ['One'], active: false }),
+    'admin.catalog.updateService': () => ({
+      id: service.id,
+      nameFr: 'Service test admin',
+      nameEn: 'Admin test service',
+      scopeFr: ['Un'],
+      scopeEn: ['One'],
+      active: false,
+    }),
     'admin.catalog.createTier': () => ({ serviceId: service.id, minQty: (tierFloor += 10), maxQty: tierFloor + 5, monthlyPriceDa: 3_000 }),
     'admin.catalog.updateTier': () => ({ id: tiers[0]!.id, minQty: 1, maxQty: 10, monthlyPriceDa: 1_100 }),
     'admin.catalog.deleteTier': () => ({ id: tiers[1]!.id }),
@@ -102,7 +145,8 @@ describe('back-office authorization', () => {
     const adminPaths = Object.keys(procedures).filter((p) => p.startsWith('admin.'));
     expect(adminPaths.length).toBeGreaterThanOrEqual(26);
     expect(adminPaths.filter((p) => !(p in samples))).toEqual([]);
-    for (const path of adminPaths) expect([path, guardedBy(path)]).toEqual([path, path === 'admin.exports.invoicesCsv' ? 'staff' : 'admin']);
+    for (const path of adminPaths)
+      expect([path, guardedBy(path)]).toEqual([path, path === 'admin.exports.invoicesCsv' ? 'staff' : 'admin']);
     // Other areas' staff procedures are found the same way (the quotes back-office exists already).
     expect(backOffice.filter((p) => !p.startsWith('admin.')).length).toBeGreaterThan(0);
   });

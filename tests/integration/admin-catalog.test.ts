@@ -24,7 +24,9 @@ describe('catalog administration', () => {
     // Issued through the billing module itself (the pro-forma copies the catalog price at issue time).
     const draft = await commercial.run((api) => api.proformas.draft({ quoteRequestId: quote.id }));
     expect(draft.lines[0]!.unitPriceDa).toBe(40_000);
-    const issued = await commercial.run((api) => api.proformas.issue({ quoteRequestId: quote.id, lines: draft.lines.map((l) => ({ ...l, unitPriceDa: l.unitPriceDa! })) }));
+    const issued = await commercial.run((api) =>
+      api.proformas.issue({ quoteRequestId: quote.id, lines: draft.lines.map((l) => ({ ...l, unitPriceDa: l.unitPriceDa! })) }),
+    );
     const before = (await Proforma.findByPk(issued.id))!.toJSON();
     expect(before.totalExclTaxCents).toBe(12 * 40_000 * 100);
 
@@ -32,7 +34,12 @@ describe('catalog administration', () => {
     expect((await PriceTier.findByPk(tiers[0]!.id))?.monthlyPriceDa).toBe(55_000);
 
     const after = (await Proforma.findByPk(issued.id))!.toJSON();
-    expect({ lines: after.lines, totalExclTaxCents: after.totalExclTaxCents, vatCents: after.vatCents, totalInclTaxCents: after.totalInclTaxCents }).toEqual({
+    expect({
+      lines: after.lines,
+      totalExclTaxCents: after.totalExclTaxCents,
+      vatCents: after.vatCents,
+      totalInclTaxCents: after.totalInclTaxCents,
+    }).toEqual({
       lines: before.lines,
       totalExclTaxCents: before.totalExclTaxCents,
       vatCents: before.vatCents,
@@ -49,17 +56,38 @@ describe('catalog administration', () => {
       { minQty: 1, maxQty: 10, monthlyPriceDa: 10_000 },
       { minQty: 11, maxQty: 20, monthlyPriceDa: 20_000 },
     ]);
-    expect(await refusal(admin.run((api) => api.admin.catalog.createTier({ serviceId: service.id, minQty: 20, maxQty: 30, monthlyPriceDa: 30_000 })))).toEqual({
+    expect(
+      await refusal(
+        admin.run((api) => api.admin.catalog.createTier({ serviceId: service.id, minQty: 20, maxQty: 30, monthlyPriceDa: 30_000 })),
+      ),
+    ).toEqual({
       code: 'CONFLICT',
       message: 'errors.admin.tierOverlap',
     });
-    expect(await refusal(admin.run((api) => api.admin.catalog.updateTier({ id: tiers[0]!.id, minQty: 1, maxQty: 11, monthlyPriceDa: 10_000 })))).toMatchObject({ code: 'CONFLICT' });
-    expect(await refusal(admin.run((api) => api.admin.catalog.createTier({ serviceId: service.id, minQty: 40, maxQty: 30, monthlyPriceDa: 30_000 })))).toMatchObject({ code: 'BAD_REQUEST' });
+    expect(
+      await refusal(admin.run((api) => api.admin.catalog.updateTier({ id: tiers[0]!.id, minQty: 1, maxQty: 11, monthlyPriceDa: 10_000 }))),
+    ).toMatchObject({ code: 'CONFLICT' });
+    expect(
+      await refusal(
+        admin.run((api) => api.admin.catalog.createTier({ serviceId: service.id, minQty: 40, maxQty: 30, monthlyPriceDa: 30_000 })),
+      ),
+    ).toMatchObject({ code: 'BAD_REQUEST' });
     // A tier may keep its own range when edited (it does not overlap itself).
     await admin.run((api) => api.admin.catalog.updateTier({ id: tiers[1]!.id, minQty: 11, maxQty: 25, monthlyPriceDa: 21_000 }));
-    const { id: added } = await admin.run((api) => api.admin.catalog.createTier({ serviceId: service.id, minQty: 26, maxQty: 40, monthlyPriceDa: 30_000 }));
+    const { id: added } = await admin.run((api) =>
+      api.admin.catalog.createTier({ serviceId: service.id, minQty: 26, maxQty: 40, monthlyPriceDa: 30_000 }),
+    );
     await admin.run((api) => api.admin.catalog.deleteTier({ id: added }));
-    await admin.run((api) => api.admin.catalog.updateService({ id: service.id, nameFr: 'Service renommé', nameEn: 'Renamed service', scopeFr: ['A', 'B'], scopeEn: ['A', 'B'], active: false }));
+    await admin.run((api) =>
+      api.admin.catalog.updateService({
+        id: service.id,
+        nameFr: 'Service renommé',
+        nameEn: 'Renamed service',
+        scopeFr: ['A', 'B'],
+        scopeEn: ['A', 'B'],
+        active: false,
+      }),
+    );
 
     const listed = (await admin.run((api) => api.admin.catalog.services())).find((s) => s.id === service.id);
     expect(listed).toMatchObject({ nameFr: 'Service renommé', active: false, scopeFr: ['A', 'B'] });
@@ -68,6 +96,11 @@ describe('catalog administration', () => {
       [11, 25, 21_000],
     ]);
     const audit = await admin.run((api) => api.admin.audit.search({ actorUserId: adminUser.id }));
-    expect(audit.entries.map((e) => e.action).sort()).toEqual(['catalog.service_update', 'catalog.tier_create', 'catalog.tier_delete', 'catalog.tier_update']);
+    expect(audit.entries.map((e) => e.action).sort()).toEqual([
+      'catalog.service_update',
+      'catalog.tier_create',
+      'catalog.tier_delete',
+      'catalog.tier_update',
+    ]);
   });
 });

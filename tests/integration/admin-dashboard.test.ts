@@ -32,13 +32,29 @@ describe('admin dashboard figures', () => {
     const clientA = await createUser('client', a.id);
     await createUser('client', b.id);
     const subscribe = (company: Company, monthlyPriceDa: number, startOffsetDays: number, endOffsetDays: number) =>
-      Subscription.create({ companyId: company.id, serviceId: service.id, tierMaxQty: 20, monthlyPriceDa, months: 3, startAt: new Date(Date.now() + startOffsetDays * day), endAt: new Date(Date.now() + endOffsetDays * day) });
+      Subscription.create({
+        companyId: company.id,
+        serviceId: service.id,
+        tierMaxQty: 20,
+        monthlyPriceDa,
+        months: 3,
+        startAt: new Date(Date.now() + startOffsetDays * day),
+        endAt: new Date(Date.now() + endOffsetDays * day),
+      });
     const endingA = await subscribe(a, 100_000, -10, 20); // active, ends within 30 days
     await subscribe(b, 50_000, -10, 200); // active
     await subscribe(b, 70_000, -400, -35); // expired
     await subscribe(noClientUser, 30_000, 5, 100); // not started
     const renewed = await subscribe(renewing, 20_000, -60, 10); // active, ends soon, but renewed:
-    await Subscription.create({ companyId: renewing.id, serviceId: service.id, tierMaxQty: 20, monthlyPriceDa: 20_000, months: 3, startAt: renewed.endAt, endAt: new Date(renewed.endAt.getTime() + 90 * day) });
+    await Subscription.create({
+      companyId: renewing.id,
+      serviceId: service.id,
+      tierMaxQty: 20,
+      monthlyPriceDa: 20_000,
+      months: 3,
+      startAt: renewed.endAt,
+      endAt: new Date(renewed.endAt.getTime() + 90 * day),
+    });
 
     // The funnel: five requests, four with a pro-forma, three accepted, two invoiced.
     await makeQuote(a, clientA, service.id);
@@ -50,7 +66,11 @@ describe('admin dashboard figures', () => {
     const p5 = await makeProforma(await makeQuote(a, clientA, service.id, 'accepted'), commercial, 'accepted');
     const paidNow = new Date(Date.now() - 1_000);
     const i4 = await makeInvoice(p4, a, { exclTaxCents: 1_234_567, paidAt: paidNow });
-    const i5 = await makeInvoice(p5, a, { exclTaxCents: 2_000_001, issuedAt: new Date(`${previousMonth}-15T12:00:00+01:00`), paidAt: paidNow });
+    const i5 = await makeInvoice(p5, a, {
+      exclTaxCents: 2_000_001,
+      issuedAt: new Date(`${previousMonth}-15T12:00:00+01:00`),
+      paidAt: paidNow,
+    });
 
     const after = await dashboardOverview(now);
     expect(after.clients - before.clients).toBe(2);
@@ -67,14 +87,24 @@ describe('admin dashboard figures', () => {
 
     const counts = (o: typeof before) => Object.fromEntries(o.funnel.steps.map((s) => [s.step, s.count]));
     const [b0, a0] = [counts(before), counts(after)];
-    expect({ requests: a0.requests! - b0.requests!, proformas: a0.proformas! - b0.proformas!, accepted: a0.accepted! - b0.accepted!, invoiced: a0.invoiced! - b0.invoiced! }).toEqual({
+    expect({
+      requests: a0.requests! - b0.requests!,
+      proformas: a0.proformas! - b0.proformas!,
+      accepted: a0.accepted! - b0.accepted!,
+      invoiced: a0.invoiced! - b0.invoiced!,
+    }).toEqual({
       requests: 5,
       proformas: 4,
       accepted: 3,
       invoiced: 2,
     });
     const rate = (part: number, whole: number) => Math.round((part / whole) * 1000) / 10;
-    expect(after.funnel.steps.map((s) => s.rateFromPrevious)).toEqual([null, rate(a0.proformas!, a0.requests!), rate(a0.accepted!, a0.proformas!), rate(a0.invoiced!, a0.accepted!)]);
+    expect(after.funnel.steps.map((s) => s.rateFromPrevious)).toEqual([
+      null,
+      rate(a0.proformas!, a0.requests!),
+      rate(a0.accepted!, a0.proformas!),
+      rate(a0.invoiced!, a0.accepted!),
+    ]);
     expect(after.funnel.overallRate).toBe(rate(a0.invoiced!, a0.requests!));
 
     const ending = after.endingSoon.map((s) => s.id);

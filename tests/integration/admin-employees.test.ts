@@ -22,7 +22,9 @@ describe('employees', () => {
   it('creates a commercial without a password, who sets one from the invitation link (once) and logs in', async () => {
     const admin = await loggedIn(await createUser('admin'));
     const email = uniqueEmail('new-commercial');
-    const created = await admin.run((api) => api.admin.employees.create({ firstName: 'Samir', lastName: 'Haddad', email, role: 'commercial' }));
+    const created = await admin.run((api) =>
+      api.admin.employees.create({ firstName: 'Samir', lastName: 'Haddad', email, role: 'commercial' }),
+    );
     const user = await User.findByPk(created.id);
     expect(user?.passwordHash).toBeNull();
     expect(user?.role).toBe('commercial');
@@ -31,7 +33,9 @@ describe('employees', () => {
     expect(await refusal(browser.run((api) => api.auth.login({ email, password: newPassword })))).toMatchObject({ code: 'UNAUTHORIZED' });
     const token = await invitationToken(email);
     await browser.run((api) => api.auth.resetPassword({ token, password: newPassword }));
-    expect(await refusal(browser.run((api) => api.auth.resetPassword({ token, password: 'encore-un-autre-mot' })))).toMatchObject({ message: 'errors.resetInvalid' });
+    expect(await refusal(browser.run((api) => api.auth.resetPassword({ token, password: 'encore-un-autre-mot' })))).toMatchObject({
+      message: 'errors.resetInvalid',
+    });
     await browser.run((api) => api.auth.login({ email, password: newPassword }));
     expect(await browser.run((api) => api.auth.me())).toMatchObject({ email, role: 'commercial' });
 
@@ -43,7 +47,11 @@ describe('employees', () => {
   it('refuses an e-mail that already has an account, on the e-mail field', async () => {
     const admin = await loggedIn(await createUser('admin'));
     const existing = await createUser('client');
-    expect(await refusal(admin.run((api) => api.admin.employees.create({ firstName: 'A', lastName: 'B', email: existing.email, role: 'admin' })))).toEqual({
+    expect(
+      await refusal(
+        admin.run((api) => api.admin.employees.create({ firstName: 'A', lastName: 'B', email: existing.email, role: 'admin' })),
+      ),
+    ).toEqual({
       code: 'CONFLICT',
       message: 'errors.emailTaken',
     });
@@ -64,7 +72,9 @@ describe('employees', () => {
       expect(await browser.run((api) => api.auth.me())).toBeNull();
       expect(await refusal(browser.run((api) => api.quotes.list({})))).toMatchObject({ code: 'UNAUTHORIZED' });
     }
-    expect(await refusal(testClient().run((api) => api.auth.login({ email: commercial.email, password: fixturePassword })))).toMatchObject({ code: 'UNAUTHORIZED' });
+    expect(await refusal(testClient().run((api) => api.auth.login({ email: commercial.email, password: fixturePassword })))).toMatchObject({
+      code: 'UNAUTHORIZED',
+    });
     const kept = await User.findByPk(commercial.id);
     expect(kept).toMatchObject({ active: false, firstName: 'Staff', lastName: 'Test' });
     const audit = await admin.run((api) => api.admin.audit.search({ recordType: 'user', recordId: String(commercial.id) }));
@@ -101,12 +111,16 @@ describe('employees', () => {
   it('sends a new invitation only while the first password is still to be chosen, and kills old links on deactivation', async () => {
     const admin = await loggedIn(await createUser('admin'));
     const email = uniqueEmail('late');
-    const { id } = await admin.run((api) => api.admin.employees.create({ firstName: 'Lina', lastName: 'Tahar', email, role: 'admin', locale: 'en' }));
+    const { id } = await admin.run((api) =>
+      api.admin.employees.create({ firstName: 'Lina', lastName: 'Tahar', email, role: 'admin', locale: 'en' }),
+    );
     await admin.run((api) => api.admin.employees.resendInvitation({ userId: id }));
     expect(await EmailLogEntry.count({ where: { recipient: email, template: 'employee-invitation', locale: 'en' } })).toBe(2);
     const token = await invitationToken(email);
     await admin.run((api) => api.admin.employees.deactivate({ userId: id }));
-    expect(await refusal(testClient().run((api) => api.auth.resetPassword({ token, password: newPassword })))).toMatchObject({ message: 'errors.resetInvalid' });
+    expect(await refusal(testClient().run((api) => api.auth.resetPassword({ token, password: newPassword })))).toMatchObject({
+      message: 'errors.resetInvalid',
+    });
     await admin.run((api) => api.admin.employees.reactivate({ userId: id }));
     const withPassword = await createUser('commercial');
     expect(await refusal(admin.run((api) => api.admin.employees.resendInvitation({ userId: withPassword.id })))).toMatchObject({

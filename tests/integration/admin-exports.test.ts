@@ -95,7 +95,11 @@ describe('accountant export of invoices', () => {
       new Request(`http://localhost:3000/backoffice/admin/exports/invoices.csv?from=${period.from}&to=${period.to}`, {
         headers: sessionId ? { cookie: `ytech_session=${sessionId}` } : {},
       });
-    const response = await csvRoute({ request: request(staff.sessionId), params: {}, context: { clientAddress: '127.0.0.1', cspNonce: 'test' } });
+    const response = await csvRoute({
+      request: request(staff.sessionId),
+      params: {},
+      context: { clientAddress: '127.0.0.1', cspNonce: 'test' },
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(response.headers.get('content-disposition')).toBe(`attachment; filename="factures-${period.from}-${period.to}.csv"`);
@@ -103,7 +107,11 @@ describe('accountant export of invoices', () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
 
     const client = await loggedIn(await createUser('client', (await createCompany()).id));
-    const refused = await csvRoute({ request: request(client.sessionId), params: {}, context: { clientAddress: '127.0.0.1', cspNonce: 'test' } }).then(
+    const refused = await csvRoute({
+      request: request(client.sessionId),
+      params: {},
+      context: { clientAddress: '127.0.0.1', cspNonce: 'test' },
+    }).then(
       (r) => r,
       (r: unknown) => r as Response,
     );

@@ -11,7 +11,12 @@ describe('FAQ administration', () => {
     const admin = await loggedIn(await createUser('admin'));
     const visitor = testClient();
     const word = `zorglub${process.pid}${Date.now()}`;
-    const entry = (n: number) => ({ questionFr: `Question ${word} ${n} ?`, answerFr: `Réponse ${n}`, questionEn: `Question ${word} ${n}?`, answerEn: `Answer ${n}` });
+    const entry = (n: number) => ({
+      questionFr: `Question ${word} ${n} ?`,
+      answerFr: `Réponse ${n}`,
+      questionEn: `Question ${word} ${n}?`,
+      answerEn: `Answer ${n}`,
+    });
     const first = await admin.run((api) => api.admin.faq.create({ ...entry(1), published: false }));
     const second = await admin.run((api) => api.admin.faq.create({ ...entry(2), published: true }));
     const search = () => visitor.run((api) => api.catalog.faq({ q: word }));
@@ -28,7 +33,10 @@ describe('FAQ administration', () => {
     await admin.run((api) => api.admin.faq.reorder({ ids: reordered }));
     expect((await admin.run((api) => api.admin.faq.list())).map((f) => f.id)).toEqual(reordered);
     expect((await search()).map((e) => e.id)).toEqual([first.id, second.id]);
-    expect(await refusal(admin.run((api) => api.admin.faq.reorder({ ids: [first.id] })))).toMatchObject({ code: 'BAD_REQUEST', message: 'errors.admin.faqOrderIncomplete' });
+    expect(await refusal(admin.run((api) => api.admin.faq.reorder({ ids: [first.id] })))).toMatchObject({
+      code: 'BAD_REQUEST',
+      message: 'errors.admin.faqOrderIncomplete',
+    });
 
     await admin.run((api) => api.admin.faq.update({ id: first.id, ...entry(1), answerFr: 'Réponse corrigée', published: false }));
     expect((await search()).map((e) => e.id)).toEqual([second.id]);
@@ -40,7 +48,13 @@ describe('FAQ administration', () => {
     const admin = await loggedIn(await createUser('admin'));
     const visitor = testClient();
     const word = `كلمة${process.pid}${Date.now()}`;
-    const base = { questionFr: 'Horaires ?', answerFr: 'De 8 h à 17 h.', questionEn: 'Opening hours?', answerEn: 'From 8 am to 5 pm.', published: true };
+    const base = {
+      questionFr: 'Horaires ?',
+      answerFr: 'De 8 h à 17 h.',
+      questionEn: 'Opening hours?',
+      answerEn: 'From 8 am to 5 pm.',
+      published: true,
+    };
     const translated = await admin.run((api) => api.admin.faq.create({ ...base, questionAr: `ما هي ${word}؟`, answerAr: 'من 8 إلى 17.' }));
     const plain = await admin.run((api) => api.admin.faq.create({ ...base, questionAr: '   ', answerAr: '' }));
 
@@ -49,6 +63,8 @@ describe('FAQ administration', () => {
     ]);
     const listed = await admin.run((api) => api.admin.faq.list());
     expect(listed.find((f) => f.id === plain.id)).toMatchObject({ questionAr: null, answerAr: null });
-    expect(await refusal(admin.run((api) => api.admin.faq.create({ ...base, questionAr: 'س'.repeat(301) })))).toMatchObject({ code: 'BAD_REQUEST' });
+    expect(await refusal(admin.run((api) => api.admin.faq.create({ ...base, questionAr: 'س'.repeat(301) })))).toMatchObject({
+      code: 'BAD_REQUEST',
+    });
   });
 });

@@ -19,7 +19,18 @@ describe('platform health', () => {
   it('resends a failed e-mail: the row is queued again under a new job id', async () => {
     const admin = await loggedIn(await createUser('admin'));
     const recipient = uniqueEmail('bounced');
-    const entry = await EmailLogEntry.create({ recipient, template: 'welcome', locale: 'fr', params: { name: 'A', portalUrl: 'http://localhost:3000/portal' }, subject: null, state: 'failed', attempts: 8, lastError: 'ECONNREFUSED', messageId: null, sentAt: null });
+    const entry = await EmailLogEntry.create({
+      recipient,
+      template: 'welcome',
+      locale: 'fr',
+      params: { name: 'A', portalUrl: 'http://localhost:3000/portal' },
+      subject: null,
+      state: 'failed',
+      attempts: 8,
+      lastError: 'ECONNREFUSED',
+      messageId: null,
+      sentAt: null,
+    });
     const listed = await admin.run((api) => api.admin.emails.list({ state: 'failed', recipient }));
     expect(listed.entries).toEqual([expect.objectContaining({ id: entry.id, state: 'failed', attempts: 8, lastError: 'ECONNREFUSED' })]);
 
@@ -28,7 +39,10 @@ describe('platform health', () => {
     await entry.reload();
     expect([entry.state, entry.lastError]).toEqual(['queued', null]);
     expect((await getQueue('mail').getJob(jobId))?.data).toMatchObject({ emailLogId: entry.id });
-    expect(await refusal(admin.run((api) => api.admin.emails.resend({ id: entry.id })))).toEqual({ code: 'CONFLICT', message: 'errors.admin.mailAlreadyQueued' });
+    expect(await refusal(admin.run((api) => api.admin.emails.resend({ id: entry.id })))).toEqual({
+      code: 'CONFLICT',
+      message: 'errors.admin.mailAlreadyQueued',
+    });
   });
 
   it('shows a failed job with its error and puts it back in the queue on retry', async () => {
@@ -48,7 +62,9 @@ describe('platform health', () => {
 
     await admin.run((api) => api.admin.queues.retry({ queue: 'maintenance', jobId: job.id! }));
     expect(await producer.getJobState(job.id!)).toBe('waiting');
-    expect(await refusal(admin.run((api) => api.admin.queues.retry({ queue: 'maintenance', jobId: job.id! })))).toMatchObject({ code: 'CONFLICT' });
+    expect(await refusal(admin.run((api) => api.admin.queues.retry({ queue: 'maintenance', jobId: job.id! })))).toMatchObject({
+      code: 'CONFLICT',
+    });
     await producer.obliterate({ force: true });
     await producer.close();
   });

@@ -26,10 +26,47 @@ async function fourCompanies() {
   await subscription(beta.id, 'management', daysFromNow(-100), daysFromNow(-10));
   await subscription(delta.id, 'full', daysFromNow(5), daysFromNow(95), 30);
   const entityId = newEntityId();
-  await GlpiCompanyLink.create({ companyId: alpha.id, glpiEntityId: entityId, glpiEntityName: alpha.name, provisioningState: 'done', lastError: null, provisionedAt: new Date() });
+  await GlpiCompanyLink.create({
+    companyId: alpha.id,
+    glpiEntityId: entityId,
+    glpiEntityName: alpha.name,
+    provisioningState: 'done',
+    lastError: null,
+    provisionedAt: new Date(),
+  });
   const older = new Date(Date.now() - 3 * 3600_000);
-  await GlpiSyncState.create({ glpiEntityId: entityId, itemtype: 'Computer', companyId: alpha.id, watermark: '2026-01-01 00:00:00', lastSuccessAt: older, lastAttemptAt: older, lastDurationMs: 10, lastItems: 1, lastFullReconcileAt: null, lastError: null, lastErrorAt: null, runningSince: null, progressDone: null, progressTotal: null });
-  await GlpiSyncState.create({ glpiEntityId: entityId, itemtype: 'Ticket', companyId: alpha.id, watermark: '2026-01-01 00:00:00', lastSuccessAt: new Date(), lastAttemptAt: new Date(), lastDurationMs: 10, lastItems: 2, lastFullReconcileAt: null, lastError: null, lastErrorAt: null, runningSince: null, progressDone: null, progressTotal: null });
+  await GlpiSyncState.create({
+    glpiEntityId: entityId,
+    itemtype: 'Computer',
+    companyId: alpha.id,
+    watermark: '2026-01-01 00:00:00',
+    lastSuccessAt: older,
+    lastAttemptAt: older,
+    lastDurationMs: 10,
+    lastItems: 1,
+    lastFullReconcileAt: null,
+    lastError: null,
+    lastErrorAt: null,
+    runningSince: null,
+    progressDone: null,
+    progressTotal: null,
+  });
+  await GlpiSyncState.create({
+    glpiEntityId: entityId,
+    itemtype: 'Ticket',
+    companyId: alpha.id,
+    watermark: '2026-01-01 00:00:00',
+    lastSuccessAt: new Date(),
+    lastAttemptAt: new Date(),
+    lastDurationMs: 10,
+    lastItems: 2,
+    lastFullReconcileAt: null,
+    lastError: null,
+    lastErrorAt: null,
+    runningSince: null,
+    progressDone: null,
+    progressTotal: null,
+  });
   for (let i = 0; i < 3; i += 1) await insertTicket({ companyId: alpha.id, entityId });
   return { alpha, beta, gamma, delta, entityId, older };
 }
@@ -38,8 +75,11 @@ describe('the clients list', () => {
   it('searches by name (SQL metacharacters are letters), filters by subscription state, sorts and pages', async () => {
     const commercial = await staff();
     const { alpha, beta, gamma, delta, entityId, older } = await fourCompanies();
-    const list = (input: Parameters<Parameters<typeof commercial.run>[0]>[0]['backoffice']['companies']['list'] extends (i: infer I) => unknown ? I : never) =>
-      commercial.run((api) => api.backoffice.companies.list(input));
+    const list = (
+      input: Parameters<Parameters<typeof commercial.run>[0]>[0]['backoffice']['companies']['list'] extends (i: infer I) => unknown
+        ? I
+        : never,
+    ) => commercial.run((api) => api.backoffice.companies.list(input));
 
     const all = await list({ search: run, sort: 'name_asc' });
     expect(all.items.map((c) => c.id)).toEqual([alpha.id, beta.id, delta.id, gamma.id]);
@@ -57,11 +97,25 @@ describe('the clients list', () => {
     });
     // The oldest of the item types' last successes (MySQL keeps whole seconds).
     expect(Math.abs(new Date(row.sync.lastSyncAt!).getTime() - older.getTime())).toBeLessThan(1000);
-    expect(all.items.find((c) => c.id === gamma.id)).toMatchObject({ subscriptionState: 'none', plans: [], glpi: { entityId: null, provisioningState: 'none' }, sync: { pairs: 0, lastSyncAt: null }, quota: [] });
+    expect(all.items.find((c) => c.id === gamma.id)).toMatchObject({
+      subscriptionState: 'none',
+      plans: [],
+      glpi: { entityId: null, provisioningState: 'none' },
+      sync: { pairs: 0, lastSyncAt: null },
+      quota: [],
+    });
     expect(all.items.find((c) => c.id === beta.id)).toMatchObject({ subscriptionState: 'ended', plans: [{ serviceCode: 'management' }] });
-    expect(all.items.find((c) => c.id === delta.id)).toMatchObject({ subscriptionState: 'upcoming', plans: [{ serviceCode: 'full', tierMaxQty: 30 }] });
+    expect(all.items.find((c) => c.id === delta.id)).toMatchObject({
+      subscriptionState: 'upcoming',
+      plans: [{ serviceCode: 'full', tierMaxQty: 30 }],
+    });
 
-    for (const [state, company] of [['active', alpha], ['ended', beta], ['none', gamma], ['upcoming', delta]] as const) {
+    for (const [state, company] of [
+      ['active', alpha],
+      ['ended', beta],
+      ['none', gamma],
+      ['upcoming', delta],
+    ] as const) {
       const filtered = await list({ search: run, subscription: state });
       expect([state, filtered.items.map((c) => c.id)]).toEqual([state, [company.id]]);
       // Counts follow the search, whatever the filter.
@@ -111,11 +165,23 @@ describe('the company page', () => {
     await recordAudit({ actorUserId: staffUser.id, action: 'company.update', recordType: 'company', recordId: company.id });
     // Someone else's records stay out of this company's trail.
     const other = await createCompany();
-    const otherProforma = await makeProforma(await makeQuote(other, await createUser('client', other.id), service.id), staffUser, 'pending');
+    const otherProforma = await makeProforma(
+      await makeQuote(other, await createUser('client', other.id), service.id),
+      staffUser,
+      'pending',
+    );
     await recordAudit({ actorUserId: staffUser.id, action: 'proforma.issue', recordType: 'proforma', recordId: otherProforma.id });
 
     const overview = await commercial.run((api) => api.backoffice.companies.overview({ companyId: company.id }));
-    expect(overview.company).toMatchObject({ id: company.id, name: company.name, nif: company.nif, rc: company.rc, nis: company.nis, ai: company.ai, address: company.address });
+    expect(overview.company).toMatchObject({
+      id: company.id,
+      name: company.name,
+      nif: company.nif,
+      rc: company.rc,
+      nis: company.nis,
+      ai: company.ai,
+      address: company.address,
+    });
     expect(overview.people.map((p) => p.id)).toEqual([client.id, colleague.id]);
     expect(overview.people[0]).toMatchObject({ email: client.email, loginCount: 1 });
     expect(overview.people[0]!.lastLoginAt).not.toBeNull();
@@ -124,24 +190,51 @@ describe('the company page', () => {
     expect(overview.documents.purchaseOrders.map((o) => o.id)).toEqual([order.id]);
     expect(overview.documents.invoices).toMatchObject([{ id: invoice.id, number: invoice.number, credited: true }]);
     expect(overview.documents.creditNotes).toMatchObject([{ id: note.id, invoiceNumber: invoice.number }]);
-    expect(overview.subscriptions.map((s) => [s.id, s.state])).toEqual([[running.id, 'active'], [past.id, 'ended']]);
+    expect(overview.subscriptions.map((s) => [s.id, s.state])).toEqual([
+      [running.id, 'active'],
+      [past.id, 'ended'],
+    ]);
     expect(overview.current).toMatchObject({ id: running.id, tierMaxQty: 20 });
     expect(overview.glpi).toMatchObject({ provisioningState: 'none', entityId: null });
     expect(overview.quota.map((line) => line.kind)).toEqual(['tickets', 'computers']);
 
     const timeline = await commercial.run((api) => api.backoffice.companies.timeline({ companyId: company.id }));
     const kinds = timeline.map((entry) => entry.kind);
-    for (const kind of ['quoteRequested', 'quoteCalled', 'proformaIssued', 'proformaAccepted', 'purchaseOrderUploaded', 'purchaseOrderAccepted', 'invoiceIssued', 'invoicePaid', 'creditNoteIssued', 'subscriptionActivated', 'subscriptionEnded'] as const) {
+    for (const kind of [
+      'quoteRequested',
+      'quoteCalled',
+      'proformaIssued',
+      'proformaAccepted',
+      'purchaseOrderUploaded',
+      'purchaseOrderAccepted',
+      'invoiceIssued',
+      'invoicePaid',
+      'creditNoteIssued',
+      'subscriptionActivated',
+      'subscriptionEnded',
+    ] as const) {
       expect(kinds).toContain(kind);
     }
     const dates = timeline.map((entry) => new Date(entry.at).getTime());
     expect(dates).toEqual([...dates].sort((a, b) => b - a));
-    expect(timeline.find((entry) => entry.kind === 'quoteCalled')).toMatchObject({ code: 'reached', note: 'Rappeler lundi', link: `/backoffice/quotes/${quote.id}` });
-    expect(timeline.find((entry) => entry.kind === 'creditNoteIssued')).toMatchObject({ reference: note.number, link: `/backoffice/invoices/${invoice.id}` });
+    expect(timeline.find((entry) => entry.kind === 'quoteCalled')).toMatchObject({
+      code: 'reached',
+      note: 'Rappeler lundi',
+      link: `/backoffice/quotes/${quote.id}`,
+    });
+    expect(timeline.find((entry) => entry.kind === 'creditNoteIssued')).toMatchObject({
+      reference: note.number,
+      link: `/backoffice/invoices/${invoice.id}`,
+    });
 
     const audit = await commercial.run((api) => api.backoffice.companies.audit({ companyId: company.id }));
     const trail = audit.entries.map((entry) => [entry.recordType, entry.recordId]);
-    expect(trail).toEqual(expect.arrayContaining([['proforma', String(proforma.id)], ['company', String(company.id)]]));
+    expect(trail).toEqual(
+      expect.arrayContaining([
+        ['proforma', String(proforma.id)],
+        ['company', String(company.id)],
+      ]),
+    );
     expect(trail).not.toContainEqual(['proforma', String(otherProforma.id)]);
     expect(audit.entries.find((entry) => entry.recordType === 'company')!.actor).toEqual({ name: 'Staff Test', role: 'commercial' });
   });
@@ -150,13 +243,22 @@ describe('the company page', () => {
     const commercial = await staff();
     const { alpha } = await fourCompanies();
     const monitor = await commercial.run((api) => api.backoffice.companies.syncMonitor({ companyId: alpha.id }));
-    expect(monitor.pairs.filter((pair) => !pair.serverWide).map((pair) => [pair.itemtype, pair.cachedItems])).toEqual([['Computer', 0], ['Ticket', 3]]);
+    expect(monitor.pairs.filter((pair) => !pair.serverWide).map((pair) => [pair.itemtype, pair.cachedItems])).toEqual([
+      ['Computer', 0],
+      ['Ticket', 3],
+    ]);
 
     expect(await commercial.run((api) => api.backoffice.companies.syncNow({ companyId: alpha.id }))).toEqual({ ok: true });
     expect(await AuditEntry.count({ where: { action: 'glpi.syncNow', recordType: 'company', recordId: String(alpha.id) } })).toBe(1);
     const unlinked = await createCompany();
-    expect(await refusal(commercial.run((api) => api.backoffice.companies.syncNow({ companyId: unlinked.id })))).toEqual({ code: 'CONFLICT', message: 'errors.backoffice.notLinked' });
-    expect(await commercial.run((api) => api.backoffice.companies.syncMonitor({ companyId: unlinked.id }))).toEqual({ pairs: [], runs: [] });
+    expect(await refusal(commercial.run((api) => api.backoffice.companies.syncNow({ companyId: unlinked.id })))).toEqual({
+      code: 'CONFLICT',
+      message: 'errors.backoffice.notLinked',
+    });
+    expect(await commercial.run((api) => api.backoffice.companies.syncMonitor({ companyId: unlinked.id }))).toEqual({
+      pairs: [],
+      runs: [],
+    });
   });
 
   it('answers NOT_FOUND for a company that does not exist', async () => {

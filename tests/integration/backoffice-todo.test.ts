@@ -17,7 +17,10 @@ const today = algiersDate();
 const longAgo = new Date('2001-01-01T09:00:00Z');
 
 async function setDueDate(invoiceId: number, dueDate: string) {
-  await sequelize.query('UPDATE invoices SET due_date = :dueDate WHERE id = :invoiceId', { replacements: { dueDate, invoiceId }, type: QueryTypes.UPDATE });
+  await sequelize.query('UPDATE invoices SET due_date = :dueDate WHERE id = :invoiceId', {
+    replacements: { dueDate, invoiceId },
+    type: QueryTypes.UPDATE,
+  });
 }
 
 describe("the commercial's work for today", () => {
@@ -97,23 +100,40 @@ describe("the commercial's work for today", () => {
 
     expect(ids(todo.toCall)).toContain(newQuote.id);
     expect(ids(todo.toCall)).not.toContain(contacted.id);
-    expect(todo.toCall.items.find((q) => q.id === newQuote.id)).toMatchObject({ companyId: company.id, companyName: company.name, reference: expect.stringMatching(/^DV-/) });
+    expect(todo.toCall.items.find((q) => q.id === newQuote.id)).toMatchObject({
+      companyId: company.id,
+      companyName: company.name,
+      reference: expect.stringMatching(/^DV-/),
+    });
 
     expect(ids(todo.expiringProformas)).toEqual(expect.arrayContaining([lastDayToday.id, lastDayIn7.id]));
     for (const id of [lastDayIn8.id, lapsed.id, answered.id]) expect(ids(todo.expiringProformas)).not.toContain(id);
-    expect(todo.expiringProformas.items.find((p) => p.id === lastDayIn7.id)).toMatchObject({ number: lastDayIn7.number, daysLeft: 7, validUntil: addDays(today, 7) });
+    expect(todo.expiringProformas.items.find((p) => p.id === lastDayIn7.id)).toMatchObject({
+      number: lastDayIn7.number,
+      daysLeft: 7,
+      validUntil: addDays(today, 7),
+    });
 
     expect(ids(todo.purchaseOrders)).toContain(pendingOrder.id);
     expect(ids(todo.purchaseOrders)).not.toContain(reviewedOrder.id);
-    expect(todo.purchaseOrders.items.find((o) => o.id === pendingOrder.id)).toMatchObject({ proformaId: answered.id, proformaNumber: answered.number });
+    expect(todo.purchaseOrders.items.find((o) => o.id === pendingOrder.id)).toMatchObject({
+      proformaId: answered.id,
+      proformaNumber: answered.number,
+    });
 
     expect(ids(todo.overdueInvoices)).toEqual(expect.arrayContaining([overdueLong.id, overdueYesterday.id]));
     for (const id of [dueToday.id, paidLate.id, credited.id]) expect(ids(todo.overdueInvoices)).not.toContain(id);
-    expect(todo.overdueInvoices.items.find((i) => i.id === overdueYesterday.id)).toMatchObject({ daysLate: 1, dueDate: addDays(today, -1) });
+    expect(todo.overdueInvoices.items.find((i) => i.id === overdueYesterday.id)).toMatchObject({
+      daysLate: 1,
+      dueDate: addDays(today, -1),
+    });
 
     expect(ids(todo.endingSubscriptions)).toEqual(expect.arrayContaining([endsIn1.id, endsIn30.id]));
     for (const id of [endsIn31.id, renewed.id, renewal.id, ended.id]) expect(ids(todo.endingSubscriptions)).not.toContain(id);
-    expect(todo.endingSubscriptions.items.find((s) => s.id === endsIn30.id)).toMatchObject({ companyId: subscriptionsCompany.id, daysLeft: 30 });
+    expect(todo.endingSubscriptions.items.find((s) => s.id === endsIn30.id)).toMatchObject({
+      companyId: subscriptionsCompany.id,
+      daysLeft: 30,
+    });
 
     const over = todo.overAllowance.items.map((item) => item.companyId);
     expect(over).toContain(overCompany.id);
@@ -122,7 +142,14 @@ describe("the commercial's work for today", () => {
     expect(todo.overAllowance.items.find((item) => item.companyId === overCompany.id)).toMatchObject({ used: 4, allowed: 3 });
 
     // Each count covers every qualifying record, not only the ones listed.
-    for (const block of [todo.toCall, todo.expiringProformas, todo.purchaseOrders, todo.overdueInvoices, todo.endingSubscriptions, todo.overAllowance]) {
+    for (const block of [
+      todo.toCall,
+      todo.expiringProformas,
+      todo.purchaseOrders,
+      todo.overdueInvoices,
+      todo.endingSubscriptions,
+      todo.overAllowance,
+    ]) {
       expect(block.total).toBeGreaterThanOrEqual(block.items.length);
     }
     const short = await commercial.run((api) => api.backoffice.today({ limit: 1 }));

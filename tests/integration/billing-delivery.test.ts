@@ -14,7 +14,14 @@ import { sendMailProcessor } from '../../worker/jobs/send-mail';
 import { closeTestResources } from '../support/close-resources';
 import { clientOfNewCompany, createUser } from '../support/fixtures';
 import { waitFor } from '../support/wait-for';
-import { clientWithAcceptedProforma, createQuote, expectAppError, issueFromDraft, staffBrowser, removeTestUploads } from './billing-support';
+import {
+  clientWithAcceptedProforma,
+  createQuote,
+  expectAppError,
+  issueFromDraft,
+  staffBrowser,
+  removeTestUploads,
+} from './billing-support';
 
 vi.hoisted(() => {
   process.env.UPLOAD_DIR = `/tmp/ytech-billing-tests-${process.pid}`;
@@ -44,7 +51,10 @@ afterAll(async () => {
 
 const mailWith = (to: string, subjectPart: string) =>
   // Rendering the PDF and the two queue hops take seconds on a busy machine: a generous bound, not a timing.
-  waitFor(async () => catcher.messages().find((m) => m.envelope.to.includes(to) && m.subject.includes(subjectPart)), { timeoutMs: 45_000, what: `mail "${subjectPart}" to ${to}` });
+  waitFor(async () => catcher.messages().find((m) => m.envelope.to.includes(to) && m.subject.includes(subjectPart)), {
+    timeoutMs: 45_000,
+    what: `mail "${subjectPart}" to ${to}`,
+  });
 const flat = (text: string) => text.replace(/\s+/g, ' ');
 
 describe('document PDFs and their e-mails', { timeout: 120_000 }, () => {
@@ -57,10 +67,13 @@ describe('document PDFs and their e-mails', { timeout: 120_000 }, () => {
     const quote = await createQuote(client.user, { ticketsPerMonth: 15, durationMonths: 12 });
     const proforma = await issueFromDraft(staff.browser, quote.id);
 
-    const row = await waitFor(async () => {
-      const p = await Proforma.findByPk(proforma.id);
-      return p?.pdfPath ? p : null;
-    }, { what: 'pro-forma PDF' });
+    const row = await waitFor(
+      async () => {
+        const p = await Proforma.findByPk(proforma.id);
+        return p?.pdfPath ? p : null;
+      },
+      { what: 'pro-forma PDF' },
+    );
     expect(row.pdfPath).toMatch(new RegExp(`^documents/${proforma.number}-[0-9a-f]{8}\\.pdf$`));
     expect(existsSync(uploadPath(row.pdfPath!))).toBe(true);
 
@@ -86,7 +99,10 @@ describe('document PDFs and their e-mails', { timeout: 120_000 }, () => {
     const own = await client.browser.run((api) => api.documents.pdf({ kind: 'proforma', id: proforma.id }));
     expect(flat(await extractPdfText(own.bytes))).toContain(proforma.number);
     const stranger = await clientOfNewCompany();
-    await expectAppError(stranger.browser.run((api) => api.documents.pdf({ kind: 'proforma', id: proforma.id })), 'errors.notFound');
+    await expectAppError(
+      stranger.browser.run((api) => api.documents.pdf({ kind: 'proforma', id: proforma.id })),
+      'errors.notFound',
+    );
   });
 
   it('the invoice and credit note PDFs reach the client attached; a replayed job sends nothing twice', async () => {

@@ -4,7 +4,16 @@ import { AuditEntry, Company, CreditNote, Invoice, Notification, Proforma } from
 import { algiersDate } from '../../server/calendar/algiers-calendar';
 import { closeTestResources } from '../support/close-resources';
 import { clientOfNewCompany } from '../support/fixtures';
-import { clientWithAcceptedProforma, clientWithProforma, expectAppError, matchingOrder, purchaseOrderPdf, staffBrowser, type Browser, removeTestUploads } from './billing-support';
+import {
+  clientWithAcceptedProforma,
+  clientWithProforma,
+  expectAppError,
+  matchingOrder,
+  purchaseOrderPdf,
+  staffBrowser,
+  type Browser,
+  removeTestUploads,
+} from './billing-support';
 
 vi.hoisted(() => {
   process.env.UPLOAD_DIR = `/tmp/ytech-billing-tests-${process.pid}`;
@@ -28,8 +37,12 @@ async function clientWithAccepted(staff: Browser) {
 /** An accepted pro-forma whose purchase order the commercial accepted: ready to invoice. */
 async function ready(staff: Browser) {
   const setup = await clientWithAccepted(staff);
-  const { id } = await setup.browser.run((api) => api.purchaseOrders.upload({ proformaId: setup.proforma.id, fileName: 'bc.pdf', bytes: pdf }));
-  await staff.run((api) => api.purchaseOrders.review({ purchaseOrderId: id, decision: 'accept', ...matchingOrder(setup.proforma, 'BC-1') }));
+  const { id } = await setup.browser.run((api) =>
+    api.purchaseOrders.upload({ proformaId: setup.proforma.id, fileName: 'bc.pdf', bytes: pdf }),
+  );
+  await staff.run((api) =>
+    api.purchaseOrders.review({ purchaseOrderId: id, decision: 'accept', ...matchingOrder(setup.proforma, 'BC-1') }),
+  );
   return { ...setup, purchaseOrderId: id };
 }
 
@@ -55,7 +68,10 @@ describe('invoices', () => {
     // A later edit of the company does not change the issued invoice.
     await company.update({ name: 'Nouveau nom SARL' });
     expect((await Invoice.findByPk(issued.id))!.buyer.companyName).toBe(invoice!.buyer.companyName);
-    await expectAppError(staff.browser.run((api) => api.invoices.issue({ proformaId: proforma.id })), 'errors.billing.invoiceAlreadyIssued');
+    await expectAppError(
+      staff.browser.run((api) => api.invoices.issue({ proformaId: proforma.id })),
+      'errors.billing.invoiceAlreadyIssued',
+    );
 
     const list = await staff.browser.run((api) => api.invoices.list({ status: 'unpaid', search: 'Nouveau nom' }));
     expect(list.items.map((i) => i.id)).toContain(issued.id);
@@ -65,18 +81,30 @@ describe('invoices', () => {
     const staff = await staffBrowser();
     const refused = await clientWithProforma(staff.browser);
     await refused.browser.run((api) => api.proformas.refuse({ proformaId: refused.proforma.id }));
-    const error = await expectAppError(staff.browser.run((api) => api.invoices.issue({ proformaId: refused.proforma.id })), 'errors.billing.invoiceNeedsAcceptedProforma');
+    const error = await expectAppError(
+      staff.browser.run((api) => api.invoices.issue({ proformaId: refused.proforma.id })),
+      'errors.billing.invoiceNeedsAcceptedProforma',
+    );
     expect(error.code).toBe('PRECONDITION_FAILED');
     expect(error.params).toMatchObject({ from: 'refused' });
 
     const pending = await clientWithProforma(staff.browser);
-    await expectAppError(staff.browser.run((api) => api.invoices.issue({ proformaId: pending.proforma.id })), 'errors.billing.invoiceNeedsAcceptedProforma');
+    await expectAppError(
+      staff.browser.run((api) => api.invoices.issue({ proformaId: pending.proforma.id })),
+      'errors.billing.invoiceNeedsAcceptedProforma',
+    );
 
     const accepted = await clientWithAccepted(staff.browser);
-    await expectAppError(staff.browser.run((api) => api.invoices.issue({ proformaId: accepted.proforma.id })), 'errors.billing.invoiceNeedsPaymentProof');
+    await expectAppError(
+      staff.browser.run((api) => api.invoices.issue({ proformaId: accepted.proforma.id })),
+      'errors.billing.invoiceNeedsPaymentProof',
+    );
     // A purchase order still waiting for review is no proof either.
     await accepted.browser.run((api) => api.purchaseOrders.upload({ proformaId: accepted.proforma.id, fileName: 'bc.pdf', bytes: pdf }));
-    await expectAppError(staff.browser.run((api) => api.invoices.issue({ proformaId: accepted.proforma.id })), 'errors.billing.invoiceNeedsPaymentProof');
+    await expectAppError(
+      staff.browser.run((api) => api.invoices.issue({ proformaId: accepted.proforma.id })),
+      'errors.billing.invoiceNeedsPaymentProof',
+    );
     expect(await Invoice.count({ where: { proformaId: [refused.proforma.id, pending.proforma.id, accepted.proforma.id] } })).toBe(0);
   });
 
@@ -85,7 +113,10 @@ describe('invoices', () => {
     const setup = await clientWithAccepted(staff.browser);
     await staff.browser.run((api) => api.proformas.recordPayment({ proformaId: setup.proforma.id, method: 'transfer' }));
     await Company.update({ nif: null, ai: '' }, { where: { id: setup.company.id } });
-    const error = await expectAppError(staff.browser.run((api) => api.invoices.issue({ proformaId: setup.proforma.id })), 'errors.billing.buyerIncomplete');
+    const error = await expectAppError(
+      staff.browser.run((api) => api.invoices.issue({ proformaId: setup.proforma.id })),
+      'errors.billing.buyerIncomplete',
+    );
     expect(error.params).toMatchObject({ missing: 'NIF, AI' });
     expect(await Invoice.count({ where: { proformaId: setup.proforma.id } })).toBe(0);
   });
@@ -97,7 +128,10 @@ describe('invoices', () => {
     const paid = await staff.browser.run((api) => api.invoices.issue({ proformaId: cash.proforma.id }));
     expect(paid.paidAt).not.toBeNull();
     expect((await Invoice.findByPk(paid.id))!.paymentMethod).toBe('cash');
-    await expectAppError(staff.browser.run((api) => api.invoices.markPaid({ invoiceId: paid.id })), 'errors.billing.invoiceAlreadyPaid');
+    await expectAppError(
+      staff.browser.run((api) => api.invoices.markPaid({ invoiceId: paid.id })),
+      'errors.billing.invoiceAlreadyPaid',
+    );
 
     const byOrder = await ready(staff.browser);
     const unpaid = await staff.browser.run((api) => api.invoices.issue({ proformaId: byOrder.proforma.id }));
@@ -110,12 +144,24 @@ describe('invoices', () => {
     const staff = await staffBrowser();
     const { proforma, user } = await ready(staff.browser);
     const first = await staff.browser.run((api) => api.invoices.issue({ proformaId: proforma.id }));
-    const note = await staff.browser.run((api) => api.invoices.issueCreditNote({ invoiceId: first.id, reason: 'Erreur sur la raison sociale.' }));
+    const note = await staff.browser.run((api) =>
+      api.invoices.issueCreditNote({ invoiceId: first.id, reason: 'Erreur sur la raison sociale.' }),
+    );
     expect(note.number).toMatch(new RegExp(`^AV-${year}-\\d{4}$`));
-    expect(await CreditNote.findByPk(note.id)).toMatchObject({ invoiceId: first.id, totalInclTaxCents: first.totalInclTaxCents, reason: 'Erreur sur la raison sociale.' });
+    expect(await CreditNote.findByPk(note.id)).toMatchObject({
+      invoiceId: first.id,
+      totalInclTaxCents: first.totalInclTaxCents,
+      reason: 'Erreur sur la raison sociale.',
+    });
     expect(await Notification.count({ where: { userId: user.id, kind: 'creditNoteIssued' } })).toBe(1);
-    await expectAppError(staff.browser.run((api) => api.invoices.issueCreditNote({ invoiceId: first.id, reason: 'Encore' })), 'errors.billing.creditNoteExists');
-    await expectAppError(staff.browser.run((api) => api.invoices.markPaid({ invoiceId: first.id })), 'errors.billing.invoiceCredited');
+    await expectAppError(
+      staff.browser.run((api) => api.invoices.issueCreditNote({ invoiceId: first.id, reason: 'Encore' })),
+      'errors.billing.creditNoteExists',
+    );
+    await expectAppError(
+      staff.browser.run((api) => api.invoices.markPaid({ invoiceId: first.id })),
+      'errors.billing.invoiceCredited',
+    );
     // The original stays as issued.
     expect(await Invoice.findByPk(first.id)).toMatchObject({ number: first.number, totalInclTaxCents: first.totalInclTaxCents });
 
@@ -127,8 +173,14 @@ describe('invoices', () => {
 
   it('clients cannot call the staff procedures', async () => {
     const { browser } = await clientOfNewCompany();
-    await expectAppError(browser.run((api) => api.invoices.list({})), 'errors.forbidden');
-    await expectAppError(browser.run((api) => api.invoices.issue({ proformaId: 1 })), 'errors.forbidden');
+    await expectAppError(
+      browser.run((api) => api.invoices.list({})),
+      'errors.forbidden',
+    );
+    await expectAppError(
+      browser.run((api) => api.invoices.issue({ proformaId: 1 })),
+      'errors.forbidden',
+    );
   });
 
   it('20 invoices issued in parallel get 20 distinct consecutive numbers', async () => {
@@ -140,7 +192,9 @@ describe('invoices', () => {
       await staff.browser.run((api) => api.proformas.recordPayment({ proformaId: setup.proforma.id, method: 'transfer' }));
       ready20.push(setup.proforma.id);
     }
-    const issued = await Promise.all(ready20.map((proformaId, i) => (i % 2 ? other : staff).browser.run((api) => api.invoices.issue({ proformaId }))));
+    const issued = await Promise.all(
+      ready20.map((proformaId, i) => (i % 2 ? other : staff).browser.run((api) => api.invoices.issue({ proformaId }))),
+    );
     const numbers = issued.map((i) => sequence(i.number)).sort((a, b) => a - b);
     expect(new Set(numbers).size).toBe(20);
     expect(numbers.at(-1)! - numbers[0]!).toBe(19);

@@ -4,7 +4,17 @@ import { AuditEntry, Invoice, Payment, PaymentProof, Proforma } from '../../serv
 import { extractPdfText } from '../../server/documents/pdf-text';
 import { algiersDate } from '../../server/calendar/algiers-calendar';
 import { closeTestResources } from '../support/close-resources';
-import { clientWithProforma, expectAppError, expectFieldErrors, matchingOrder, purchaseOrderPdf, removeTestUploads, staffBrowser, tinyPng, type Browser } from './billing-support';
+import {
+  clientWithProforma,
+  expectAppError,
+  expectFieldErrors,
+  matchingOrder,
+  purchaseOrderPdf,
+  removeTestUploads,
+  staffBrowser,
+  tinyPng,
+  type Browser,
+} from './billing-support';
 
 vi.hoisted(() => {
   process.env.UPLOAD_DIR = `/tmp/ytech-billing-tests-${process.pid}`;
@@ -31,28 +41,58 @@ describe('payment modes, receipts and balance', { timeout: 120_000 }, () => {
     const { browser, proforma } = await acceptedWith(staff.browser, 'transfer');
     const mine = await browser.run((api) => api.proformas.mine({ id: proforma.id }));
     expect(mine.next).toMatchObject({ uploadPurchaseOrder: false, uploadPaymentProof: true, payAtOffice: false });
-    await expectAppError(browser.run(async (api) => api.purchaseOrders.upload({ proformaId: proforma.id, fileName: 'bc.pdf', bytes: await purchaseOrderPdf() })), 'errors.billing.poNotChosen');
+    await expectAppError(
+      browser.run(async (api) =>
+        api.purchaseOrders.upload({ proformaId: proforma.id, fileName: 'bc.pdf', bytes: await purchaseOrderPdf() }),
+      ),
+      'errors.billing.poNotChosen',
+    );
 
-    const noRef = await expectFieldErrors(browser.run((api) => api.payments.uploadProof({ proformaId: proforma.id, bankReference: '', fileName: 'v.png', bytes: tinyPng })));
+    const noRef = await expectFieldErrors(
+      browser.run((api) => api.payments.uploadProof({ proformaId: proforma.id, bankReference: '', fileName: 'v.png', bytes: tinyPng })),
+    );
     expect(noRef).toHaveProperty('bankReference');
-    const proof = await browser.run((api) => api.payments.uploadProof({ proformaId: proforma.id, bankReference: 'VIR-BNA-778812', fileName: 'ordre de virement.png', bytes: tinyPng }));
+    const proof = await browser.run((api) =>
+      api.payments.uploadProof({
+        proformaId: proforma.id,
+        bankReference: 'VIR-BNA-778812',
+        fileName: 'ordre de virement.png',
+        bytes: tinyPng,
+      }),
+    );
     expect(proof).toMatchObject({ method: 'transfer', originalName: 'ordre de virement.png' });
-    await expectAppError(browser.run((api) => api.payments.uploadProof({ proformaId: proforma.id, bankReference: 'X', fileName: 'v.png', bytes: tinyPng })), 'errors.billing.proofAlreadyPending');
+    await expectAppError(
+      browser.run((api) => api.payments.uploadProof({ proformaId: proforma.id, bankReference: 'X', fileName: 'v.png', bytes: tinyPng })),
+      'errors.billing.proofAlreadyPending',
+    );
     // A proof proves nothing by itself: no invoice before staff confirm it.
-    await expectAppError(staff.browser.run((api) => api.invoices.issue({ proformaId: proforma.id })), 'errors.billing.invoiceNeedsPaymentProof');
+    await expectAppError(
+      staff.browser.run((api) => api.invoices.issue({ proformaId: proforma.id })),
+      'errors.billing.invoiceNeedsPaymentProof',
+    );
 
     const confirmed = await staff.browser.run((api) => api.payments.reviewProof({ paymentProofId: proof.id, decision: 'confirm' }));
     expect(confirmed.receiptNumber).toMatch(new RegExp(`^REC-${year}-\\d{4}$`));
     expect(await PaymentProof.findByPk(proof.id)).toMatchObject({ status: 'confirmed', reviewedByUserId: staff.user.id });
     const payment = await Payment.findOne({ where: { receiptNumber: confirmed.receiptNumber! }, rejectOnEmpty: true });
-    expect(payment).toMatchObject({ method: 'transfer', reference: 'VIR-BNA-778812', amountCents: proforma.totalInclTaxCents, proformaId: proforma.id, paymentProofId: proof.id });
+    expect(payment).toMatchObject({
+      method: 'transfer',
+      reference: 'VIR-BNA-778812',
+      amountCents: proforma.totalInclTaxCents,
+      proformaId: proforma.id,
+      paymentProofId: proof.id,
+    });
 
     const invoice = await staff.browser.run((api) => api.invoices.issue({ proformaId: proforma.id }));
     expect((await Invoice.findByPk(invoice.id))!.paymentMethod).toBe('transfer');
-    const invoiceText = flat(await extractPdfText((await browser.run((api) => api.documents.pdf({ kind: 'invoice', id: invoice.id }))).bytes));
+    const invoiceText = flat(
+      await extractPdfText((await browser.run((api) => api.documents.pdf({ kind: 'invoice', id: invoice.id }))).bytes),
+    );
     expect(invoiceText).toContain('Mode de paiement : Virement bancaire');
     expect(invoiceText).not.toContain('Bon de commande');
-    const proformaText = flat(await extractPdfText((await browser.run((api) => api.documents.pdf({ kind: 'proforma', id: proforma.id }))).bytes));
+    const proformaText = flat(
+      await extractPdfText((await browser.run((api) => api.documents.pdf({ kind: 'proforma', id: proforma.id }))).bytes),
+    );
     expect(proformaText).toContain('Mode de paiement choisi : Virement bancaire');
     const receiptText = flat(await extractPdfText((await browser.run((api) => api.payments.receipt({ id: payment.id }))).bytes));
     expect(receiptText).toContain(confirmed.receiptNumber);
@@ -64,31 +104,58 @@ describe('payment modes, receipts and balance', { timeout: 120_000 }, () => {
   it('a cheque proof rejected with a reason is sent again; cash is recorded at the office; a purchase order is reviewed', async () => {
     const staff = await staffBrowser();
     const cheque = await acceptedWith(staff.browser, 'cheque');
-    const first = await cheque.browser.run((api) => api.payments.uploadProof({ proformaId: cheque.proforma.id, bankReference: 'CHQ 0045871', fileName: 'cheque.png', bytes: tinyPng }));
-    const noReason = await expectFieldErrors(staff.browser.run((api) => api.payments.reviewProof({ paymentProofId: first.id, decision: 'reject' })));
+    const first = await cheque.browser.run((api) =>
+      api.payments.uploadProof({ proformaId: cheque.proforma.id, bankReference: 'CHQ 0045871', fileName: 'cheque.png', bytes: tinyPng }),
+    );
+    const noReason = await expectFieldErrors(
+      staff.browser.run((api) => api.payments.reviewProof({ paymentProofId: first.id, decision: 'reject' })),
+    );
     expect(noReason).toMatchObject({ reason: 'validation.billing.reasonRequired' });
-    await staff.browser.run((api) => api.payments.reviewProof({ paymentProofId: first.id, decision: 'reject', reason: 'Copie illisible.' }));
-    await expectAppError(staff.browser.run((api) => api.payments.reviewProof({ paymentProofId: first.id, decision: 'confirm' })), 'errors.billing.proofAlreadyReviewed');
-    const second = await cheque.browser.run((api) => api.payments.uploadProof({ proformaId: cheque.proforma.id, bankReference: 'CHQ 0045871', fileName: 'cheque.png', bytes: tinyPng }));
+    await staff.browser.run((api) =>
+      api.payments.reviewProof({ paymentProofId: first.id, decision: 'reject', reason: 'Copie illisible.' }),
+    );
+    await expectAppError(
+      staff.browser.run((api) => api.payments.reviewProof({ paymentProofId: first.id, decision: 'confirm' })),
+      'errors.billing.proofAlreadyReviewed',
+    );
+    const second = await cheque.browser.run((api) =>
+      api.payments.uploadProof({ proformaId: cheque.proforma.id, bankReference: 'CHQ 0045871', fileName: 'cheque.png', bytes: tinyPng }),
+    );
     await staff.browser.run((api) => api.payments.reviewProof({ paymentProofId: second.id, decision: 'confirm' }));
     expect((await Proforma.findByPk(cheque.proforma.id))!.paymentMethod).toBe('cheque');
 
     const cash = await acceptedWith(staff.browser, 'cash');
     const cashView = await cash.browser.run((api) => api.proformas.mine({ id: cash.proforma.id }));
     expect(cashView.next).toMatchObject({ payAtOffice: true, uploadPaymentProof: false, uploadPurchaseOrder: false });
-    await expectAppError(cash.browser.run((api) => api.payments.uploadProof({ proformaId: cash.proforma.id, bankReference: 'X', fileName: 'v.png', bytes: tinyPng })), 'errors.billing.proofNotExpected');
-    const paid = await staff.browser.run((api) => api.proformas.recordPayment({ proformaId: cash.proforma.id, method: 'cash', reference: 'Caisse 12' }));
+    await expectAppError(
+      cash.browser.run((api) =>
+        api.payments.uploadProof({ proformaId: cash.proforma.id, bankReference: 'X', fileName: 'v.png', bytes: tinyPng }),
+      ),
+      'errors.billing.proofNotExpected',
+    );
+    const paid = await staff.browser.run((api) =>
+      api.proformas.recordPayment({ proformaId: cash.proforma.id, method: 'cash', reference: 'Caisse 12' }),
+    );
     expect(paid.receiptNumber).toMatch(/^REC-/);
 
     const po = await acceptedWith(staff.browser, 'purchase_order');
-    expect((await po.browser.run((api) => api.proformas.mine({ id: po.proforma.id }))).next).toMatchObject({ uploadPurchaseOrder: true, uploadPaymentProof: false });
-    const order = await po.browser.run(async (api) => api.purchaseOrders.upload({ proformaId: po.proforma.id, fileName: 'bc.pdf', bytes: await purchaseOrderPdf() }));
-    await staff.browser.run((api) => api.purchaseOrders.review({ purchaseOrderId: order.id, decision: 'accept', ...matchingOrder(po.proforma) }));
+    expect((await po.browser.run((api) => api.proformas.mine({ id: po.proforma.id }))).next).toMatchObject({
+      uploadPurchaseOrder: true,
+      uploadPaymentProof: false,
+    });
+    const order = await po.browser.run(async (api) =>
+      api.purchaseOrders.upload({ proformaId: po.proforma.id, fileName: 'bc.pdf', bytes: await purchaseOrderPdf() }),
+    );
+    await staff.browser.run((api) =>
+      api.purchaseOrders.review({ purchaseOrderId: order.id, decision: 'accept', ...matchingOrder(po.proforma) }),
+    );
     const invoice = await staff.browser.run((api) => api.invoices.issue({ proformaId: po.proforma.id }));
     const text = flat(await extractPdfText((await po.browser.run((api) => api.documents.pdf({ kind: 'invoice', id: invoice.id }))).bytes));
     expect(text).toContain('Mode de paiement : Bon de commande');
     // Paid later, at the purchase order's term: by transfer, with its receipt.
-    const settled = await staff.browser.run((api) => api.invoices.markPaid({ invoiceId: invoice.id, method: 'transfer', reference: 'VIR 99' }));
+    const settled = await staff.browser.run((api) =>
+      api.invoices.markPaid({ invoiceId: invoice.id, method: 'transfer', reference: 'VIR 99' }),
+    );
     expect(settled.receiptNumber).toMatch(/^REC-/);
     expect(await Payment.count({ where: { invoiceId: invoice.id } })).toBe(1);
   });
@@ -100,9 +167,13 @@ describe('payment modes, receipts and balance', { timeout: 120_000 }, () => {
     for (let i = 0; i < 12; i++) proformas.push((await acceptedWith(staff.browser, 'transfer')).proforma.id);
     // Each pro-forma twice, by two staff members at once: one of each pair is refused, and its
     // rolled-back receipt number is given back.
-    const attempts = proformas.flatMap((proformaId) => [staff, other].map((who) => who.browser.run((api) => api.proformas.recordPayment({ proformaId, method: 'transfer' }))));
+    const attempts = proformas.flatMap((proformaId) =>
+      [staff, other].map((who) => who.browser.run((api) => api.proformas.recordPayment({ proformaId, method: 'transfer' }))),
+    );
     const results = await Promise.allSettled(attempts);
-    const done = results.filter((r) => r.status === 'fulfilled').map((r) => (r as PromiseFulfilledResult<{ receiptNumber: string }>).value.receiptNumber);
+    const done = results
+      .filter((r) => r.status === 'fulfilled')
+      .map((r) => (r as PromiseFulfilledResult<{ receiptNumber: string }>).value.receiptNumber);
     expect(done).toHaveLength(12);
     expect(results.filter((r) => r.status === 'rejected')).toHaveLength(12);
     const numbers = done.map(sequence).sort((a, b) => a - b);
@@ -110,7 +181,9 @@ describe('payment modes, receipts and balance', { timeout: 120_000 }, () => {
     expect(numbers.at(-1)! - numbers[0]!).toBe(11);
     expect(done.every((n) => n.startsWith(`REC-${year}-`))).toBe(true);
     // And the next receipt follows the last one directly.
-    const next = await staff.browser.run(async (api) => api.proformas.recordPayment({ proformaId: (await acceptedWith(staff.browser, 'cash')).proforma.id, method: 'cash' }));
+    const next = await staff.browser.run(async (api) =>
+      api.proformas.recordPayment({ proformaId: (await acceptedWith(staff.browser, 'cash')).proforma.id, method: 'cash' }),
+    );
     expect(sequence(next.receiptNumber)).toBe(numbers.at(-1)! + 1);
   });
 
@@ -118,12 +191,28 @@ describe('payment modes, receipts and balance', { timeout: 120_000 }, () => {
     const staff = await staffBrowser();
     const { browser, proforma, company } = await acceptedWith(staff.browser, 'transfer');
     const total = proforma.totalInclTaxCents;
-    expect(await browser.run((api) => api.payments.myBalance())).toMatchObject({ invoicedCents: 0, paidCents: 0, dueCents: 0, inFavourCents: 0 });
+    expect(await browser.run((api) => api.payments.myBalance())).toMatchObject({
+      invoicedCents: 0,
+      paidCents: 0,
+      dueCents: 0,
+      inFavourCents: 0,
+    });
     await staff.browser.run((api) => api.proformas.recordPayment({ proformaId: proforma.id, method: 'transfer', reference: 'VIR 1' }));
     // Paid before the invoice: an advance.
-    expect(await browser.run((api) => api.payments.myBalance())).toMatchObject({ invoicedCents: 0, paidCents: total, dueCents: 0, inFavourCents: total });
+    expect(await browser.run((api) => api.payments.myBalance())).toMatchObject({
+      invoicedCents: 0,
+      paidCents: total,
+      dueCents: 0,
+      inFavourCents: total,
+    });
     const invoice = await staff.browser.run((api) => api.invoices.issue({ proformaId: proforma.id }));
-    expect(await browser.run((api) => api.payments.myBalance())).toMatchObject({ invoicedCents: total, paidCents: total, creditedCents: 0, dueCents: 0, inFavourCents: 0 });
+    expect(await browser.run((api) => api.payments.myBalance())).toMatchObject({
+      invoicedCents: total,
+      paidCents: total,
+      creditedCents: 0,
+      dueCents: 0,
+      inFavourCents: 0,
+    });
     await staff.browser.run((api) => api.invoices.issueCreditNote({ invoiceId: invoice.id, reason: 'Prestation annulée.' }));
     const after = await browser.run((api) => api.payments.myBalance());
     expect(after).toMatchObject({ invoicedCents: total, creditedCents: total, paidCents: total, dueCents: 0, inFavourCents: total });
@@ -132,16 +221,27 @@ describe('payment modes, receipts and balance', { timeout: 120_000 }, () => {
 
     // An unpaid purchase-order invoice is due; its credit note clears it.
     const po = await acceptedWith(staff.browser, 'purchase_order');
-    const order = await po.browser.run(async (api) => api.purchaseOrders.upload({ proformaId: po.proforma.id, fileName: 'bc.pdf', bytes: await purchaseOrderPdf() }));
-    await staff.browser.run((api) => api.purchaseOrders.review({ purchaseOrderId: order.id, decision: 'accept', ...matchingOrder(po.proforma) }));
+    const order = await po.browser.run(async (api) =>
+      api.purchaseOrders.upload({ proformaId: po.proforma.id, fileName: 'bc.pdf', bytes: await purchaseOrderPdf() }),
+    );
+    await staff.browser.run((api) =>
+      api.purchaseOrders.review({ purchaseOrderId: order.id, decision: 'accept', ...matchingOrder(po.proforma) }),
+    );
     const unpaid = await staff.browser.run((api) => api.invoices.issue({ proformaId: po.proforma.id }));
     expect(await po.browser.run((api) => api.payments.myBalance())).toMatchObject({ dueCents: po.proforma.totalInclTaxCents });
     await staff.browser.run((api) => api.invoices.issueCreditNote({ invoiceId: unpaid.id, reason: 'Erreur.' }));
-    expect(await po.browser.run((api) => api.payments.myBalance())).toMatchObject({ dueCents: 0, inFavourCents: 0, creditedCents: po.proforma.totalInclTaxCents });
+    expect(await po.browser.run((api) => api.payments.myBalance())).toMatchObject({
+      dueCents: 0,
+      inFavourCents: 0,
+      creditedCents: po.proforma.totalInclTaxCents,
+    });
 
     // Another company's receipt is not found.
     const receiptId = after.payments[0]!.id;
-    await expectAppError(po.browser.run((api) => api.payments.receipt({ id: receiptId })), 'errors.notFound');
+    await expectAppError(
+      po.browser.run((api) => api.payments.receipt({ id: receiptId })),
+      'errors.notFound',
+    );
     expect(await AuditEntry.count({ where: { action: 'payment.record', recordType: 'payment', recordId: String(receiptId) } })).toBe(1);
   });
 
@@ -153,26 +253,52 @@ describe('payment modes, receipts and balance', { timeout: 120_000 }, () => {
     const oldNif = company.nif!;
 
     const wrong = await expectFieldErrors(
-      staff.browser.run((api) => api.backoffice.companies.updateLegalIdentity({ companyId: company.id, name: company.name, rc: '??', nif: '12345', nis: '1234567890123456', ai: 'abc' })),
+      staff.browser.run((api) =>
+        api.backoffice.companies.updateLegalIdentity({
+          companyId: company.id,
+          name: company.name,
+          rc: '??',
+          nif: '12345',
+          nis: '1234567890123456',
+          ai: 'abc',
+        }),
+      ),
     );
     expect(wrong).toMatchObject({ rc: 'validation.rc', nif: 'validation.nif', nis: 'validation.nis', ai: 'validation.ai' });
-    await expectAppError(browser.run((api) => api.backoffice.companies.updateLegalIdentity({ companyId: company.id, name: 'X' })), 'errors.forbidden');
+    await expectAppError(
+      browser.run((api) => api.backoffice.companies.updateLegalIdentity({ companyId: company.id, name: 'X' })),
+      'errors.forbidden',
+    );
 
     const newNif = '00021600987654321012';
     const saved = await staff.browser.run((api) =>
-      api.backoffice.companies.updateLegalIdentity({ companyId: company.id, name: company.name, address: company.address ?? undefined, rc: '16/00-7654321B22', nif: newNif, nis: company.nis!, ai: company.ai! }),
+      api.backoffice.companies.updateLegalIdentity({
+        companyId: company.id,
+        name: company.name,
+        address: company.address ?? undefined,
+        rc: '16/00-7654321B22',
+        nif: newNif,
+        nis: company.nis!,
+        ai: company.ai!,
+      }),
     );
     expect(saved.changed).toEqual(['rc', 'nif']);
-    const audit = await AuditEntry.findOne({ where: { action: 'company.legalIdentity', recordType: 'company', recordId: String(company.id) } });
+    const audit = await AuditEntry.findOne({
+      where: { action: 'company.legalIdentity', recordType: 'company', recordId: String(company.id) },
+    });
     expect(audit?.details).toMatchObject({ changes: { nif: { from: oldNif, to: newNif } } });
 
     // The invoice issued before still says the old NIF; the next document carries the new one.
-    const oldText = flat(await extractPdfText((await staff.browser.run((api) => api.documents.pdf({ kind: 'invoice', id: before.id }))).bytes));
+    const oldText = flat(
+      await extractPdfText((await staff.browser.run((api) => api.documents.pdf({ kind: 'invoice', id: before.id }))).bytes),
+    );
     expect(oldText).toContain(oldNif);
     expect(oldText).not.toContain(newNif);
     await staff.browser.run((api) => api.invoices.issueCreditNote({ invoiceId: before.id, reason: 'NIF erroné.' }));
     const corrected = await staff.browser.run((api) => api.invoices.issue({ proformaId: proforma.id }));
-    const newText = flat(await extractPdfText((await staff.browser.run((api) => api.documents.pdf({ kind: 'invoice', id: corrected.id }))).bytes));
+    const newText = flat(
+      await extractPdfText((await staff.browser.run((api) => api.documents.pdf({ kind: 'invoice', id: corrected.id }))).bytes),
+    );
     expect(newText).toContain(newNif);
   });
 });

@@ -5,7 +5,16 @@ import { expireOverdueProformas } from '../../server/sales/proformas/expire-prof
 import { addDays, algiersDate } from '../../server/calendar/algiers-calendar';
 import { closeTestResources } from '../support/close-resources';
 import { clientOfNewCompany, createUser, loggedIn } from '../support/fixtures';
-import { clientWithAcceptedProforma, clientWithProforma, createQuote, expectAppError, expectFieldErrors, issueFromDraft, staffBrowser, removeTestUploads } from './billing-support';
+import {
+  clientWithAcceptedProforma,
+  clientWithProforma,
+  createQuote,
+  expectAppError,
+  expectFieldErrors,
+  issueFromDraft,
+  staffBrowser,
+  removeTestUploads,
+} from './billing-support';
 
 vi.hoisted(() => {
   process.env.UPLOAD_DIR = `/tmp/ytech-billing-tests-${process.pid}`;
@@ -36,7 +45,14 @@ describe('pro-formas', () => {
     expect(issued.number).toMatch(new RegExp(`^PF-${year}-\\d{4}$`));
     const row = await Proforma.findByPk(issued.id);
     // 12 × 110 000,50 × 90 % = 1 188 005,40 DA; VAT 225 721,03 DA.
-    expect(row).toMatchObject({ status: 'pending', months: 12, tierMaxQty: 20, totalExclTaxCents: 118_800_540, vatCents: 22_572_103, totalInclTaxCents: 141_372_643 });
+    expect(row).toMatchObject({
+      status: 'pending',
+      months: 12,
+      tierMaxQty: 20,
+      totalExclTaxCents: 118_800_540,
+      vatCents: 22_572_103,
+      totalInclTaxCents: 141_372_643,
+    });
     expect(row!.validUntil).toBe(addDays(algiersDate(), 30));
     expect((await QuoteRequest.findByPk(quote.id))!.status).toBe('proforma_sent');
     expect(await AuditEntry.count({ where: { action: 'proforma.issue', recordId: String(issued.id) } })).toBe(1);
@@ -53,9 +69,13 @@ describe('pro-formas', () => {
     const draft = await staff.browser.run((api) => api.proformas.draft({ quoteRequestId: quote.id }));
     expect(draft.aboveTopTier).toBe(true);
     expect(draft.lines[0]!.unitPriceDa).toBeNull();
-    const errors = await expectFieldErrors(staff.browser.run((api) => api.proformas.issue({ quoteRequestId: quote.id, lines: [{ ...draft.lines[0]!, unitPriceDa: 0 }] })));
+    const errors = await expectFieldErrors(
+      staff.browser.run((api) => api.proformas.issue({ quoteRequestId: quote.id, lines: [{ ...draft.lines[0]!, unitPriceDa: 0 }] })),
+    );
     expect(errors).toMatchObject({ 'lines.0.unitPriceDa': 'validation.billing.priceRequired' });
-    const issued = await staff.browser.run((api) => api.proformas.issue({ quoteRequestId: quote.id, lines: [{ ...draft.lines[0]!, unitPriceDa: 320_000 }] }));
+    const issued = await staff.browser.run((api) =>
+      api.proformas.issue({ quoteRequestId: quote.id, lines: [{ ...draft.lines[0]!, unitPriceDa: 320_000 }] }),
+    );
     expect((await Proforma.findByPk(issued.id))!.tierMaxQty).toBeNull();
   });
 
@@ -65,9 +85,15 @@ describe('pro-formas', () => {
     const quote = await createQuote(client.user);
     const draft = await staff.browser.run((api) => api.proformas.draft({ quoteRequestId: quote.id }));
     const lines = draft.lines.map((l) => ({ ...l, unitPriceDa: l.unitPriceDa! }));
-    await expectAppError(staff.browser.run((api) => api.proformas.issue({ quoteRequestId: quote.id, lines, validUntil: addDays(algiersDate(), -1) })), 'validation.billing.validUntil');
+    await expectAppError(
+      staff.browser.run((api) => api.proformas.issue({ quoteRequestId: quote.id, lines, validUntil: addDays(algiersDate(), -1) })),
+      'validation.billing.validUntil',
+    );
     const cancelled = await createQuote(client.user, { status: 'cancelled' });
-    const error = await expectAppError(staff.browser.run((api) => api.proformas.issue({ quoteRequestId: cancelled.id, lines })), 'errors.illegalTransition.quote');
+    const error = await expectAppError(
+      staff.browser.run((api) => api.proformas.issue({ quoteRequestId: cancelled.id, lines })),
+      'errors.illegalTransition.quote',
+    );
     expect(error.code).toBe('PRECONDITION_FAILED');
     expect(await Proforma.count({ where: { quoteRequestId: cancelled.id } })).toBe(0);
   });
@@ -76,7 +102,10 @@ describe('pro-formas', () => {
     const staff = await staffBrowser();
     const { browser, user, proforma, quote } = await clientWithProforma(staff.browser);
     await expectFieldErrors(browser.run((api) => api.proformas.accept({ proformaId: proforma.id, paymentMethod: '' })));
-    await expectAppError(browser.run((api) => api.proformas.accept({ proformaId: proforma.id, paymentMethod: 'bitcoin' })), 'validation.billing.paymentMethod');
+    await expectAppError(
+      browser.run((api) => api.proformas.accept({ proformaId: proforma.id, paymentMethod: 'bitcoin' })),
+      'validation.billing.paymentMethod',
+    );
 
     await browser.run((api) => api.proformas.accept({ proformaId: proforma.id, paymentMethod: 'transfer' }));
     expect(await Proforma.findByPk(proforma.id)).toMatchObject({ status: 'accepted', paymentMethod: 'transfer' });
@@ -85,13 +114,20 @@ describe('pro-formas', () => {
     expect(await EmailLogEntry.count({ where: { template: 'proforma-accepted' } })).toBeGreaterThan(0);
     const audit = await AuditEntry.findAll({ where: { action: 'proforma.accept', recordId: String(proforma.id) } });
     expect(audit.map((a) => ({ recordType: a.recordType, actorUserId: a.actorUserId, details: a.details }))).toEqual([
-      { recordType: 'proforma', actorUserId: user.id, details: { from: 'pending', to: 'accepted', number: proforma.number, paymentMethod: 'transfer' } },
+      {
+        recordType: 'proforma',
+        actorUserId: user.id,
+        details: { from: 'pending', to: 'accepted', number: proforma.number, paymentMethod: 'transfer' },
+      },
     ]);
     // The quote moved with its pro-forma (issued, then accepted): the pro-forma's rows tell it, the quote has none.
     expect(await AuditEntry.count({ where: { recordType: 'quote_request', recordId: String(quote.id) } })).toBe(0);
 
     // Accepted is final.
-    await expectAppError(browser.run((api) => api.proformas.refuse({ proformaId: proforma.id })), 'errors.illegalTransition.proforma');
+    await expectAppError(
+      browser.run((api) => api.proformas.refuse({ proformaId: proforma.id })),
+      'errors.illegalTransition.proforma',
+    );
   });
 
   it('the client refuses with a reason, and the commercial may then issue a new one', async () => {
@@ -100,7 +136,10 @@ describe('pro-formas', () => {
     await browser.run((api) => api.proformas.refuse({ proformaId: proforma.id, reason: 'Trop cher pour nous cette année.' }));
     expect(await Proforma.findByPk(proforma.id)).toMatchObject({ status: 'refused', refusalReason: 'Trop cher pour nous cette année.' });
     expect((await QuoteRequest.findByPk(quote.id))!.status).toBe('refused');
-    await expectAppError(browser.run((api) => api.proformas.accept({ proformaId: proforma.id, paymentMethod: 'cash' })), 'errors.illegalTransition.proforma');
+    await expectAppError(
+      browser.run((api) => api.proformas.accept({ proformaId: proforma.id, paymentMethod: 'cash' })),
+      'errors.illegalTransition.proforma',
+    );
     const second = await issueFromDraft(staff.browser, quote.id);
     expect(second.number).not.toBe(proforma.number);
   });
@@ -110,7 +149,10 @@ describe('pro-formas', () => {
     const { browser, proforma, quote, user } = await clientWithProforma(staff.browser);
     await Proforma.update({ validUntil: addDays(algiersDate(), -1) }, { where: { id: proforma.id } });
 
-    const error = await expectAppError(browser.run((api) => api.proformas.accept({ proformaId: proforma.id, paymentMethod: 'cash' })), 'errors.billing.proformaExpired');
+    const error = await expectAppError(
+      browser.run((api) => api.proformas.accept({ proformaId: proforma.id, paymentMethod: 'cash' })),
+      'errors.billing.proformaExpired',
+    );
     expect(error.params).toEqual({ number: proforma.number, quoteId: quote.id });
     // The expiry is kept although the step was refused.
     expect((await Proforma.findByPk(proforma.id))!.status).toBe('expired');
@@ -120,7 +162,10 @@ describe('pro-formas', () => {
     expect(await EmailLogEntry.count({ where: { recipient: user.email, template: 'proforma-expired' } })).toBe(1);
 
     // Asked again: the same clear refusal, nothing changes.
-    await expectAppError(browser.run((api) => api.proformas.accept({ proformaId: proforma.id, paymentMethod: 'cash' })), 'errors.billing.proformaExpired');
+    await expectAppError(
+      browser.run((api) => api.proformas.accept({ proformaId: proforma.id, paymentMethod: 'cash' })),
+      'errors.billing.proformaExpired',
+    );
     const detail = await browser.run((api) => api.proformas.mine({ id: proforma.id }));
     expect(detail).toMatchObject({ status: 'expired', quoteRequestId: quote.id, next: { respond: false } });
   });
@@ -150,26 +195,50 @@ describe('pro-formas', () => {
     const staff = await staffBrowser();
     const { proforma } = await clientWithProforma(staff.browser);
     const stranger = await clientOfNewCompany();
-    await expectAppError(stranger.browser.run((api) => api.proformas.mine({ id: proforma.id })), 'errors.notFound');
-    await expectAppError(stranger.browser.run((api) => api.proformas.accept({ proformaId: proforma.id, paymentMethod: 'cash' })), 'errors.notFound');
-    await expectAppError(stranger.browser.run((api) => api.proformas.refuse({ proformaId: proforma.id })), 'errors.notFound');
+    await expectAppError(
+      stranger.browser.run((api) => api.proformas.mine({ id: proforma.id })),
+      'errors.notFound',
+    );
+    await expectAppError(
+      stranger.browser.run((api) => api.proformas.accept({ proformaId: proforma.id, paymentMethod: 'cash' })),
+      'errors.notFound',
+    );
+    await expectAppError(
+      stranger.browser.run((api) => api.proformas.refuse({ proformaId: proforma.id })),
+      'errors.notFound',
+    );
     expect((await Proforma.findByPk(proforma.id))!.status).toBe('pending');
-    await expectAppError(stranger.browser.run((api) => api.proformas.get({ id: proforma.id })), 'errors.forbidden');
-    await expectAppError(stranger.browser.run((api) => api.proformas.draft({ quoteRequestId: proforma.id })), 'errors.forbidden');
+    await expectAppError(
+      stranger.browser.run((api) => api.proformas.get({ id: proforma.id })),
+      'errors.forbidden',
+    );
+    await expectAppError(
+      stranger.browser.run((api) => api.proformas.draft({ quoteRequestId: proforma.id })),
+      'errors.forbidden',
+    );
     // And staff do not answer for the client.
-    await expectAppError(staff.browser.run((api) => api.proformas.accept({ proformaId: proforma.id, paymentMethod: 'cash' })), 'errors.forbidden');
+    await expectAppError(
+      staff.browser.run((api) => api.proformas.accept({ proformaId: proforma.id, paymentMethod: 'cash' })),
+      'errors.forbidden',
+    );
   });
 
   it('records a cash, transfer or cheque payment on an accepted pro-forma only, once', async () => {
     const staff = await staffBrowser();
     const pending = await clientWithProforma(staff.browser);
-    await expectAppError(staff.browser.run((api) => api.proformas.recordPayment({ proformaId: pending.proforma.id, method: 'cash' })), 'errors.billing.paymentNeedsAcceptedProforma');
+    await expectAppError(
+      staff.browser.run((api) => api.proformas.recordPayment({ proformaId: pending.proforma.id, method: 'cash' })),
+      'errors.billing.paymentNeedsAcceptedProforma',
+    );
 
     const { proforma, user } = await clientWithAcceptedProforma(staff.browser);
     await staff.browser.run((api) => api.proformas.recordPayment({ proformaId: proforma.id, method: 'cheque', reference: 'CHQ 0045871' }));
     expect(await Proforma.findByPk(proforma.id)).toMatchObject({ paymentMethod: 'cheque', paymentReference: 'CHQ 0045871' });
     expect(await Notification.count({ where: { userId: user.id, kind: 'paymentRecorded' } })).toBe(1);
-    await expectAppError(staff.browser.run((api) => api.proformas.recordPayment({ proformaId: proforma.id, method: 'cash' })), 'errors.billing.paymentAlreadyRecorded');
+    await expectAppError(
+      staff.browser.run((api) => api.proformas.recordPayment({ proformaId: proforma.id, method: 'cash' })),
+      'errors.billing.paymentAlreadyRecorded',
+    );
     const detail = await staff.browser.run((api) => api.proformas.get({ id: proforma.id }));
     expect(detail.next).toMatchObject({ recordPayment: false, issueInvoice: true, uploadPurchaseOrder: false });
   });
@@ -180,6 +249,9 @@ describe('pro-formas', () => {
     const quote = await createQuote(client.user);
     await issueFromDraft(admin.browser, quote.id);
     const commercial = await loggedIn(await createUser('commercial'));
-    await expectAppError(commercial.run((api) => api.documents.list()), 'errors.forbidden');
+    await expectAppError(
+      commercial.run((api) => api.documents.list()),
+      'errors.forbidden',
+    );
   });
 });

@@ -7,7 +7,18 @@ import { AuditEntry, EmailLogEntry, Notification, Proforma, PurchaseOrder } from
 import { addDays, algiersDate } from '../../server/calendar/algiers-calendar';
 import { closeTestResources } from '../support/close-resources';
 import { clientOfNewCompany } from '../support/fixtures';
-import { clientWithAcceptedProforma, clientWithProforma, expectAppError, expectFieldErrors, matchingOrder, purchaseOrderPdf, staffBrowser, tinyPng, type Browser, removeTestUploads } from './billing-support';
+import {
+  clientWithAcceptedProforma,
+  clientWithProforma,
+  expectAppError,
+  expectFieldErrors,
+  matchingOrder,
+  purchaseOrderPdf,
+  staffBrowser,
+  tinyPng,
+  type Browser,
+  removeTestUploads,
+} from './billing-support';
 
 vi.hoisted(() => {
   process.env.UPLOAD_DIR = `/tmp/ytech-billing-tests-${process.pid}`;
@@ -48,7 +59,10 @@ describe('purchase orders', () => {
     expect(own).toMatchObject({ fileName: 'BC 118 (signé).pdf', contentType: 'application/pdf' });
     await staff.browser.run((api) => api.purchaseOrders.file({ id: result.id }));
     const stranger = await clientOfNewCompany();
-    await expectAppError(stranger.browser.run((api) => api.purchaseOrders.file({ id: result.id })), 'errors.notFound');
+    await expectAppError(
+      stranger.browser.run((api) => api.purchaseOrders.file({ id: result.id })),
+      'errors.notFound',
+    );
   });
 
   it('accepts PNG and JPEG scans, judged by content', async () => {
@@ -93,7 +107,10 @@ describe('purchase orders', () => {
 
     const before = storedFiles().length;
     await Proforma.update({ validUntil: addDays(algiersDate(), -3) }, { where: { id: pending.proforma.id } });
-    const error = await expectAppError(upload(pending.browser, pending.proforma.id, await purchaseOrderPdf()), 'errors.billing.proformaExpired');
+    const error = await expectAppError(
+      upload(pending.browser, pending.proforma.id, await purchaseOrderPdf()),
+      'errors.billing.proformaExpired',
+    );
     expect(error.params.quoteId).toBe(pending.quote.id);
     expect((await Proforma.findByPk(pending.proforma.id))!.status).toBe('expired');
     expect(storedFiles().length).toBe(before);
@@ -112,12 +129,21 @@ describe('purchase orders', () => {
     const { browser, proforma, user } = await clientWithAcceptedProforma(staff.browser);
     const { id } = await upload(browser, proforma.id, await purchaseOrderPdf());
 
-    const missing = await expectFieldErrors(staff.browser.run((api) => api.purchaseOrders.review({ purchaseOrderId: id, decision: 'accept' })));
+    const missing = await expectFieldErrors(
+      staff.browser.run((api) => api.purchaseOrders.review({ purchaseOrderId: id, decision: 'accept' })),
+    );
     expect(missing).toMatchObject({ poNumber: 'validation.required', amountDa: 'validation.billing.amount' });
 
-    const reviewed = await staff.browser.run((api) => api.purchaseOrders.review({ purchaseOrderId: id, decision: 'accept', ...matchingOrder(proforma) }));
+    const reviewed = await staff.browser.run((api) =>
+      api.purchaseOrders.review({ purchaseOrderId: id, decision: 'accept', ...matchingOrder(proforma) }),
+    );
     expect(reviewed).toMatchObject({ status: 'accepted', match: true });
-    expect(await PurchaseOrder.findByPk(id)).toMatchObject({ status: 'accepted', poNumber: 'BC-2026-118', amountCents: proforma.totalInclTaxCents, reviewedByUserId: staff.user.id });
+    expect(await PurchaseOrder.findByPk(id)).toMatchObject({
+      status: 'accepted',
+      poNumber: 'BC-2026-118',
+      amountCents: proforma.totalInclTaxCents,
+      reviewedByUserId: staff.user.id,
+    });
     expect((await Proforma.findByPk(proforma.id))!.paymentMethod).toBe('purchase_order');
     expect(await Notification.count({ where: { userId: user.id, kind: 'purchaseOrderAccepted' } })).toBe(1);
 
@@ -139,11 +165,19 @@ describe('purchase orders', () => {
     const staff = await staffBrowser();
     const { browser, proforma, user } = await clientWithAcceptedProforma(staff.browser);
     const { id } = await upload(browser, proforma.id, await purchaseOrderPdf());
-    const noReason = await expectFieldErrors(staff.browser.run((api) => api.purchaseOrders.review({ purchaseOrderId: id, decision: 'refuse' })));
+    const noReason = await expectFieldErrors(
+      staff.browser.run((api) => api.purchaseOrders.review({ purchaseOrderId: id, decision: 'refuse' })),
+    );
     expect(noReason).toMatchObject({ reason: 'validation.billing.reasonRequired' });
 
     const reviewed = await staff.browser.run((api) =>
-      api.purchaseOrders.review({ purchaseOrderId: id, decision: 'refuse', poNumber: 'BC-9', amountDa: 1000, reason: 'Montant différent du total de la pro forma.' }),
+      api.purchaseOrders.review({
+        purchaseOrderId: id,
+        decision: 'refuse',
+        poNumber: 'BC-9',
+        amountDa: 1000,
+        reason: 'Montant différent du total de la pro forma.',
+      }),
     );
     expect(reviewed).toMatchObject({ status: 'refused', match: false });
     const mail = await EmailLogEntry.findOne({ where: { recipient: user.email, template: 'purchase-order-refused' } });
@@ -160,8 +194,17 @@ describe('purchase orders', () => {
     const staff = await staffBrowser();
     const { browser, proforma } = await clientWithAcceptedProforma(staff.browser);
     const { id } = await upload(browser, proforma.id, await purchaseOrderPdf());
-    const wrong = { poNumber: 'BC-1', proformaReference: 'PF-1999-0001', poDate: addDays(algiersDate(), -400), amountExclTaxDa: 1, amountDa: 1 };
-    const error = await expectAppError(staff.browser.run((api) => api.purchaseOrders.review({ purchaseOrderId: id, decision: 'accept', ...wrong })), 'errors.billing.poMismatch');
+    const wrong = {
+      poNumber: 'BC-1',
+      proformaReference: 'PF-1999-0001',
+      poDate: addDays(algiersDate(), -400),
+      amountExclTaxDa: 1,
+      amountDa: 1,
+    };
+    const error = await expectAppError(
+      staff.browser.run((api) => api.purchaseOrders.review({ purchaseOrderId: id, decision: 'accept', ...wrong })),
+      'errors.billing.poMismatch',
+    );
     expect(error.params).toMatchObject({ count: 4, checks: 'number,amountExclTax,amountInclTax,date' });
     expect(await PurchaseOrder.findByPk(id)).toMatchObject({ status: 'pending', amountCents: null });
     // Each check alone blocks acceptance.
@@ -172,11 +215,17 @@ describe('purchase orders', () => {
       ['proformaReference', 'PF-2026-9999', 'number'],
       ['poDate', addDays(proforma.validUntil, 1), 'date'],
     ] as const) {
-      const one = await expectAppError(staff.browser.run((api) => api.purchaseOrders.review({ purchaseOrderId: id, decision: 'accept', ...good, [field]: value })), 'errors.billing.poMismatch');
+      const one = await expectAppError(
+        staff.browser.run((api) => api.purchaseOrders.review({ purchaseOrderId: id, decision: 'accept', ...good, [field]: value })),
+        'errors.billing.poMismatch',
+      );
       expect(one.params.checks).toBe(check);
     }
     // No invoice without an accepted order.
-    await expectAppError(staff.browser.run((api) => api.invoices.issue({ proformaId: proforma.id })), 'errors.billing.invoiceNeedsPaymentProof');
+    await expectAppError(
+      staff.browser.run((api) => api.invoices.issue({ proformaId: proforma.id })),
+      'errors.billing.invoiceNeedsPaymentProof',
+    );
     const detail = await staff.browser.run((api) => api.proformas.get({ id: proforma.id }));
     expect(detail.next.issueInvoice).toBe(false);
   });
@@ -186,11 +235,15 @@ describe('purchase orders', () => {
     const { browser, proforma } = await clientWithAcceptedProforma(staff.browser);
     const { id } = await upload(browser, proforma.id, await purchaseOrderPdf());
     const typed = { ...matchingOrder(proforma), amountDa: proforma.totalInclTaxCents / 100 - 1 };
-    const short = await expectFieldErrors(staff.browser.run((api) => api.purchaseOrders.review({ purchaseOrderId: id, decision: 'accept', ...typed, overrideReason: 'ok' })));
+    const short = await expectFieldErrors(
+      staff.browser.run((api) => api.purchaseOrders.review({ purchaseOrderId: id, decision: 'accept', ...typed, overrideReason: 'ok' })),
+    );
     expect(short).toMatchObject({ overrideReason: 'validation.billing.overrideReasonShort' });
 
     const reason = 'Arrondi de 1 DA accepté par le directeur financier du client (courriel du 3/12).';
-    const reviewed = await staff.browser.run((api) => api.purchaseOrders.review({ purchaseOrderId: id, decision: 'accept', ...typed, overrideReason: reason }));
+    const reviewed = await staff.browser.run((api) =>
+      api.purchaseOrders.review({ purchaseOrderId: id, decision: 'accept', ...typed, overrideReason: reason }),
+    );
     expect(reviewed).toMatchObject({ status: 'accepted', match: false, mismatches: ['amountInclTax'] });
     expect(await PurchaseOrder.findByPk(id)).toMatchObject({ status: 'accepted', overrideReason: reason, mismatches: ['amountInclTax'] });
     const audit = await AuditEntry.findOne({ where: { action: 'purchaseOrder.override', recordType: 'purchase_order', recordId: id } });
@@ -200,7 +253,9 @@ describe('purchase orders', () => {
     const invoice = await staff.browser.run((api) => api.invoices.issue({ proformaId: proforma.id }));
     const detail = await staff.browser.run((api) => api.invoices.get({ id: invoice.id }));
     expect(detail.history).toEqual(
-      expect.arrayContaining([expect.objectContaining({ action: 'purchaseOrder.override', reason, mismatches: ['amountInclTax'], actorName: expect.any(String) })]),
+      expect.arrayContaining([
+        expect.objectContaining({ action: 'purchaseOrder.override', reason, mismatches: ['amountInclTax'], actorName: expect.any(String) }),
+      ]),
     );
   });
 });

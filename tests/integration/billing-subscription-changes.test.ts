@@ -21,7 +21,8 @@ afterAll(async () => {
 
 const DAY = 86_400_000;
 /** The Algiers calendar day `days` from now, computed here rather than with the code under test. */
-const algiersDayIn = (days: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Africa/Algiers' }).format(new Date(Date.now() + days * DAY));
+const algiersDayIn = (days: number) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Africa/Algiers' }).format(new Date(Date.now() + days * DAY));
 const algiersMidnightOf = (day: string) => new Date(`${day}T00:00:00+01:00`);
 
 /** A pro-forma accepted by the client, paid by transfer, invoiced and activated by staff. */
@@ -48,7 +49,9 @@ describe('tier change', () => {
     const higher = await PriceTier.findOne({ where: { serviceId: subscription.serviceId, maxQty: 30 }, rejectOnEmpty: true });
     const effectiveOn = algiersDayIn(40);
 
-    const change = await browser.run((api) => api.subscriptions.changeTier({ subscriptionId: subscription.id, tierMaxQty: 30, effectiveOn }));
+    const change = await browser.run((api) =>
+      api.subscriptions.changeTier({ subscriptionId: subscription.id, tierMaxQty: 30, effectiveOn }),
+    );
     expect(change.kind).toBe('proforma');
 
     // The oracle: the monthly difference over the 12 months, for the share of the period's days left.
@@ -58,14 +61,26 @@ describe('tier change', () => {
     const expectedExclTaxCents = Math.round(((higher.monthlyPriceDa - subscription.monthlyPriceDa) * 12 * 100 * daysLeft) / daysInPeriod);
     expect(expectedExclTaxCents).toBeGreaterThan(0);
     const proforma = await Proforma.findByPk(change.proforma!.id, { rejectOnEmpty: true });
-    expect(proforma).toMatchObject({ purpose: 'tier_change', subscriptionId: subscription.id, effectiveOn, tierMaxQty: 30, status: 'pending', companyId: company.id });
+    expect(proforma).toMatchObject({
+      purpose: 'tier_change',
+      subscriptionId: subscription.id,
+      effectiveOn,
+      tierMaxQty: 30,
+      status: 'pending',
+      companyId: company.id,
+    });
     expect(Number(proforma.totalExclTaxCents)).toBe(expectedExclTaxCents);
     expect(Number(proforma.totalInclTaxCents)).toBe(expectedExclTaxCents + Math.round(expectedExclTaxCents * 0.19));
     expect(proforma.lines[0]!.description).toContain(`${daysLeft} jours sur ${daysInPeriod}`);
-    expect((await proformaDocumentInput(proforma)).notes).toMatch(/^Changement de palier de l’abonnement en cours à compter du \d\d\/\d\d\/\d{4}/);
+    expect((await proformaDocumentInput(proforma)).notes).toMatch(
+      /^Changement de palier de l’abonnement en cours à compter du \d\d\/\d\d\/\d{4}/,
+    );
 
     // One change at a time.
-    await expectAppError(browser.run((api) => api.subscriptions.changeTier({ subscriptionId: subscription.id, tierMaxQty: 40, effectiveOn })), 'errors.subscriptionChanges.changePending');
+    await expectAppError(
+      browser.run((api) => api.subscriptions.changeTier({ subscriptionId: subscription.id, tierMaxQty: 40, effectiveOn })),
+      'errors.subscriptionChanges.changePending',
+    );
     expect((await browser.run((api) => api.subscriptions.current()))!.pendingChange).toEqual({ id: proforma.id, number: proforma.number });
 
     const { invoice, activated } = await payAndActivate(staff.browser, browser, proforma.id);
@@ -74,16 +89,31 @@ describe('tier change', () => {
     expect(old.status).toBe('replaced');
     expect(old.endAt).toEqual(algiersMidnightOf(effectiveOn));
     const next = await Subscription.findByPk(activated.id, { rejectOnEmpty: true });
-    expect(next).toMatchObject({ status: 'active', tierMaxQty: 30, monthlyPriceDa: higher.monthlyPriceDa, invoiceId: invoice.id, months: 12 });
+    expect(next).toMatchObject({
+      status: 'active',
+      tierMaxQty: 30,
+      monthlyPriceDa: higher.monthlyPriceDa,
+      invoiceId: invoice.id,
+      months: 12,
+    });
     expect(next.startAt).toEqual(algiersMidnightOf(effectiveOn));
     expect(next.endAt).toEqual(subscription.endAt);
     expect(await isSuperClient(company.id)).toBe(true);
 
     const current = await browser.run((api) => api.subscriptions.current());
-    expect(current).toMatchObject({ id: subscription.id, status: 'replaced', tierMaxQty: 20, scheduledChange: { tierMaxQty: 30 }, last: { id: next.id } });
+    expect(current).toMatchObject({
+      id: subscription.id,
+      status: 'replaced',
+      tierMaxQty: 20,
+      scheduledChange: { tierMaxQty: 30 },
+      last: { id: next.id },
+    });
     expect(current!.endAt).toEqual(subscription.endAt);
     expect(await EmailLogEntry.count({ where: { recipient: user.email, template: 'subscription-tier-changed' } })).toBe(1);
-    const audit = await AuditEntry.findOne({ where: { recordType: 'subscription', recordId: String(subscription.id), action: 'subscription.changeTier' }, rejectOnEmpty: true });
+    const audit = await AuditEntry.findOne({
+      where: { recordType: 'subscription', recordId: String(subscription.id), action: 'subscription.changeTier' },
+      rejectOnEmpty: true,
+    });
     expect(audit.details).toMatchObject({ from: 'active', to: 'replaced', fromTier: 20, toTier: 30, effectiveOn });
   });
 
@@ -91,7 +121,9 @@ describe('tier change', () => {
     const staff = await staffBrowser();
     const { browser, user, subscription } = await subscribedClient(staff.browser);
     const effectiveOn = algiersDayIn(1);
-    const change = await browser.run((api) => api.subscriptions.changeTier({ subscriptionId: subscription.id, tierMaxQty: 10, effectiveOn }));
+    const change = await browser.run((api) =>
+      api.subscriptions.changeTier({ subscriptionId: subscription.id, tierMaxQty: 10, effectiveOn }),
+    );
     expect(change).toMatchObject({ kind: 'applied', proforma: null });
     expect(change.amountExclTaxCents).toBeLessThan(0);
     expect(await Proforma.count({ where: { subscriptionId: subscription.id } })).toBe(0);
@@ -105,7 +137,10 @@ describe('tier change', () => {
 
     // The old invoice credited: the sale is cancelled, both periods with it.
     await staff.browser.run((api) => api.invoices.issueCreditNote({ invoiceId: subscription.invoiceId!, reason: 'Annulation demandée.' }));
-    expect((await Subscription.findAll({ where: { companyId: subscription.companyId } })).map((r) => r.status)).toEqual(['cancelled', 'cancelled']);
+    expect((await Subscription.findAll({ where: { companyId: subscription.companyId } })).map((r) => r.status)).toEqual([
+      'cancelled',
+      'cancelled',
+    ]);
     expect((await Invoice.findByPk(subscription.invoiceId!))!.status).toBe('credited');
   });
 
@@ -114,11 +149,26 @@ describe('tier change', () => {
     const { browser, subscription } = await subscribedClient(staff.browser);
     const other = await clientOfNewCompany();
     const input = { subscriptionId: subscription.id, tierMaxQty: 30, effectiveOn: algiersDayIn(5) };
-    await expectAppError(browser.run((api) => api.subscriptions.changeTier({ ...input, effectiveOn: algiersDayIn(-1) })), 'validation.subscriptionChanges.effectiveOn');
-    await expectAppError(browser.run((api) => api.subscriptions.changeTier({ ...input, effectiveOn: algiersDayIn(400) })), 'validation.subscriptionChanges.effectiveOn');
-    await expectAppError(browser.run((api) => api.subscriptions.changeTier({ ...input, tierMaxQty: 20 })), 'validation.subscriptionChanges.sameTier');
-    await expectAppError(browser.run((api) => api.subscriptions.changeTier({ ...input, tierMaxQty: 25 })), 'validation.subscriptionChanges.tier');
-    await expectAppError(other.browser.run((api) => api.subscriptions.changeTier(input)), 'errors.notFound');
+    await expectAppError(
+      browser.run((api) => api.subscriptions.changeTier({ ...input, effectiveOn: algiersDayIn(-1) })),
+      'validation.subscriptionChanges.effectiveOn',
+    );
+    await expectAppError(
+      browser.run((api) => api.subscriptions.changeTier({ ...input, effectiveOn: algiersDayIn(400) })),
+      'validation.subscriptionChanges.effectiveOn',
+    );
+    await expectAppError(
+      browser.run((api) => api.subscriptions.changeTier({ ...input, tierMaxQty: 20 })),
+      'validation.subscriptionChanges.sameTier',
+    );
+    await expectAppError(
+      browser.run((api) => api.subscriptions.changeTier({ ...input, tierMaxQty: 25 })),
+      'validation.subscriptionChanges.tier',
+    );
+    await expectAppError(
+      other.browser.run((api) => api.subscriptions.changeTier(input)),
+      'errors.notFound',
+    );
     // Staff may change any company's.
     const byStaff = await staff.browser.run((api) => api.subscriptions.changeTierOf(input));
     expect(byStaff.kind).toBe('proforma');
@@ -139,13 +189,23 @@ describe('cancellation at term', () => {
     expect(row.endAt).toEqual(subscription.endAt);
     expect(await isSuperClient(company.id)).toBe(true);
     expect(await EmailLogEntry.count({ where: { recipient: user.email, template: 'subscription-cancelled-at-term' } })).toBe(1);
-    expect(await EmailLogEntry.count({ where: { recipient: config.STAFF_EMAIL, template: 'subscription-cancel-requested' } })).toBeGreaterThanOrEqual(1);
+    expect(
+      await EmailLogEntry.count({ where: { recipient: config.STAFF_EMAIL, template: 'subscription-cancel-requested' } }),
+    ).toBeGreaterThanOrEqual(1);
     expect(await Notification.count({ where: { userId: staff.user.id, kind: 'subscriptionCancelRequested' } })).toBe(1);
-    expect((await staff.browser.run((api) => api.subscriptions.ofCompany({ companyId: company.id })))!.last).toMatchObject({ status: 'cancelled_at_term' });
+    expect((await staff.browser.run((api) => api.subscriptions.ofCompany({ companyId: company.id })))!.last).toMatchObject({
+      status: 'cancelled_at_term',
+    });
 
     // Twice is refused by the machine; renewal can no longer be switched on.
-    await expectAppError(browser.run((api) => api.subscriptions.cancelAtTerm({ subscriptionId: subscription.id })), 'errors.illegalTransition.subscription');
-    await expectAppError(browser.run((api) => api.subscriptions.setAutoRenew({ subscriptionId: subscription.id, autoRenew: true })), 'errors.subscriptionChanges.notRenewable');
+    await expectAppError(
+      browser.run((api) => api.subscriptions.cancelAtTerm({ subscriptionId: subscription.id })),
+      'errors.illegalTransition.subscription',
+    );
+    await expectAppError(
+      browser.run((api) => api.subscriptions.setAutoRenew({ subscriptionId: subscription.id, autoRenew: true })),
+      'errors.subscriptionChanges.notRenewable',
+    );
 
     // Near its end: no renewal pro-forma, no reminder inviting to renew.
     await row.update({ startAt: new Date(Date.now() - 300 * DAY), endAt: new Date(Date.now() + 10 * DAY) });

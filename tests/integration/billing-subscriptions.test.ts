@@ -8,7 +8,15 @@ import { sendSubscriptionReminders } from '../../server/subscriptions/subscripti
 import { isSuperClient } from '../../server/subscriptions/super-client';
 import { closeTestResources } from '../support/close-resources';
 import { clientOfNewCompany, createUser } from '../support/fixtures';
-import { clientWithAcceptedProforma, createQuote, expectAppError, issueFromDraft, staffBrowser, type Browser, removeTestUploads } from './billing-support';
+import {
+  clientWithAcceptedProforma,
+  createQuote,
+  expectAppError,
+  issueFromDraft,
+  staffBrowser,
+  type Browser,
+  removeTestUploads,
+} from './billing-support';
 
 vi.hoisted(() => {
   process.env.UPLOAD_DIR = `/tmp/ytech-billing-tests-${process.pid}`;
@@ -20,7 +28,11 @@ afterAll(async () => {
 });
 
 /** A paid invoice for a client: pro-forma accepted, transfer recorded, invoice issued. */
-async function invoiceFor(staff: Browser, client?: Awaited<ReturnType<typeof clientOfNewCompany>>, quoteOptions: Parameters<typeof createQuote>[1] = {}) {
+async function invoiceFor(
+  staff: Browser,
+  client?: Awaited<ReturnType<typeof clientOfNewCompany>>,
+  quoteOptions: Parameters<typeof createQuote>[1] = {},
+) {
   let proformaId: number;
   let setup: Awaited<ReturnType<typeof clientOfNewCompany>>;
   if (client) {
@@ -53,7 +65,9 @@ describe('subscriptions', () => {
     const row = await Subscription.findByPk(activated.id);
     expect(row).toMatchObject({ invoiceId: invoice.id, tierMaxQty: 20, months: 6 });
 
-    const job = await getQueue('provision-client').getJob(rowJobId('provision', activated.id, (await Subscription.findByPk(activated.id))!.createdAt));
+    const job = await getQueue('provision-client').getJob(
+      rowJobId('provision', activated.id, (await Subscription.findByPk(activated.id))!.createdAt),
+    );
     expect(job?.data).toMatchObject({ companyId: company.id });
     expect(await Notification.count({ where: { userId: user.id, kind: 'subscriptionActivated' } })).toBe(1);
     expect(await EmailLogEntry.count({ where: { recipient: user.email, template: 'subscription-activated' } })).toBe(1);
@@ -65,7 +79,10 @@ describe('subscriptions', () => {
     expect(home.subscription?.id).toBe(activated.id);
     expect(home.counts).toMatchObject({ proformas: 1, invoices: 1 });
 
-    await expectAppError(staff.browser.run((api) => api.subscriptions.activate({ invoiceId: invoice.id })), 'errors.billing.subscriptionAlreadyActivated');
+    await expectAppError(
+      staff.browser.run((api) => api.subscriptions.activate({ invoiceId: invoice.id })),
+      'errors.billing.subscriptionAlreadyActivated',
+    );
   });
 
   it('a renewal extends from the current end, not from today', async () => {
@@ -84,9 +101,15 @@ describe('subscriptions', () => {
   it('a start date in the past is refused; a credited invoice cannot start a subscription', async () => {
     const staff = await staffBrowser();
     const { invoice } = await invoiceFor(staff.browser);
-    await expectAppError(staff.browser.run((api) => api.subscriptions.activate({ invoiceId: invoice.id, startDate: '2020-01-01' })), 'validation.billing.notInPast');
+    await expectAppError(
+      staff.browser.run((api) => api.subscriptions.activate({ invoiceId: invoice.id, startDate: '2020-01-01' })),
+      'validation.billing.notInPast',
+    );
     await staff.browser.run((api) => api.invoices.issueCreditNote({ invoiceId: invoice.id, reason: 'Annulée à la demande du client.' }));
-    await expectAppError(staff.browser.run((api) => api.subscriptions.activate({ invoiceId: invoice.id })), 'errors.billing.invoiceCredited');
+    await expectAppError(
+      staff.browser.run((api) => api.subscriptions.activate({ invoiceId: invoice.id })),
+      'errors.billing.invoiceCredited',
+    );
   });
 
   it('sends each reminder (30, 7, 1 days, and on the day) exactly once, even when the job runs twice', async () => {
@@ -94,7 +117,8 @@ describe('subscriptions', () => {
     const second = await createUser('client', company.id);
     const service = await Service.findOne({ where: { code: 'full' }, rejectOnEmpty: true });
     const today = algiersDate();
-    const endingIn = (days: number) => algiersMidnight(new Date(Date.parse(`${today}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10));
+    const endingIn = (days: number) =>
+      algiersMidnight(new Date(Date.parse(`${today}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10));
     const subscription = await Subscription.create({
       companyId: company.id,
       serviceId: service.id,

@@ -20,7 +20,13 @@ export async function staffBrowser(role: 'commercial' | 'admin' = 'commercial') 
 /** A quote request written directly (the quote form is another area's); by default 15 support tickets a month for 12 months. */
 export async function createQuote(
   requester: User,
-  options: { serviceCode?: string; durationMonths?: number; ticketsPerMonth?: number | null; pcsCount?: number | null; status?: PipelineState<'quote'> } = {},
+  options: {
+    serviceCode?: string;
+    durationMonths?: number;
+    ticketsPerMonth?: number | null;
+    pcsCount?: number | null;
+    status?: PipelineState<'quote'>;
+  } = {},
 ) {
   const service = await Service.findOne({ where: { code: options.serviceCode ?? 'support' }, rejectOnEmpty: true });
   return QuoteRequest.create({
@@ -63,7 +69,10 @@ export async function clientWithAcceptedProforma(staff: Browser, quoteOptions: P
 }
 
 /** What a reviewer types from an order that agrees with its pro-forma on every check. */
-export function matchingOrder(proforma: { number: string; totalExclTaxCents: number; totalInclTaxCents: number }, poNumber = 'BC-2026-118') {
+export function matchingOrder(
+  proforma: { number: string; totalExclTaxCents: number; totalInclTaxCents: number },
+  poNumber = 'BC-2026-118',
+) {
   return {
     poNumber,
     proformaReference: proforma.number,

@@ -35,9 +35,16 @@ it("sends a deactivated member's waiting ticket with the service account, naming
   await subscribe(company.id, 'support', 20);
   const options = { pool: () => h.pool, parentEntityId: 1, clientProfileId: 1 };
   const { entityId } = (await provisionCompany({ companyId: company.id }, options))!;
-  const { glpiUserId } = (await GlpiUserLink.findByPk(member.id, { rejectOnEmpty: true }));
+  const { glpiUserId } = await GlpiUserLink.findByPk(member.id, { rejectOnEmpty: true });
 
-  const entry = await queueTicket({ companyId: company.id, userId: member.id, title: 'Écran cassé', content: 'Bonjour', urgency: 3, type: 'incident' });
+  const entry = await queueTicket({
+    companyId: company.id,
+    userId: member.id,
+    title: 'Écran cassé',
+    content: 'Bonjour',
+    urgency: 3,
+    type: 'incident',
+  });
   await User.update({ active: false }, { where: { id: member.id } });
   await provisionCompany({ companyId: company.id }, options);
   expect(await GlpiUserLink.findByPk(member.id)).toMatchObject({ glpiUserId, apiTokenSealed: null });

@@ -7,7 +7,13 @@ import { uniqueAddress } from '../support/unique-address';
 
 afterAll(closeTestResources);
 
-const message = (email = uniqueEmail('contact')) => ({ name: 'Karim Belkacem', email, phone: '0770 11 22 33', company: 'Atlas', message: 'Bonjour, quels délais ?' });
+const message = (email = uniqueEmail('contact')) => ({
+  name: 'Karim Belkacem',
+  email,
+  phone: '0770 11 22 33',
+  company: 'Atlas',
+  message: 'Bonjour, quels délais ?',
+});
 
 describe('the contact form', () => {
   it('stores the message and e-mails it to the sales team', async () => {
@@ -31,7 +37,10 @@ describe('the contact form', () => {
     const browser = testClient(ip);
     for (let i = 0; i < 5; i++) await browser.run((api) => api.contact.submit(message()));
     const refused = message();
-    await expect(browser.run((api) => api.contact.submit(refused))).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS', message: 'errors.tooManyRequests' });
+    await expect(browser.run((api) => api.contact.submit(refused))).rejects.toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
+      message: 'errors.tooManyRequests',
+    });
     expect(await ContactMessage.count({ where: { email: refused.email } })).toBe(0);
     expect(await testClient(uniqueAddress()).run((api) => api.contact.submit(message()))).toEqual({ ok: true });
   });

@@ -32,17 +32,22 @@ const entity = (id: number) => h.sim.state.rows('Entity').find((row) => row.id =
 const ticketsCarrying = (key: string) => h.sim.state.tickets().filter((ticket) => String(ticket.content).includes(key));
 /** The most alerts any one admin received about that company (each admin is alerted; once is right). */
 const lostAlerts = async (companyName: string) => {
-  const alerts = (await Notification.findAll({ where: { kind: 'glpiLinkLost' } }))
-    .filter((n) => (n.params as Record<string, unknown>).company === companyName);
+  const alerts = (await Notification.findAll({ where: { kind: 'glpiLinkLost' } })).filter(
+    (n) => (n.params as Record<string, unknown>).company === companyName,
+  );
   const perAdmin = new Map<number, number>();
   for (const alert of alerts) perAdmin.set(alert.userId, (perAdmin.get(alert.userId) ?? 0) + 1);
   return Math.max(0, ...perAdmin.values());
 };
 
 /** What BullMQ would run for one outbox job, without a queue: the row's job as the producer wrote it. */
-const runOutboxJob = (entry: GlpiOutboxEntry) => deliverOutboxProcessor()({
-  id: `test-${entry.id}`, data: { outboxId: entry.id, key: entry.idempotencyKey }, attemptsMade: 0, opts: { attempts: 50 },
-} as never);
+const runOutboxJob = (entry: GlpiOutboxEntry) =>
+  deliverOutboxProcessor()({
+    id: `test-${entry.id}`,
+    data: { outboxId: entry.id, key: entry.idempotencyKey },
+    attemptsMade: 0,
+    opts: { attempts: 50 },
+  } as never);
 
 beforeAll(async () => {
   await seedCatalog();
@@ -92,12 +97,28 @@ describe('GLPI entity ids that come back', () => {
     expect(stale.identityLostAt).not.toBeNull();
     expect(stale.identityProblem).toContain(`GLPI entity ${first.entityId}`);
     expect(await lostAlerts(a.name)).toBe(1);
-    expect((await Notification.findAll({ where: { userId: admin.id, kind: 'glpiLinkLost' } })).map((n) => n.link)).toContain(`/backoffice/companies/${a.id}/glpi`);
+    expect((await Notification.findAll({ where: { userId: admin.id, kind: 'glpiLinkLost' } })).map((n) => n.link)).toContain(
+      `/backoffice/companies/${a.id}/glpi`,
+    );
 
     // The client of the stale link writes: the rows wait (no attempt spent, nothing written to B's entity), one alert in all.
     const tickets = [
-      await queueTicket({ companyId: a.id, userId: aUser.id, title: 'Imprimante', content: 'Elle ne sort rien.', urgency: 3, type: 'incident' }),
-      await queueTicket({ companyId: a.id, userId: aUser.id, title: 'Messagerie', content: 'Plus de courriels.', urgency: 3, type: 'incident' }),
+      await queueTicket({
+        companyId: a.id,
+        userId: aUser.id,
+        title: 'Imprimante',
+        content: 'Elle ne sort rien.',
+        urgency: 3,
+        type: 'incident',
+      }),
+      await queueTicket({
+        companyId: a.id,
+        userId: aUser.id,
+        title: 'Messagerie',
+        content: 'Plus de courriels.',
+        urgency: 3,
+        type: 'incident',
+      }),
     ];
     await getQueue('glpi-outbox').obliterate({ force: true });
     for (const ticket of tickets) expect(await runOutboxJob(ticket)).toMatchObject({ waiting: true });
@@ -106,12 +127,22 @@ describe('GLPI entity ids that come back', () => {
     expect(await lostAlerts(a.name)).toBe(1);
 
     // Staff re-provision: a new entity of its own; the waiting tickets go, each exactly once.
-    worker = new Worker('glpi-outbox', deliverOutboxProcessor(), { connection: { ...redisConnectionOptions(), maxRetriesPerRequest: null }, prefix: queuePrefix });
+    worker = new Worker('glpi-outbox', deliverOutboxProcessor(), {
+      connection: { ...redisConnectionOptions(), maxRetriesPerRequest: null },
+      prefix: queuePrefix,
+    });
     const repaired = (await provisionCompany({ companyId: a.id }, options))!;
     expect(repaired.entityId).not.toBe(first.entityId);
-    expect(await GlpiCompanyLink.findByPk(a.id)).toMatchObject({ glpiEntityId: repaired.entityId, provisioningState: 'done', identityLostAt: null, identityProblem: null });
+    expect(await GlpiCompanyLink.findByPk(a.id)).toMatchObject({
+      glpiEntityId: repaired.entityId,
+      provisioningState: 'done',
+      identityLostAt: null,
+      identityProblem: null,
+    });
     for (const ticket of tickets) {
-      await waitFor(async () => (await GlpiOutboxEntry.findByPk(ticket.id))?.state === 'delivered', { what: `ticket ${ticket.id} delivered` });
+      await waitFor(async () => (await GlpiOutboxEntry.findByPk(ticket.id))?.state === 'delivered', {
+        what: `ticket ${ticket.id} delivered`,
+      });
     }
     // Replays (the sweep, a restart) add nothing.
     for (const ticket of tickets) expect(await runOutboxJob(ticket)).toEqual({ glpiId: null });
@@ -123,20 +154,22 @@ describe('GLPI entity ids that come back', () => {
     expect(h.sim.state.tickets(first.entityId)).toHaveLength(0);
   });
 
-  it('stops a sync cycle whose entity is no longer the company\'s, flags the link and alerts once, and never reads it into that company', async () => {
+  it("stops a sync cycle whose entity is no longer the company's, flags the link and alerts once, and never reads it into that company", async () => {
     const c = await createCompany({ name: `Cycle ${Date.now()}` });
     await createUser('client', c.id);
     const { entityId } = (await provisionCompany({ companyId: c.id }, options))!;
     const ctx = {
-      pool: h.pool, logger: pino({ level: 'silent' }), stop: { stopping: false },
+      pool: h.pool,
+      logger: pino({ level: 'silent' }),
+      stop: { stopping: false },
       options: { ...defaultSyncOptions, parentEntityId, glpiUtcOffsetMinutes: 0 },
       breaker: new CircuitBreaker({ threshold: 100, probeAfterMs: 1 }),
     };
     expect((await syncCompany(ctx, { companyId: c.id, scope: 'tickets' })).status).toBe('done');
 
     // Another entity now answers at that id: same id, another marker (GLPI restored, then reused).
-    h.sim.state.update('Entity', entityId, { name: 'Quelqu\'un d\'autre', comment: '[Y-tech link 00000000-0000-4000-8000-000000000000]' });
-    h.sim.state.addItem('Ticket', { name: 'Ticket d\'un autre client', content: 'secret', entities_id: entityId });
+    h.sim.state.update('Entity', entityId, { name: "Quelqu'un d'autre", comment: '[Y-tech link 00000000-0000-4000-8000-000000000000]' });
+    h.sim.state.addItem('Ticket', { name: "Ticket d'un autre client", content: 'secret', entities_id: entityId });
     const before = await GlpiCompanyLink.findByPk(c.id);
     expect(await syncCompany(ctx, { companyId: c.id, scope: 'tickets' })).toEqual({ status: 'skipped', reason: 'link-lost' });
     expect(await syncCompany(ctx, { companyId: c.id, scope: 'tickets' })).toEqual({ status: 'skipped', reason: 'not-linked' });
@@ -145,7 +178,9 @@ describe('GLPI entity ids that come back', () => {
     expect(flagged.identityProblem).toContain('marker is missing');
     expect(await lostAlerts(c.name)).toBe(1);
     const { sequelize } = await import('../../server/db/sequelize');
-    const [rows] = await sequelize.query('SELECT name FROM glpi_tickets WHERE company_id = ? AND name = ?', { replacements: [c.id, 'Ticket d\'un autre client'] });
+    const [rows] = await sequelize.query('SELECT name FROM glpi_tickets WHERE company_id = ? AND name = ?', {
+      replacements: [c.id, "Ticket d'un autre client"],
+    });
     expect(rows).toHaveLength(0);
   });
 

@@ -40,10 +40,14 @@ async function fastRetries(outboxId: number) {
 }
 
 const glpiTicketsWith = (key: string) => h.sim.state.tickets(entityId).filter((t) => String(t.content).includes(key));
-const delivered = (id: number) => waitFor(async () => {
-  const row = await GlpiOutboxEntry.findByPk(id);
-  return row?.state === 'delivered' ? row : null;
-}, { what: `outbox ${id} delivered` });
+const delivered = (id: number) =>
+  waitFor(
+    async () => {
+      const row = await GlpiOutboxEntry.findByPk(id);
+      return row?.state === 'delivered' ? row : null;
+    },
+    { what: `outbox ${id} delivered` },
+  );
 
 beforeAll(async () => {
   await forgetEarlierSimulators();
@@ -75,15 +79,23 @@ describe('GLPI outbox', () => {
   it('keeps a ticket written while GLPI is down and delivers it exactly once when GLPI is back', async () => {
     h.sim.state.setKnobs({ down: 'reset' });
     const entry = await queueTicket({
-      companyId: company.id, userId: user.id, title: 'Imprimante en panne', content: 'Elle affiche <E-05> & clignote.\n\nMerci', urgency: 4, type: 'incident',
+      companyId: company.id,
+      userId: user.id,
+      title: 'Imprimante en panne',
+      content: 'Elle affiche <E-05> & clignote.\n\nMerci',
+      urgency: 4,
+      type: 'incident',
     });
     await fastRetries(entry.id);
     expect(await outboxTicketsOf(company.id)).toMatchObject([{ outboxId: entry.id, title: 'Imprimante en panne', state: 'pending' }]);
     startWorker();
-    const waiting = await waitFor(async () => {
-      const row = await GlpiOutboxEntry.findByPk(entry.id);
-      return row && row.attempts >= 2 ? row : null;
-    }, { what: 'two failed attempts' });
+    const waiting = await waitFor(
+      async () => {
+        const row = await GlpiOutboxEntry.findByPk(entry.id);
+        return row && row.attempts >= 2 ? row : null;
+      },
+      { what: 'two failed attempts' },
+    );
     expect(waiting.state).not.toBe('delivered');
     expect(waiting.lastError).toBeTruthy();
 
@@ -94,7 +106,13 @@ describe('GLPI outbox', () => {
     const [ticket] = tickets;
     expect(row.glpiId).toBe(ticket!.id);
     const glpiUser = await GlpiUserLink.findByPk(user.id);
-    expect(ticket).toMatchObject({ name: 'Imprimante en panne', urgency: 4, type: 1, entities_id: entityId, requesters: [glpiUser!.glpiUserId] });
+    expect(ticket).toMatchObject({
+      name: 'Imprimante en panne',
+      urgency: 4,
+      type: 1,
+      entities_id: entityId,
+      requesters: [glpiUser!.glpiUserId],
+    });
     // The client's text is escaped, never markup; the reference is hidden from readers.
     expect(stripOutboxMarker(String(ticket!.content))).toBe('<p>Elle affiche &lt;E-05&gt; &amp; clignote.</p><p>Merci</p>');
     expect(await outboxTicketsOf(company.id, { states: ['delivered'] })).toMatchObject([{ outboxId: entry.id, glpiTicketId: ticket!.id }]);
@@ -110,7 +128,14 @@ describe('GLPI outbox', () => {
   });
 
   it('does not create a ticket twice when the worker dies between GLPI’s answer and the local update', async () => {
-    const entry = await queueTicket({ companyId: company.id, userId: user.id, title: 'Poste lent', content: 'Très lent depuis lundi.', urgency: 3, type: 'request' });
+    const entry = await queueTicket({
+      companyId: company.id,
+      userId: user.id,
+      title: 'Poste lent',
+      content: 'Très lent depuis lundi.',
+      urgency: 3,
+      type: 'request',
+    });
     const crash = () => {
       throw new Error('worker killed');
     };
@@ -129,9 +154,19 @@ describe('GLPI outbox', () => {
   });
 
   it('writes nothing when its job was handed to another worker between the look-up and the write', async () => {
-    const entry = await queueTicket({ companyId: company.id, userId: user.id, title: 'Scanner muet', content: 'Le scanner ne répond plus.', urgency: 3, type: 'incident' });
+    const entry = await queueTicket({
+      companyId: company.id,
+      userId: user.id,
+      title: 'Scanner muet',
+      content: 'Le scanner ne répond plus.',
+      urgency: 3,
+      type: 'incident',
+    });
     // A worker processing by hand: the job's lock carries this token, as BullMQ's own worker's would.
-    const holder = new Worker('glpi-outbox', null, { connection: { ...redisConnectionOptions(), maxRetriesPerRequest: null }, prefix: queuePrefix });
+    const holder = new Worker('glpi-outbox', null, {
+      connection: { ...redisConnectionOptions(), maxRetriesPerRequest: null },
+      prefix: queuePrefix,
+    });
     try {
       const job = (await holder.getNextJob('holder-token'))!;
       expect(job.id).toBe(outboxJobId(entry));
@@ -150,9 +185,23 @@ describe('GLPI outbox', () => {
   });
 
   it('delivers a reply written before its ticket was numbered, once, after the ticket', async () => {
-    const ticket = await queueTicket({ companyId: company.id, userId: user.id, title: 'Accès VPN', content: 'Je n’arrive pas à me connecter.', urgency: 3, type: 'incident' });
-    const reply = await queueReply({ companyId: company.id, userId: user.id, outboxTicketId: ticket.id, content: 'Précision : depuis la maison.' });
-    expect(await outboxRepliesOf(company.id, { outboxTicketId: ticket.id })).toMatchObject([{ outboxId: reply.id, state: 'pending', glpiTicketId: null }]);
+    const ticket = await queueTicket({
+      companyId: company.id,
+      userId: user.id,
+      title: 'Accès VPN',
+      content: 'Je n’arrive pas à me connecter.',
+      urgency: 3,
+      type: 'incident',
+    });
+    const reply = await queueReply({
+      companyId: company.id,
+      userId: user.id,
+      outboxTicketId: ticket.id,
+      content: 'Précision : depuis la maison.',
+    });
+    expect(await outboxRepliesOf(company.id, { outboxTicketId: ticket.id })).toMatchObject([
+      { outboxId: reply.id, state: 'pending', glpiTicketId: null },
+    ]);
 
     // The reply first: it waits for its ticket without failing.
     await expect(deliverOutboxEntry(reply.id)).rejects.toThrow(/waiting for its ticket/);
@@ -170,26 +219,46 @@ describe('GLPI outbox', () => {
     const [target] = h.sim.state.tickets(entityId).filter((t) => t.is_deleted === 0);
     const ticketId = Number(target!.id);
     const reply = await queueReply({ companyId: company.id, userId: user.id, glpiTicketId: ticketId, content: 'Toujours en attente ?' });
-    await expect(deliverOutboxEntry(reply.id, { afterGlpiWrite: () => { throw new Error('worker killed'); } })).rejects.toThrow('worker killed');
+    await expect(
+      deliverOutboxEntry(reply.id, {
+        afterGlpiWrite: () => {
+          throw new Error('worker killed');
+        },
+      }),
+    ).rejects.toThrow('worker killed');
     startWorker();
     const row = await delivered(reply.id);
-    const mine = (h.sim.state.tickets(entityId).find((t) => t.id === ticketId)!.followups as Array<{ id: number; content: string }>)
-      .filter((f) => f.content.includes(reply.idempotencyKey));
+    const mine = (h.sim.state.tickets(entityId).find((t) => t.id === ticketId)!.followups as Array<{ id: number; content: string }>).filter(
+      (f) => f.content.includes(reply.idempotencyKey),
+    );
     expect(mine.map((f) => f.id)).toEqual([row.glpiId]);
 
     const other = h.sim.state.tickets().find((t) => t.entities_id !== entityId && t.entities_id !== 0)!;
     const intruding = await queueReply({ companyId: company.id, userId: user.id, glpiTicketId: Number(other.id), content: 'Pas à moi' });
-    const failed = await waitFor(async () => {
-      const r = await GlpiOutboxEntry.findByPk(intruding.id);
-      return r?.state === 'failed' ? r : null;
-    }, { what: 'reply to another company’s ticket refused' });
+    const failed = await waitFor(
+      async () => {
+        const r = await GlpiOutboxEntry.findByPk(intruding.id);
+        return r?.state === 'failed' ? r : null;
+      },
+      { what: 'reply to another company’s ticket refused' },
+    );
     expect(failed.lastError).toContain('not found in the company');
-    expect((h.sim.state.tickets().find((t) => t.id === other.id)!.followups as Array<{ content: string }>)
-      .some((f) => f.content.includes(intruding.idempotencyKey))).toBe(false);
+    expect(
+      (h.sim.state.tickets().find((t) => t.id === other.id)!.followups as Array<{ content: string }>).some((f) =>
+        f.content.includes(intruding.idempotencyKey),
+      ),
+    ).toBe(false);
   });
 
   it('re-queues rows whose job never reached Redis, and checks who writes', async () => {
-    const entry = await queueTicket({ companyId: company.id, userId: user.id, title: 'Sans job', content: 'Redis était tombé.', urgency: 2, type: 'request' });
+    const entry = await queueTicket({
+      companyId: company.id,
+      userId: user.id,
+      title: 'Sans job',
+      content: 'Redis était tombé.',
+      urgency: 2,
+      type: 'request',
+    });
     await getQueue('glpi-outbox').obliterate({ force: true }); // as if Redis had refused the job
     await sequelize.query('UPDATE glpi_outbox SET updated_at = NOW() - INTERVAL 2 MINUTE WHERE id = ?', { replacements: [entry.id] });
     expect(await requeuePendingOutbox()).toBeGreaterThanOrEqual(1);
@@ -198,11 +267,13 @@ describe('GLPI outbox', () => {
     await delivered(entry.id);
 
     const stranger = await createUser('client', (await createCompany()).id);
-    await expect(queueTicket({ companyId: company.id, userId: stranger.id, title: 'x', content: 'y', urgency: 3, type: 'incident' }))
-      .rejects.toMatchObject({ name: 'AppError', code: 'NOT_FOUND' });
+    await expect(
+      queueTicket({ companyId: company.id, userId: stranger.id, title: 'x', content: 'y', urgency: 3, type: 'incident' }),
+    ).rejects.toMatchObject({ name: 'AppError', code: 'NOT_FOUND' });
     const otherCompany = await createCompany();
     const otherUser = await createUser('client', otherCompany.id);
-    await expect(queueReply({ companyId: otherCompany.id, userId: otherUser.id, outboxTicketId: entry.id, content: 'intrus' }))
-      .rejects.toMatchObject({ name: 'AppError', code: 'NOT_FOUND' });
+    await expect(
+      queueReply({ companyId: otherCompany.id, userId: otherUser.id, outboxTicketId: entry.id, content: 'intrus' }),
+    ).rejects.toMatchObject({ name: 'AppError', code: 'NOT_FOUND' });
   });
 });

@@ -33,8 +33,16 @@ function startWorker() {
 function glpiState(companyName: string, emails: string[]) {
   const entities = h.sim.state.rows('Entity').filter((row) => row.name === companyName && row.entities_id === parentEntityId);
   const users = emails.map((email) => h.sim.state.rows('User').filter((row) => row.name === email));
-  const profiles = users.map((rows) => h.sim.state.rows('Profile_User')
-    .filter((row) => rows.some((user) => user.id === row.users_id) && row.profiles_id === clientProfileId && entities.some((e) => e.id === row.entities_id)));
+  const profiles = users.map((rows) =>
+    h.sim.state
+      .rows('Profile_User')
+      .filter(
+        (row) =>
+          rows.some((user) => user.id === row.users_id) &&
+          row.profiles_id === clientProfileId &&
+          entities.some((e) => e.id === row.entities_id),
+      ),
+  );
   return { entities, users, profiles };
 }
 
@@ -48,7 +56,10 @@ async function companyWithUsers(count: number, name?: string) {
 beforeAll(async () => {
   await seedCatalog();
   await forgetEarlierSimulators();
-  h = await startHarness({ sim: { seed: { seed: 7, entities: 2, namedEntities: [existingName], assets: 40, tickets: 10 } }, config: { retries: 1 } });
+  h = await startHarness({
+    sim: { seed: { seed: 7, entities: 2, namedEntities: [existingName], assets: 40, tickets: 10 } },
+    config: { retries: 1 },
+  });
   setGlpiPool(h.pool);
 });
 
@@ -88,13 +99,20 @@ describe('provisioning a client in GLPI', () => {
     expect(emailsOf).toMatchObject([{ email: users[0]!.email, is_default: 1 }]);
 
     const link = await GlpiCompanyLink.findByPk(company.id);
-    expect(link).toMatchObject({ provisioningState: 'done', lastError: null, glpiEntityId: glpi.entities[0]!.id, glpiEntityName: company.name });
+    expect(link).toMatchObject({
+      provisioningState: 'done',
+      lastError: null,
+      glpiEntityId: glpi.entities[0]!.id,
+      glpiEntityName: company.name,
+    });
     const userLinks = await GlpiUserLink.findAll({ where: { userId: users.map((u) => u.id) }, order: [['userId', 'ASC']] });
-    expect(userLinks.map((l) => [l.glpiUserId, l.glpiProfileLinkId]))
-      .toEqual(glpi.users.map((rows, i) => [rows[0]!.id, glpi.profiles[i]![0]!.id]));
+    expect(userLinks.map((l) => [l.glpiUserId, l.glpiProfileLinkId])).toEqual(
+      glpi.users.map((rows, i) => [rows[0]!.id, glpi.profiles[i]![0]!.id]),
+    );
     // Two runs, one first sync waiting: deduplicated while it waits (never by a job id BullMQ keeps afterwards).
-    const firstSyncs = (await getQueue('glpi-sync').getJobs(['waiting', 'delayed', 'prioritized']))
-      .filter((job) => job.data.companyId === company.id && job.data.reason === 'provisioned');
+    const firstSyncs = (await getQueue('glpi-sync').getJobs(['waiting', 'delayed', 'prioritized'])).filter(
+      (job) => job.data.companyId === company.id && job.data.reason === 'provisioned',
+    );
     expect(firstSyncs).toHaveLength(1);
 
     // A user who joins later is provisioned by running it again; the others are left as they are.
@@ -111,7 +129,9 @@ describe('provisioning a client in GLPI', () => {
     const crash = (at: string) => (step: string) => {
       if (step === at) throw new Error(`crash after ${step}`);
     };
-    await expect(provisionCompany({ companyId: company.id }, { ...options, afterStep: crash('entity') })).rejects.toThrow('crash after entity');
+    await expect(provisionCompany({ companyId: company.id }, { ...options, afterStep: crash('entity') })).rejects.toThrow(
+      'crash after entity',
+    );
     expect(glpiState(company.name, emails).entities).toHaveLength(1);
 
     let users = 0;
@@ -121,7 +141,9 @@ describe('provisioning a client in GLPI', () => {
     await expect(provisionCompany({ companyId: company.id }, { ...options, afterStep: afterFirstUser })).rejects.toThrow('first user');
     expect(glpiState(company.name, emails).users.map((rows) => rows.length)).toEqual([1, 0]);
 
-    const recorded = await GlpiUserLink.findAll({ where: { userId: (await User.findAll({ where: { companyId: company.id } })).map((u) => u.id) } });
+    const recorded = await GlpiUserLink.findAll({
+      where: { userId: (await User.findAll({ where: { companyId: company.id } })).map((u) => u.id) },
+    });
     expect(recorded).toHaveLength(1);
 
     await provisionCompany({ companyId: company.id }, options);
@@ -136,21 +158,33 @@ describe('provisioning a client in GLPI', () => {
     const { company, emails } = await companyWithUsers(1);
     h.sim.state.setKnobs({ down: 'bad-gateway' });
     startWorker();
-    await getQueue('provision-client').add('provision-client', { companyId: company.id }, {
-      jobId: `provision-${company.id}-test`, attempts: 30, backoff: { type: 'fixed', delay: 200 },
-    });
-    const failing = await waitFor(async () => {
-      const link = await GlpiCompanyLink.findByPk(company.id);
-      return link?.provisioningState === 'failed' ? link : null;
-    }, { what: 'a failed attempt recorded' });
+    await getQueue('provision-client').add(
+      'provision-client',
+      { companyId: company.id },
+      {
+        jobId: `provision-${company.id}-test`,
+        attempts: 30,
+        backoff: { type: 'fixed', delay: 200 },
+      },
+    );
+    const failing = await waitFor(
+      async () => {
+        const link = await GlpiCompanyLink.findByPk(company.id);
+        return link?.provisioningState === 'failed' ? link : null;
+      },
+      { what: 'a failed attempt recorded' },
+    );
     expect(failing.lastError).toMatch(/502|Bad Gateway|http_502/i);
     expect(glpiState(company.name, emails).entities).toHaveLength(0);
 
     h.sim.state.setKnobs({ down: false });
-    const done = await waitFor(async () => {
-      const link = await GlpiCompanyLink.findByPk(company.id);
-      return link?.provisioningState === 'done' ? link : null;
-    }, { what: 'provisioning done after GLPI came back' });
+    const done = await waitFor(
+      async () => {
+        const link = await GlpiCompanyLink.findByPk(company.id);
+        return link?.provisioningState === 'done' ? link : null;
+      },
+      { what: 'provisioning done after GLPI came back' },
+    );
     expect(done.lastError).toBeNull();
     const glpi = glpiState(company.name, emails);
     expect(glpi.entities).toHaveLength(1);
@@ -165,19 +199,33 @@ describe('provisioning a client in GLPI', () => {
     const named1 = () => h.sim.state.rows('Entity').filter((e) => e.name === existingName).length;
     expect(named1()).toBe(1);
     startWorker();
-    await getQueue('provision-client').add('provision-client', { companyId: company.id, entityId: 999_999 }, { jobId: `link-${company.id}-bad` });
-    const refused = await waitFor(async () => {
-      const link = await GlpiCompanyLink.findByPk(company.id);
-      return link?.provisioningState === 'failed' ? link : null;
-    }, { what: 'link refused' });
+    await getQueue('provision-client').add(
+      'provision-client',
+      { companyId: company.id, entityId: 999_999 },
+      { jobId: `link-${company.id}-bad` },
+    );
+    const refused = await waitFor(
+      async () => {
+        const link = await GlpiCompanyLink.findByPk(company.id);
+        return link?.provisioningState === 'failed' ? link : null;
+      },
+      { what: 'link refused' },
+    );
     expect(refused.lastError).toContain('999999 not found');
     expect((await getQueue('provision-client').getJob(`link-${company.id}-bad`))?.attemptsMade).toBe(1); // not retried
 
-    await getQueue('provision-client').add('provision-client', { companyId: company.id, entityId: Number(existing.id) }, { jobId: `link-${company.id}-good` });
-    const linked = await waitFor(async () => {
-      const link = await GlpiCompanyLink.findByPk(company.id);
-      return link?.provisioningState === 'done' ? link : null;
-    }, { what: 'link done' });
+    await getQueue('provision-client').add(
+      'provision-client',
+      { companyId: company.id, entityId: Number(existing.id) },
+      { jobId: `link-${company.id}-good` },
+    );
+    const linked = await waitFor(
+      async () => {
+        const link = await GlpiCompanyLink.findByPk(company.id);
+        return link?.provisioningState === 'done' ? link : null;
+      },
+      { what: 'link done' },
+    );
     expect(linked).toMatchObject({ glpiEntityId: existing.id, glpiEntityName: existing.name });
     expect(named1()).toBe(1);
     const user = h.sim.state.rows('User').find((row) => row.name === emails[0])!;
@@ -198,10 +246,13 @@ describe('provisioning a client in GLPI', () => {
     const named1 = () => h.sim.state.rows('Entity').filter((e) => e.name === existingName).length;
     expect(named1()).toBe(1);
     startWorker();
-    const done = await waitFor(async () => {
-      const link = await GlpiCompanyLink.findByPk(named.id);
-      return link?.provisioningState === 'done' ? link : null;
-    }, { what: 'start-up provisioning done' });
+    const done = await waitFor(
+      async () => {
+        const link = await GlpiCompanyLink.findByPk(named.id);
+        return link?.provisioningState === 'done' ? link : null;
+      },
+      { what: 'start-up provisioning done' },
+    );
     expect(done.glpiEntityName).toBe(existingName);
     expect(named1()).toBe(1);
     expect(await queuePendingProvisioning()).not.toContain(named.id);
@@ -211,16 +262,25 @@ describe('provisioning a client in GLPI', () => {
     const { company, users } = await companyWithUsers(1);
     const staff = await loggedIn(await createUser('commercial', null));
     expect(await staff.run((api) => api.glpi.provisioningState({ companyId: company.id }))).toMatchObject({
-      state: 'none', entityId: null, users: [{ id: users[0]!.id, glpiUserId: null }],
+      state: 'none',
+      entityId: null,
+      users: [{ id: users[0]!.id, glpiUserId: null }],
     });
     const requestsBefore = h.sim.state.requests.length;
     await staff.run((api) => api.glpi.linkEntity({ companyId: company.id, entityId: 4242 }));
     await staff.run((api) => api.glpi.retryProvisioning({ companyId: company.id }));
     expect(h.sim.state.requests.length).toBe(requestsBefore);
     const jobs = await getQueue('provision-client').getJobs(['waiting', 'delayed']);
-    expect(jobs.filter((job) => job.data.companyId === company.id).map((job) => job.data.entityId ?? null).sort()).toEqual([4242, null]);
+    expect(
+      jobs
+        .filter((job) => job.data.companyId === company.id)
+        .map((job) => job.data.entityId ?? null)
+        .sort(),
+    ).toEqual([4242, null]);
     expect((await staff.run((api) => api.glpi.provisioningState({ companyId: company.id }))).state).toBe('pending');
-    await expect(staff.run((api) => api.glpi.linkEntity({ companyId: company.id, entityId: 0 }))).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(staff.run((api) => api.glpi.linkEntity({ companyId: company.id, entityId: 0 }))).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
 
     const client = await loggedIn(users[0]!);
     await expect(client.run((api) => api.glpi.provisioningState({ companyId: company.id }))).rejects.toMatchObject({ code: 'FORBIDDEN' });

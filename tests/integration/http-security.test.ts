@@ -93,7 +93,10 @@ describe('HTTP: origin check, cookies, tRPC endpoint', () => {
 });
 
 describe('HTTP: the tRPC endpoint speaks tRPC', () => {
-  type Envelope = { result?: { data: { json: unknown } }; error?: { json: { message: string; data: { code: string; httpStatus: number } } } };
+  type Envelope = {
+    result?: { data: { json: unknown } };
+    error?: { json: { message: string; data: { code: string; httpStatus: number } } };
+  };
 
   it('answers a batch of queries in order, as the browser client sends them', async () => {
     await seedCatalog();
@@ -102,7 +105,11 @@ describe('HTTP: the tRPC endpoint speaks tRPC', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/application\/json/);
     const body = (await res.json()) as Envelope[];
-    expect(body.map((entry) => entry.result!.data.json)).toEqual([[], await listPaymentMethods(), JSON.parse(JSON.stringify(await listPublicServices()))]);
+    expect(body.map((entry) => entry.result!.data.json)).toEqual([
+      [],
+      await listPaymentMethods(),
+      JSON.parse(JSON.stringify(await listPublicServices())),
+    ]);
     expect((await listPaymentMethods()).length).toBeGreaterThan(0);
   });
 
@@ -110,7 +117,11 @@ describe('HTTP: the tRPC endpoint speaks tRPC', () => {
     const missing = await fetch(`${base}/api/trpc/catalog.nothingHere`);
     expect(missing.status).toBe(404);
     expect(((await missing.json()) as Envelope).error!.json.data.code).toBe('NOT_FOUND');
-    const wrongMethod = await fetch(`${base}/api/trpc/catalog.services`, { method: 'POST', headers: { 'content-type': 'application/json', origin: base }, body: '{}' });
+    const wrongMethod = await fetch(`${base}/api/trpc/catalog.services`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: base },
+      body: '{}',
+    });
     expect(wrongMethod.status).toBe(405);
     expect(((await wrongMethod.json()) as Envelope).error!.json.data.code).toBe('METHOD_NOT_SUPPORTED');
   });
@@ -121,7 +132,9 @@ describe('HTTP: the tRPC endpoint speaks tRPC', () => {
     const res = await fetch(`${base}/api/trpc/auth.register`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: base },
-      body: JSON.stringify({ json: { firstName: padding, lastName: 'Haddad', email, phone: '+213 661 23 45 67', password: 'a-long-password' } }),
+      body: JSON.stringify({
+        json: { firstName: padding, lastName: 'Haddad', email, phone: '+213 661 23 45 67', password: 'a-long-password' },
+      }),
     });
     expect(res.status).toBe(413);
     const { User } = await import('../../server/db/models');

@@ -19,10 +19,12 @@ import { waitFor } from '../support/wait-for';
 let catcher: MailCatcher;
 let relay: FaultProxy;
 
-const jobFor = (entry: EmailLogEntry) => ({ id: mailJobId(entry), data: { emailLogId: Number(entry.id) }, attemptsMade: 0, opts: { attempts: 8 } }) as unknown as Job;
+const jobFor = (entry: EmailLogEntry) =>
+  ({ id: mailJobId(entry), data: { emailLogId: Number(entry.id) }, attemptsMade: 0, opts: { attempts: 8 } }) as unknown as Job;
 const row = async (entry: EmailLogEntry) => (await EmailLogEntry.findByPk(entry.id))!;
 const received = (to: string) => catcher.messages().filter((m) => m.envelope.to.includes(to));
-const welcome = (to: string) => enqueueMail({ to, template: 'welcome', locale: 'fr', params: { name: 'Lina', portalUrl: 'http://localhost:3000/portal' } });
+const welcome = (to: string) =>
+  enqueueMail({ to, template: 'welcome', locale: 'fr', params: { name: 'Lina', portalUrl: 'http://localhost:3000/portal' } });
 const direct = () => createMailTransport({ host: '127.0.0.1', port: catcher.smtpPort, ignoreTLS: true });
 
 beforeAll(async () => {
@@ -42,8 +44,15 @@ describe('a mail held by two workers', () => {
     const entry = await welcome(to);
     // The first worker "dies" where it hurts: the server has the mail, the row does not say so yet.
     let died!: () => void;
-    const dead = new Promise<void>((resolve) => { died = resolve; });
-    const first = sendMailProcessor(direct(), { afterAccepted: () => { died(); return new Promise<void>(() => undefined); } });
+    const dead = new Promise<void>((resolve) => {
+      died = resolve;
+    });
+    const first = sendMailProcessor(direct(), {
+      afterAccepted: () => {
+        died();
+        return new Promise<void>(() => undefined);
+      },
+    });
     void first(jobFor(entry));
     await dead;
     expect(received(to)).toHaveLength(1);
@@ -75,7 +84,11 @@ describe('a mail held by two workers', () => {
   it('is never queued again once the server accepted it, even when recording that fails', async () => {
     const to = uniqueEmail('accepted-not-recorded');
     const entry = await welcome(to);
-    const failing = sendMailProcessor(direct(), { afterAccepted: () => { throw new Error('database gone'); } });
+    const failing = sendMailProcessor(direct(), {
+      afterAccepted: () => {
+        throw new Error('database gone');
+      },
+    });
     await expect(failing(jobFor(entry))).rejects.toThrow('database gone');
     expect((await row(entry)).state).toBe('sending');
     // BullMQ retries the job: the replay sends nothing.
@@ -87,14 +100,19 @@ describe('a mail held by two workers', () => {
   it('logs in to a relay that asks for credentials', async () => {
     const to = uniqueEmail('with-auth');
     const entry = await welcome(to);
-    await sendMailProcessor(createMailTransport({ host: '127.0.0.1', port: catcher.smtpPort, ignoreTLS: true, auth: { user: 'ytech', pass: 'secret' } }))(jobFor(entry));
+    await sendMailProcessor(
+      createMailTransport({ host: '127.0.0.1', port: catcher.smtpPort, ignoreTLS: true, auth: { user: 'ytech', pass: 'secret' } }),
+    )(jobFor(entry));
     expect(received(to)).toHaveLength(1);
     expect((await row(entry)).state).toBe('sent');
   });
 
   it('cannot be resent by staff while a worker holds it', async () => {
     const entry = await welcome(uniqueEmail('held'));
-    await EmailLogEntry.update({ state: 'sending', claimToken: '00000000-0000-4000-8000-000000000002', claimedAt: new Date() }, { where: { id: entry.id } });
+    await EmailLogEntry.update(
+      { state: 'sending', claimToken: '00000000-0000-4000-8000-000000000002', claimedAt: new Date() },
+      { where: { id: entry.id } },
+    );
     const admin = await createUser('admin');
     await expect(resendEmail({ userId: admin.id, ip: null }, entry.id)).rejects.toMatchObject({ code: 'CONFLICT' });
   });
@@ -104,7 +122,13 @@ describe('a mail held by two workers', () => {
     const entry = await welcome(to);
     // The first worker's relay stops passing what it sends: its conversation stalls before DATA.
     await relay.setMode('hold');
-    const slow = createMailTransport({ host: '127.0.0.1', port: relay.port, ignoreTLS: true, greetingTimeout: 60_000, socketTimeout: 60_000 });
+    const slow = createMailTransport({
+      host: '127.0.0.1',
+      port: relay.port,
+      ignoreTLS: true,
+      greetingTimeout: 60_000,
+      socketTimeout: 60_000,
+    });
     const first = sendMailProcessor(slow)(jobFor(entry));
     await waitFor(async () => (await row(entry)).state === 'sending', { what: 'the first claim' });
     const firstClaim = (await row(entry)).claimToken;
@@ -144,14 +168,20 @@ describe('a mail held by two workers', () => {
     const entry = await welcome(uniqueEmail('claim-outlived'));
     const queue = getQueue('mail');
     await (await queue.getJob(mailJobId(entry)))?.remove();
-    await EmailLogEntry.update({ state: 'sending', claimToken: '00000000-0000-4000-8000-000000000000', claimedAt: new Date(Date.now() - 11 * 60_000) }, { where: { id: entry.id } });
+    await EmailLogEntry.update(
+      { state: 'sending', claimToken: '00000000-0000-4000-8000-000000000000', claimedAt: new Date(Date.now() - 11 * 60_000) },
+      { where: { id: entry.id } },
+    );
     await requeueStaleMail(0);
     expect(await queue.getJob(mailJobId(entry))).toBeTruthy();
 
     // A younger claim is its worker's: not queued a second time.
     const young = await welcome(uniqueEmail('claim-young'));
     await (await queue.getJob(mailJobId(young)))?.remove();
-    await EmailLogEntry.update({ state: 'sending', claimToken: '00000000-0000-4000-8000-000000000001', claimedAt: new Date() }, { where: { id: young.id } });
+    await EmailLogEntry.update(
+      { state: 'sending', claimToken: '00000000-0000-4000-8000-000000000001', claimedAt: new Date() },
+      { where: { id: young.id } },
+    );
     await requeueStaleMail(0);
     expect(await queue.getJob(mailJobId(young))).toBeUndefined();
   });

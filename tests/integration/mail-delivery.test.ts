@@ -40,11 +40,19 @@ describe('mail queue', () => {
   it('delivers a French MJML mail over SMTP and logs it as sent', async () => {
     worker = startWorker(smtpPort);
     const to = uniqueEmail('welcome');
-    const entry = await enqueueMail({ to, template: 'welcome', locale: 'fr', params: { name: 'Amina <b>&', portalUrl: 'http://localhost:3000/portal' } });
-    const sent = await waitFor(async () => {
-      const row = await EmailLogEntry.findByPk(entry.id);
-      return row?.state === 'sent' ? row : null;
-    }, { what: 'mail sent' });
+    const entry = await enqueueMail({
+      to,
+      template: 'welcome',
+      locale: 'fr',
+      params: { name: 'Amina <b>&', portalUrl: 'http://localhost:3000/portal' },
+    });
+    const sent = await waitFor(
+      async () => {
+        const row = await EmailLogEntry.findByPk(entry.id);
+        return row?.state === 'sent' ? row : null;
+      },
+      { what: 'mail sent' },
+    );
     expect(sent.attempts).toBe(1);
     expect(sent.subject).toBe('Bienvenue chez Y-tech');
     const message = catcher.messages().find((m) => m.envelope.to.includes(to));
@@ -65,20 +73,26 @@ describe('mail queue', () => {
     await queue.add('mail', { emailLogId: entry.id }, { jobId: mailJobId(entry), attempts: 10, backoff: { type: 'fixed', delay: 300 } });
     worker = startWorker(smtpPort + 1); // nothing listens there: the relay is down
 
-    const failing = await waitFor(async () => {
-      const row = await EmailLogEntry.findByPk(entry.id);
-      // An attempt is counted when it claims the mail; `queued` again: it failed and was settled.
-      return row && row.attempts >= 2 && row.state === 'queued' ? row : null;
-    }, { what: 'two failed attempts' });
+    const failing = await waitFor(
+      async () => {
+        const row = await EmailLogEntry.findByPk(entry.id);
+        // An attempt is counted when it claims the mail; `queued` again: it failed and was settled.
+        return row && row.attempts >= 2 && row.state === 'queued' ? row : null;
+      },
+      { what: 'two failed attempts' },
+    );
     expect(failing.state).toBe('queued');
     expect(failing.lastError).toMatch(/ECONNREFUSED|connect/i);
 
     await worker.close();
     worker = startWorker(smtpPort); // the relay is back
-    const sent = await waitFor(async () => {
-      const row = await EmailLogEntry.findByPk(entry.id);
-      return row?.state === 'sent' ? row : null;
-    }, { what: 'mail sent after SMTP came back' });
+    const sent = await waitFor(
+      async () => {
+        const row = await EmailLogEntry.findByPk(entry.id);
+        return row?.state === 'sent' ? row : null;
+      },
+      { what: 'mail sent after SMTP came back' },
+    );
     expect(sent.lastError).toBeNull();
     expect(catcher.messages().filter((m) => m.envelope.to.includes(to))).toHaveLength(1);
     const delivered = catcher.messages().find((m) => m.envelope.to.includes(to));

@@ -34,7 +34,10 @@ describe('every mail in every language', () => {
       const text = plainText(await compiledTemplate(template, locale));
       const lines = text.split('\n');
       expect(lines[0], `${template} (${locale})`).toBe('Y-tech');
-      expect(lines.filter((line) => /^\d+$/.test(line.trim())), `${template} (${locale})`).toEqual([]);
+      expect(
+        lines.filter((line) => /^\d+$/.test(line.trim())),
+        `${template} (${locale})`,
+      ).toEqual([]);
       expect(text, `${template} (${locale})`).not.toMatch(/<[a-z!/]|&[a-z]+;|&#\d+;|\[if mso/i);
     }
   });
@@ -57,16 +60,28 @@ describe('every mail in every language', () => {
 describe('an Arabic mail', () => {
   it('is delivered over SMTP in Arabic, laid out right to left, with a clean plain-text part', async () => {
     const transport = createMailTransport({ host: '127.0.0.1', port: catcher.smtpPort, ignoreTLS: true, connectionTimeout: 1000 });
-    worker = new Worker('mail', sendMailProcessor(transport), { connection: { ...redisConnectionOptions(), maxRetriesPerRequest: null }, prefix: queuePrefix });
+    worker = new Worker('mail', sendMailProcessor(transport), {
+      connection: { ...redisConnectionOptions(), maxRetriesPerRequest: null },
+      prefix: queuePrefix,
+    });
     const to = uniqueEmail('arabic');
-    const entry = await enqueueMail({ to, template: 'welcome', locale: 'ar', params: { name: 'Amina & co', portalUrl: 'http://localhost:3000/portal?a=1&b=2' } });
+    const entry = await enqueueMail({
+      to,
+      template: 'welcome',
+      locale: 'ar',
+      params: { name: 'Amina & co', portalUrl: 'http://localhost:3000/portal?a=1&b=2' },
+    });
     await waitFor(async () => ((await EmailLogEntry.findByPk(entry.id))?.state === 'sent' ? true : null), { what: 'mail sent' });
     const message = catcher.messages().find((m) => m.envelope.to.includes(to));
     expect(message?.subject).toBe('مرحبًا بكم في Y-tech');
     expect(message?.html).toContain('dir="rtl"');
     expect(message?.html).toContain('lang="ar"');
     const lines = (message?.text ?? '').split('\n');
-    expect(lines.slice(0, 3)).toEqual(['Y-tech', 'مرحبًا Amina & co،', 'تم إنشاء حسابكم في Y-tech. يمكنكم من الآن طلب عرض سعر ومتابعة وثائقكم من فضائكم.']);
+    expect(lines.slice(0, 3)).toEqual([
+      'Y-tech',
+      'مرحبًا Amina & co،',
+      'تم إنشاء حسابكم في Y-tech. يمكنكم من الآن طلب عرض سعر ومتابعة وثائقكم من فضائكم.',
+    ]);
     expect(message?.text).toContain('الدخول إلى فضائي: http://localhost:3000/portal?a=1&b=2');
   });
 });

@@ -12,7 +12,7 @@ afterAll(async () => {
   await sequelize?.close();
 });
 
-it('makes every existing client their company\'s manager, and staff nothing (migration 20261205-1000)', async () => {
+it("makes every existing client their company's manager, and staff nothing (migration 20261205-1000)", async () => {
   await createDatabase(`${testServerUrl}/${name}`, { dropFirst: true });
   sequelize = new Sequelize(`${testServerUrl}/${name}`, { dialect: 'mysql', logging: false });
   const migrator = createMigrator(sequelize);
@@ -21,6 +21,12 @@ it('makes every existing client their company\'s manager, and staff nothing (mig
     ('client@example.dz', NULL, 'C', 'C', 'client', NULL, 'fr', 1, NOW(), NOW()),
     ('commercial@example.dz', NULL, 'S', 'S', 'commercial', NULL, 'fr', 1, NOW(), NOW())`);
   await migrator.up();
-  const rows = await sequelize.query<{ email: string; companyRole: string | null }>('SELECT email, company_role AS companyRole FROM users ORDER BY email', { type: QueryTypes.SELECT });
-  expect(rows).toEqual([{ email: 'client@example.dz', companyRole: 'manager' }, { email: 'commercial@example.dz', companyRole: null }]);
+  const rows = await sequelize.query<{ email: string; companyRole: string | null }>(
+    'SELECT email, company_role AS companyRole FROM users ORDER BY email',
+    { type: QueryTypes.SELECT },
+  );
+  expect(rows).toEqual([
+    { email: 'client@example.dz', companyRole: 'manager' },
+    { email: 'commercial@example.dz', companyRole: null },
+  ]);
 }, 180_000);

@@ -29,7 +29,20 @@ it('migrations go up from empty, down to empty, and up again', async () => {
   const applied = await migrator.up();
   expect(applied.length).toBeGreaterThan(0);
   const schema = await tables(sequelize);
-  expect(schema).toEqual(expect.arrayContaining(['users', 'sessions', 'companies', 'services', 'price_tiers', 'faqs', 'login_events', 'notifications', 'audit_log', 'email_log']));
+  expect(schema).toEqual(
+    expect.arrayContaining([
+      'users',
+      'sessions',
+      'companies',
+      'services',
+      'price_tiers',
+      'faqs',
+      'login_events',
+      'notifications',
+      'audit_log',
+      'email_log',
+    ]),
+  );
   expect(await migrator.up()).toEqual([]); // idempotent
 
   await migrator.down({ to: 0 });

@@ -21,7 +21,21 @@ const hostile = [
 describe('GLPI HTML sanitization', () => {
   it('removes scripts, event handlers, javascript: links, frames and styles, keeps formatting, links and https images', () => {
     const clean = sanitizeGlpiHtml(hostile);
-    for (const forbidden of ['<script', 'onclick', 'onerror', 'onload', 'javascript', 'JaVaScRiPt', 'style=', '<iframe', '<svg', '<form', '<input', 'image/svg', 'alert(']) {
+    for (const forbidden of [
+      '<script',
+      'onclick',
+      'onerror',
+      'onload',
+      'javascript',
+      'JaVaScRiPt',
+      'style=',
+      '<iframe',
+      '<svg',
+      '<form',
+      '<input',
+      'image/svg',
+      'alert(',
+    ]) {
       expect(clean).not.toContain(forbidden);
     }
     expect(clean).toContain('<p>Bonjour <strong>client</strong></p>');
@@ -50,13 +64,36 @@ describe('cross-company reads', () => {
     const target = { companyId: owner.company.id, entityId: owner.entityId };
     const ticket = await insertTicket(target, { name: 'Secret du voisin' });
     const asset = await insertAsset(target, { name: 'PC-VOISIN' });
-    const outbox = await queueTicket({ companyId: owner.company.id, userId: owner.user.id, title: 'En attente', content: 'x', urgency: 3, type: 'incident' });
+    const outbox = await queueTicket({
+      companyId: owner.company.id,
+      userId: owner.user.id,
+      title: 'En attente',
+      content: 'x',
+      urgency: 3,
+      type: 'incident',
+    });
 
-    await expectRefused(intruder.browser.run((api) => api.portal.tickets.conversation({ glpiId: ticket.glpiId })), 'NOT_FOUND', 'errors.notFound');
-    await expectRefused(intruder.browser.run((api) => api.portal.tickets.conversation({ outboxId: outbox.id })), 'NOT_FOUND');
-    await expectRefused(intruder.browser.run((api) => api.portal.tickets.reply({ glpiId: ticket.glpiId, content: 'intrus' })), 'NOT_FOUND');
-    await expectRefused(intruder.browser.run((api) => api.portal.tickets.reply({ outboxId: outbox.id, content: 'intrus' })), 'NOT_FOUND');
-    await expectRefused(intruder.browser.run((api) => api.portal.park.detail({ type: 'computers', glpiId: asset.glpiId })), 'NOT_FOUND');
+    await expectRefused(
+      intruder.browser.run((api) => api.portal.tickets.conversation({ glpiId: ticket.glpiId })),
+      'NOT_FOUND',
+      'errors.notFound',
+    );
+    await expectRefused(
+      intruder.browser.run((api) => api.portal.tickets.conversation({ outboxId: outbox.id })),
+      'NOT_FOUND',
+    );
+    await expectRefused(
+      intruder.browser.run((api) => api.portal.tickets.reply({ glpiId: ticket.glpiId, content: 'intrus' })),
+      'NOT_FOUND',
+    );
+    await expectRefused(
+      intruder.browser.run((api) => api.portal.tickets.reply({ outboxId: outbox.id, content: 'intrus' })),
+      'NOT_FOUND',
+    );
+    await expectRefused(
+      intruder.browser.run((api) => api.portal.park.detail({ type: 'computers', glpiId: asset.glpiId })),
+      'NOT_FOUND',
+    );
 
     const tickets = await intruder.browser.run((api) => api.portal.tickets.list({ q: 'Secret' }));
     expect([tickets.total, tickets.waiting.length]).toEqual([0, 0]);
@@ -117,7 +154,11 @@ describe('IT park lists', () => {
     expect(page.columns).toContain('operatingSystem');
 
     const csv = await client.browser.run((api) => api.portal.park.csv({ type: 'computers', location: 'Oran', sort: 'name' }));
-    expect(csv.body.startsWith('\uFEFFID GLPI;Nom;Numéro de série;Numéro d\'inventaire;Fabricant;Modèle;Système d\'exploitation;Statut;Lieu;Utilisateur;Fin de garantie\r\n')).toBe(true);
+    expect(
+      csv.body.startsWith(
+        "\uFEFFID GLPI;Nom;Numéro de série;Numéro d'inventaire;Fabricant;Modèle;Système d'exploitation;Statut;Lieu;Utilisateur;Fin de garantie\r\n",
+      ),
+    ).toBe(true);
     const lines = csv.body.trim().split('\r\n');
     expect(lines).toHaveLength(3);
     expect(lines[1]).toMatch(/;PC-02;A1;;HP;;;En panne;Oran;;$/);

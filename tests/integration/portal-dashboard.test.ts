@@ -20,8 +20,8 @@ const tierMaxQty = 25;
 const assetTypes = ['Computer', 'Monitor', 'Printer', 'NetworkEquipment', 'Peripheral', 'Phone', 'Software', 'SoftwareLicense'] as const;
 
 const glpiUtc = (text: unknown) => (typeof text === 'string' && text ? new Date(`${text.replace(' ', 'T')}Z`) : null);
-const dropdownName = (list: readonly string[], id: unknown) => (typeof id === 'number' && id > 0 ? list[id - 1] ?? null : null);
-const countBy = <T,>(items: T[], key: (item: T) => string) => {
+const dropdownName = (list: readonly string[], id: unknown) => (typeof id === 'number' && id > 0 ? (list[id - 1] ?? null) : null);
+const countBy = <T>(items: T[], key: (item: T) => string) => {
   const counts = new Map<string, number>();
   for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
   return counts;
@@ -37,7 +37,9 @@ beforeAll(async () => {
   // Tickets opened this month: some from today, so the plan bar has something to show.
   for (let i = 0; i < 3; i += 1) {
     const ticket = h.sim.state.tickets(entityId)[i]!;
-    h.sim.state.update('Ticket', Number(ticket.id), { date: new Date(now.getTime() - 3600_000).toISOString().slice(0, 19).replace('T', ' ') });
+    h.sim.state.update('Ticket', Number(ticket.id), {
+      date: new Date(now.getTime() - 3600_000).toISOString().slice(0, 19).replace('T', ' '),
+    });
   }
   await h.syncAll();
   await subscribe(companyId, 'full', tierMaxQty);
@@ -62,16 +64,24 @@ describe('super-client dashboard', () => {
   it('shows the park figures GLPI holds', async () => {
     const dashboard = await browser.run((api) => api.portal.dashboard.get());
     const expectedByType = assetTypes.map((itemtype) => ({ itemtype, count: liveAssets(itemtype).length })).filter((row) => row.count > 0);
-    expect([...dashboard.park.assets.byType].sort((a, b) => a.itemtype.localeCompare(b.itemtype)))
-      .toEqual([...expectedByType].sort((a, b) => a.itemtype.localeCompare(b.itemtype)));
+    expect([...dashboard.park.assets.byType].sort((a, b) => a.itemtype.localeCompare(b.itemtype))).toEqual(
+      [...expectedByType].sort((a, b) => a.itemtype.localeCompare(b.itemtype)),
+    );
     expect(dashboard.park.assets.total).toBe(expectedByType.reduce((sum, row) => sum + row.count, 0));
 
-    const expectedStates = assetTypes.flatMap((itemtype) => [...countBy(liveAssets(itemtype), (row) => String(dropdownName(names.states, row.states_id)))]
-      .map(([state, count]) => `${itemtype}|${state}|${count}`));
-    expect(dashboard.park.assets.byTypeAndState.map((row) => `${row.itemtype}|${row.state}|${row.count}`).sort()).toEqual(expectedStates.sort());
+    const expectedStates = assetTypes.flatMap((itemtype) =>
+      [...countBy(liveAssets(itemtype), (row) => String(dropdownName(names.states, row.states_id)))].map(
+        ([state, count]) => `${itemtype}|${state}|${count}`,
+      ),
+    );
+    expect(dashboard.park.assets.byTypeAndState.map((row) => `${row.itemtype}|${row.state}|${row.count}`).sort()).toEqual(
+      expectedStates.sort(),
+    );
 
     const computers = liveAssets('Computer');
-    const makers = [...countBy(computers, (row) => String(dropdownName(names.manufacturers, row.manufacturers_id)))].map(([name, count]) => `${name}|${count}`);
+    const makers = [...countBy(computers, (row) => String(dropdownName(names.manufacturers, row.manufacturers_id)))].map(
+      ([name, count]) => `${name}|${count}`,
+    );
     expect(dashboard.park.computers.byManufacturer.map((row) => `${row.name}|${row.count}`).sort()).toEqual(makers.sort());
 
     const today = algiersDate(now);
@@ -91,7 +101,10 @@ describe('super-client dashboard', () => {
     const computers = liveAssets('Computer');
     // A computer's OS is its first Item_OperatingSystem row; without one, none (null).
     const osOf = new Map<number, string | null>();
-    for (const row of h.sim.state.rows('Item_OperatingSystem', entityId).filter((r) => r.is_deleted === 0).sort((a, b) => Number(b.id) - Number(a.id))) {
+    for (const row of h.sim.state
+      .rows('Item_OperatingSystem', entityId)
+      .filter((r) => r.is_deleted === 0)
+      .sort((a, b) => Number(b.id) - Number(a.id))) {
       if (row.itemtype === 'Computer') osOf.set(Number(row.items_id), dropdownName(names.operatingSystems, row.operatingsystems_id));
     }
     const systems = [...countBy(computers, (row) => String(osOf.get(Number(row.id)) ?? null))].map(([name, count]) => `${name}|${count}`);
@@ -108,7 +121,8 @@ describe('super-client dashboard', () => {
       end.setUTCMonth(end.getUTCMonth() + Number(row.warranty_duration));
       warrantyEnd.set(`${row.itemtype}|${row.items_id}`, end.toISOString().slice(0, 10));
     }
-    const ending = assetTypes.flatMap((itemtype) => liveAssets(itemtype).map((row) => warrantyEnd.get(`${itemtype}|${row.id}`)))
+    const ending = assetTypes
+      .flatMap((itemtype) => liveAssets(itemtype).map((row) => warrantyEnd.get(`${itemtype}|${row.id}`)))
       .filter((day) => day !== undefined && day >= today && day <= horizon);
     expect(ending.length).toBeGreaterThan(0);
     expect(dashboard.park.warranties.endingWithin90Days).toBe(ending.length);
@@ -127,19 +141,27 @@ describe('super-client dashboard', () => {
     const months = lastAlgiersMonths(12, now).months;
     const since = algiersMonthStart(months[0]!);
     const monthOf = (date: Date | null) => (date && date >= since ? algiersMonth(date) : null);
-    expect(dashboard.support.perMonth).toEqual(months.map((month) => ({
-      month,
-      opened: tickets.filter((row) => monthOf(glpiUtc(row.date)) === month).length,
-      solved: tickets.filter((row) => monthOf(glpiUtc(row.solvedate)) === month).length,
-    })));
+    expect(dashboard.support.perMonth).toEqual(
+      months.map((month) => ({
+        month,
+        opened: tickets.filter((row) => monthOf(glpiUtc(row.date)) === month).length,
+        solved: tickets.filter((row) => monthOf(glpiUtc(row.solvedate)) === month).length,
+      })),
+    );
     const monthStart = algiersMonthStart(algiersMonth(now));
     const openedThisMonth = tickets.filter((row) => (glpiUtc(row.date) ?? new Date(0)) >= monthStart).length;
     expect(openedThisMonth).toBeGreaterThanOrEqual(3);
     expect(dashboard.support.openedThisMonth).toBe(openedThisMonth);
 
-    const solved = tickets.map((row) => ({ opened: glpiUtc(row.date), solved: glpiUtc(row.solvedate) }))
-      .filter((row): row is { opened: Date; solved: Date } => row.opened !== null && row.solved !== null && row.solved >= since && row.solved >= row.opened);
-    const meanSeconds = solved.reduce((sum, row) => sum + (Math.floor(row.solved.getTime() / 1000) - Math.floor(row.opened.getTime() / 1000)), 0) / solved.length;
+    const solved = tickets
+      .map((row) => ({ opened: glpiUtc(row.date), solved: glpiUtc(row.solvedate) }))
+      .filter(
+        (row): row is { opened: Date; solved: Date } =>
+          row.opened !== null && row.solved !== null && row.solved >= since && row.solved >= row.opened,
+      );
+    const meanSeconds =
+      solved.reduce((sum, row) => sum + (Math.floor(row.solved.getTime() / 1000) - Math.floor(row.opened.getTime() / 1000)), 0) /
+      solved.length;
     expect(dashboard.support.meanTimeToSolveHours).toBe(Math.round((meanSeconds / 3600) * 10) / 10);
     expect(dashboard.syncedAt.tickets).not.toBeNull();
   });
@@ -148,7 +170,9 @@ describe('super-client dashboard', () => {
     const dashboard = await browser.run((api) => api.portal.dashboard.get());
     const computers = liveAssets('Computer').length;
     const monthStart = algiersMonthStart(algiersMonth(now));
-    const openedThisMonth = h.sim.state.tickets(entityId).filter((row) => row.is_deleted === 0 && (glpiUtc(row.date) ?? new Date(0)) >= monthStart).length;
+    const openedThisMonth = h.sim.state
+      .tickets(entityId)
+      .filter((row) => row.is_deleted === 0 && (glpiUtc(row.date) ?? new Date(0)) >= monthStart).length;
     const percent = (used: number) => Math.round((used / tierMaxQty) * 1000) / 10;
     expect(dashboard.plan).toEqual([
       { kind: 'tickets', used: openedThisMonth, allowed: tierMaxQty, percent: percent(openedThisMonth) },

@@ -11,8 +11,12 @@ beforeAll(seedCatalog);
 afterAll(closeTestResources);
 
 const warningsOf = async (userId: number, email: string) => ({
-  notifications: (await Notification.findAll({ where: { userId }, order: [['id', 'ASC']] })).map((n) => n.kind).filter((kind) => kind.startsWith('quota')),
-  mails: (await EmailLogEntry.findAll({ where: { recipient: email }, order: [['id', 'ASC']] })).map((m) => m.template).filter((t) => t.startsWith('quota')),
+  notifications: (await Notification.findAll({ where: { userId }, order: [['id', 'ASC']] }))
+    .map((n) => n.kind)
+    .filter((kind) => kind.startsWith('quota')),
+  mails: (await EmailLogEntry.findAll({ where: { recipient: email }, order: [['id', 'ASC']] }))
+    .map((m) => m.template)
+    .filter((t) => t.startsWith('quota')),
 });
 
 describe('quota warnings', () => {
@@ -37,7 +41,8 @@ describe('quota warnings', () => {
     await insertTicket(target);
     expect(await run()).toEqual([]);
     expect(await warningsOf(client.user.id, client.user.email)).toEqual({
-      notifications: ['quotaTickets80', 'quotaTickets100'], mails: ['quota-tickets-80', 'quota-tickets-100'],
+      notifications: ['quotaTickets80', 'quotaTickets100'],
+      mails: ['quota-tickets-80', 'quota-tickets-100'],
     });
     // A support plan counts no computers.
     await insertAsset(target);
@@ -52,7 +57,9 @@ describe('quota warnings', () => {
     await insertAsset(target, { isTemplate: true });
     await insertAsset(target, { deletedAt: new Date() });
     for (let i = 0; i < 12; i += 1) await insertTicket(target); // a management plan counts no tickets
-    expect(await sendQuotaWarnings({ companyIds: [client.company.id] })).toMatchObject([{ kind: 'computers', threshold: 100, used: 11, allowed: 10 }]);
+    expect(await sendQuotaWarnings({ companyIds: [client.company.id] })).toMatchObject([
+      { kind: 'computers', threshold: 100, used: 11, allowed: 10 },
+    ]);
     expect(await sendQuotaWarnings({ companyIds: [client.company.id] })).toEqual([]);
     for (const user of [client.user, colleague]) {
       expect(await warningsOf(user.id, user.email)).toEqual({ notifications: ['quotaComputers100'], mails: ['quota-computers-100'] });
@@ -67,10 +74,20 @@ describe('quota warnings', () => {
     const staff = await loggedIn(await createUser('commercial'));
     const list = await staff.run((api) => api.backoffice.companies.overPlan());
     const mine = list.filter((row) => [over.company.id, under.company.id].includes(row.companyId));
-    expect(mine).toEqual([expect.objectContaining({
-      companyId: over.company.id, companyName: over.company.name, worstPercent: 120,
-      lines: [{ kind: 'tickets', used: 0, allowed: 10, percent: 0 }, { kind: 'computers', used: 12, allowed: 10, percent: 120 }],
-    })]);
-    await expectRefused(over.browser.run((api) => api.backoffice.companies.overPlan()), 'FORBIDDEN');
+    expect(mine).toEqual([
+      expect.objectContaining({
+        companyId: over.company.id,
+        companyName: over.company.name,
+        worstPercent: 120,
+        lines: [
+          { kind: 'tickets', used: 0, allowed: 10, percent: 0 },
+          { kind: 'computers', used: 12, allowed: 10, percent: 120 },
+        ],
+      }),
+    ]);
+    await expectRefused(
+      over.browser.run((api) => api.backoffice.companies.overPlan()),
+      'FORBIDDEN',
+    );
   });
 });

@@ -29,8 +29,11 @@ let worker: Worker | null = null;
 
 const sync = async () => {
   const ctx = {
-    pool: h.pool, logger: pino({ level: 'silent' }), stop: { stopping: false },
-    options: { ...defaultSyncOptions, glpiUtcOffsetMinutes: 0 }, breaker: new CircuitBreaker({ threshold: 100, probeAfterMs: 1 }),
+    pool: h.pool,
+    logger: pino({ level: 'silent' }),
+    stop: { stopping: false },
+    options: { ...defaultSyncOptions, glpiUtcOffsetMinutes: 0 },
+    breaker: new CircuitBreaker({ threshold: 100, probeAfterMs: 1 }),
   };
   await syncServerWide(ctx);
   return syncCompany(ctx, { companyId: company.id });
@@ -61,10 +64,16 @@ afterAll(async () => {
 describe('portal tickets through the outbox', () => {
   it('keeps a ticket written while GLPI is down, delivers it once (even after a crash past GLPI’s answer), then shows GLPI’s row at once, without a sync cycle', async () => {
     h.sim.state.setKnobs({ down: 'reset' });
-    const { outboxId } = await browser.run((api) => api.portal.tickets.create({ title: 'Imprimante bloquée', content: 'Bourrage papier <bac 2>.', urgency: 4, type: 'incident' }));
+    const { outboxId } = await browser.run((api) =>
+      api.portal.tickets.create({ title: 'Imprimante bloquée', content: 'Bourrage papier <bac 2>.', urgency: 4, type: 'incident' }),
+    );
     const waiting = await browser.run((api) => api.portal.tickets.list({}));
     expect(waiting.waiting).toMatchObject([{ outboxId, title: 'Imprimante bloquée', state: 'pending', glpiTicketId: null }]);
-    expect(await browser.run((api) => api.portal.tickets.conversation({ outboxId }))).toMatchObject({ source: 'outbox', state: 'pending', html: '<p>Bourrage papier &lt;bac 2&gt;.</p>' });
+    expect(await browser.run((api) => api.portal.tickets.conversation({ outboxId }))).toMatchObject({
+      source: 'outbox',
+      state: 'pending',
+      html: '<p>Bourrage papier &lt;bac 2&gt;.</p>',
+    });
 
     // Short back-off for the test; the worker "dies" once right after GLPI accepted the ticket.
     const queue = getQueue('glpi-outbox');
@@ -72,19 +81,28 @@ describe('portal tickets through the outbox', () => {
     await (await queue.getJob(jobId))?.remove();
     await queue.add('glpi-outbox', { outboxId }, { jobId, attempts: 50, backoff: { type: 'fixed', delay: 200 } });
     let crashes = 0;
-    worker = new Worker('glpi-outbox', deliverOutboxProcessor({
-      afterGlpiWrite: () => {
-        crashes += 1;
-        if (crashes === 1) throw new Error('worker killed');
-      },
-    }), { connection: { ...redisConnectionOptions(), maxRetriesPerRequest: null }, prefix: queuePrefix });
-    await waitFor(async () => ((await GlpiOutboxEntry.findByPk(outboxId))!.attempts >= 2 ? true : null), { what: 'attempts while GLPI is down' });
+    worker = new Worker(
+      'glpi-outbox',
+      deliverOutboxProcessor({
+        afterGlpiWrite: () => {
+          crashes += 1;
+          if (crashes === 1) throw new Error('worker killed');
+        },
+      }),
+      { connection: { ...redisConnectionOptions(), maxRetriesPerRequest: null }, prefix: queuePrefix },
+    );
+    await waitFor(async () => ((await GlpiOutboxEntry.findByPk(outboxId))!.attempts >= 2 ? true : null), {
+      what: 'attempts while GLPI is down',
+    });
     expect(crashes).toBe(0);
     h.sim.state.setKnobs({ down: false });
-    const row = await waitFor(async () => {
-      const entry = await GlpiOutboxEntry.findByPk(outboxId);
-      return entry?.state === 'delivered' ? entry : null;
-    }, { what: 'ticket delivered' });
+    const row = await waitFor(
+      async () => {
+        const entry = await GlpiOutboxEntry.findByPk(outboxId);
+        return entry?.state === 'delivered' ? entry : null;
+      },
+      { what: 'ticket delivered' },
+    );
     expect(crashes).toBe(2);
     const inGlpi = glpiTicketsWith(row.idempotencyKey);
     expect(inGlpi).toHaveLength(1);
@@ -92,10 +110,13 @@ describe('portal tickets through the outbox', () => {
 
     // Read back from GLPI by the delivery itself (write-through), no sync cycle: an ordinary cached
     // ticket, its outbox reference hidden.
-    const listed = await waitFor(async () => {
-      const list = await browser.run((api) => api.portal.tickets.list({}));
-      return list.waiting.length === 0 ? list : null;
-    }, { what: 'ticket read back into the cache' });
+    const listed = await waitFor(
+      async () => {
+        const list = await browser.run((api) => api.portal.tickets.list({}));
+        return list.waiting.length === 0 ? list : null;
+      },
+      { what: 'ticket read back into the cache' },
+    );
     expect(listed.tickets.filter((t) => t.glpiId === row.glpiId)).toMatchObject([{ name: 'Imprimante bloquée', urgency: 4, type: 1 }]);
     const conversation = await browser.run((api) => api.portal.tickets.conversation({ glpiId: row.glpiId! }));
     expect(conversation).toMatchObject({ source: 'glpi', html: '<p>Bourrage papier &lt;bac 2&gt;.</p>', followups: [] });
@@ -115,7 +136,9 @@ describe('portal tickets through the outbox', () => {
     const { outboxId } = await browser.run((api) => api.portal.tickets.reply({ glpiId: ticket.glpiId, content: 'Merci, à demain.' }));
     const pending = await browser.run((api) => api.portal.tickets.conversation({ glpiId: ticket.glpiId }));
     expect(pending.waitingReplies).toMatchObject([{ outboxId, html: '<p>Merci, à demain.</p>' }]);
-    await waitFor(async () => ((await GlpiOutboxEntry.findByPk(outboxId))?.state === 'delivered' ? true : null), { what: 'reply delivered' });
+    await waitFor(async () => ((await GlpiOutboxEntry.findByPk(outboxId))?.state === 'delivered' ? true : null), {
+      what: 'reply delivered',
+    });
     await sync();
     const answered = await browser.run((api) => api.portal.tickets.conversation({ glpiId: ticket.glpiId }));
     expect(answered.waitingReplies).toEqual([]);

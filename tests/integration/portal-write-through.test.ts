@@ -55,7 +55,13 @@ describe("a client's own ticket and reply", () => {
     const printer = h.sim.state.addItem('Printer', { name: 'IMP-ETAGE-2', entities_id: entityId }).id;
     await insertAsset({ companyId: company.id, entityId }, { itemtype: 'Printer', glpiId: printer, name: 'IMP-ETAGE-2' });
     const entry = await queueTicket({
-      companyId: company.id, userId: user.id, title, content: 'Bourrage papier.', urgency: 3, type: 'incident', asset: { itemtype: 'Printer', glpiId: printer },
+      companyId: company.id,
+      userId: user.id,
+      title,
+      content: 'Bourrage papier.',
+      urgency: 3,
+      type: 'incident',
+      asset: { itemtype: 'Printer', glpiId: printer },
     });
     const before = await listTickets({ companyId: company.id, memberUserId: null }, {});
     expect(before.waiting).toMatchObject([{ outboxId: entry.id, title, state: 'pending', glpiTicketId: null }]);
@@ -68,9 +74,15 @@ describe("a client's own ticket and reply", () => {
     expect(after.waiting).toEqual([]);
     expect(occurrences(after, title)).toBe(1);
     // Its asset, from GLPI's own link (Item_Ticket) read back with it, not from the outbox's choice.
-    expect(await sequelize.query('SELECT itemtype, items_id FROM glpi_ticket_items WHERE glpi_ticket_id = ? AND deleted_at IS NULL', { replacements: [glpiId], type: QueryTypes.SELECT }))
-      .toEqual([{ itemtype: 'Printer', items_id: printer }]);
-    expect((await ticketConversation(company.id, glpiId)).assets).toEqual([{ itemtype: 'Printer', slug: 'printers', glpiId: printer, name: 'IMP-ETAGE-2' }]);
+    expect(
+      await sequelize.query('SELECT itemtype, items_id FROM glpi_ticket_items WHERE glpi_ticket_id = ? AND deleted_at IS NULL', {
+        replacements: [glpiId],
+        type: QueryTypes.SELECT,
+      }),
+    ).toEqual([{ itemtype: 'Printer', items_id: printer }]);
+    expect((await ticketConversation(company.id, glpiId)).assets).toEqual([
+      { itemtype: 'Printer', slug: 'printers', glpiId: printer, name: 'IMP-ETAGE-2' },
+    ]);
 
     const reply = await queueReply({ companyId: company.id, userId: user.id, glpiTicketId: glpiId, content: 'Toujours bloquée.' });
     const pending = await ticketConversation(company.id, glpiId);

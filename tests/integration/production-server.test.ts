@@ -31,7 +31,13 @@ beforeAll(async () => {
   const port = await freePort();
   origin = `http://127.0.0.1:${port}`;
   // DATABASE_URL and REDIS_PREFIX are this vitest worker's (tests/support/test-env.ts).
-  web = startPlatformProcess('web', 'server/http/main.ts', { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'info', PORT: String(port), APP_URL: origin });
+  web = startPlatformProcess('web', 'server/http/main.ts', {
+    ...process.env,
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'info',
+    PORT: String(port),
+    APP_URL: origin,
+  });
   await waitForUrl(`${origin}/healthz`);
 }, 120_000);
 
@@ -89,12 +95,19 @@ describe('the production server', () => {
     const requestId = String(faq.headers['x-request-id']);
     expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
     // The line is written when the response has finished, after the client may have read it.
-    const entries = await waitFor(async () => {
-      const lines = web.output().split('\n').filter((line) => line.trim() !== '');
-      const parsed = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
-      return parsed.some((entry) => entry.path === '/faq') ? parsed : null;
-    }, { what: 'the log line of GET /faq' });
-    for (const entry of entries) expect(entry).toMatchObject({ level: expect.any(Number), time: expect.any(Number), msg: expect.any(String) });
+    const entries = await waitFor(
+      async () => {
+        const lines = web
+          .output()
+          .split('\n')
+          .filter((line) => line.trim() !== '');
+        const parsed = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+        return parsed.some((entry) => entry.path === '/faq') ? parsed : null;
+      },
+      { what: 'the log line of GET /faq' },
+    );
+    for (const entry of entries)
+      expect(entry).toMatchObject({ level: expect.any(Number), time: expect.any(Number), msg: expect.any(String) });
     expect(entries).toContainEqual(expect.objectContaining({ msg: 'request', method: 'GET', path: '/faq', status: 200, requestId }));
     expect((await get('/faq')).headers['x-request-id']).not.toBe(requestId);
   });

@@ -88,7 +88,9 @@ describe('a quote request in the back-office', () => {
     const stored = (await QuoteRequest.findByPk(quoteId))!;
     expect(stored.status).toBe('contacted');
     expect(stored.contactedAt).toBeInstanceOf(Date);
-    expect(await AuditEntry.count({ where: { recordType: 'quote_request', recordId: String(quoteId), action: 'quote.contacted' } })).toBe(1);
+    expect(await AuditEntry.count({ where: { recordType: 'quote_request', recordId: String(quoteId), action: 'quote.contacted' } })).toBe(
+      1,
+    );
     expect(await Notification.count({ where: { userId: user.id, kind: 'quoteContacted' } })).toBe(1);
 
     await expect(commercial.run((api) => api.quotes.markContacted({ quoteId }))).rejects.toMatchObject({
@@ -115,9 +117,9 @@ describe('a quote request in the back-office', () => {
   it('refuses a call with an unknown outcome, and answers not found for a missing request', async () => {
     const commercial = await staff();
     const { quoteId } = await requestFrom(`Outcome ${run}`);
-    await expect(
-      commercial.run((api) => api.quotes.logCall({ quoteId, outcome: 'maybe' as 'reached' })),
-    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(commercial.run((api) => api.quotes.logCall({ quoteId, outcome: 'maybe' as 'reached' }))).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
     await expect(commercial.run((api) => api.quotes.detail({ quoteId: 999_999_999 }))).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(commercial.run((api) => api.quotes.markContacted({ quoteId: 999_999_999 }))).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
@@ -132,14 +134,28 @@ describe('what a client may do', () => {
     expect(list.map((q) => q.id)).toEqual([mine.quoteId]);
 
     const prefill = await mine.browser.run((api) => api.quotes.prefill({ quoteId: mine.quoteId }));
-    expect(prefill).toMatchObject({ previousQuoteId: mine.quoteId, serviceCode: 'management', pcsCount: 4, softwareCount: 2, durationMonths: 3, company: { name: `Mine ${run}` } });
+    expect(prefill).toMatchObject({
+      previousQuoteId: mine.quoteId,
+      serviceCode: 'management',
+      pcsCount: 4,
+      softwareCount: 2,
+      durationMonths: 3,
+      company: { name: `Mine ${run}` },
+    });
 
     await expect(mine.browser.run((api) => api.quotes.prefill({ quoteId: theirs.quoteId }))).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(mine.browser.run((api) => api.quotes.cancel({ quoteId: theirs.quoteId }))).rejects.toMatchObject({ code: 'NOT_FOUND' });
 
     // A renewal made from an earlier request keeps the link to it.
     const again = await mine.browser.run((api) =>
-      api.quotes.submit({ company: prefill.company, serviceCode: 'management', pcsCount: 30, softwareCount: 2, durationMonths: 12, previousQuoteId: theirs.quoteId }),
+      api.quotes.submit({
+        company: prefill.company,
+        serviceCode: 'management',
+        pcsCount: 30,
+        softwareCount: 2,
+        durationMonths: 12,
+        previousQuoteId: theirs.quoteId,
+      }),
     );
     // …but only to one of the same company's requests.
     expect((await QuoteRequest.findByPk(again.quoteId))!.previousQuoteId).toBeNull();

@@ -60,7 +60,14 @@ describe('submitting a quote request', () => {
     expect(created).toMatchObject({ name: 'Pharmacie El Amel Test', phone: '+213550123456', nif: '000116001234567', rc: null });
 
     const quote = (await QuoteRequest.findByPk(result.quoteId))!;
-    expect(quote).toMatchObject({ companyId: created!.id, requesterUserId: user.id, status: 'new', ticketsPerMonth: 15, pcsCount: null, durationMonths: 6 });
+    expect(quote).toMatchObject({
+      companyId: created!.id,
+      requesterUserId: user.id,
+      status: 'new',
+      ticketsPerMonth: 15,
+      pcsCount: null,
+      durationMonths: 6,
+    });
     // 15 tickets a month falls in the 11–20 tier of the support service.
     expect(quote.estimatedMonthlyPriceDa).toBe(120_000);
     expect(result.estimatedMonthlyPriceDa).toBe(120_000);
@@ -110,9 +117,15 @@ describe('submitting a quote request', () => {
 
   it('estimates publicly: the tier price, or null above the top tier', async () => {
     const visitor = testClient();
-    expect(await visitor.run((api) => api.quotes.estimate({ serviceCode: 'management', pcsCount: 10 }))).toMatchObject({ monthlyPriceDa: 30_000 });
-    expect(await visitor.run((api) => api.quotes.estimate({ serviceCode: 'full', ticketsPerMonth: 12, pcsCount: 35 }))).toMatchObject({ monthlyPriceDa: 250_000 });
-    expect(await visitor.run((api) => api.quotes.estimate({ serviceCode: 'support', ticketsPerMonth: 51 }))).toMatchObject({ monthlyPriceDa: null });
+    expect(await visitor.run((api) => api.quotes.estimate({ serviceCode: 'management', pcsCount: 10 }))).toMatchObject({
+      monthlyPriceDa: 30_000,
+    });
+    expect(await visitor.run((api) => api.quotes.estimate({ serviceCode: 'full', ticketsPerMonth: 12, pcsCount: 35 }))).toMatchObject({
+      monthlyPriceDa: 250_000,
+    });
+    expect(await visitor.run((api) => api.quotes.estimate({ serviceCode: 'support', ticketsPerMonth: 51 }))).toMatchObject({
+      monthlyPriceDa: null,
+    });
   });
 });
 
@@ -121,7 +134,12 @@ describe('refusals, each on its field', () => {
     const { browser } = await clientOfNewCompany();
     const errors = await fieldErrors(
       browser.run((api) =>
-        api.quotes.submit({ ...supportRequest(), company: { ...company(''), sector: '', address: '  ' }, ticketsPerMonth: null, description: '' }),
+        api.quotes.submit({
+          ...supportRequest(),
+          company: { ...company(''), sector: '', address: '  ' },
+          ticketsPerMonth: null,
+          description: '',
+        }),
       ),
     );
     expect(errors).toMatchObject({
@@ -130,16 +148,24 @@ describe('refusals, each on its field', () => {
       'company.address': 'validation.required',
     });
     // Step-level checks run once the object's fields are valid; details are checked on their own too.
-    const details = await fieldErrors(browser.run((api) => api.quotes.submit({ ...supportRequest(), ticketsPerMonth: null, description: '' })));
+    const details = await fieldErrors(
+      browser.run((api) => api.quotes.submit({ ...supportRequest(), ticketsPerMonth: null, description: '' })),
+    );
     expect(details).toMatchObject({ ticketsPerMonth: 'validation.required', description: 'validation.required' });
   });
 
   it('refuses numbers outside 0..10,000 and non-integers', async () => {
     const { browser } = await clientOfNewCompany();
     const errors = await fieldErrors(
-      browser.run((api) => api.quotes.submit({ ...supportRequest(), serviceCode: 'full', ticketsPerMonth: 10_001, pcsCount: -1, softwareCount: 2.5 })),
+      browser.run((api) =>
+        api.quotes.submit({ ...supportRequest(), serviceCode: 'full', ticketsPerMonth: 10_001, pcsCount: -1, softwareCount: 2.5 }),
+      ),
     );
-    expect(errors).toMatchObject({ ticketsPerMonth: 'validation.quantityRange', pcsCount: 'validation.quantityRange', softwareCount: 'validation.integer' });
+    expect(errors).toMatchObject({
+      ticketsPerMonth: 'validation.quantityRange',
+      pcsCount: 'validation.quantityRange',
+      softwareCount: 'validation.integer',
+    });
   });
 
   it('refuses details that do not fit the service', async () => {
@@ -149,22 +175,41 @@ describe('refusals, each on its field', () => {
     const management = await fieldErrors(
       browser.run((api) => api.quotes.submit({ ...supportRequest(), serviceCode: 'management', pcsCount: 5, softwareCount: 1 })),
     );
-    expect(management).toMatchObject({ ticketsPerMonth: 'validation.detailsDoNotFitService', description: 'validation.detailsDoNotFitService' });
+    expect(management).toMatchObject({
+      ticketsPerMonth: 'validation.detailsDoNotFitService',
+      description: 'validation.detailsDoNotFitService',
+    });
   });
 
   it('refuses an invalid Algerian phone, an unknown sector or duration, and accepts the +213 form', async () => {
     const { browser } = await clientOfNewCompany();
     const errors = await fieldErrors(
-      browser.run((api) => api.quotes.submit({ ...supportRequest(), company: { ...company(), phone: '12345', sector: 'Pêche' }, durationMonths: 2 })),
+      browser.run((api) =>
+        api.quotes.submit({ ...supportRequest(), company: { ...company(), phone: '12345', sector: 'Pêche' }, durationMonths: 2 }),
+      ),
     );
-    expect(errors).toMatchObject({ 'company.phone': 'validation.phone', 'company.sector': 'validation.choice', durationMonths: 'validation.durationRequired' });
-    const ok = await browser.run((api) => api.quotes.submit({ ...supportRequest(), company: { ...company(), phone: '+213 661 23 45 67' } }));
+    expect(errors).toMatchObject({
+      'company.phone': 'validation.phone',
+      'company.sector': 'validation.choice',
+      durationMonths: 'validation.durationRequired',
+    });
+    const ok = await browser.run((api) =>
+      api.quotes.submit({ ...supportRequest(), company: { ...company(), phone: '+213 661 23 45 67' } }),
+    );
     expect((await Company.findByPk(ok.companyId))!.phone).toBe('+213661234567');
   });
 
   it('refuses an invalid e-mail where the wizard registers the visitor', async () => {
     const errors = await fieldErrors(
-      testClient().run((api) => api.auth.register({ firstName: 'A', lastName: 'B', email: 'pas-une-adresse', phone: '0550000000', password: 'mot-de-passe-solide' })),
+      testClient().run((api) =>
+        api.auth.register({
+          firstName: 'A',
+          lastName: 'B',
+          email: 'pas-une-adresse',
+          phone: '0550000000',
+          password: 'mot-de-passe-solide',
+        }),
+      ),
     );
     expect(errors).toMatchObject({ email: 'validation.email' });
   });
@@ -172,7 +217,9 @@ describe('refusals, each on its field', () => {
   it('changes nothing when refused', async () => {
     const { browser, company: existing } = await clientOfNewCompany();
     const before = await QuoteRequest.count({ where: { companyId: existing.id } });
-    await fieldErrors(browser.run((api) => api.quotes.submit({ ...supportRequest(), company: { ...company('Ne doit pas changer'), phone: 'abc' } })));
+    await fieldErrors(
+      browser.run((api) => api.quotes.submit({ ...supportRequest(), company: { ...company('Ne doit pas changer'), phone: 'abc' } })),
+    );
     expect(await QuoteRequest.count({ where: { companyId: existing.id } })).toBe(before);
     await existing.reload();
     expect(existing.name).not.toBe('Ne doit pas changer');

@@ -52,10 +52,17 @@ const fakeJob = (data: unknown) => ({ data, attemptsMade: 0, opts: { attempts: 1
 async function companyWithMonth(name: string) {
   const company = await createCompany({ name });
   // Subscribed since before the reported month, for a year.
-  await subscribe(company.id, 'support', 10, { start: new Date(start.getTime() - 40 * 86_400_000), end: new Date(start.getTime() + 365 * 86_400_000) });
+  await subscribe(company.id, 'support', 10, {
+    start: new Date(start.getTime() - 40 * 86_400_000),
+    end: new Date(start.getTime() + 365 * 86_400_000),
+  });
   const target = { companyId: company.id, entityId: 970_000 + company.id };
-  for (let i = 0; i < 4; i += 1) await insertTicket(target, { openedAt: new Date(start.getTime() + (i + 1) * 86_400_000), category: 'Réseau' });
-  await insertTicket(target, { openedAt: new Date(start.getTime() + 2 * 86_400_000), solvedAt: new Date(start.getTime() + 3 * 86_400_000) });
+  for (let i = 0; i < 4; i += 1)
+    await insertTicket(target, { openedAt: new Date(start.getTime() + (i + 1) * 86_400_000), category: 'Réseau' });
+  await insertTicket(target, {
+    openedAt: new Date(start.getTime() + 2 * 86_400_000),
+    solvedAt: new Date(start.getTime() + 3 * 86_400_000),
+  });
   return company;
 }
 
@@ -77,9 +84,21 @@ describe('monthly reports', () => {
     // A company whose tickets were last synced before the month ended waits for the sync.
     const late = await companyWithMonth(`Rapports Retard ${process.pid}`);
     const state = await GlpiSyncState.create({
-      glpiEntityId: 970_000 + late.id, itemtype: 'Ticket', companyId: late.id, watermark: null, readFrom: null,
-      lastSuccessAt: new Date(start.getTime() + 5 * 86_400_000), lastAttemptAt: null, lastDurationMs: null, lastItems: null,
-      lastFullReconcileAt: null, lastError: null, lastErrorAt: null, runningSince: null, progressDone: null, progressTotal: null,
+      glpiEntityId: 970_000 + late.id,
+      itemtype: 'Ticket',
+      companyId: late.id,
+      watermark: null,
+      readFrom: null,
+      lastSuccessAt: new Date(start.getTime() + 5 * 86_400_000),
+      lastAttemptAt: null,
+      lastDurationMs: null,
+      lastItems: null,
+      lastFullReconcileAt: null,
+      lastError: null,
+      lastErrorAt: null,
+      runningSince: null,
+      progressDone: null,
+      progressTotal: null,
     });
     expect(await companiesDueAReport(month)).not.toContain(late.id);
     await state.update({ lastSuccessAt: new Date() });
@@ -97,7 +116,10 @@ describe('monthly reports', () => {
 
     const mails = await EmailLogEntry.findAll({ where: { template: 'monthly-report' }, order: [['id', 'ASC']] });
     const ours = mails.filter((m) => [managerFr.email, managerAr.email, gone.email].includes(m.recipient));
-    expect(ours.map((m) => [m.recipient, m.locale])).toEqual([[managerFr.email, 'fr'], [managerAr.email, 'ar']]);
+    expect(ours.map((m) => [m.recipient, m.locale])).toEqual([
+      [managerFr.email, 'fr'],
+      [managerAr.email, 'ar'],
+    ]);
 
     // Delivered over SMTP with the PDF attached, in the manager's language.
     const transport = createMailTransport({ host: '127.0.0.1', port: catcher.smtpPort, ignoreTLS: true });
@@ -123,7 +145,14 @@ describe('monthly reports', () => {
     const a = await companyWithMonth(`Rapports Lecture ${process.pid}`);
     const b = await subscribedClient();
     const managerA = await loggedIn(await createUser('client', a.id));
-    await MonthlyReport.create({ companyId: a.id, month: '2025-01', figures: { stale: true }, generatedAt: new Date(), regeneratedBy: null, mailedAt: null });
+    await MonthlyReport.create({
+      companyId: a.id,
+      month: '2025-01',
+      figures: { stale: true },
+      generatedAt: new Date(),
+      regeneratedBy: null,
+      mailedAt: null,
+    });
     await runMonthlyReports();
     await runJob(a.id);
     const report = await MonthlyReport.findOne({ where: { companyId: a.id, month }, rejectOnEmpty: true });
@@ -144,11 +173,19 @@ describe('monthly reports', () => {
     expect(text).toContain('5 / 10');
 
     // Another company's manager: not found, and not listed; a client without subscription: refused.
-    await expectRefused(b.browser.run((api) => api.reports.pdf({ id: report.id })), 'NOT_FOUND', 'errors.notFound');
+    await expectRefused(
+      b.browser.run((api) => api.reports.pdf({ id: report.id })),
+      'NOT_FOUND',
+      'errors.notFound',
+    );
     expect((await b.browser.run((api) => api.reports.mine())).map((r) => r.id)).not.toContain(report.id);
     const unsubscribed = await createCompany();
     const outsider = await loggedIn(await createUser('client', unsubscribed.id));
-    await expectRefused(outsider.run((api) => api.reports.mine()), 'FORBIDDEN', 'errors.subscriptionRequired');
+    await expectRefused(
+      outsider.run((api) => api.reports.mine()),
+      'FORBIDDEN',
+      'errors.subscriptionRequired',
+    );
 
     // Staff read any company's, and in English when that is their language.
     const staffUser = await createUser('commercial');
@@ -166,9 +203,20 @@ describe('monthly reports', () => {
     const staff = await loggedIn(staffUser);
     const thisMonth = new Date(Date.now() + 3600_000).toISOString().slice(0, 7);
 
-    await expectRefused(staff.run((api) => api.reports.regenerate({ companyId: a.id, month: thisMonth })), 'BAD_REQUEST', 'errors.reportMonthNotOver');
-    await expectRefused(staff.run((api) => api.reports.regenerate({ companyId: 2_000_000_000, month })), 'NOT_FOUND', 'errors.notFound');
-    await expectRefused(staff.run((api) => api.reports.regenerate({ companyId: a.id, month: '2026-13' })), 'BAD_REQUEST');
+    await expectRefused(
+      staff.run((api) => api.reports.regenerate({ companyId: a.id, month: thisMonth })),
+      'BAD_REQUEST',
+      'errors.reportMonthNotOver',
+    );
+    await expectRefused(
+      staff.run((api) => api.reports.regenerate({ companyId: 2_000_000_000, month })),
+      'NOT_FOUND',
+      'errors.notFound',
+    );
+    await expectRefused(
+      staff.run((api) => api.reports.regenerate({ companyId: a.id, month: '2026-13' })),
+      'BAD_REQUEST',
+    );
     expect(await MonthlyReport.count({ where: { companyId: a.id } })).toBe(0);
 
     expect(await staff.run((api) => api.reports.regenerate({ companyId: a.id, month }))).toEqual({ outcome: 'queued' });
@@ -188,7 +236,13 @@ describe('monthly reports', () => {
   });
 
   it('renders the mail in the three languages from its MJML template', async () => {
-    const params = { companyName: 'Atlas', month: 'nov. 2026', opened: '5', solved: '1', reportsUrl: 'http://localhost:3000/portal/reports' };
+    const params = {
+      companyName: 'Atlas',
+      month: 'nov. 2026',
+      opened: '5',
+      solved: '1',
+      reportsUrl: 'http://localhost:3000/portal/reports',
+    };
     for (const locale of ['fr', 'en', 'ar'] as const) {
       const mail = await renderMail('monthly-report', locale, params);
       expect(mail.html).toContain('href="http://localhost:3000/portal/reports"');

@@ -33,7 +33,11 @@ function freshQueue<T>(processor: (job: Job) => Promise<T>) {
   const events = new QueueEvents(name, { connection, prefix: queuePrefix, lastEventId: '0-0' });
   const worker = new Worker(name, inJobScope(name, processor), { connection, prefix: queuePrefix });
   logJobFailures(worker, pino({ level: 'info' }, sink));
-  closers.push(() => worker.close(), () => events.close(), () => queue.obliterate({ force: true }).then(() => queue.close()));
+  closers.push(
+    () => worker.close(),
+    () => events.close(),
+    () => queue.obliterate({ force: true }).then(() => queue.close()),
+  );
   return { name, queue, events, lines };
 }
 
@@ -49,18 +53,31 @@ describe('the request id', () => {
 
   it('is given to a procedure called outside any request, so that its jobs still carry one', async () => {
     const email = uniqueEmail('contact');
-    await testClient().run((api) => api.contact.submit({ name: 'Nadia Ferhat', email, phone: '0770 11 22 34', company: 'Tell', message: 'Un devis ?' }));
+    await testClient().run((api) =>
+      api.contact.submit({ name: 'Nadia Ferhat', email, phone: '0770 11 22 34', company: 'Tell', message: 'Un devis ?' }),
+    );
     const entry = await EmailLogEntry.findOne({ where: { template: 'contact-message', params: { email } } });
     const job = await getQueue('mail').getJob(mailJobId(entry!));
     expect(job?.data.requestId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('is the scope a worker runs the job in, and the jobs it queues inherit it', async () => {
-    const { queue, events } = freshQueue(async (job) => ({ requestId: currentRequestId(), logsWith: (requestLog().bindings() as { requestId?: string }).requestId, jobId: job.id }));
+    const { queue, events } = freshQueue(async (job) => ({
+      requestId: currentRequestId(),
+      logsWith: (requestLog().bindings() as { requestId?: string }).requestId,
+      jobId: job.id,
+    }));
     const fromRequest = await queue.add('work', { requestId: 'req-job-1' });
-    expect(await fromRequest.waitUntilFinished(events, 30_000)).toEqual({ requestId: 'req-job-1', logsWith: 'req-job-1', jobId: fromRequest.id });
+    expect(await fromRequest.waitUntilFinished(events, 30_000)).toEqual({
+      requestId: 'req-job-1',
+      logsWith: 'req-job-1',
+      jobId: fromRequest.id,
+    });
     const scheduled = await queue.add('work', {});
-    expect(await scheduled.waitUntilFinished(events, 30_000)).toMatchObject({ requestId: `${queue.name}:${scheduled.id}`, logsWith: `${queue.name}:${scheduled.id}` });
+    expect(await scheduled.waitUntilFinished(events, 30_000)).toMatchObject({
+      requestId: `${queue.name}:${scheduled.id}`,
+      logsWith: `${queue.name}:${scheduled.id}`,
+    });
   });
 
   it('is in the log line of a failed job, with the error’s stack', async () => {

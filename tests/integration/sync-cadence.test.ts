@@ -34,7 +34,11 @@ afterAll(async () => {
 
 describe('the sync cadence', () => {
   it('schedules tickets and the park of each company, and the server-wide reads, on their own cadences', async () => {
-    await queue.upsertJobScheduler('glpi-sync-company-999999', { every: 300_000 }, { name: 'glpi-sync', data: { companyId: 999_999, reason: 'schedule' } });
+    await queue.upsertJobScheduler(
+      'glpi-sync-company-999999',
+      { every: 300_000 },
+      { name: 'glpi-sync', data: { companyId: 999_999, reason: 'schedule' } },
+    );
     const companies = await ensureSyncSchedules(queue, { ticketsEveryMs: 60_000, assetsEveryMs: 900_000 });
     expect(companies).toBeGreaterThanOrEqual(2);
     const every = await everyOf();
@@ -63,8 +67,12 @@ describe('the sync cadence', () => {
   it('lets an admin change it: stored, audited, and the worker re-schedules every company', async () => {
     const admin = await loggedIn(await createUser('admin'));
     const commercial = await loggedIn(await createUser('commercial'));
-    expect(await refusal(commercial.run((api) => api.admin.syncCadence.set({ ticketsEverySeconds: 30, assetsEveryMinutes: 60 })))).toMatchObject({ code: 'FORBIDDEN' });
-    expect(await refusal(admin.run((api) => api.admin.syncCadence.set({ ticketsEverySeconds: 5, assetsEveryMinutes: 60 })))).toMatchObject({ code: 'BAD_REQUEST' });
+    expect(
+      await refusal(commercial.run((api) => api.admin.syncCadence.set({ ticketsEverySeconds: 30, assetsEveryMinutes: 60 }))),
+    ).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await refusal(admin.run((api) => api.admin.syncCadence.set({ ticketsEverySeconds: 5, assetsEveryMinutes: 60 })))).toMatchObject({
+      code: 'BAD_REQUEST',
+    });
 
     await admin.run((api) => api.admin.syncCadence.set({ ticketsEverySeconds: 30, assetsEveryMinutes: 60 }));
     expect(await storedSyncCadence()).toEqual({ ticketsEverySeconds: 30, assetsEveryMinutes: 60 });
@@ -75,7 +83,8 @@ describe('the sync cadence', () => {
     // The worker's consumer of that job: the cadence read again, every scheduler moved to it.
     let cadence: SyncCadence = { ticketsEveryMs: 60_000, assetsEveryMs: 900_000 };
     const process = syncJobProcessor(h.ctx, {
-      queue, cadence: () => cadence,
+      queue,
+      cadence: () => cadence,
       reschedule: async () => {
         const stored = await storedSyncCadence();
         cadence = { ticketsEveryMs: stored!.ticketsEverySeconds * 1000, assetsEveryMs: stored!.assetsEveryMinutes * 60_000 };

@@ -22,19 +22,29 @@ describe('after a sync completes', () => {
     const sync = new Worker('glpi-sync', async () => ({ done: true }), { connection, prefix: queuePrefix });
     let syncs = 0;
     const addSync = (companyId?: number) =>
-      getQueue('glpi-sync').add('glpi-sync', { reason: 'manual', ...(companyId ? { companyId } : {}) }, { jobId: `completions-${process.pid}-${(syncs += 1)}` });
-    const quotaChecks = async () => (await maintenance.getWaiting()).filter((job) => job.name === 'quota-warnings').map((job) => job.data as { companyId: number });
+      getQueue('glpi-sync').add(
+        'glpi-sync',
+        { reason: 'manual', ...(companyId ? { companyId } : {}) },
+        { jobId: `completions-${process.pid}-${(syncs += 1)}` },
+      );
+    const quotaChecks = async () =>
+      (await maintenance.getWaiting()).filter((job) => job.name === 'quota-warnings').map((job) => job.data as { companyId: number });
     try {
       // Server-wide syncs keep completing (the listener reads events from the moment it is
       // connected): the first one it sees asks for a catch-up run; none asks for a quota check.
-      await waitFor(async () => {
-        await addSync();
-        return (await maintenance.getDelayed()).some((job) => job.name === 'monthly-reports') ? true : null;
-      }, { what: 'a catch-up run queued' });
+      await waitFor(
+        async () => {
+          await addSync();
+          return (await maintenance.getDelayed()).some((job) => job.name === 'monthly-reports') ? true : null;
+        },
+        { what: 'a catch-up run queued' },
+      );
       for (let i = 0; i < 3; i += 1) await addSync(41);
       await addSync(42);
       await waitFor(async () => ((await quotaChecks()).length === 2 ? true : null), { what: 'a quota check of each company' });
-      await waitFor(async () => ((await getQueue('glpi-sync').getCompletedCount()) >= syncs ? true : null), { what: 'every sync completed' });
+      await waitFor(async () => ((await getQueue('glpi-sync').getCompletedCount()) >= syncs ? true : null), {
+        what: 'every sync completed',
+      });
       // Deduplicated: a burst of syncs makes one catch-up run and one check per company.
       expect((await quotaChecks()).map((data) => data.companyId).sort()).toEqual([41, 42]);
       expect((await maintenance.getDelayed()).filter((job) => job.name === 'monthly-reports')).toHaveLength(1);

@@ -18,7 +18,10 @@ afterAll(async () => {
 describe('companies synced at the same time', () => {
   it('finish their first syncs without a failure and each hold what GLPI holds', async () => {
     // The server-wide reads (follow-ups) run beside them too: each routes what the other wrote first.
-    const results = await Promise.all([syncServerWide(h.ctx), ...[...h.companyOf.values()].map((companyId) => syncCompany(h.ctx, { companyId }))]);
+    const results = await Promise.all([
+      syncServerWide(h.ctx),
+      ...[...h.companyOf.values()].map((companyId) => syncCompany(h.ctx, { companyId })),
+    ]);
     for (const result of results) {
       expect(result.status).toBe('done');
       if (result.status === 'done') expect(result.failures).toEqual([]);

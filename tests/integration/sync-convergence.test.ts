@@ -13,12 +13,18 @@ let entityId: number;
 let companyId: number;
 
 const liveOf = (itemtype: 'Computer' | 'Printer' | 'SoftwareLicense' | 'Monitor') =>
-  h.sim.state.rows(itemtype, entityId).filter((row) => row.is_deleted === 0).map((row) => Number(row.id));
+  h.sim.state
+    .rows(itemtype, entityId)
+    .filter((row) => row.is_deleted === 0)
+    .map((row) => Number(row.id));
 const liveTickets = () => h.sim.state.tickets(entityId).filter((row) => row.is_deleted === 0);
 const cycle = () => h.cycle(companyId);
 
 beforeAll(async () => {
-  h = await startSyncHarness({ sim: { seed: { seed: 21, entities: 1, assets: 150, tickets: 30 } }, options: { pageSize: 9, firstPageSize: 4, overlapRows: 3, reconcileEvery: 1000 } });
+  h = await startSyncHarness({
+    sim: { seed: { seed: 21, entities: 1, assets: 150, tickets: 30 } },
+    options: { pageSize: 9, firstPageSize: 4, overlapRows: 3, reconcileEvery: 1000 },
+  });
   entityId = h.entityIds[0]!;
   companyId = h.companyOf.get(entityId)!;
   await cycle();
@@ -54,11 +60,14 @@ describe('incremental cycles', () => {
   });
 
   it("keeps an asset's OS and warranty in step with GLPI's Item_OperatingSystem and Infocom rows", async () => {
-    const shown = async (itemtype: string, id: number) => (await sequelize.query<{ os: string | null; start: string | null; end: string | null }>(
-      `SELECT operating_system AS os, DATE_FORMAT(warranty_start, '%Y-%m-%d') AS start, DATE_FORMAT(warranty_end, '%Y-%m-%d') AS end
+    const shown = async (itemtype: string, id: number) =>
+      (
+        await sequelize.query<{ os: string | null; start: string | null; end: string | null }>(
+          `SELECT operating_system AS os, DATE_FORMAT(warranty_start, '%Y-%m-%d') AS start, DATE_FORMAT(warranty_end, '%Y-%m-%d') AS end
        FROM glpi_assets WHERE glpi_entity_id = :entityId AND itemtype = :itemtype AND glpi_id = :id`,
-      { replacements: { entityId, itemtype, id }, type: QueryTypes.SELECT },
-    ))[0];
+          { replacements: { entityId, itemtype, id }, type: QueryTypes.SELECT },
+        )
+      )[0];
     const osRows = h.sim.state.rows('Item_OperatingSystem', entityId).filter((row) => row.is_deleted === 0 && row.itemtype === 'Computer');
     const [first, second] = osRows;
     const computer = Number(first!.items_id);
@@ -68,7 +77,13 @@ describe('incremental cycles', () => {
     h.sim.state.purge('Item_OperatingSystem', Number(second!.id));
     // A new monitor with its Infocom, and an Infocom purged from an existing asset.
     const monitor = h.sim.state.addItem('Monitor', { entities_id: entityId, name: 'NEW-MON-1' }).id;
-    h.sim.state.addItem('Infocom', { entities_id: entityId, itemtype: 'Monitor', items_id: monitor, warranty_date: '2026-01-15', warranty_duration: 24 });
+    h.sim.state.addItem('Infocom', {
+      entities_id: entityId,
+      itemtype: 'Monitor',
+      items_id: monitor,
+      warranty_date: '2026-01-15',
+      warranty_duration: 24,
+    });
     const purged = h.sim.state.rows('Infocom', entityId).find((row) => Number(row.warranty_duration) > 0 && row.items_id !== monitor)!;
     h.sim.state.purge('Infocom', Number(purged.id));
     // The computer itself changes too: its own row is written again, its OS must stay.
@@ -92,7 +107,10 @@ describe('incremental cycles', () => {
     await cycle();
     const events = await GlpiSyncEvent.findAll({ where: { companyId }, order: [['id', 'ASC']] });
     expect(events.slice(before).map((e) => [e.kind, e.glpiTicketId, e.glpiFollowupId])).toEqual(
-      expect.arrayContaining([['ticket_solved', solved, null], ['followup_added', answered, answer]]),
+      expect.arrayContaining([
+        ['ticket_solved', solved, null],
+        ['followup_added', answered, answer],
+      ]),
     );
     expect(events.length - before).toBe(2);
     expect(await cacheSnapshot(entityId)).toEqual(glpiSnapshot(h.sim, entityId));

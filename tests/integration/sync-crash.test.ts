@@ -17,14 +17,21 @@ const childOptions = { pageSize: 5, firstPageSize: 5, overlapRows: 2, lockTtlMs:
 function startChild(): { child: ChildProcess; done: Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }> } {
   const child = spawn(process.execPath, ['--import', 'tsx', 'tests/support/sync-child.ts'], {
     env: {
-      ...process.env, SYNC_CHILD_SIM_URL: h.sim.url, SYNC_CHILD_TOKEN: h.sim.userToken, SYNC_CHILD_COMPANY: String(companyId),
+      ...process.env,
+      SYNC_CHILD_SIM_URL: h.sim.url,
+      SYNC_CHILD_TOKEN: h.sim.userToken,
+      SYNC_CHILD_COMPANY: String(companyId),
       SYNC_CHILD_OPTIONS: JSON.stringify(childOptions),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
-  child.stderr?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
   const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }>((resolve) => {
     child.on('exit', (code, signal) => resolve({ code, signal, output }));
   });
@@ -39,7 +46,10 @@ async function runChild(): Promise<string> {
 }
 
 const cachedRows = async () => {
-  const [row] = await sequelize.query<{ n: number }>('SELECT COUNT(*) AS n FROM glpi_assets WHERE glpi_entity_id = :entityId', { replacements: { entityId }, type: QueryTypes.SELECT });
+  const [row] = await sequelize.query<{ n: number }>('SELECT COUNT(*) AS n FROM glpi_assets WHERE glpi_entity_id = :entityId', {
+    replacements: { entityId },
+    type: QueryTypes.SELECT,
+  });
   return Number(row?.n ?? 0);
 };
 
@@ -62,16 +72,21 @@ describe('a worker killed or restarted', () => {
     child.kill('SIGKILL');
     expect((await done).signal).toBe('SIGKILL');
     const glpi = glpiSnapshot(h.sim, entityId);
-    const total = Object.entries(glpi).filter(([t]) => t !== 'Ticket' && t !== 'ITILFollowup').reduce((sum, [, rows]) => sum + rows.length, 0);
+    const total = Object.entries(glpi)
+      .filter(([t]) => t !== 'Ticket' && t !== 'ITILFollowup')
+      .reduce((sum, [, rows]) => sum + rows.length, 0);
     expect(await cachedRows()).toBeLessThan(total);
     expect((await GlpiSyncState.findAll({ where: { companyId } })).some((state) => state.watermark === null)).toBe(true);
 
     h.sim.state.setKnobs({ latencyMs: 0 });
     // The killed worker's lock expires on its own (lockTtlMs), as after a real crash.
-    await waitFor(async () => {
-      const output = await runChild();
-      return !output.includes('already-running');
-    }, { timeoutMs: 15_000, intervalMs: 300, what: 'the restarted sync' });
+    await waitFor(
+      async () => {
+        const output = await runChild();
+        return !output.includes('already-running');
+      },
+      { timeoutMs: 15_000, intervalMs: 300, what: 'the restarted sync' },
+    );
     expect(await cacheSnapshot(entityId)).toEqual(glpiSnapshot(h.sim, entityId));
     expect(await duplicateKeys(entityId)).toBe(0);
     expect(await GlpiSyncEvent.count({ where: { companyId } })).toBe(0);

@@ -15,7 +15,10 @@ let h: SyncHarness;
 
 beforeAll(async () => {
   // Small pages so that every type spans several of them.
-  h = await startSyncHarness({ sim: { seed: { seed: 11, entities: 2, assets: 160, tickets: 40 } }, options: { pageSize: 7, firstPageSize: 3, overlapRows: 2 } });
+  h = await startSyncHarness({
+    sim: { seed: { seed: 11, entities: 2, assets: 160, tickets: 40 } },
+    options: { pageSize: 7, firstPageSize: 3, overlapRows: 2 },
+  });
   await h.syncAll();
 });
 
@@ -42,15 +45,25 @@ describe('first full sync', () => {
       'SELECT * FROM glpi_assets WHERE glpi_entity_id = :entityId AND itemtype = :t AND glpi_id = :id',
       { replacements: { entityId, t: 'Computer', id: computer.id }, type: QueryTypes.SELECT },
     );
-    expect(cached).toMatchObject({ serial: computer.serial, inventory_number: computer.otherserial, company_id: h.companyOf.get(entityId) });
+    expect(cached).toMatchObject({
+      serial: computer.serial,
+      inventory_number: computer.otherserial,
+      company_id: h.companyOf.get(entityId),
+    });
     expect(typeof cached?.state).toBe('string');
     expect(typeof cached?.location).toBe('string');
     expect(typeof cached?.manufacturer).toBe('string');
     const ticket = h.sim.state.tickets(entityId).find((row) => row.is_deleted === 0)!;
     const [cachedTicket] = await sequelize.query<Record<string, unknown>>(
-      'SELECT * FROM glpi_tickets WHERE glpi_entity_id = :entityId AND glpi_id = :id', { replacements: { entityId, id: ticket.id }, type: QueryTypes.SELECT },
+      'SELECT * FROM glpi_tickets WHERE glpi_entity_id = :entityId AND glpi_id = :id',
+      { replacements: { entityId, id: ticket.id }, type: QueryTypes.SELECT },
     );
-    expect(cachedTicket).toMatchObject({ status: ticket.status, urgency: ticket.urgency, priority: ticket.priority, content: ticket.content });
+    expect(cachedTicket).toMatchObject({
+      status: ticket.status,
+      urgency: ticket.urgency,
+      priority: ticket.priority,
+      content: ticket.content,
+    });
     expect(cachedTicket?.requester_glpi_user_id).toBe((ticket.requesters as number[])[0]);
     expect(typeof cachedTicket?.category).toBe('string');
   });
@@ -59,10 +72,30 @@ describe('first full sync', () => {
     for (const companyId of h.companyOf.values()) {
       expect(await GlpiSyncEvent.count({ where: { companyId } })).toBe(0);
       const monitor = await syncMonitor(companyId);
-      expect(monitor.pairs.filter((pair) => !pair.serverWide).map((pair) => pair.itemtype).sort()).toEqual(
-        ['Computer', 'Infocom', 'Item_OperatingSystem', 'Monitor', 'NetworkEquipment', 'Peripheral', 'Phone', 'Printer', 'Software', 'SoftwareLicense', 'Ticket'],
-      );
-      expect(monitor.pairs.filter((pair) => pair.serverWide).map((pair) => pair.itemtype).sort()).toEqual([...serverWideItemtypes].sort());
+      expect(
+        monitor.pairs
+          .filter((pair) => !pair.serverWide)
+          .map((pair) => pair.itemtype)
+          .sort(),
+      ).toEqual([
+        'Computer',
+        'Infocom',
+        'Item_OperatingSystem',
+        'Monitor',
+        'NetworkEquipment',
+        'Peripheral',
+        'Phone',
+        'Printer',
+        'Software',
+        'SoftwareLicense',
+        'Ticket',
+      ]);
+      expect(
+        monitor.pairs
+          .filter((pair) => pair.serverWide)
+          .map((pair) => pair.itemtype)
+          .sort(),
+      ).toEqual([...serverWideItemtypes].sort());
       for (const pair of monitor.pairs) {
         expect(pair.lastSuccessAt).not.toBeNull();
         expect(pair.lastError).toBeNull();
@@ -82,7 +115,10 @@ describe('first full sync', () => {
     const companyId = h.companyOf.get(entityId)!;
     const stamp = '2030-01-01 10:00:00';
     // Ten monitors with the same date_mod: with pages of 7 they straddle a boundary.
-    const ids = Array.from({ length: 10 }, (_, n) => h.sim.state.addItem('Monitor', { entities_id: entityId, name: `TIE-${n}`, date_mod: stamp }).id);
+    const ids = Array.from(
+      { length: 10 },
+      (_, n) => h.sim.state.addItem('Monitor', { entities_id: entityId, name: `TIE-${n}`, date_mod: stamp }).id,
+    );
     await syncCompany(h.ctx, { companyId, itemtype: 'Monitor' });
     const rows = await sequelize.query<{ id: number }>(
       "SELECT glpi_id AS id FROM glpi_assets WHERE glpi_entity_id = :entityId AND itemtype = 'Monitor' AND deleted_at IS NULL AND name LIKE 'TIE-%'",
@@ -108,8 +144,10 @@ describe('first full sync', () => {
     expect(await redis().get(key)).not.toBeNull();
     const entityId = h.entityIds[0]!;
     const glpi = glpiSnapshot(h.sim, entityId);
-    const assetTotal = ['Computer', 'Monitor', 'Printer', 'NetworkEquipment', 'Peripheral', 'Phone', 'Software', 'SoftwareLicense']
-      .reduce((sum, t) => sum + (glpi[t]?.length ?? 0), 0);
+    const assetTotal = ['Computer', 'Monitor', 'Printer', 'NetworkEquipment', 'Peripheral', 'Phone', 'Software', 'SoftwareLicense'].reduce(
+      (sum, t) => sum + (glpi[t]?.length ?? 0),
+      0,
+    );
     expect(rebuilt.assets.total).toBe(assetTotal);
     expect(rebuilt.tickets.total).toBe(glpi.Ticket?.length);
     expect(rebuilt.tickets.perMonth).toHaveLength(12);

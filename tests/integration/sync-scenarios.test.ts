@@ -30,7 +30,10 @@ afterAll(async () => {
 });
 
 describe('the cache converges on the simulator, whatever GLPI does', () => {
-  const seeds = scenarioSeeds(Array.from({ length: 16 }, (_, i) => 101 + i), 4);
+  const seeds = scenarioSeeds(
+    Array.from({ length: 16 }, (_, i) => 101 + i),
+    4,
+  );
   seeds.forEach((seed, index) => {
     it(`scenario seed ${seed}`, async () => {
       const entityId = h.entityIds[index % h.entityIds.length]!;
@@ -39,11 +42,13 @@ describe('the cache converges on the simulator, whatever GLPI does', () => {
       await scenario.prepare();
       await h.cycle(companyId);
       for (let cycle = 1; cycle <= 10; cycle += 1) {
-        for (let steps = 1 + (seed + cycle) % 3; steps > 0; steps -= 1) await scenario.step();
+        for (let steps = 1 + ((seed + cycle) % 3); steps > 0; steps -= 1) await scenario.step();
         await h.cycle(companyId);
         const differences = pictureDifferences(await glpiPicture(driver, entityId), await cachePicture(entityId));
         if (differences.length > 0) {
-          throw new Error(`cache differs from GLPI after cycle ${cycle} (replay: SCENARIO_SEEDS=${seed})\n${scenario.describe()}\n${differences.slice(0, 30).join('\n')}`);
+          throw new Error(
+            `cache differs from GLPI after cycle ${cycle} (replay: SCENARIO_SEEDS=${seed})\n${scenario.describe()}\n${differences.slice(0, 30).join('\n')}`,
+          );
         }
       }
     }, 120_000);

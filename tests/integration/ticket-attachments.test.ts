@@ -39,8 +39,12 @@ afterAll(async () => {
 describe('ticket attachments', () => {
   it('refuses a file that is not what its name says, an empty one and one over 10 MB, storing and queueing nothing', async () => {
     const [files, queued] = [storedFiles(), await rows()];
-    const create = (fileName: string, bytes: Uint8Array) => client.browser.run((api) => api.portal.tickets.create({ ...ticket, attachment: { fileName, bytes } }));
-    const fake = await expectAppError(create('capture.png', new TextEncoder().encode('<html><script>alert(1)</script></html>')), 'errors.ticketAttachment.type');
+    const create = (fileName: string, bytes: Uint8Array) =>
+      client.browser.run((api) => api.portal.tickets.create({ ...ticket, attachment: { fileName, bytes } }));
+    const fake = await expectAppError(
+      create('capture.png', new TextEncoder().encode('<html><script>alert(1)</script></html>')),
+      'errors.ticketAttachment.type',
+    );
     expect(fake).toMatchObject({ field: 'attachment' });
     await expectAppError(create('vide.png', new Uint8Array(0)), 'errors.ticketAttachment.empty');
     const big = new Uint8Array(MAX_TICKET_ATTACHMENT_BYTES + 1);
@@ -52,7 +56,9 @@ describe('ticket attachments', () => {
   });
 
   it('queues a good file with its ticket, under its checked type and a clean name', async () => {
-    const { outboxId } = await client.browser.run((api) => api.portal.tickets.create({ ...ticket, attachment: { fileName: '../../etc/capture.html', bytes: new Uint8Array(tinyPng) } }));
+    const { outboxId } = await client.browser.run((api) =>
+      api.portal.tickets.create({ ...ticket, attachment: { fileName: '../../etc/capture.html', bytes: new Uint8Array(tinyPng) } }),
+    );
     const document = await GlpiOutboxEntry.findOne({ where: { companyId: client.company.id, kind: 'document', localTicketRef: outboxId } });
     expect(documentPayloadSchema.parse(document!.payload)).toMatchObject({ fileName: 'capture.png', mime: 'image/png' });
   });
@@ -67,6 +73,9 @@ describe('ticket attachments', () => {
     const empty = new FormData();
     empty.append('content', 'Sans fichier');
     empty.append('attachment', new Blob([]), '');
-    expect(await readTicketForm(new Request('http://localhost/x', { method: 'POST', body: empty }))).toMatchObject({ attachment: undefined, tooLarge: false });
+    expect(await readTicketForm(new Request('http://localhost/x', { method: 'POST', body: empty }))).toMatchObject({
+      attachment: undefined,
+      tooLarge: false,
+    });
   });
 });

@@ -39,7 +39,8 @@ const openTicketOf = async (companyId: number) => {
 };
 const linkOf = async (documentId: number) => {
   const [row] = await sequelize.query<{ glpi_id: number; storage_name: string | null }>(
-    'SELECT glpi_id, storage_name FROM glpi_ticket_documents WHERE glpi_document_id = :documentId', { replacements: { documentId }, type: QueryTypes.SELECT },
+    'SELECT glpi_id, storage_name FROM glpi_ticket_documents WHERE glpi_document_id = :documentId',
+    { replacements: { documentId }, type: QueryTypes.SELECT },
   );
   return row;
 };
@@ -77,16 +78,26 @@ describe('technicians’ documents in the portal', () => {
     const served = await ticketFile(companyId, { glpiTicketId: ticketId }, `g${ticketLink!.glpi_id}`);
     expect(Buffer.from(served.bytes).equals(pdf)).toBe(true);
     expect(served).toMatchObject({ fileName: 'rapport.pdf', contentType: 'application/pdf' });
-    await expect(ticketFile(companyId, { glpiTicketId: ticketId }, `g${privateLink!.glpi_id}`)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(ticketFile(companyId, { glpiTicketId: ticketId }, `g${privateLink!.glpi_id}`)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
 
     // Another company's client, through the procedure as a browser calls it: not found, whatever ticket it names.
     const other = await subscribedClient({ company: (await Company.findByPk(otherId))! });
-    await expectRefused(other.browser.run((api) => api.portal.tickets.file({ ticket: { glpiId: ticketId }, file: `g${ticketLink!.glpi_id}` })), 'NOT_FOUND');
+    await expectRefused(
+      other.browser.run((api) => api.portal.tickets.file({ ticket: { glpiId: ticketId }, file: `g${ticketLink!.glpi_id}` })),
+      'NOT_FOUND',
+    );
     const otherTicket = await openTicketOf(otherId);
-    await expectRefused(other.browser.run((api) => api.portal.tickets.file({ ticket: { glpiId: otherTicket }, file: `g${ticketLink!.glpi_id}` })), 'NOT_FOUND');
+    await expectRefused(
+      other.browser.run((api) => api.portal.tickets.file({ ticket: { glpiId: otherTicket }, file: `g${ticketLink!.glpi_id}` })),
+      'NOT_FOUND',
+    );
     // The company's own client downloads it through the same procedure.
     const own = await subscribedClient({ company: (await Company.findByPk(companyId))! });
-    const downloaded = await own.browser.run((api) => api.portal.tickets.file({ ticket: { glpiId: ticketId }, file: `g${publicLink!.glpi_id}` }));
+    const downloaded = await own.browser.run((api) =>
+      api.portal.tickets.file({ ticket: { glpiId: ticketId }, file: `g${publicLink!.glpi_id}` }),
+    );
     expect(Buffer.from(downloaded.bytes).equals(tinyPng)).toBe(true);
 
     // A technician makes the public answer private afterwards: its file disappears at the next cycle.
@@ -101,7 +112,13 @@ describe('technicians’ documents in the portal', () => {
     const companyId = h.companyOf.get(entityId)!;
     const ticketId = await openTicketOf(companyId);
     const client = await subscribedClient({ company: (await Company.findByPk(companyId))! });
-    await client.browser.run((api) => api.portal.tickets.reply({ glpiId: ticketId, content: 'Voici ma capture.', attachment: { fileName: 'ma-capture.png', bytes: new Uint8Array(tinyPng) } }));
+    await client.browser.run((api) =>
+      api.portal.tickets.reply({
+        glpiId: ticketId,
+        content: 'Voici ma capture.',
+        attachment: { fileName: 'ma-capture.png', bytes: new Uint8Array(tinyPng) },
+      }),
+    );
     const page = await client.browser.run((api) => api.portal.tickets.conversation({ glpiId: ticketId }));
     const own = page.files.find((file) => file.fileName === 'ma-capture.png');
     expect(own).toMatchObject({ fromSupport: false, ready: true, state: 'pending', on: { itemtype: 'Ticket' } });
@@ -113,9 +130,15 @@ describe('technicians’ documents in the portal', () => {
     const [entityId] = h.entityIds as [number];
     const companyId = h.companyOf.get(entityId)!;
     const ticketId = await openTicketOf(companyId);
-    const { id } = await h.ctx.pool.withEntity(entityId, (client) => client.uploadDocument({
-      ticketId, fileName: 'écran.png', mime: 'image/png', bytes: tinyPng, comment: 'ytech-outbox:11111111-2222-3333-4444-555555555555',
-    }));
+    const { id } = await h.ctx.pool.withEntity(entityId, (client) =>
+      client.uploadDocument({
+        ticketId,
+        fileName: 'écran.png',
+        mime: 'image/png',
+        bytes: tinyPng,
+        comment: 'ytech-outbox:11111111-2222-3333-4444-555555555555',
+      }),
+    );
     const found = await h.ctx.pool.withEntity(entityId, (client) => client.findDocuments('11111111-2222-3333-4444-555555555555'));
     expect(found.map((document) => document.id)).toEqual([id]);
     const bytes = await h.ctx.pool.withEntity(entityId, (client) => client.downloadDocument(id));

@@ -30,15 +30,21 @@ let foreignPc = 0;
 let open: number[] = [];
 
 const ticketsOf = (entity: number) => h.sim.state.rows('Ticket', entity).filter((row) => row.is_deleted === 0);
-const assetOf = (itemtype: 'Computer' | 'Monitor', entity: number) => Number(h.sim.state.rows(itemtype, entity).find((row) => row.is_deleted === 0 && row.is_template !== 1)!.id);
+const assetOf = (itemtype: 'Computer' | 'Monitor', entity: number) =>
+  Number(h.sim.state.rows(itemtype, entity).find((row) => row.is_deleted === 0 && row.is_template !== 1)!.id);
 const linkId = (ticketId: number, itemtype: string, itemId: number) =>
-  Number(h.sim.state.rows('Item_Ticket').find((row) => row.tickets_id === ticketId && row.itemtype === itemtype && row.items_id === itemId)!.id);
-const assetsOnTicket = async (ticketId: number, company = companyId) => (await ticketConversation(company, ticketId)).assets.map((a) => `${a.itemtype}:${a.glpiId}`);
+  Number(
+    h.sim.state.rows('Item_Ticket').find((row) => row.tickets_id === ticketId && row.itemtype === itemtype && row.items_id === itemId)!.id,
+  );
+const assetsOnTicket = async (ticketId: number, company = companyId) =>
+  (await ticketConversation(company, ticketId)).assets.map((a) => `${a.itemtype}:${a.glpiId}`);
 const ticketsOnAsset = async (scope: { companyId: number; memberUserId: number | null }, glpiId: number) =>
   (await assetDetail(scope, 'computers', glpiId)).tickets.map((t) => t.glpiId);
-const cachedLinks = (ticketId: number) => sequelize.query<{ glpi_id: number; deleted: number }>(
-  'SELECT glpi_id, deleted_at IS NOT NULL AS deleted FROM glpi_ticket_items WHERE glpi_ticket_id = :ticketId ORDER BY glpi_id', { replacements: { ticketId }, type: QueryTypes.SELECT },
-);
+const cachedLinks = (ticketId: number) =>
+  sequelize.query<{ glpi_id: number; deleted: number }>(
+    'SELECT glpi_id, deleted_at IS NOT NULL AS deleted FROM glpi_ticket_items WHERE glpi_ticket_id = :ticketId ORDER BY glpi_id',
+    { replacements: { ticketId }, type: QueryTypes.SELECT },
+  );
 
 beforeAll(async () => {
   h = await startSyncHarness({ sim: { seed: { seed: 16, entities: 2, assets: 30, tickets: 80 } } });
@@ -48,7 +54,9 @@ beforeAll(async () => {
   pc = assetOf('Computer', entityId);
   monitor = assetOf('Monitor', entityId);
   foreignPc = assetOf('Computer', otherEntity);
-  open = ticketsOf(entityId).filter((row) => Number(row.status) !== 6).map((row) => Number(row.id));
+  open = ticketsOf(entityId)
+    .filter((row) => Number(row.status) !== 6)
+    .map((row) => Number(row.id));
   expect(open.length).toBeGreaterThan(perTicketReadLimit + 5);
   ticketIds.removed = open.pop()!;
   ticketIds.closed = open.pop()!;
@@ -71,7 +79,9 @@ afterAll(async () => {
 describe('assets linked to tickets in GLPI (Item_Ticket)', () => {
   it('brings the links GLPI held at the first sync', async () => {
     expect(await assetsOnTicket(ticketIds.first)).toEqual([`Monitor:${monitor}`]);
-    expect(await ticketsOnAsset({ companyId, memberUserId: null }, pc)).toEqual(expect.arrayContaining([ticketIds.removed, ticketIds.closed]));
+    expect(await ticketsOnAsset({ companyId, memberUserId: null }, pc)).toEqual(
+      expect.arrayContaining([ticketIds.removed, ticketIds.closed]),
+    );
   });
 
   it('shows a technician’s new link on the ticket page and the asset page, to the ticket’s company only', async () => {
@@ -124,8 +134,9 @@ describe('assets linked to tickets in GLPI (Item_Ticket)', () => {
     const member = await createUser('client', null, 'member');
     await member.update({ companyId });
     await GlpiUserLink.create({ userId: member.id, glpiUserId: 990_000 + (process.pid % 1000), glpiProfileLinkId: null });
-    await sequelize.query('INSERT INTO glpi_ticket_actors (glpi_entity_id, ticket_glpi_id, glpi_user_id, actor_type) VALUES (?, ?, ?, 1)',
-      { replacements: [entityId, mine, 990_000 + (process.pid % 1000)] });
+    await sequelize.query('INSERT INTO glpi_ticket_actors (glpi_entity_id, ticket_glpi_id, glpi_user_id, actor_type) VALUES (?, ?, ?, 1)', {
+      replacements: [entityId, mine, 990_000 + (process.pid % 1000)],
+    });
     expect(await ticketsOnAsset({ companyId, memberUserId: member.id }, pc)).toEqual([mine]);
     expect(await ticketsOnAsset({ companyId, memberUserId: null }, pc)).toContain(notMine);
   });

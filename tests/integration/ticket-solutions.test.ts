@@ -22,10 +22,11 @@ afterAll(async () => {
   await closeTestResources();
 });
 
-const cachedTickets = (companyId: number, status: number) => sequelize.query<{ id: number }>(
-  'SELECT glpi_id AS id FROM glpi_tickets WHERE company_id = :companyId AND status = :status AND deleted_at IS NULL ORDER BY glpi_id',
-  { replacements: { companyId, status }, type: QueryTypes.SELECT },
-);
+const cachedTickets = (companyId: number, status: number) =>
+  sequelize.query<{ id: number }>(
+    'SELECT glpi_id AS id FROM glpi_tickets WHERE company_id = :companyId AND status = :status AND deleted_at IS NULL ORDER BY glpi_id',
+    { replacements: { companyId, status }, type: QueryTypes.SELECT },
+  );
 
 describe('solutions in the portal', () => {
   it('shows a solved ticket’s solution waiting for the client, a closed one’s accepted, and a new one as soon as the sync reads it', async () => {
@@ -43,7 +44,11 @@ describe('solutions in the portal', () => {
     expect(closedPage.canDecide).toBe(false);
 
     const [open] = await cachedTickets(companyId, 2);
-    h.sim.state.addItem('ITILSolution', { itemtype: 'Ticket', items_id: Number(open!.id), content: '<p>Poste <b>redémarré</b>.</p><script>alert(1)</script>' });
+    h.sim.state.addItem('ITILSolution', {
+      itemtype: 'Ticket',
+      items_id: Number(open!.id),
+      content: '<p>Poste <b>redémarré</b>.</p><script>alert(1)</script>',
+    });
     // The solution moves the ticket's date_mod in the same second: wait for the next one so the read sees both.
     await new Promise((resolve) => setTimeout(resolve, 1_100));
     await h.cycle(companyId);

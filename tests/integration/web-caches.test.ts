@@ -23,7 +23,13 @@ async function startWeb(name: string): Promise<{ process: PlatformProcess; url: 
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   // DATABASE_URL and REDIS_PREFIX are this vitest worker's (tests/support/test-env.ts).
-  const started = startPlatformProcess(name, 'server/http/main.ts', { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', PORT: String(port), APP_URL: url });
+  const started = startPlatformProcess(name, 'server/http/main.ts', {
+    ...process.env,
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    PORT: String(port),
+    APP_URL: url,
+  });
   await waitForUrl(`${url}/healthz`);
   return { process: started, url };
 }

@@ -18,13 +18,20 @@ import { realGlpiTickets } from '../support/real-glpi-tickets';
 const world = realGlpiTickets();
 
 type GlpiAccount = { id: number; is_active: number };
-const account = async (email: string) => (await world.h.glpi.query<GlpiAccount>('SELECT id, is_active FROM glpi_users WHERE name = ?', [email]))[0] ?? null;
+const account = async (email: string) =>
+  (await world.h.glpi.query<GlpiAccount>('SELECT id, is_active FROM glpi_users WHERE name = ?', [email]))[0] ?? null;
 const clientProfiles = async (glpiUserId: number) =>
-  (await world.h.glpi.query<{ entities_id: number }>('SELECT entities_id FROM glpi_profiles_users WHERE users_id = ? AND profiles_id = 1', [glpiUserId])).map((row) => row.entities_id);
-const cachedActors = (entityId: number, ticketId: number) => sequelize.query<{ user: number; type: number }>(
-  'SELECT glpi_user_id AS user, actor_type AS type FROM glpi_ticket_actors WHERE glpi_entity_id = :entityId AND ticket_glpi_id = :ticketId ORDER BY actor_type, glpi_user_id',
-  { replacements: { entityId, ticketId }, type: QueryTypes.SELECT },
-);
+  (
+    await world.h.glpi.query<{ entities_id: number }>(
+      'SELECT entities_id FROM glpi_profiles_users WHERE users_id = ? AND profiles_id = 1',
+      [glpiUserId],
+    )
+  ).map((row) => row.entities_id);
+const cachedActors = (entityId: number, ticketId: number) =>
+  sequelize.query<{ user: number; type: number }>(
+    'SELECT glpi_user_id AS user, actor_type AS type FROM glpi_ticket_actors WHERE glpi_entity_id = :entityId AND ticket_glpi_id = :ticketId ORDER BY actor_type, glpi_user_id',
+    { replacements: { entityId, ticketId }, type: QueryTypes.SELECT },
+  );
 
 describe('company people in a real GLPI', { timeout: 240_000 }, () => {
   it('gives managers and members a GLPI account, not billing; a deactivated member loses it and gets the same one back, each run idempotent', async () => {
@@ -45,7 +52,11 @@ describe('company people in a real GLPI', { timeout: 240_000 }, () => {
     await provisionCompany({ companyId: company.id }, world.options);
     expect(await account(member.email)).toEqual({ id: memberAccount!.id, is_active: 0 });
     expect(await clientProfiles(memberAccount!.id)).toEqual([]);
-    expect(await GlpiUserLink.findByPk(member.id)).toMatchObject({ glpiUserId: memberAccount!.id, glpiProfileLinkId: null, apiTokenSealed: null });
+    expect(await GlpiUserLink.findByPk(member.id)).toMatchObject({
+      glpiUserId: memberAccount!.id,
+      glpiProfileLinkId: null,
+      apiTokenSealed: null,
+    });
     // Replayed: nothing more to take, nothing fails.
     await provisionCompany({ companyId: company.id }, world.options);
     expect(await clientProfiles(memberAccount!.id)).toEqual([]);
@@ -68,25 +79,43 @@ describe('company people in a real GLPI', { timeout: 240_000 }, () => {
     const memberAccount = (await account(member.email))!;
     const colleagueAccount = (await account(colleague.email))!;
 
-    const entry = await queueTicket({ companyId: company.id, userId: member.id, title: 'Imprimante', content: 'Bourrage papier.', urgency: 3, type: 'incident' });
+    const entry = await queueTicket({
+      companyId: company.id,
+      userId: member.id,
+      title: 'Imprimante',
+      content: 'Bourrage papier.',
+      urgency: 3,
+      type: 'incident',
+    });
     const ticketId = (await deliverOutboxEntry(entry.id, { pool: world.options.pool }))!;
-    expect(await world.h.glpi.query('SELECT users_id, type FROM glpi_tickets_users WHERE tickets_id = ?', [ticketId])).toEqual([{ users_id: memberAccount.id, type: 1 }]);
+    expect(await world.h.glpi.query('SELECT users_id, type FROM glpi_tickets_users WHERE tickets_id = ?', [ticketId])).toEqual([
+      { users_id: memberAccount.id, type: 1 },
+    ]);
     // A technician adds the colleague as observer, in GLPI (switched again: the entity is newer than the driver's session).
     await world.h.driver.switchTo(0, true);
     await world.h.driver.createOne('Ticket_User', { tickets_id: ticketId, users_id: colleagueAccount.id, type: 3 });
 
     await world.h.cycle(company.id);
-    expect(await cachedActors(entityId, ticketId)).toEqual([{ user: memberAccount.id, type: 1 }, { user: colleagueAccount.id, type: 3 }]);
-    const seenBy = async (userId: number) => (await listTickets({ companyId: company.id, memberUserId: userId }, {})).tickets.map((t) => t.glpiId);
+    expect(await cachedActors(entityId, ticketId)).toEqual([
+      { user: memberAccount.id, type: 1 },
+      { user: colleagueAccount.id, type: 3 },
+    ]);
+    const seenBy = async (userId: number) =>
+      (await listTickets({ companyId: company.id, memberUserId: userId }, {})).tickets.map((t) => t.glpiId);
     expect(await seenBy(member.id)).toEqual([ticketId]);
     expect(await seenBy(colleague.id)).toEqual([ticketId]);
 
     // A cache filled before actors were read gets them at the next cycle, the ticket unchanged.
     await sequelize.query('DELETE FROM glpi_ticket_actors WHERE glpi_entity_id = :entityId', { replacements: { entityId } });
-    await sequelize.query("UPDATE glpi_sync_state SET actors_read_at = NULL WHERE glpi_entity_id = :entityId AND itemtype = 'Ticket'", { replacements: { entityId } });
+    await sequelize.query("UPDATE glpi_sync_state SET actors_read_at = NULL WHERE glpi_entity_id = :entityId AND itemtype = 'Ticket'", {
+      replacements: { entityId },
+    });
     expect(await seenBy(colleague.id)).toEqual([]);
     await world.h.cycle(company.id);
-    expect(await cachedActors(entityId, ticketId)).toEqual([{ user: memberAccount.id, type: 1 }, { user: colleagueAccount.id, type: 3 }]);
+    expect(await cachedActors(entityId, ticketId)).toEqual([
+      { user: memberAccount.id, type: 1 },
+      { user: colleagueAccount.id, type: 3 },
+    ]);
     expect(await seenBy(colleague.id)).toEqual([ticketId]);
   });
 });

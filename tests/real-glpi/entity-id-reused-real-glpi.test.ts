@@ -20,10 +20,14 @@ let h: RealSyncHarness;
 let options: ProvisioningOptions;
 let worker: Worker | null = null;
 
-const entityRow = async (id: number) => (await h.glpi.query<{ id: number; name: string; comment: string | null }>(
-  'SELECT id, name, comment FROM glpi_entities WHERE id = ?', [id]))[0];
-const ticketsCarrying = (key: string) => h.glpi.query<{ id: number; entities_id: number }>(
-  'SELECT id, entities_id FROM glpi_tickets WHERE content LIKE ?', [`%${key}%`]);
+const entityRow = async (id: number) =>
+  (
+    await h.glpi.query<{ id: number; name: string; comment: string | null }>('SELECT id, name, comment FROM glpi_entities WHERE id = ?', [
+      id,
+    ])
+  )[0];
+const ticketsCarrying = (key: string) =>
+  h.glpi.query<{ id: number; entities_id: number }>('SELECT id, entities_id FROM glpi_tickets WHERE content LIKE ?', [`%${key}%`]);
 
 beforeAll(async () => {
   h = await startRealSyncHarness();
@@ -51,7 +55,11 @@ describe('a GLPI entity id given again, in a real GLPI', () => {
     // GLPI refuses to purge an entity that still holds profiles: a technician removes them first.
     await h.driver.switchTo(0, true); // a session sees entities created since its last switch only after switching again
     const profileLinks = await h.glpi.query<{ id: number }>('SELECT id FROM glpi_profiles_users WHERE entities_id = ?', [first.entityId]);
-    if (profileLinks.length > 0) await h.driver.purge('Profile_User', profileLinks.map((row) => row.id));
+    if (profileLinks.length > 0)
+      await h.driver.purge(
+        'Profile_User',
+        profileLinks.map((row) => row.id),
+      );
     await h.driver.purge('Entity', [first.entityId]);
     expect(await entityRow(first.entityId)).toBeUndefined();
     await h.glpi.query('ALTER TABLE glpi_entities AUTO_INCREMENT = 1');
@@ -68,24 +76,44 @@ describe('a GLPI entity id given again, in a real GLPI', () => {
     const bLink = (await GlpiCompanyLink.findByPk(b.id))!;
     expect(bLink).toMatchObject({ glpiEntityId: first.entityId, provisioningState: 'done' });
     expect(markersOf((await entityRow(first.entityId))?.comment ?? null)).toEqual([bLink.identityMarker]);
-    expect(await GlpiCompanyLink.findByPk(a.id)).toMatchObject({ glpiEntityId: null, retiredGlpiEntityId: null, provisioningState: 'failed' });
-    const alerts = (await Notification.findAll({ where: { kind: 'glpiLinkLost' } })).filter((n) => (n.params as Record<string, unknown>).company === a.name);
+    expect(await GlpiCompanyLink.findByPk(a.id)).toMatchObject({
+      glpiEntityId: null,
+      retiredGlpiEntityId: null,
+      provisioningState: 'failed',
+    });
+    const alerts = (await Notification.findAll({ where: { kind: 'glpiLinkLost' } })).filter(
+      (n) => (n.params as Record<string, unknown>).company === a.name,
+    );
     // Every admin is alerted, each once at most: the loss was found once (other files add admins to this database).
     expect(new Set(alerts.map((alert) => alert.userId)).size).toBe(alerts.length);
 
     // A's client writes while the link is lost: the row waits and nothing reaches B's entity.
-    const ticket = await queueTicket({ companyId: a.id, userId: aUser.id, title: 'Serveur', content: 'Le partage ne répond plus.', urgency: 4, type: 'incident' });
-    worker = new Worker('glpi-outbox', deliverOutboxProcessor({ pool: options.pool }), {
-      connection: { ...redisConnectionOptions(), maxRetriesPerRequest: null }, prefix: queuePrefix,
+    const ticket = await queueTicket({
+      companyId: a.id,
+      userId: aUser.id,
+      title: 'Serveur',
+      content: 'Le partage ne répond plus.',
+      urgency: 4,
+      type: 'incident',
     });
-    await waitFor(async () => /must be repaired/.test((await GlpiOutboxEntry.findByPk(ticket.id))?.lastError ?? ''), { timeoutMs: 60_000, what: 'the ticket waiting' });
+    worker = new Worker('glpi-outbox', deliverOutboxProcessor({ pool: options.pool }), {
+      connection: { ...redisConnectionOptions(), maxRetriesPerRequest: null },
+      prefix: queuePrefix,
+    });
+    await waitFor(async () => /must be repaired/.test((await GlpiOutboxEntry.findByPk(ticket.id))?.lastError ?? ''), {
+      timeoutMs: 60_000,
+      what: 'the ticket waiting',
+    });
     expect(await GlpiOutboxEntry.findByPk(ticket.id)).toMatchObject({ state: 'pending', attempts: 0 });
     expect(await ticketsCarrying(ticket.idempotencyKey)).toEqual([]);
 
     // Staff re-provision: a new entity of A's own, and the waiting ticket goes, once.
     const repaired = (await provisionCompany({ companyId: a.id }, options))!;
     expect(repaired.entityId).not.toBe(first.entityId);
-    await waitFor(async () => (await GlpiOutboxEntry.findByPk(ticket.id))?.state === 'delivered', { timeoutMs: 60_000, what: 'the ticket delivered' });
+    await waitFor(async () => (await GlpiOutboxEntry.findByPk(ticket.id))?.state === 'delivered', {
+      timeoutMs: 60_000,
+      what: 'the ticket delivered',
+    });
     await provisionCompany({ companyId: a.id }, options); // a replay releases nothing twice
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     const delivered = await ticketsCarrying(ticket.idempotencyKey);
@@ -93,7 +121,8 @@ describe('a GLPI entity id given again, in a real GLPI', () => {
     // B's entity kept only what is B's: no ticket of A, no client profile of A's user.
     expect(await h.glpi.query('SELECT id FROM glpi_tickets WHERE entities_id = ?', [first.entityId])).toEqual([]);
     const aAccount = (await h.glpi.query<{ id: number }>('SELECT id FROM glpi_users WHERE name = ?', [aUser.email]))[0]!;
-    expect(await h.glpi.query('SELECT entities_id FROM glpi_profiles_users WHERE users_id = ? AND profiles_id = 1', [aAccount.id]))
-      .toEqual([{ entities_id: repaired.entityId }]);
+    expect(await h.glpi.query('SELECT entities_id FROM glpi_profiles_users WHERE users_id = ? AND profiles_id = 1', [aAccount.id])).toEqual(
+      [{ entities_id: repaired.entityId }],
+    );
   }, 240_000);
 });

@@ -33,7 +33,10 @@ function parse(line: string): { end: number; seconds: number } {
 describe('the GLPI limiter', () => {
   it(`never lets more than ${maxPerSecond} requests a second reach GLPI during a first sync`, async () => {
     const { entityId, companyId } = await h.addClient();
-    await h.driver.create('Computer', Array.from({ length: 30 }, (_, i) => ({ name: `LIMIT-${i}`, entities_id: entityId })));
+    await h.driver.create(
+      'Computer',
+      Array.from({ length: 30 }, (_, i) => ({ name: `LIMIT-${i}`, entities_id: entityId })),
+    );
     const from = h.glpi.requestLog().length;
     const result = await h.cycle(companyId);
     const requests = h.glpi.requestLog(from).map(parse);
@@ -50,8 +53,11 @@ describe('the GLPI limiter', () => {
     const bound = Math.floor((width + longest) * maxPerSecond) + 1;
     const first = Math.min(...requests.map((request) => request.end));
     const last = Math.max(...requests.map((request) => request.end));
-    const busiest = Math.max(...Array.from({ length: last - first + 1 }, (_, i) => first + i)
-      .map((start) => requests.filter((request) => request.end >= start && request.end < start + width).length));
+    const busiest = Math.max(
+      ...Array.from({ length: last - first + 1 }, (_, i) => first + i).map(
+        (start) => requests.filter((request) => request.end >= start && request.end < start + width).length,
+      ),
+    );
     expect(busiest, `${requests.length} requests from ${first} to ${last}, longest ${longest} s`).toBeLessThanOrEqual(bound);
   }, 120_000);
 });

@@ -33,31 +33,62 @@ describe('the sync against a real GLPI', { timeout: 180_000 }, () => {
   it('loses nothing of a mass action: rows sharing one date_mod second all reach the cache', async () => {
     const { entityId, companyId } = await h.addClient();
     // Rows of varied width, as real tickets are: MariaDB then orders a tied second differently per LIMIT.
-    const tickets = await h.driver.create('Ticket', names('Panne', 800).map((name, i) => ({
-      name, content: `<p>${'Le poste ne démarre plus. '.repeat(i % 40)}</p>`, entities_id: entityId,
-    })));
-    const computers = await h.driver.create('Computer', names('PC', 600).map((name, i) => ({ name, comment: 'x'.repeat(i % 200), entities_id: entityId })));
+    const tickets = await h.driver.create(
+      'Ticket',
+      names('Panne', 800).map((name, i) => ({
+        name,
+        content: `<p>${'Le poste ne démarre plus. '.repeat(i % 40)}</p>`,
+        entities_id: entityId,
+      })),
+    );
+    const computers = await h.driver.create(
+      'Computer',
+      names('PC', 600).map((name, i) => ({ name, comment: 'x'.repeat(i % 200), entities_id: entityId })),
+    );
     await h.cycle(companyId);
     expect(await h.differences(entityId)).toEqual([]);
 
-    await h.driver.update('Ticket', tickets.slice(300, 350).map((id) => ({ id, status: 6 })));
-    await h.driver.update('Computer', computers.slice(200, 251).map((id, i) => ({ id, name: `RENAMED-${i}` })));
+    await h.driver.update(
+      'Ticket',
+      tickets.slice(300, 350).map((id) => ({ id, status: 6 })),
+    );
+    await h.driver.update(
+      'Computer',
+      computers.slice(200, 251).map((id, i) => ({ id, name: `RENAMED-${i}` })),
+    );
     const tied = await h.glpi.query<{ n: number }>(
-      'SELECT MAX(n) AS n FROM (SELECT COUNT(*) AS n FROM glpi_tickets WHERE entities_id = ? GROUP BY date_mod) s', [entityId]);
+      'SELECT MAX(n) AS n FROM (SELECT COUNT(*) AS n FROM glpi_tickets WHERE entities_id = ? GROUP BY date_mod) s',
+      [entityId],
+    );
     expect(Number(tied[0]?.n)).toBeGreaterThanOrEqual(50); // GLPI stamped the mass action with one second
     await h.cycle(companyId);
     expect(await h.differences(entityId)).toEqual([]);
   });
 
-  it("attaches operating systems and warranties to the right asset (GLPI names the asset in items_id when expanding)", async () => {
+  it('attaches operating systems and warranties to the right asset (GLPI names the asset in items_id when expanding)', async () => {
     const { entityId, companyId } = await h.addClient();
-    const computers = await h.driver.create('Computer', names('OSPC', 10).map((name) => ({ name, entities_id: entityId })));
-    const [windows, linux] = await h.driver.create('OperatingSystem', [{ name: `Windows 11 ${entityId}` }, { name: `Debian 12 ${entityId}` }]);
-    await h.driver.create('Item_OperatingSystem', computers.map((id, i) => ({
-      itemtype: 'Computer', items_id: id, operatingsystems_id: i % 2 === 0 ? windows : linux, entities_id: entityId,
-    })));
+    const computers = await h.driver.create(
+      'Computer',
+      names('OSPC', 10).map((name) => ({ name, entities_id: entityId })),
+    );
+    const [windows, linux] = await h.driver.create('OperatingSystem', [
+      { name: `Windows 11 ${entityId}` },
+      { name: `Debian 12 ${entityId}` },
+    ]);
+    await h.driver.create(
+      'Item_OperatingSystem',
+      computers.map((id, i) => ({
+        itemtype: 'Computer',
+        items_id: id,
+        operatingsystems_id: i % 2 === 0 ? windows : linux,
+        entities_id: entityId,
+      })),
+    );
     const soon = new Date(Date.now() - 300 * 86_400_000).toISOString().slice(0, 10); // 12 months from ~10 months ago
-    await h.driver.create('Infocom', computers.map((id) => ({ itemtype: 'Computer', items_id: id, warranty_date: soon, warranty_duration: 12, entities_id: entityId })));
+    await h.driver.create(
+      'Infocom',
+      computers.map((id) => ({ itemtype: 'Computer', items_id: id, warranty_date: soon, warranty_duration: 12, entities_id: entityId })),
+    );
     await h.cycle(companyId);
     expect(await h.differences(entityId)).toEqual([]);
     const cached = await sequelize.query<{ os: string | null; we: string | null }>(
@@ -93,28 +124,44 @@ describe('the sync against a real GLPI', { timeout: 180_000 }, () => {
     const [site] = await h.driver.create('Location', [{ name: `Alger ${tag}`, entities_id: entityId }]);
     const [office] = await h.driver.create('Location', [{ name: 'Bureau 12', locations_id: site, entities_id: entityId }]);
     const [user] = await h.driver.create('User', [{ name: `tech.${tag}`, realname: 'Benali', firstname: 'Karim' }]);
-    await h.driver.create('Computer', [1, 2, 3].map((n) => ({
-      name: `DROP-${n}`, entities_id: entityId, manufacturers_id: maker, computermodels_id: model, states_id: state, locations_id: office, users_id: user,
-    })));
+    await h.driver.create(
+      'Computer',
+      [1, 2, 3].map((n) => ({
+        name: `DROP-${n}`,
+        entities_id: entityId,
+        manufacturers_id: maker,
+        computermodels_id: model,
+        states_id: state,
+        locations_id: office,
+        users_id: user,
+      })),
+    );
     // GLPI's own rendering of each computer's dropdowns is the oracle; a user is shown by full name as
     // GLPI's interface does (its API's expand gives the login).
     const expected = async () => {
       await h.driver.switchTo(entityId, false);
-      const { body } = await h.driver.request('GET', '/Computer', { query: { range: '0-99', sort: 'id', expand_dropdowns: 'true', get_hateoas: 'false' } });
+      const { body } = await h.driver.request('GET', '/Computer', {
+        query: { range: '0-99', sort: 'id', expand_dropdowns: 'true', get_hateoas: 'false' },
+      });
       await h.driver.switchTo(0, true);
       const { body: account } = await h.driver.request('GET', `/User/${user!}`);
       const text = (value: unknown) => (typeof value === 'string' && value !== '' ? decodeEntities(value) : null);
       const { realname, firstname } = account as { realname: string; firstname: string };
       return (body as Array<Record<string, unknown>>).map((row) => ({
-        name: text(row.name), manufacturer: text(row.manufacturers_id), model: text(row.computermodels_id), state: text(row.states_id),
-        location: text(row.locations_id), user: `${realname} ${firstname}`,
+        name: text(row.name),
+        manufacturer: text(row.manufacturers_id),
+        model: text(row.computermodels_id),
+        state: text(row.states_id),
+        location: text(row.locations_id),
+        user: `${realname} ${firstname}`,
       }));
     };
-    const cached = () => sequelize.query(
-      `SELECT name, manufacturer, model, state, location, user_name AS user FROM glpi_assets
+    const cached = () =>
+      sequelize.query(
+        `SELECT name, manufacturer, model, state, location, user_name AS user FROM glpi_assets
        WHERE glpi_entity_id = :entityId AND itemtype = 'Computer' AND deleted_at IS NULL ORDER BY glpi_id`,
-      { replacements: { entityId }, type: QueryTypes.SELECT },
-    );
+        { replacements: { entityId }, type: QueryTypes.SELECT },
+      );
     await h.cycle(companyId);
     expect(await cached()).toEqual(await expected());
     expect((await cached())[0]).toMatchObject({ location: `Alger ${tag} > Bureau 12`, user: 'Benali Karim' });
@@ -125,7 +172,11 @@ describe('the sync against a real GLPI', { timeout: 180_000 }, () => {
     await h.driver.update('User', [{ id: user!, realname: 'Benali-Haddad' }]);
     await h.cycle(companyId);
     expect(await cached()).toEqual(await expected());
-    expect((await cached())[0]).toMatchObject({ manufacturer: `Maker ${tag} (renamed)`, location: `Oran ${tag} > Bureau 12`, user: 'Benali-Haddad Karim' });
+    expect((await cached())[0]).toMatchObject({
+      manufacturer: `Maker ${tag} (renamed)`,
+      location: `Oran ${tag} > Bureau 12`,
+      user: 'Benali-Haddad Karim',
+    });
   });
 
   it('moves "data as of" with every successful cycle', async () => {
@@ -157,7 +208,10 @@ describe('the sync against a real GLPI', { timeout: 180_000 }, () => {
 
   it('re-reads nothing on a quiet cycle once the last change is older than the overlap: one request per item type', async () => {
     const { entityId, companyId } = await h.addClient();
-    await h.driver.create('Computer', names('BULK', 300).map((name) => ({ name, entities_id: entityId })));
+    await h.driver.create(
+      'Computer',
+      names('BULK', 300).map((name) => ({ name, entities_id: entityId })),
+    );
     await h.cycle(companyId);
     await new Promise((resolve) => setTimeout(resolve, 4_000)); // past overlapSeconds (3 s)
     await h.cycle(companyId);

@@ -28,11 +28,13 @@ describe('the cache converges on a real GLPI, whatever GLPI does', { timeout: 18
       const scenario = new GlpiScenario(h.driver, entityId, seed);
       await scenario.prepare();
       for (let cycle = 1; cycle <= 8; cycle += 1) {
-        for (let steps = 1 + (seed + cycle) % 3; steps > 0; steps -= 1) await scenario.step();
+        for (let steps = 1 + ((seed + cycle) % 3); steps > 0; steps -= 1) await scenario.step();
         await h.cycle(companyId);
         const differences = await h.differences(entityId);
         if (differences.length > 0) {
-          throw new Error(`cache differs from GLPI after cycle ${cycle} (replay: SCENARIO_SEEDS=${seed})\n${scenario.describe()}\n${differences.slice(0, 30).join('\n')}`);
+          throw new Error(
+            `cache differs from GLPI after cycle ${cycle} (replay: SCENARIO_SEEDS=${seed})\n${scenario.describe()}\n${differences.slice(0, 30).join('\n')}`,
+          );
         }
       }
     }, 300_000);

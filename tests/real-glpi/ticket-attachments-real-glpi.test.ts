@@ -18,7 +18,14 @@ describe('ticket attachments against a real GLPI', () => {
   it('delivers an attachment as a Document linked to the ticket, written by the client, once even after a crash', async () => {
     const { company, user, glpiUserId } = await world.provisionedClient();
 
-    const ticket = await queueTicket({ companyId: company.id, userId: user.id, title: 'Écran noir', content: 'Voir la capture.', urgency: 3, type: 'incident' });
+    const ticket = await queueTicket({
+      companyId: company.id,
+      userId: user.id,
+      title: 'Écran noir',
+      content: 'Voir la capture.',
+      urgency: 3,
+      type: 'incident',
+    });
     const stored = await storeTicketAttachment('C:\\captures\\écran.png', png);
     expect(stored).toMatchObject({ fileName: 'écran.png', mime: 'image/png' });
     // Queued before GLPI numbered the ticket: it waits for it.
@@ -26,14 +33,25 @@ describe('ticket attachments against a real GLPI', () => {
     const ticketId = (await world.deliver(ticket.id))!;
 
     // The worker dies after GLPI accepted the upload: the retry finds it instead of uploading again.
-    await expect(world.deliver(attachment.id, { afterGlpiWrite: () => { throw new Error('crash'); } })).rejects.toThrow('crash');
+    await expect(
+      world.deliver(attachment.id, {
+        afterGlpiWrite: () => {
+          throw new Error('crash');
+        },
+      }),
+    ).rejects.toThrow('crash');
     await GlpiOutboxEntry.update({ state: 'pending' }, { where: { id: attachment.id } });
     const documentId = await world.deliver(attachment.id);
 
-    const links = await world.h.glpi.query<{ documents_id: number }>("SELECT documents_id FROM glpi_documents_items WHERE itemtype = 'Ticket' AND items_id = ?", [ticketId]);
+    const links = await world.h.glpi.query<{ documents_id: number }>(
+      "SELECT documents_id FROM glpi_documents_items WHERE itemtype = 'Ticket' AND items_id = ?",
+      [ticketId],
+    );
     expect(links).toEqual([{ documents_id: documentId }]);
     const [document] = await world.h.glpi.query<{ filename: string; mime: string; users_id: number; sha1sum: string }>(
-      'SELECT filename, mime, users_id, sha1sum FROM glpi_documents WHERE id = ?', [documentId]);
+      'SELECT filename, mime, users_id, sha1sum FROM glpi_documents WHERE id = ?',
+      [documentId],
+    );
     expect(document).toMatchObject({ filename: 'écran.png', mime: 'image/png', users_id: glpiUserId });
     const { createHash } = await import('node:crypto');
     expect(document!.sha1sum).toBe(createHash('sha1').update(png).digest('hex'));

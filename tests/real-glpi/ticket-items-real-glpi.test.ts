@@ -24,13 +24,18 @@ afterAll(async () => {
   await closeTestResources();
 });
 
-const dateMod = async (ticketId: number) => (await h.glpi.query<{ d: string }>("SELECT DATE_FORMAT(date_mod, '%Y-%m-%d %H:%i:%s') AS d FROM glpi_tickets WHERE id = ?", [ticketId]))[0]!.d;
+const dateMod = async (ticketId: number) =>
+  (
+    await h.glpi.query<{ d: string }>("SELECT DATE_FORMAT(date_mod, '%Y-%m-%d %H:%i:%s') AS d FROM glpi_tickets WHERE id = ?", [ticketId])
+  )[0]!.d;
 const backDate = (ticketId: number) => h.glpi.query("UPDATE glpi_tickets SET date_mod = '2026-01-05 08:00:00' WHERE id = ?", [ticketId]);
-const linksIn = async (ticketId: number) => (await h.glpi.query<{ id: number }>('SELECT id FROM glpi_items_tickets WHERE tickets_id = ? ORDER BY id', [ticketId])).map((r) => r.id);
-const cached = (ticketId: number) => sequelize.query<{ glpi_id: number; itemtype: string; items_id: number }>(
-  'SELECT glpi_id, itemtype, items_id FROM glpi_ticket_items WHERE glpi_ticket_id = :ticketId AND deleted_at IS NULL ORDER BY glpi_id',
-  { replacements: { ticketId }, type: QueryTypes.SELECT },
-);
+const linksIn = async (ticketId: number) =>
+  (await h.glpi.query<{ id: number }>('SELECT id FROM glpi_items_tickets WHERE tickets_id = ? ORDER BY id', [ticketId])).map((r) => r.id);
+const cached = (ticketId: number) =>
+  sequelize.query<{ glpi_id: number; itemtype: string; items_id: number }>(
+    'SELECT glpi_id, itemtype, items_id FROM glpi_ticket_items WHERE glpi_ticket_id = :ticketId AND deleted_at IS NULL ORDER BY glpi_id',
+    { replacements: { ticketId }, type: QueryTypes.SELECT },
+  );
 
 describe('Item_Ticket on a real GLPI', () => {
   it('lists every link whatever the active entity, by id only; a link added or removed moves an open ticket’s date_mod, never a closed one’s', async () => {
@@ -44,9 +49,12 @@ describe('Item_Ticket on a real GLPI', () => {
 
     // Switched to another client's entity, the list still holds it; it has no date_mod to sort by.
     await h.driver.switchTo(b.entityId, false);
-    const listed = (await h.driver.request('GET', '/Item_Ticket', { query: { range: '0-9999', sort: 'id', get_hateoas: 'false' } })).body as Array<{ id: number }>;
+    const listed = (await h.driver.request('GET', '/Item_Ticket', { query: { range: '0-9999', sort: 'id', get_hateoas: 'false' } }))
+      .body as Array<{ id: number }>;
     expect(listed.map((row) => row.id)).toContain(link);
-    await expect(h.driver.request('GET', '/Item_Ticket', { query: { sort: 'date_mod', range: '0-0' } })).rejects.toThrow(/sort param is not a field/);
+    await expect(h.driver.request('GET', '/Item_Ticket', { query: { sort: 'date_mod', range: '0-0' } })).rejects.toThrow(
+      /sort param is not a field/,
+    );
     // A ticket of an entity the session is not in: 403, not its links.
     await expect(h.driver.request('GET', `/Ticket/${ticket}/Item_Ticket`)).rejects.toThrow(/403/);
     await h.driver.switchTo(0, true);
@@ -58,7 +66,9 @@ describe('Item_Ticket on a real GLPI', () => {
     // Closed: no new link; removing one leaves the ticket's date_mod alone.
     const kept = await h.driver.createOne('Item_Ticket', { tickets_id: ticket, itemtype: 'Computer', items_id: pc });
     await h.glpi.query("UPDATE glpi_tickets SET status = 6, date_mod = '2026-01-05 08:00:00' WHERE id = ?", [ticket]);
-    await expect(h.driver.createOne('Item_Ticket', { tickets_id: ticket, itemtype: 'Monitor', items_id: 1 })).rejects.toThrow(/ERROR_GLPI_ADD/);
+    await expect(h.driver.createOne('Item_Ticket', { tickets_id: ticket, itemtype: 'Monitor', items_id: 1 })).rejects.toThrow(
+      /ERROR_GLPI_ADD/,
+    );
     await h.driver.purge('Item_Ticket', [kept]);
     expect(await linksIn(ticket)).toEqual([]);
     expect(await dateMod(ticket)).toBe('2026-01-05 08:00:00');
@@ -91,7 +101,10 @@ describe('Item_Ticket on a real GLPI', () => {
     await h.cycle(client.companyId);
     expect(h.syncRequests.slice(from).filter((r) => r.includes(`/Ticket/${ticket}/Item_Ticket`))).toHaveLength(1);
     expect((await cached(ticket)).map((row) => row.glpi_id)).toEqual(links);
-    expect((await ticketConversation(client.companyId, ticket)).assets.map((a) => `${a.itemtype}:${a.glpiId}`)).toEqual([`Computer:${pc}`, `Printer:${printer}`]);
+    expect((await ticketConversation(client.companyId, ticket)).assets.map((a) => `${a.itemtype}:${a.glpiId}`)).toEqual([
+      `Computer:${pc}`,
+      `Printer:${printer}`,
+    ]);
     const manager = { companyId: client.companyId, memberUserId: null };
     expect((await assetDetail(manager, 'computers', pc)).tickets.map((t) => t.glpiId).sort()).toEqual([early, ticket].sort());
     expect((await assetDetail({ companyId: other.companyId, memberUserId: null }, 'computers', foreign)).tickets).toEqual([]);

@@ -14,8 +14,14 @@ import { realGlpiTickets } from '../support/real-glpi-tickets';
  */
 const world = realGlpiTickets();
 
-const surveys = (ticketId: number) => world.h.glpi.query<{ type: number; satisfaction: number | null; comment: string | null; date_begin: string | null; date_answered: string | null }>(
-  'SELECT type, satisfaction, comment, date_begin, date_answered FROM glpi_ticketsatisfactions WHERE tickets_id = ?', [ticketId]);
+const surveys = (ticketId: number) =>
+  world.h.glpi.query<{
+    type: number;
+    satisfaction: number | null;
+    comment: string | null;
+    date_begin: string | null;
+    date_answered: string | null;
+  }>('SELECT type, satisfaction, comment, date_begin, date_answered FROM glpi_ticketsatisfactions WHERE tickets_id = ?', [ticketId]);
 
 describe('satisfaction against a real GLPI', () => {
   it('answers the ticket’s survey as its requester: creates it when GLPI has none, updates the one GLPI’s cron made, once', async () => {

@@ -12,10 +12,18 @@ import { realGlpiTickets } from '../support/real-glpi-tickets';
  */
 const world = realGlpiTickets();
 
-const ticketRow = async (id: number) => (await world.h.glpi.query<{ status: number; itilcategories_id: number }>(
-  'SELECT status, itilcategories_id FROM glpi_tickets WHERE id = ?', [id]))[0];
-const solutionRows = async (ticketId: number) => world.h.glpi.query<{ id: number; status: number; users_id_approval: number }>(
-  "SELECT id, status, users_id_approval FROM glpi_itilsolutions WHERE itemtype = 'Ticket' AND items_id = ? ORDER BY id", [ticketId]);
+const ticketRow = async (id: number) =>
+  (
+    await world.h.glpi.query<{ status: number; itilcategories_id: number }>(
+      'SELECT status, itilcategories_id FROM glpi_tickets WHERE id = ?',
+      [id],
+    )
+  )[0];
+const solutionRows = async (ticketId: number) =>
+  world.h.glpi.query<{ id: number; status: number; users_id_approval: number }>(
+    "SELECT id, status, users_id_approval FROM glpi_itilsolutions WHERE itemtype = 'Ticket' AND items_id = ? ORDER BY id",
+    [ticketId],
+  );
 
 describe('tickets against a real GLPI: category, asset, solutions', () => {
   it('opens a ticket with the chosen category and asset linked (Item_Ticket), then approves and refuses solutions as GLPI’s own form does', async () => {
@@ -23,11 +31,26 @@ describe('tickets against a real GLPI: category, asset, solutions', () => {
     const other = await world.provisionedClient();
     // Entities created by provisioning's sessions: this one sees them once it switches again (GLPI-API.md).
     await world.h.driver.switchTo(0, true);
-    const category = await world.h.driver.createOne('ITILCategory', { name: `Imprimantes ${client.company.id}`, entities_id: client.entityId, is_helpdeskvisible: 1 });
-    const hidden = await world.h.driver.createOne('ITILCategory', { name: `Interne ${client.company.id}`, entities_id: client.entityId, is_helpdeskvisible: 0 });
-    const foreign = await world.h.driver.createOne('ITILCategory', { name: `Autre ${other.company.id}`, entities_id: other.entityId, is_helpdeskvisible: 1 });
+    const category = await world.h.driver.createOne('ITILCategory', {
+      name: `Imprimantes ${client.company.id}`,
+      entities_id: client.entityId,
+      is_helpdeskvisible: 1,
+    });
+    const hidden = await world.h.driver.createOne('ITILCategory', {
+      name: `Interne ${client.company.id}`,
+      entities_id: client.entityId,
+      is_helpdeskvisible: 0,
+    });
+    const foreign = await world.h.driver.createOne('ITILCategory', {
+      name: `Autre ${other.company.id}`,
+      entities_id: other.entityId,
+      is_helpdeskvisible: 1,
+    });
     const computer = await world.h.driver.createOne('Computer', { name: `PC-COMPTA-${client.company.id}`, entities_id: client.entityId });
-    const foreignComputer = await world.h.driver.createOne('Computer', { name: `PC-AUTRE-${other.company.id}`, entities_id: other.entityId });
+    const foreignComputer = await world.h.driver.createOne('Computer', {
+      name: `PC-AUTRE-${other.company.id}`,
+      entities_id: other.entityId,
+    });
     await world.h.driver.switchTo(0, true);
     await world.h.cycle(client.company.id);
     await world.h.cycle(other.company.id);
@@ -37,15 +60,25 @@ describe('tickets against a real GLPI: category, asset, solutions', () => {
     expect(offered).toContain(category);
     expect(offered).not.toContain(hidden);
     expect(offered).not.toContain(foreign);
-    const base = { companyId: client.company.id, userId: client.user.id, title: 'Imprimante bloquée', content: 'Bourrage papier.', urgency: 3, type: 'incident' as const };
+    const base = {
+      companyId: client.company.id,
+      userId: client.user.id,
+      title: 'Imprimante bloquée',
+      content: 'Bourrage papier.',
+      urgency: 3,
+      type: 'incident' as const,
+    };
     await expect(queueTicket({ ...base, categoryId: foreign })).rejects.toMatchObject({ field: 'categoryId' });
-    await expect(queueTicket({ ...base, asset: { itemtype: 'Computer', glpiId: foreignComputer } })).rejects.toMatchObject({ field: 'asset' });
+    await expect(queueTicket({ ...base, asset: { itemtype: 'Computer', glpiId: foreignComputer } })).rejects.toMatchObject({
+      field: 'asset',
+    });
 
     const entry = await queueTicket({ ...base, categoryId: category, asset: { itemtype: 'Computer', glpiId: computer } });
     const ticketId = (await world.deliver(entry.id))!;
     expect(await ticketRow(ticketId)).toMatchObject({ itilcategories_id: category });
-    expect(await world.h.glpi.query('SELECT itemtype, items_id FROM glpi_items_tickets WHERE tickets_id = ?', [ticketId]))
-      .toEqual([{ itemtype: 'Computer', items_id: computer }]);
+    expect(await world.h.glpi.query('SELECT itemtype, items_id FROM glpi_items_tickets WHERE tickets_id = ?', [ticketId])).toEqual([
+      { itemtype: 'Computer', items_id: computer },
+    ]);
 
     // A technician solves it; the sync brings the solution, which waits for the client.
     await world.h.driver.createOne('ITILSolution', { itemtype: 'Ticket', items_id: ticketId, content: 'Rouleau remplacé.' });
@@ -57,31 +90,49 @@ describe('tickets against a real GLPI: category, asset, solutions', () => {
     expect(page.canDecide).toBe(true);
     // Another company never reaches it.
     await expect(ticketConversation(other.company.id, ticketId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(queueApproval({ companyId: other.company.id, userId: other.user.id, glpiTicketId: ticketId, decision: 'approve', content: '' }))
-      .rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      queueApproval({ companyId: other.company.id, userId: other.user.id, glpiTicketId: ticketId, decision: 'approve', content: '' }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
 
     // Refused with a reason: back to processing, the solution refused by the client's own GLPI user.
-    const refusal = await queueApproval({ companyId: client.company.id, userId: client.user.id, glpiTicketId: ticketId, decision: 'refuse', content: 'Toujours bloquée.' });
-    await expect(queueApproval({ companyId: client.company.id, userId: client.user.id, glpiTicketId: ticketId, decision: 'approve', content: '' }))
-      .rejects.toMatchObject({ message: 'errors.approvalWaiting' });
+    const refusal = await queueApproval({
+      companyId: client.company.id,
+      userId: client.user.id,
+      glpiTicketId: ticketId,
+      decision: 'refuse',
+      content: 'Toujours bloquée.',
+    });
+    await expect(
+      queueApproval({ companyId: client.company.id, userId: client.user.id, glpiTicketId: ticketId, decision: 'approve', content: '' }),
+    ).rejects.toMatchObject({ message: 'errors.approvalWaiting' });
     await world.deliver(refusal.id);
     expect((await ticketRow(ticketId))!.status).toBeLessThan(5);
     expect(await solutionRows(ticketId)).toEqual([expect.objectContaining({ status: 4, users_id_approval: client.glpiUserId })]);
     page = await ticketConversation(client.company.id, ticketId);
     expect(page.solutions.map((s) => s.state)).toEqual(['refused']);
     expect(page.canDecide).toBe(false);
-    await expect(queueApproval({ companyId: client.company.id, userId: client.user.id, glpiTicketId: ticketId, decision: 'approve', content: '' }))
-      .rejects.toMatchObject({ message: 'errors.ticketNotSolved' });
+    await expect(
+      queueApproval({ companyId: client.company.id, userId: client.user.id, glpiTicketId: ticketId, decision: 'approve', content: '' }),
+    ).rejects.toMatchObject({ message: 'errors.ticketNotSolved' });
 
     // Solved again, approved: closed, the last solution accepted.
     await world.h.driver.createOne('ITILSolution', { itemtype: 'Ticket', items_id: ticketId, content: 'Tambour changé.' });
     await world.h.cycle(client.company.id);
-    const approval = await queueApproval({ companyId: client.company.id, userId: client.user.id, glpiTicketId: ticketId, decision: 'approve', content: '' });
+    const approval = await queueApproval({
+      companyId: client.company.id,
+      userId: client.user.id,
+      glpiTicketId: ticketId,
+      decision: 'approve',
+      content: '',
+    });
     await world.deliver(approval.id);
     // Delivered once: a replay sends nothing.
     expect(await world.deliver(approval.id)).toBeNull();
     expect((await ticketRow(ticketId))!.status).toBe(6);
-    expect((await solutionRows(ticketId)).map((s) => [s.status, s.users_id_approval])).toEqual([[4, client.glpiUserId], [3, client.glpiUserId]]);
+    expect((await solutionRows(ticketId)).map((s) => [s.status, s.users_id_approval])).toEqual([
+      [4, client.glpiUserId],
+      [3, client.glpiUserId],
+    ]);
     page = await ticketConversation(client.company.id, ticketId);
     expect(page.status).toBe(6);
     expect(page.solutions.map((s) => s.state)).toEqual(['refused', 'accepted']);

@@ -58,7 +58,10 @@ async function selectsOnReplicaDuring(work: () => Promise<unknown>): Promise<num
 // The ticket list reads MySQL on every request (the dashboard's figures mostly come from Redis).
 const ticketLists = (count: number) => async () => {
   for (let i = 0; i < count; i += 1) {
-    const response = await fetch(`${i % 2 === 0 ? p.appUrl : urlB}/portal/tickets`, { headers: { cookie: browser.cookie }, redirect: 'manual' });
+    const response = await fetch(`${i % 2 === 0 ? p.appUrl : urlB}/portal/tickets`, {
+      headers: { cookie: browser.cookie },
+      redirect: 'manual',
+    });
     expect(response.status).toBe(200);
     await response.arrayBuffer();
   }
@@ -75,9 +78,11 @@ beforeAll(async () => {
   const portB = await freePort();
   webB = await p.startWeb(portB);
   urlB = `http://127.0.0.1:${portB}`;
-  await waitFor(async () => (await replicaState()) === 'ok', { timeoutMs: 30_000, intervalMs: 200, what: 'the replica in service' }).catch(async (error: Error) => {
-    throw new Error(`${error.message}: ${JSON.stringify(await health())}\n${web.output().slice(-3000)}`);
-  });
+  await waitFor(async () => (await replicaState()) === 'ok', { timeoutMs: 30_000, intervalMs: 200, what: 'the replica in service' }).catch(
+    async (error: Error) => {
+      throw new Error(`${error.message}: ${JSON.stringify(await health())}\n${web.output().slice(-3000)}`);
+    },
+  );
 }, 240_000);
 
 afterAll(async () => {
@@ -89,7 +94,10 @@ describe('reads on a MariaDB replica', () => {
     // At least one SELECT per page on the replica; the monitor's own (one per 500 ms tick) are far fewer.
     const selects = await selectsOnReplicaDuring(ticketLists(20));
     expect(selects).toBeGreaterThanOrEqual(20);
-    expect((await health()).replicas).toEqual([{ state: 'ok', lagSeconds: expect.any(Number) }, { state: 'down', lagSeconds: null }]);
+    expect((await health()).replicas).toEqual([
+      { state: 'ok', lagSeconds: expect.any(Number) },
+      { state: 'down', lagSeconds: null },
+    ]);
 
     // The back office's platform page shows the replica, its state and its lag.
     const admin = await logInOverHttp(p.appUrl, (await p.app.createUser('admin')).email, p.app.fixturePassword);
@@ -97,8 +105,19 @@ describe('reads on a MariaDB replica', () => {
       replicasConfigured: true,
       maxLagSeconds,
       replicas: [
-        { name: `127.0.0.1:${pair.replica.port}/${new URL(p.env.DATABASE_URL!).pathname.slice(1)}`, state: 'ok', inService: true, error: null },
-        { name: `127.0.0.1:${deadReplicaPort}/nowhere`, state: 'down', inService: false, lagSeconds: null, error: expect.stringContaining('ECONNREFUSED') },
+        {
+          name: `127.0.0.1:${pair.replica.port}/${new URL(p.env.DATABASE_URL!).pathname.slice(1)}`,
+          state: 'ok',
+          inService: true,
+          error: null,
+        },
+        {
+          name: `127.0.0.1:${deadReplicaPort}/nowhere`,
+          state: 'down',
+          inService: false,
+          lagSeconds: null,
+          error: expect.stringContaining('ECONNREFUSED'),
+        },
       ],
     });
     const page = await admin.get('/backoffice/admin/queues');
@@ -126,14 +145,22 @@ describe('reads on a MariaDB replica', () => {
       await pair.thaw();
     }
     await pair.caughtUp();
-    await waitFor(async () => (await profileWith(browser.cookie)).firstName === 'Renommé', { timeoutMs: 10_000, intervalMs: 200, what: 'the replica has the rename' });
+    await waitFor(async () => (await profileWith(browser.cookie)).firstName === 'Renommé', {
+      timeoutMs: 10_000,
+      intervalMs: 200,
+      what: 'the replica has the rename',
+    });
   });
 
   it('sends reads to the primary while the replica lags past the threshold, and back once it catches up', async () => {
     await pair.freeze();
     try {
       await renameWith(browser.cookie, 'Retardé');
-      await waitFor(async () => (await replicaState()) === 'lagging', { timeoutMs: (maxLagSeconds + 10) * 1000, intervalMs: 250, what: 'the replica taken out for lag' });
+      await waitFor(async () => (await replicaState()) === 'lagging', {
+        timeoutMs: (maxLagSeconds + 10) * 1000,
+        intervalMs: 250,
+        what: 'the replica taken out for lag',
+      });
       // No read-your-writes cookie: the primary answers because the replica is out.
       expect((await profileWith(browser.cookie)).firstName).toBe('Retardé');
       const selects = await selectsOnReplicaDuring(ticketLists(20));
@@ -150,7 +177,10 @@ describe('reads on a MariaDB replica', () => {
     let running = true;
     const load = Array.from({ length: 4 }, async (_, i) => {
       while (running) {
-        const response = i % 2 === 0 ? await browser.get(i === 0 ? '/portal/tickets' : '/portal/dashboard') : await fetch(`${p.appUrl}/api/trpc/profile.get`, { headers: { cookie: browser.cookie } });
+        const response =
+          i % 2 === 0
+            ? await browser.get(i === 0 ? '/portal/tickets' : '/portal/dashboard')
+            : await fetch(`${p.appUrl}/api/trpc/profile.get`, { headers: { cookie: browser.cookie } });
         statuses.push(response.status);
         await response.arrayBuffer();
       }
@@ -175,8 +205,13 @@ describe('reads on a MariaDB replica', () => {
   it('sends each mail once with two workers on the pair', async () => {
     const second = await p.startWorker();
     const recipients = Array.from({ length: 30 }, (_, i) => p.app.uniqueEmail(`pair-${i}`));
-    const entries = await Promise.all(recipients.map((to, i) => p.app.enqueueMail({ to, template: 'welcome', locale: 'fr', params: { name: `Client ${i}`, portalUrl: `${p.appUrl}/portal` } })));
-    const sent = async () => (await p.app.models.EmailLogEntry.count({ where: { id: entries.map((e) => e.id), state: 'sent' } })) === entries.length;
+    const entries = await Promise.all(
+      recipients.map((to, i) =>
+        p.app.enqueueMail({ to, template: 'welcome', locale: 'fr', params: { name: `Client ${i}`, portalUrl: `${p.appUrl}/portal` } }),
+      ),
+    );
+    const sent = async () =>
+      (await p.app.models.EmailLogEntry.count({ where: { id: entries.map((e) => e.id), state: 'sent' } })) === entries.length;
     await waitFor(sent, { timeoutMs: 60_000, intervalMs: 250, what: 'every mail sent' });
     expect(recipients.map((to) => p.mailsTo(to).length)).toEqual(recipients.map(() => 1));
     expect(worker.exit).toBeNull();

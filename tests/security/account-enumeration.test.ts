@@ -37,11 +37,21 @@ async function footprint(email: string) {
 const queued = async () => (await getQueue('account-requests').getJobs(['waiting', 'delayed', 'prioritized'])).length;
 
 async function postJson(procedure: string, input: unknown) {
-  const res = await app.request(`/api/trpc/${procedure}`, null, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ json: input }) });
+  const res = await app.request(`/api/trpc/${procedure}`, null, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ json: input }),
+  });
   return { status: res.status, body: await res.text(), cookies: res.headers.getSetCookie() };
 }
 
-const registration = (email: string) => ({ firstName: 'Karim', lastName: 'Haddad', email, phone: '0661234567', password: 'un-mot-de-passe-long' });
+const registration = (email: string) => ({
+  firstName: 'Karim',
+  lastName: 'Haddad',
+  email,
+  phone: '0661234567',
+  password: 'un-mot-de-passe-long',
+});
 
 describe('registration', () => {
   it('answers an address that has an account exactly as a new one, opens no session, and writes the same', async () => {

@@ -3,7 +3,15 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { closeInspectionQueues } from '../../server/admin/queues/queue-inspector';
 import { config } from '../../server/config';
 import {
-  adminProcedure, authedProcedure, billingProcedure, clientAccountProcedure, clientProcedure, companyUserProcedure, staffProcedure, superClientProcedure, supportProcedure,
+  adminProcedure,
+  authedProcedure,
+  billingProcedure,
+  clientAccountProcedure,
+  clientProcedure,
+  companyUserProcedure,
+  staffProcedure,
+  superClientProcedure,
+  supportProcedure,
 } from '../../server/trpc/init';
 import { appRouter } from '../../server/trpc/root-router';
 import { refusal } from '../support/admin-fixtures';
@@ -105,7 +113,8 @@ describe('authorization matrix', () => {
       for (const [role, outcome] of outcomes) {
         const seen = outcome ? `${outcome.code} ${outcome.message}` : 'ok';
         if (allowed[level].includes(role)) {
-          if (outcome && ['UNAUTHORIZED', 'FORBIDDEN', 'INTERNAL_SERVER_ERROR'].includes(outcome.code)) wrong.push(`${path} as ${role} (${level}): ${seen}`);
+          if (outcome && ['UNAUTHORIZED', 'FORBIDDEN', 'INTERNAL_SERVER_ERROR'].includes(outcome.code))
+            wrong.push(`${path} as ${role} (${level}): ${seen}`);
         } else if (role === 'anonymous') {
           if (seen !== 'UNAUTHORIZED errors.unauthenticated') wrong.push(`${path} as anonymous (${level}): ${seen}`);
         } else if (outcome?.code !== 'FORBIDDEN' || !/^errors\.[A-Za-z.]+$/.test(outcome.message)) {
@@ -120,7 +129,10 @@ describe('authorization matrix', () => {
     for (const [path, input] of Object.entries(notForMember)) {
       const asMember = await sessionFor(world.people.memberA);
       const asManager = await sessionFor(world.people.superClientA);
-      expect([path, await refusal(asMember.run((api) => callPath(api, path, input(world))))]).toEqual([path, { code: 'NOT_FOUND', message: 'errors.notFound' }]);
+      expect([path, await refusal(asMember.run((api) => callPath(api, path, input(world))))]).toEqual([
+        path,
+        { code: 'NOT_FOUND', message: 'errors.notFound' },
+      ]);
       expect([path, await refusal(asManager.run((api) => callPath(api, path, input(world))))]).toEqual([path, null]);
     }
   });
@@ -129,7 +141,10 @@ describe('authorization matrix', () => {
     for (const [path, input] of Object.entries(foreignReads)) {
       const asB = await sessionFor(world.people.superClientB);
       const asA = await sessionFor(world.people.superClientA);
-      expect([path, await refusal(asB.run((api) => callPath(api, path, input(world))))]).toEqual([path, { code: 'NOT_FOUND', message: 'errors.notFound' }]);
+      expect([path, await refusal(asB.run((api) => callPath(api, path, input(world))))]).toEqual([
+        path,
+        { code: 'NOT_FOUND', message: 'errors.notFound' },
+      ]);
       expect([path, await refusal(asA.run((api) => callPath(api, path, input(world))))]).toEqual([path, null]);
     }
   });

@@ -4,7 +4,14 @@ import { seedCatalog } from '../../db/seeds/seed-catalog';
 import { AuditEntry, Invoice, Subscription } from '../../server/db/models';
 import { isSuperClient } from '../../server/subscriptions/super-client';
 import { closeTestResources } from '../support/close-resources';
-import { clientWithAcceptedProforma, createQuote, issueFromDraft, removeTestUploads, staffBrowser, type Browser } from '../integration/billing-support';
+import {
+  clientWithAcceptedProforma,
+  createQuote,
+  issueFromDraft,
+  removeTestUploads,
+  staffBrowser,
+  type Browser,
+} from '../integration/billing-support';
 
 /**
  * Issue 13, point 2: a credit note that cancels an invoice ends the subscription that invoice paid
@@ -43,12 +50,16 @@ describe('a credit note on an invoice that started a subscription', () => {
     const activated = await staff.run((api) => api.subscriptions.activate({ invoiceId: invoice.id }));
     expect(await isSuperClient(company.id)).toBe(true);
 
-    const note = await staff.run((api) => api.invoices.issueCreditNote({ invoiceId: invoice.id, reason: 'Paiement annulé par la banque.' }));
+    const note = await staff.run((api) =>
+      api.invoices.issueCreditNote({ invoiceId: invoice.id, reason: 'Paiement annulé par la banque.' }),
+    );
 
     const ended = await Subscription.findByPk(activated.id, { rejectOnEmpty: true });
     expect(ended.endAt.getTime()).toBeLessThanOrEqual(Date.now());
     expect(await isSuperClient(company.id)).toBe(false);
-    const audit = await AuditEntry.findOne({ where: { recordType: 'subscription', recordId: String(activated.id), action: 'subscription.cancel' } });
+    const audit = await AuditEntry.findOne({
+      where: { recordType: 'subscription', recordId: String(activated.id), action: 'subscription.cancel' },
+    });
     expect(audit?.details).toMatchObject({ creditNote: note.number, invoice: invoice.number });
   });
 
@@ -63,7 +74,10 @@ describe('a credit note on an invoice that started a subscription', () => {
         const second = await api.invoices.issue({ proformaId: proforma.id });
         return api.subscriptions.activate({ invoiceId: second.id });
       })
-      .then(() => null, (error: { code: string }) => error.code);
+      .then(
+        () => null,
+        (error: { code: string }) => error.code,
+      );
     expect(again).toMatch(/CONFLICT|PRECONDITION_FAILED/);
     expect(await monthsPaidBy(proforma.id)).toBeLessThan(0.1);
   });

@@ -60,7 +60,11 @@ async function batchedGuesses(email: string, passwords: string[], address = uniq
     body: JSON.stringify(body),
   });
   const answers = (await res.json()) as Answer[] | Answer;
-  return { status: res.status, session: res.headers.getSetCookie().some((c) => c.startsWith('ytech_session=') && !c.startsWith('ytech_session=;')), answers };
+  return {
+    status: res.status,
+    session: res.headers.getSetCookie().some((c) => c.startsWith('ytech_session=') && !c.startsWith('ytech_session=;')),
+    answers,
+  };
 }
 
 const wrong = (n: number) => Array.from({ length: n }, (_, i) => `wrong-password-${i}`);

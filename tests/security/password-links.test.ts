@@ -37,7 +37,9 @@ describe('reset and invitation links', () => {
     const invitationToken = await tokenMailedTo(employeeEmail, invitationPath);
     expect(invitationToken).toMatch(/^[A-Za-z0-9_-]{40,}$/);
 
-    const logged = JSON.stringify((await EmailLogEntry.findAll({ where: { recipient: [user.email, employeeEmail] } })).map((e) => e.params));
+    const logged = JSON.stringify(
+      (await EmailLogEntry.findAll({ where: { recipient: [user.email, employeeEmail] } })).map((e) => e.params),
+    );
     expect(logged).not.toContain(resetToken);
     expect(logged).not.toContain(invitationToken);
     expect(logged).not.toMatch(/reset-password|invitation\//);
@@ -67,7 +69,9 @@ describe('reset and invitation links', () => {
   it('of an invitation sent again: only the newest works', async () => {
     const admin = await loggedIn(await createUser('admin'));
     const email = uniqueEmail('reinvited');
-    const created = await admin.run((api) => api.admin.employees.create({ firstName: 'Amine', lastName: 'Zerrouki', email, role: 'commercial' }));
+    const created = await admin.run((api) =>
+      api.admin.employees.create({ firstName: 'Amine', lastName: 'Zerrouki', email, role: 'commercial' }),
+    );
     const first = await tokenMailedTo(email, invitationPath);
     await admin.run((api) => api.admin.employees.resendInvitation({ userId: created.id }));
     const second = await tokenMailedTo(email, invitationPath);

@@ -13,7 +13,18 @@ import { missingId, type World } from './security-world';
  * manager of a subscribed company · staff: commercial or admin · admin: admin only
  * (docs/decisions/110-company-roles.md).
  */
-export const accessLevels = ['public', 'authed', 'clientAccount', 'companyUser', 'billing', 'client', 'support', 'superClient', 'staff', 'admin'] as const;
+export const accessLevels = [
+  'public',
+  'authed',
+  'clientAccount',
+  'companyUser',
+  'billing',
+  'client',
+  'support',
+  'superClient',
+  'staff',
+  'admin',
+] as const;
 export type AccessLevel = (typeof accessLevels)[number];
 
 export const procedureAccess: Record<string, AccessLevel> = {
@@ -175,7 +186,13 @@ const faq = { questionFr: 'Question ?', answerFr: 'Réponse', questionEn: 'Quest
 const line = { description: 'Support', quantity: 1, unitPriceDa: 1_000, discountPercent: 0 };
 
 export const sampleInputs: Record<string, (w: World) => unknown> = {
-  'auth.register': () => ({ firstName: 'Matrice', lastName: 'Test', email: uniqueEmail('matrix'), phone: '0551234567', password: 'a-long-password' }),
+  'auth.register': () => ({
+    firstName: 'Matrice',
+    lastName: 'Test',
+    email: uniqueEmail('matrix'),
+    phone: '0551234567',
+    password: 'a-long-password',
+  }),
   // An unknown link: the procedure answers BAD_REQUEST past the guard.
   'auth.confirmRegistration': () => ({ token: 'x'.repeat(43) }),
   'auth.login': (w) => ({ email: w.people.clientWithoutCompany!.email, password: fixturePassword }),
@@ -211,7 +228,12 @@ export const sampleInputs: Record<string, (w: World) => unknown> = {
   'purchaseOrders.upload': async () => ({ proformaId: missingId, fileName: 'bc.pdf', bytes: await purchaseOrderPdf() }),
   'purchaseOrders.review': () => ({ purchaseOrderId: missingId, decision: 'refuse', reason: 'Illisible' }),
   'purchaseOrders.file': (w) => ({ id: w.a.purchaseOrder.id }),
-  'payments.uploadProof': async () => ({ proformaId: missingId, bankReference: 'VIR-1', fileName: 'virement.pdf', bytes: await purchaseOrderPdf() }),
+  'payments.uploadProof': async () => ({
+    proformaId: missingId,
+    bankReference: 'VIR-1',
+    fileName: 'virement.pdf',
+    bytes: await purchaseOrderPdf(),
+  }),
   'payments.reviewProof': () => ({ paymentProofId: missingId, decision: 'reject', reason: 'Illisible' }),
   'payments.proofFile': () => ({ id: missingId }),
   'payments.receipt': () => ({ id: missingId }),
@@ -269,7 +291,13 @@ export const sampleInputs: Record<string, (w: World) => unknown> = {
   'backoffice.companies.syncNow': () => ({ companyId: missingId }),
   'backoffice.companies.updateLegalIdentity': () => ({ companyId: missingId, name: 'Société absente' }),
   'backoffice.companies.users.list': (w) => ({ companyId: w.companyA.id }),
-  'backoffice.companies.users.invite': () => ({ companyId: missingId, firstName: 'Nouvelle', lastName: 'Personne', email: uniqueEmail('matrix'), companyRole: 'member' }),
+  'backoffice.companies.users.invite': () => ({
+    companyId: missingId,
+    firstName: 'Nouvelle',
+    lastName: 'Personne',
+    email: uniqueEmail('matrix'),
+    companyRole: 'member',
+  }),
   'backoffice.companies.users.resendInvitation': () => ({ companyId: missingId, userId: missingId }),
   'backoffice.companies.users.changeRole': () => ({ companyId: missingId, userId: missingId, companyRole: 'member' }),
   'backoffice.companies.users.deactivate': () => ({ companyId: missingId, userId: missingId }),
@@ -285,7 +313,14 @@ export const sampleInputs: Record<string, (w: World) => unknown> = {
   'admin.faq.setPublished': () => ({ id: missingId, published: false }),
   'admin.faq.move': () => ({ id: missingId, direction: 'down' }),
   'admin.faq.reorder': () => ({ ids: [missingId] }),
-  'admin.catalog.updateService': () => ({ id: missingId, nameFr: 'Service', nameEn: 'Service', scopeFr: ['Un'], scopeEn: ['One'], active: false }),
+  'admin.catalog.updateService': () => ({
+    id: missingId,
+    nameFr: 'Service',
+    nameEn: 'Service',
+    scopeFr: ['Un'],
+    scopeEn: ['One'],
+    active: false,
+  }),
   'admin.catalog.createTier': () => ({ serviceId: missingId, minQty: 1, maxQty: 5, monthlyPriceDa: 1_000 }),
   'admin.catalog.updateTier': () => ({ id: missingId, minQty: 1, maxQty: 5, monthlyPriceDa: 1_000 }),
   'admin.catalog.deleteTier': () => ({ id: missingId }),

@@ -44,7 +44,11 @@ describe('request size', () => {
     for (const size of [30 * mb, 2 * mb]) {
       const email = uniqueEmail('big-form');
       const body = new URLSearchParams({ name: 'Visiteur', email, message: 'x'.repeat(size) }).toString();
-      const res = await app.request('/contact', null, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+      const res = await app.request('/contact', null, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body,
+      });
       expect([size, res.status]).toEqual([size, 413]);
       expect(await ContactMessage.count({ where: { email } })).toBe(0);
     }
@@ -52,8 +56,14 @@ describe('request size', () => {
 
   it('refuses an oversized tRPC call before running it', async () => {
     const email = uniqueEmail('big-json');
-    const body = JSON.stringify({ json: { firstName: 'x'.repeat(2 * mb), lastName: 'H', email, phone: '0550000000', password: 'a-long-password' } });
-    const res = await app.request('/api/trpc/auth.register', null, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const body = JSON.stringify({
+      json: { firstName: 'x'.repeat(2 * mb), lastName: 'H', email, phone: '0550000000', password: 'a-long-password' },
+    });
+    const res = await app.request('/api/trpc/auth.register', null, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
     expect(res.status).toBe(413);
     expect(await User.count({ where: { email } })).toBe(0);
   });
@@ -65,14 +75,21 @@ describe('request size', () => {
         controller.close();
       },
     });
-    const res = await app.request('/contact', null, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: stream, duplex: 'half' } as RequestInit);
+    const res = await app.request('/contact', null, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
     expect(res.status).toBe(411);
   });
 
   it('still takes a purchase order of several megabytes on the upload page', async () => {
     const quote = await createQuote(world.people.superClientA!);
     const proforma = await issueFromDraft(await sessionFor(world.people.commercial), quote.id);
-    await (await sessionFor(world.people.superClientA)).run((api) => api.proformas.accept({ proformaId: proforma.id, paymentMethod: 'purchase_order' }));
+    await (
+      await sessionFor(world.people.superClientA)
+    ).run((api) => api.proformas.accept({ proformaId: proforma.id, paymentMethod: 'purchase_order' }));
     const body = new FormData();
     body.set('file', new File([randomBytes(3 * mb)], 'bon.pdf', { type: 'application/pdf' }));
     const res = await app.request(`/portal/proformas/${proforma.id}`, world.people.superClientA, { method: 'POST', body });

@@ -45,7 +45,8 @@ function executableMarkup(html: string): string[] {
     if (['iframe', 'svg', 'object', 'embed'].includes(tag.name)) found.push(`<${tag.name}>`);
     for (const attr of tag.attributes) {
       if (attr.name.startsWith('on')) found.push(`<${tag.name} ${attr.name}=…>`);
-      if (['href', 'src', 'action', 'formaction'].includes(attr.name) && /^javascript:/i.test(attr.value)) found.push(`<${tag.name} ${attr.name}="javascript:…">`);
+      if (['href', 'src', 'action', 'formaction'].includes(attr.name) && /^javascript:/i.test(attr.value))
+        found.push(`<${tag.name} ${attr.name}="javascript:…">`);
     }
   }
   return found;
@@ -78,25 +79,46 @@ beforeAll(async () => {
   await asClient.run((api) => api.proformas.refuse({ proformaId: refused.id, reason: payload }));
   const accepted = await issueFromDraft(staff, (await createQuote(client)).id);
   await asClient.run((api) => api.proformas.accept({ proformaId: accepted.id, paymentMethod: 'purchase_order' }));
-  const order = await asClient.run(async (api) => api.purchaseOrders.upload({ proformaId: accepted.id, fileName: `${payload}.pdf`, bytes: await purchaseOrderPdf() }));
+  const order = await asClient.run(async (api) =>
+    api.purchaseOrders.upload({ proformaId: accepted.id, fileName: `${payload}.pdf`, bytes: await purchaseOrderPdf() }),
+  );
   await staff.run((api) => api.purchaseOrders.review({ purchaseOrderId: order.id, decision: 'refuse', reason: payload }));
-  const ticket = await insertTicket({ companyId: company.id, entityId: 880_000 + (process.pid % 1000) }, { name: payload, content: glpiHtml });
+  const ticket = await insertTicket(
+    { companyId: company.id, entityId: 880_000 + (process.pid % 1000) },
+    { name: payload, content: glpiHtml },
+  );
   await insertFollowup(ticket, { content: glpiHtml });
   const outbox = await asClient.run((api) => api.portal.tickets.create({ title: payload, content: payload, urgency: 3, type: 'incident' }));
   const employee = await createUser('commercial');
   await employee.update({ firstName: payload, lastName: payload });
   await recordAudit({ actorUserId: employee.id, action: 'test.xss', recordType: 'user', recordId: employee.id, ip: null });
-  const faq = await Faq.create({ questionFr: `${tag} ${payload}`, answerFr: payload, questionEn: `${tag} ${payload}`, answerEn: payload, published: true, position: 99_000 });
+  const faq = await Faq.create({
+    questionFr: `${tag} ${payload}`,
+    answerFr: payload,
+    questionEn: `${tag} ${payload}`,
+    answerEn: payload,
+    published: true,
+    position: 99_000,
+  });
   faqIds.push(faq.id);
   await testClient().run((api) => api.contact.submit({ name: payload, email: 'visiteur@example.dz', company: payload, message: payload }));
-  xss = { companyId: company.id, quoteId: quote.id, refusedId: refused.id, acceptedId: accepted.id, glpiId: ticket.glpiId, outboxId: outbox.outboxId };
+  xss = {
+    companyId: company.id,
+    quoteId: quote.id,
+    refusedId: refused.id,
+    acceptedId: accepted.id,
+    glpiId: ticket.glpiId,
+    outboxId: outbox.outboxId,
+  };
   xssUsers = { client, employee };
 
   // Search targets: each name holds one SQL metacharacter; the decoys are what a wildcard would add.
   const service = await Service.findOne({ where: { code: 'support' }, rejectOnEmpty: true });
   for (const name of allNames) {
     await makeQuote(await createCompany({ name }), client, service.id);
-    faqIds.push((await Faq.create({ questionFr: name, answerFr: 'R', questionEn: name, answerEn: 'A', published: true, position: 99_001 })).id);
+    faqIds.push(
+      (await Faq.create({ questionFr: name, answerFr: 'R', questionEn: name, answerEn: 'A', published: true, position: 99_001 })).id,
+    );
     const actor = await createUser('commercial');
     await actor.update({ lastName: name });
     await recordAudit({ actorUserId: actor.id, action: 'test.search', recordType: 'user', recordId: actor.id, ip: null });
@@ -109,7 +131,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await Faq.destroy({ where: { id: { [Op.in]: faqIds } } });
   await app.close();
-  if (config.UPLOAD_DIR.startsWith('/tmp/ytech-security-injection-')) await rm(path.dirname(config.UPLOAD_DIR), { recursive: true, force: true });
+  if (config.UPLOAD_DIR.startsWith('/tmp/ytech-security-injection-'))
+    await rm(path.dirname(config.UPLOAD_DIR), { recursive: true, force: true });
   await closeTestResources();
 });
 
@@ -194,7 +217,8 @@ describe('SQL metacharacters in every search box', () => {
       for (const term of named.targets) {
         const result = await search(term).catch((error: unknown) => ({ failed: String(error) }));
         const found = mentioned(result);
-        if (JSON.stringify(found) !== JSON.stringify([term])) wrong.push(`${box} "${term}": ${JSON.stringify(found)} ${JSON.stringify(result).slice(0, 200)}`);
+        if (JSON.stringify(found) !== JSON.stringify([term]))
+          wrong.push(`${box} "${term}": ${JSON.stringify(found)} ${JSON.stringify(result).slice(0, 200)}`);
       }
       // A bare wildcard or quote is a letter to look for, never "everything" nor an error.
       for (const term of ['%', '_', "'", '\\', "' OR '1'='1", '"; DROP TABLE users; --']) {
@@ -209,7 +233,7 @@ describe('SQL metacharacters in every search box', () => {
   });
 
   it('answer 200 from the pages with a search box', async () => {
-    const term = encodeURIComponent("1%_'\"\\--;");
+    const term = encodeURIComponent('1%_\'"\\--;');
     const pages: [string, User | null][] = [
       [`/backoffice/quotes?search=${term}`, world.people.commercial],
       [`/backoffice/companies?search=${term}`, world.people.commercial],

@@ -26,7 +26,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await app.close();
-  if (config.UPLOAD_DIR.startsWith('/tmp/ytech-security-requests-')) await rm(path.dirname(config.UPLOAD_DIR), { recursive: true, force: true });
+  if (config.UPLOAD_DIR.startsWith('/tmp/ytech-security-requests-'))
+    await rm(path.dirname(config.UPLOAD_DIR), { recursive: true, force: true });
   await closeTestResources();
 });
 
@@ -38,7 +39,11 @@ const trpcPost = (input: unknown) => ({
 });
 
 const filesUnder = (dir: string): string[] =>
-  existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)])) : [];
+  existsSync(dir)
+    ? readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)],
+      )
+    : [];
 
 async function upload(proformaId: number, name: string, bytes: Uint8Array, type = 'application/pdf') {
   const body = new FormData();
@@ -56,33 +61,56 @@ describe('state-changing requests from a foreign origin', () => {
   it('refuses tRPC mutations with the victim’s cookie and changes nothing', async () => {
     const proforma = await pendingProformaOfA();
     const client = world.people.superClientA!;
-    const refuse = await app.request('/api/trpc/proformas.refuse', client, { ...trpcPost({ proformaId: proforma.id, reason: 'CSRF' }), origin: evil });
+    const refuse = await app.request('/api/trpc/proformas.refuse', client, {
+      ...trpcPost({ proformaId: proforma.id, reason: 'CSRF' }),
+      origin: evil,
+    });
     expect(refuse.status).toBe(403);
     expect((await Proforma.findByPk(proforma.id))!.status).toBe('pending');
 
     const target = await createUser('commercial');
-    const deactivate = await app.request('/api/trpc/admin.employees.deactivate', world.people.admin, { ...trpcPost({ userId: target.id }), origin: evil });
+    const deactivate = await app.request('/api/trpc/admin.employees.deactivate', world.people.admin, {
+      ...trpcPost({ userId: target.id }),
+      origin: evil,
+    });
     expect(deactivate.status).toBe(403);
     expect((await User.findByPk(target.id))!.active).toBe(true);
 
     // Log-out too: a foreign page cannot end someone's session.
     const cookie = await app.cookieFor(client);
-    const logout = await fetch(`${app.base}/api/trpc/auth.logout`, { method: 'POST', headers: { cookie, origin: evil, 'content-type': 'application/json' }, body: '{}' });
+    const logout = await fetch(`${app.base}/api/trpc/auth.logout`, {
+      method: 'POST',
+      headers: { cookie, origin: evil, 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(logout.status).toBe(403);
     expect((await lucia.validateSession(cookie.split('=')[1]!)).session).not.toBeNull();
   });
 
   it('refuses page form posts from a foreign origin, a sandboxed frame (Origin: null) or a foreign Referer', async () => {
     const quoteId = world.a.quote.id;
-    const form = () => ({ method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'intent=logCall&outcome=reached&note=csrf' });
+    const form = () => ({
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'intent=logCall&outcome=reached&note=csrf',
+    });
     const before = await QuoteCall.count({ where: { quoteRequestId: quoteId } });
     expect((await app.request(`/backoffice/quotes/${quoteId}`, world.people.commercial, { ...form(), origin: evil })).status).toBe(403);
     expect((await app.request(`/backoffice/quotes/${quoteId}`, world.people.commercial, { ...form(), origin: 'null' })).status).toBe(403);
-    const referer = await app.request(`/backoffice/quotes/${quoteId}`, world.people.commercial, { ...form(), origin: null, headers: { ...form().headers, referer: `${evil}/page` } });
+    const referer = await app.request(`/backoffice/quotes/${quoteId}`, world.people.commercial, {
+      ...form(),
+      origin: null,
+      headers: { ...form().headers, referer: `${evil}/page` },
+    });
     expect(referer.status).toBe(403);
     expect(await QuoteCall.count({ where: { quoteRequestId: quoteId } })).toBe(before);
 
-    const contact = await app.request('/contact', null, { method: 'POST', origin: evil, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'name=A&email=a%40b.dz&message=hi' });
+    const contact = await app.request('/contact', null, {
+      method: 'POST',
+      origin: evil,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'name=A&email=a%40b.dz&message=hi',
+    });
     expect(contact.status).toBe(403);
   });
 });
@@ -90,7 +118,9 @@ describe('state-changing requests from a foreign origin', () => {
 describe('purchase-order uploads through the page', () => {
   it('refuses a non-PDF renamed .pdf, keeps a path-named PDF under a random name inside UPLOAD_DIR', async () => {
     const proforma = await pendingProformaOfA();
-    await (await sessionFor(world.people.superClientA)).run((api) => api.proformas.accept({ proformaId: proforma.id, paymentMethod: 'purchase_order' }));
+    await (
+      await sessionFor(world.people.superClientA)
+    ).run((api) => api.proformas.accept({ proformaId: proforma.id, paymentMethod: 'purchase_order' }));
     const before = filesUnder(config.UPLOAD_DIR);
 
     const html = await upload(proforma.id, 'bon.pdf', Buffer.from('<html><script>alert(1)</script></html>'));
@@ -108,7 +138,11 @@ describe('purchase-order uploads through the page', () => {
     expect(order.storageName).toMatch(/^[0-9a-f-]{36}\.pdf$/);
     const added = filesUnder(config.UPLOAD_DIR).filter((f) => !before.includes(f));
     expect(added).toEqual([path.join(path.resolve(config.UPLOAD_DIR), 'purchase-orders', order.storageName)]);
-    for (const outside of ['/etc/passwd.pdf', path.resolve(config.UPLOAD_DIR, '../../etc/passwd.pdf'), path.resolve(config.UPLOAD_DIR, '../etc/passwd.pdf')]) {
+    for (const outside of [
+      '/etc/passwd.pdf',
+      path.resolve(config.UPLOAD_DIR, '../../etc/passwd.pdf'),
+      path.resolve(config.UPLOAD_DIR, '../etc/passwd.pdf'),
+    ]) {
       expect(existsSync(outside), outside).toBe(false);
     }
     // Served back as an attachment under its cleaned name, never sniffed.
@@ -116,7 +150,6 @@ describe('purchase-order uploads through the page', () => {
     expect(download.status).toBe(200);
     expect(download.headers.get('content-disposition')).toMatch(/^attachment; filename="passwd\.pdf"/);
     expect(download.headers.get('x-content-type-options')).toMatch(/^nosniff/);
-
   });
 
   it('cleans a path, quotes and control characters out of a name given to the procedure directly', async () => {
@@ -124,7 +157,11 @@ describe('purchase-order uploads through the page', () => {
     const client = await sessionFor(world.people.superClientA);
     await client.run((api) => api.proformas.accept({ proformaId: proforma.id, paymentMethod: 'purchase_order' }));
     const stored = await client.run(async (api) =>
-      api.purchaseOrders.upload({ proformaId: proforma.id, fileName: '..\\..\\windows\\"évil"\u0000\r\n.pdf', bytes: await purchaseOrderPdf() }),
+      api.purchaseOrders.upload({
+        proformaId: proforma.id,
+        fileName: '..\\..\\windows\\"évil"\u0000\r\n.pdf',
+        bytes: await purchaseOrderPdf(),
+      }),
     );
     expect(stored.originalName).toBe('évil.pdf');
   });
@@ -177,13 +214,25 @@ describe('sequential-id probing across companies', () => {
     }
     expect(leaks).toEqual([]);
 
-    for (const url of [`/documents/proforma/${a.proforma.id}`, `/documents/invoice/${a.invoice.id}`, `/documents/credit-note/${a.creditNote.id}`, `/purchase-orders/${a.purchaseOrder.id}/file`]) {
+    for (const url of [
+      `/documents/proforma/${a.proforma.id}`,
+      `/documents/invoice/${a.invoice.id}`,
+      `/documents/credit-note/${a.creditNote.id}`,
+      `/purchase-orders/${a.purchaseOrder.id}/file`,
+    ]) {
       const res = await app.request(url, world.people.superClientA);
       expect([url, res.status, res.headers.get('content-type')]).toEqual([url, 200, 'application/pdf']);
     }
     // A visitor is sent to log in; odd kinds and ids are plain 404s, never a server error.
     expect((await app.request(`/documents/invoice/${a.invoice.id}`, null)).status).toBe(302);
-    for (const url of ['/documents/constructor/1', '/documents/__proto__/1', '/documents/toString/1', '/documents/invoice/0', '/documents/invoice/1e3', '/purchase-orders/-1/file']) {
+    for (const url of [
+      '/documents/constructor/1',
+      '/documents/__proto__/1',
+      '/documents/toString/1',
+      '/documents/invoice/0',
+      '/documents/invoice/1e3',
+      '/purchase-orders/-1/file',
+    ]) {
       expect([url, (await app.request(url, world.people.superClientA)).status]).toEqual([url, 404]);
     }
   });
@@ -194,7 +243,9 @@ describe('sequential-id probing across companies', () => {
 describe('an oversized purchase order', () => {
   it('refuses an 11 MB file with the size message and stores nothing', async () => {
     const proforma = await pendingProformaOfA();
-    await (await sessionFor(world.people.superClientA)).run((api) => api.proformas.accept({ proformaId: proforma.id, paymentMethod: 'purchase_order' }));
+    await (
+      await sessionFor(world.people.superClientA)
+    ).run((api) => api.proformas.accept({ proformaId: proforma.id, paymentMethod: 'purchase_order' }));
     const before = filesUnder(config.UPLOAD_DIR);
     const big = Buffer.concat([await purchaseOrderPdf(), Buffer.alloc(11 * 1024 * 1024)]);
     const answer = await upload(proforma.id, 'bon.pdf', big).then(

@@ -67,7 +67,8 @@ describe('the pages that redirect', () => {
     const wrong: string[] = [];
     for (const to of hostile) {
       const res = await app.request('/language', null, form({ locale: 'en', redirectTo: to }));
-      if (res.status !== 302 || !staysOnSite(res.headers.get('location'))) wrong.push(`${JSON.stringify(to)}: ${res.status} ${res.headers.get('location')}`);
+      if (res.status !== 302 || !staysOnSite(res.headers.get('location')))
+        wrong.push(`${JSON.stringify(to)}: ${res.status} ${res.headers.get('location')}`);
     }
     expect(wrong).toEqual([]);
   });
@@ -77,7 +78,8 @@ describe('the pages that redirect', () => {
     const wrong: string[] = [];
     for (const to of hostile) {
       const res = await app.request('/login', null, form({ email: user.email, password: fixturePassword, redirectTo: to }));
-      if (res.status !== 302 || !staysOnSite(res.headers.get('location'))) wrong.push(`${JSON.stringify(to)}: ${res.status} ${res.headers.get('location')}`);
+      if (res.status !== 302 || !staysOnSite(res.headers.get('location')))
+        wrong.push(`${JSON.stringify(to)}: ${res.status} ${res.headers.get('location')}`);
     }
     expect(wrong).toEqual([]);
   });
@@ -86,11 +88,20 @@ describe('the pages that redirect', () => {
     const wrong: string[] = [];
     for (const to of ['/\t/evil.example', '//evil.example', '/\r\n/evil.example']) {
       const email = uniqueEmail('redirect');
-      const registered = await app.request('/register', null, form({ firstName: 'Rania', lastName: 'Hamdi', email, phone: '0661234567', password: 'un-mot-de-passe-long', redirectTo: to }));
+      const registered = await app.request(
+        '/register',
+        null,
+        form({ firstName: 'Rania', lastName: 'Hamdi', email, phone: '0661234567', password: 'un-mot-de-passe-long', redirectTo: to }),
+      );
       expect(registered.status).toBe(200);
       const token = await tokenMailedTo(email, '/register/confirm/');
-      const res = await app.request(`/register/confirm/${token}`, null, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: '' });
-      if (res.status !== 302 || !staysOnSite(res.headers.get('location'))) wrong.push(`${JSON.stringify(to)}: ${res.status} ${res.headers.get('location')}`);
+      const res = await app.request(`/register/confirm/${token}`, null, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: '',
+      });
+      if (res.status !== 302 || !staysOnSite(res.headers.get('location')))
+        wrong.push(`${JSON.stringify(to)}: ${res.status} ${res.headers.get('location')}`);
     }
     expect(wrong).toEqual([]);
   });

@@ -15,7 +15,17 @@ import { testClient } from '../support/trpc-caller';
  * company A's whole paper trail (quote, pro-forma, purchase order, invoice, credit note) plus its
  * cached GLPI ticket, asset and a ticket still in the outbox.
  */
-export const roles = ['anonymous', 'client', 'clientWithoutCompany', 'superClientA', 'superClientB', 'memberA', 'billingA', 'commercial', 'admin'] as const;
+export const roles = [
+  'anonymous',
+  'client',
+  'clientWithoutCompany',
+  'superClientA',
+  'superClientB',
+  'memberA',
+  'billingA',
+  'commercial',
+  'admin',
+] as const;
 export type Role = (typeof roles)[number];
 export type Browser = ReturnType<typeof testClient>;
 
@@ -76,10 +86,17 @@ export async function buildWorld() {
   const ticket = await insertTicket({ companyId: a.company.id, entityId: a.entityId }, { name: 'Imprimante A en panne' });
   await insertFollowup(ticket);
   const asset = await insertAsset({ companyId: a.company.id, entityId: a.entityId });
-  const outboxTicket = await clientA.run((api) => api.portal.tickets.create({ title: 'Ticket A en attente', content: 'Bonjour', urgency: 3, type: 'incident' }));
+  const outboxTicket = await clientA.run((api) =>
+    api.portal.tickets.create({ title: 'Ticket A en attente', content: 'Bonjour', urgency: 3, type: 'incident' }),
+  );
   const reportMonth = previousMonth();
   const report = await MonthlyReport.create({
-    companyId: a.company.id, month: reportMonth, figures: await computeReportFigures(a.company.id, reportMonth), generatedAt: new Date(), regeneratedBy: null, mailedAt: null,
+    companyId: a.company.id,
+    month: reportMonth,
+    figures: await computeReportFigures(a.company.id, reportMonth),
+    generatedAt: new Date(),
+    regeneratedBy: null,
+    mailedAt: null,
   });
 
   return {

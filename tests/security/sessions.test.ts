@@ -12,7 +12,12 @@ afterAll(closeTestResources);
 
 /** The refusal of a call (code, i18n key, params), or a failed expectation when it ran. */
 async function refusedWith(call: Promise<unknown>) {
-  const { code, message, params } = refusalOf(await call.then(() => null, (e: unknown) => e));
+  const { code, message, params } = refusalOf(
+    await call.then(
+      () => null,
+      (e: unknown) => e,
+    ),
+  );
   return { code, key: message, params };
 }
 
@@ -56,7 +61,10 @@ describe('sessions', () => {
     const replay = testClient();
     replay.setSessionId(id);
     expect(await replay.run((api) => api.auth.me())).toBeNull();
-    expect(await refusedWith(replay.run((api) => api.quotes.list({})))).toMatchObject({ code: 'UNAUTHORIZED', key: 'errors.unauthenticated' });
+    expect(await refusedWith(replay.run((api) => api.quotes.list({})))).toMatchObject({
+      code: 'UNAUTHORIZED',
+      key: 'errors.unauthenticated',
+    });
   });
 
   it('a password change ends every other session of the account and keeps the one that changed it', async () => {
@@ -131,7 +139,10 @@ describe('rate limits', () => {
   it('refuses reset requests from one address past ten, whatever the e-mails', async () => {
     const browser = testClient();
     for (let i = 0; i < 10; i++) await browser.run((api) => api.auth.requestPasswordReset({ email: uniqueEmail('reset-ip') }));
-    expectWaitMessage(await refusedWith(browser.run((api) => api.auth.requestPasswordReset({ email: uniqueEmail('reset-ip') }))), 'errors.tooManyRequests');
+    expectWaitMessage(
+      await refusedWith(browser.run((api) => api.auth.requestPasswordReset({ email: uniqueEmail('reset-ip') }))),
+      'errors.tooManyRequests',
+    );
   });
 
   it('refuses a sixth contact message from one address within the hour and stores five', async () => {

@@ -26,7 +26,8 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => {
   await app.close();
-  if (config.UPLOAD_DIR.startsWith('/tmp/ytech-security-uploads-')) await rm(path.dirname(config.UPLOAD_DIR), { recursive: true, force: true });
+  if (config.UPLOAD_DIR.startsWith('/tmp/ytech-security-uploads-'))
+    await rm(path.dirname(config.UPLOAD_DIR), { recursive: true, force: true });
   await closeTestResources();
 });
 
@@ -34,7 +35,9 @@ afterAll(async () => {
 async function awaitingPurchaseOrder() {
   const quote = await createQuote(world.people.superClientA!);
   const proforma = await issueFromDraft(await sessionFor(world.people.commercial), quote.id);
-  await (await sessionFor(world.people.superClientA)).run((api) => api.proformas.accept({ proformaId: proforma.id, paymentMethod: 'purchase_order' }));
+  await (
+    await sessionFor(world.people.superClientA)
+  ).run((api) => api.proformas.accept({ proformaId: proforma.id, paymentMethod: 'purchase_order' }));
   return proforma;
 }
 
@@ -81,7 +84,9 @@ describe('uploaded purchase orders', () => {
     expect(order.originalName).toBe('bon-de-commande.pdf');
     const download = await app.request(`/purchase-orders/${order.id}/file`, world.people.superClientA);
     expect(download.headers.get('content-type')).toBe('application/pdf');
-    expect(download.headers.get('content-disposition')).toMatch(/^attachment; filename="bon-de-commande\.pdf"; filename\*=UTF-8''bon-de-commande\.pdf$/);
+    expect(download.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="bon-de-commande\.pdf"; filename\*=UTF-8''bon-de-commande\.pdf$/,
+    );
   });
 
   it('keep serving a file stored earlier under a foreign extension as its type', async () => {

@@ -17,7 +17,13 @@ afterAll(closeTestResources);
 
 const tooMany = { code: 'TOO_MANY_REQUESTS', message: 'errors.tooManyRequests' };
 
-const registration = (email: string) => ({ firstName: 'Inès', lastName: 'Belaïd', email, phone: '0661234567', password: 'un-mot-de-passe-long' });
+const registration = (email: string) => ({
+  firstName: 'Inès',
+  lastName: 'Belaïd',
+  email,
+  phone: '0661234567',
+  password: 'un-mot-de-passe-long',
+});
 
 describe('registrations', () => {
   it('are limited per address: the eleventh in an hour is refused and stores nothing', async () => {
@@ -37,7 +43,17 @@ describe('registrations', () => {
 });
 
 const quote = () => ({
-  company: { name: 'Atlas Test', sector: 'Santé', employeeRange: '6-10', address: '1 rue A, Oran', phone: '0550123456', rc: '', nif: '', nis: '', ai: '' },
+  company: {
+    name: 'Atlas Test',
+    sector: 'Santé',
+    employeeRange: '6-10',
+    address: '1 rue A, Oran',
+    phone: '0550123456',
+    rc: '',
+    nif: '',
+    nis: '',
+    ai: '',
+  },
   serviceCode: 'support' as const,
   ticketsPerMonth: 15,
   description: 'Imprimantes en panne.',

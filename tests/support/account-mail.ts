@@ -48,6 +48,8 @@ export async function deliverAccountMail(to: string): Promise<CaughtMessage[]> {
 
 /** The token of the newest link to `path` (e.g. /reset-password/) mailed to `to`, or null when none was. */
 export async function tokenMailedTo(to: string, path: string): Promise<string | null> {
-  const links = (await deliverAccountMail(to)).flatMap((m) => [...(m.html ?? '').matchAll(new RegExp(`href="[^"]*${path}([A-Za-z0-9_-]+)"`, 'g'))].map((r) => r[1]!));
+  const links = (await deliverAccountMail(to)).flatMap((m) =>
+    [...(m.html ?? '').matchAll(new RegExp(`href="[^"]*${path}([A-Za-z0-9_-]+)"`, 'g'))].map((r) => r[1]!),
+  );
   return links[0] ?? null;
 }

@@ -12,7 +12,14 @@ let counter = 0;
 const tag = () => `${process.pid % 100_000}-${++counter}`;
 
 export async function dedicatedService(tiers: { minQty: number; maxQty: number; monthlyPriceDa: number }[]) {
-  const service = await Service.create({ code: `adm-${tag()}`, nameFr: 'Service test admin', nameEn: 'Admin test service', pricedBy: 'pcs', scopeFr: ['Un'], scopeEn: ['One'] });
+  const service = await Service.create({
+    code: `adm-${tag()}`,
+    nameFr: 'Service test admin',
+    nameEn: 'Admin test service',
+    pricedBy: 'pcs',
+    scopeFr: ['Un'],
+    scopeEn: ['One'],
+  });
   const rows = [];
   for (const t of tiers) rows.push(await PriceTier.create({ serviceId: service.id, ...t }));
   return { service, tiers: rows };
@@ -63,15 +70,36 @@ export async function makeProforma(quote: QuoteRequest, issuer: User, status: Pi
 }
 
 /** An invoice for an accepted pro-forma; `issuedAt` moves its date (created_at), `paidAt` marks it paid. */
-export async function makeInvoice(proforma: Proforma, company: Company, options: { exclTaxCents: number; issuedAt?: Date; paidAt?: Date | null; paymentMethod?: string }) {
+export async function makeInvoice(
+  proforma: Proforma,
+  company: Company,
+  options: { exclTaxCents: number; issuedAt?: Date; paidAt?: Date | null; paymentMethod?: string },
+) {
   const vatCents = Math.round(options.exclTaxCents * 0.19);
   const invoice = await Invoice.create({
     number: `FA-T${tag()}`,
     proformaId: proforma.id,
     companyId: company.id,
     issuedByUserId: proforma.issuedByUserId!,
-    buyer: { companyName: company.name, address: company.address, phone: company.phone, rc: company.rc, nif: company.nif, nis: company.nis, ai: company.ai, contactName: null },
-    lines: [{ description: 'Ligne test', quantity: 1, unitPriceCents: options.exclTaxCents, discountPercent: 0, totalCents: options.exclTaxCents }],
+    buyer: {
+      companyName: company.name,
+      address: company.address,
+      phone: company.phone,
+      rc: company.rc,
+      nif: company.nif,
+      nis: company.nis,
+      ai: company.ai,
+      contactName: null,
+    },
+    lines: [
+      {
+        description: 'Ligne test',
+        quantity: 1,
+        unitPriceCents: options.exclTaxCents,
+        discountPercent: 0,
+        totalCents: options.exclTaxCents,
+      },
+    ],
     totalExclTaxCents: options.exclTaxCents,
     vatRatePercent: 19,
     vatCents,
@@ -84,7 +112,10 @@ export async function makeInvoice(proforma: Proforma, company: Company, options:
     pdfPath: null,
   });
   if (options.issuedAt) {
-    await sequelize.query('UPDATE invoices SET created_at = :at WHERE id = :id', { replacements: { at: options.issuedAt, id: invoice.id }, type: QueryTypes.UPDATE });
+    await sequelize.query('UPDATE invoices SET created_at = :at WHERE id = :id', {
+      replacements: { at: options.issuedAt, id: invoice.id },
+      type: QueryTypes.UPDATE,
+    });
     await invoice.reload();
   }
   return invoice;

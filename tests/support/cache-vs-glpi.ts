@@ -16,7 +16,16 @@ export type EntityPicture = {
   warrantyEnd: Record<string, string>;
 };
 
-const pictureAssetTypes = ['Computer', 'Monitor', 'Printer', 'NetworkEquipment', 'Peripheral', 'Phone', 'Software', 'SoftwareLicense'] as const;
+const pictureAssetTypes = [
+  'Computer',
+  'Monitor',
+  'Printer',
+  'NetworkEquipment',
+  'Peripheral',
+  'Phone',
+  'Software',
+  'SoftwareLicense',
+] as const;
 
 /** GLPI stores text HTML-encoded (`&#60;`, `&#38;`); the cache keeps it decoded. */
 export function decodeEntities(text: string): string {
@@ -49,9 +58,11 @@ export async function glpiPicture(driver: GlpiApiDriver, entityId: number): Prom
   picture.tickets = byId(tickets.map((row) => ({ id: row.id, name: nameOf(row), status: Number(row.status), date: dateOf(row.date_mod) })));
   const ticketIds = new Set(tickets.map((row) => row.id));
   // Server-wide list (it ignores the active entity): keep this entity's tickets' follow-ups only.
-  picture.followups = byId((await driver.all('ITILFollowup'))
-    .filter((row) => row.itemtype === 'Ticket' && ticketIds.has(Number(row.items_id)))
-    .map((row) => ({ id: row.id, ticket: Number(row.items_id), private: Number(row.is_private), date: dateOf(row.date_mod) })));
+  picture.followups = byId(
+    (await driver.all('ITILFollowup'))
+      .filter((row) => row.itemtype === 'Ticket' && ticketIds.has(Number(row.items_id)))
+      .map((row) => ({ id: row.id, ticket: Number(row.items_id), private: Number(row.is_private), date: dateOf(row.date_mod) })),
+  );
   const osNames = new Map((await driver.all('OperatingSystem')).map((row) => [row.id, nameOf(row)]));
   for (const row of byId(await driver.all('Item_OperatingSystem'))) {
     const key = `${String(row.itemtype)}:${Number(row.items_id)}`;
@@ -85,16 +96,20 @@ export async function cachePicture(entityId: number): Promise<EntityPicture> {
     if (row.os) picture.os[`${row.itemtype}:${Number(row.id)}`] = row.os;
     if (row.we) picture.warrantyEnd[`${row.itemtype}:${Number(row.id)}`] = row.we;
   }
-  picture.tickets = (await q<{ id: number; name: string | null; status: number; date: string | null }>(
-    `SELECT glpi_id AS id, name, status, DATE_FORMAT(glpi_updated_at, '%Y-%m-%d %H:%i:%s') AS date FROM glpi_tickets
+  picture.tickets = (
+    await q<{ id: number; name: string | null; status: number; date: string | null }>(
+      `SELECT glpi_id AS id, name, status, DATE_FORMAT(glpi_updated_at, '%Y-%m-%d %H:%i:%s') AS date FROM glpi_tickets
      WHERE glpi_entity_id = :entityId AND deleted_at IS NULL ORDER BY glpi_id`,
-  )).map((row) => ({ ...row, id: Number(row.id), status: Number(row.status) }));
-  picture.followups = (await q<{ id: number; ticket: number; private: number; date: string | null }>(
-    `SELECT f.glpi_id AS id, f.glpi_ticket_id AS ticket, f.is_private AS private, DATE_FORMAT(f.glpi_updated_at, '%Y-%m-%d %H:%i:%s') AS date
+    )
+  ).map((row) => ({ ...row, id: Number(row.id), status: Number(row.status) }));
+  picture.followups = (
+    await q<{ id: number; ticket: number; private: number; date: string | null }>(
+      `SELECT f.glpi_id AS id, f.glpi_ticket_id AS ticket, f.is_private AS private, DATE_FORMAT(f.glpi_updated_at, '%Y-%m-%d %H:%i:%s') AS date
      FROM glpi_ticket_followups f
      JOIN glpi_tickets t ON t.glpi_entity_id = f.glpi_entity_id AND t.glpi_id = f.glpi_ticket_id AND t.deleted_at IS NULL
      WHERE f.glpi_entity_id = :entityId AND f.deleted_at IS NULL ORDER BY f.glpi_id`,
-  )).map((row) => ({ id: Number(row.id), ticket: Number(row.ticket), private: Number(row.private), date: row.date }));
+    )
+  ).map((row) => ({ id: Number(row.id), ticket: Number(row.ticket), private: Number(row.private), date: row.date }));
   return picture;
 }
 
@@ -111,7 +126,8 @@ export function pictureDifferences(glpi: EntityPicture, cache: EntityPicture): s
   diffRows('Ticket', glpi.tickets, cache.tickets);
   diffRows('ITILFollowup', glpi.followups, cache.followups);
   const diffMap = (what: string, a: Record<string, string>, b: Record<string, string>) => {
-    for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) if (a[key] !== b[key]) out.push(`${what} ${key}: GLPI ${a[key] ?? 'none'}, cache ${b[key] ?? 'none'}`);
+    for (const key of new Set([...Object.keys(a), ...Object.keys(b)]))
+      if (a[key] !== b[key]) out.push(`${what} ${key}: GLPI ${a[key] ?? 'none'}, cache ${b[key] ?? 'none'}`);
   };
   diffMap('OS', glpi.os, cache.os);
   diffMap('warranty end', glpi.warrantyEnd, cache.warrantyEnd);

@@ -18,10 +18,13 @@ export async function subscribedClient(app: FaultApp, entityName: string) {
 }
 
 export async function provisionedEntity(app: FaultApp, companyId: number, timeoutMs = 60_000): Promise<number> {
-  const link = await waitFor(async () => {
-    const row = await app.models.GlpiCompanyLink.findByPk(companyId);
-    return row?.provisioningState === 'done' && row.glpiEntityId !== null ? row : null;
-  }, { timeoutMs, intervalMs: 200, what: `company ${companyId} provisioned in GLPI` });
+  const link = await waitFor(
+    async () => {
+      const row = await app.models.GlpiCompanyLink.findByPk(companyId);
+      return row?.provisioningState === 'done' && row.glpiEntityId !== null ? row : null;
+    },
+    { timeoutMs, intervalMs: 200, what: `company ${companyId} provisioned in GLPI` },
+  );
   return link.glpiEntityId!;
 }
 
@@ -31,11 +34,16 @@ export async function provisionedEntity(app: FaultApp, companyId: number, timeou
  */
 export async function expectConverged(app: FaultApp, sim: GlpiSimulator, entityId: number, timeoutMs = 90_000): Promise<void> {
   let last = '';
-  await waitFor(async () => {
-    const [cache, glpi] = [await app.cacheSnapshot(entityId), app.glpiSnapshot(sim, entityId)];
-    last = Object.keys(glpi).map((type) => `${type}: cache ${cache[type]?.length ?? 0} / GLPI ${glpi[type]!.length}`).join(', ');
-    return JSON.stringify(cache) === JSON.stringify(glpi);
-  }, { timeoutMs, intervalMs: 500, what: `the cache of entity ${entityId} to match GLPI (${last})` }).catch((error: Error) => {
+  await waitFor(
+    async () => {
+      const [cache, glpi] = [await app.cacheSnapshot(entityId), app.glpiSnapshot(sim, entityId)];
+      last = Object.keys(glpi)
+        .map((type) => `${type}: cache ${cache[type]?.length ?? 0} / GLPI ${glpi[type]!.length}`)
+        .join(', ');
+      return JSON.stringify(cache) === JSON.stringify(glpi);
+    },
+    { timeoutMs, intervalMs: 500, what: `the cache of entity ${entityId} to match GLPI (${last})` },
+  ).catch((error: Error) => {
     throw new Error(`${error.message} — last seen ${last}`);
   });
   expect(await app.cacheSnapshot(entityId)).toEqual(app.glpiSnapshot(sim, entityId));
@@ -63,12 +71,18 @@ export function glpiTicketsCarrying(sim: GlpiSimulator, entityId: number, key: s
  * nothing lost, nothing created twice.
  */
 export async function expectDeliveredOnce(app: FaultApp, sim: GlpiSimulator, entityId: number, outboxIds: number[], timeoutMs = 90_000) {
-  await waitFor(async () => {
-    const rows = await app.models.GlpiOutboxEntry.findAll({ where: { id: outboxIds } });
-    return rows.length === outboxIds.length && rows.every((row) => row.state === 'delivered');
-  }, { timeoutMs, intervalMs: 300, what: `outbox rows ${outboxIds.join(', ')} delivered` });
+  await waitFor(
+    async () => {
+      const rows = await app.models.GlpiOutboxEntry.findAll({ where: { id: outboxIds } });
+      return rows.length === outboxIds.length && rows.every((row) => row.state === 'delivered');
+    },
+    { timeoutMs, intervalMs: 300, what: `outbox rows ${outboxIds.join(', ')} delivered` },
+  );
   for (const row of await app.models.GlpiOutboxEntry.findAll({ where: { id: outboxIds } })) {
     const tickets = glpiTicketsCarrying(sim, entityId, row.idempotencyKey);
-    expect(tickets.map((ticket) => Number(ticket.id)), `outbox ${row.id}`).toEqual([row.glpiId]);
+    expect(
+      tickets.map((ticket) => Number(ticket.id)),
+      `outbox ${row.id}`,
+    ).toEqual([row.glpiId]);
   }
 }

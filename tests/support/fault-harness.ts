@@ -113,8 +113,23 @@ export async function startFaultPlatform(options: FaultPlatformOptions = {}): Pr
     NODE_ENV: 'production',
     LOG_LEVEL: 'info',
     PORT: String(port),
-    ...(replicaPair ? { DATABASE_REPLICA_URLS: [`${replicaPair.replica.url}/${new URL(databaseUrl).pathname.slice(1)}`, ...(options.extraReplicaUrls ?? [])].join(',') } : {}),
-    ...(sim ? { GLPI_URL: `http://127.0.0.1:${glpi!.port}/apirest.php`, GLPI_USER_TOKEN: sim.userToken, GLPI_PARENT_ENTITY_ID: '1', GLPI_MAX_PER_SECOND: '1000', GLPI_UTC_OFFSET_MINUTES: '0' } : {}),
+    ...(replicaPair
+      ? {
+          DATABASE_REPLICA_URLS: [
+            `${replicaPair.replica.url}/${new URL(databaseUrl).pathname.slice(1)}`,
+            ...(options.extraReplicaUrls ?? []),
+          ].join(','),
+        }
+      : {}),
+    ...(sim
+      ? {
+          GLPI_URL: `http://127.0.0.1:${glpi!.port}/apirest.php`,
+          GLPI_USER_TOKEN: sim.userToken,
+          GLPI_PARENT_ENTITY_ID: '1',
+          GLPI_MAX_PER_SECOND: '1000',
+          GLPI_UTC_OFFSET_MINUTES: '0',
+        }
+      : {}),
     ...options.env,
   };
 
@@ -129,7 +144,17 @@ export async function startFaultPlatform(options: FaultPlatformOptions = {}): Pr
     clearTimeout(timer);
   };
   return {
-    app, env, appUrl, uploadDir, sim, glpi, catcher, smtp, mariadb, replicaPair, redis,
+    app,
+    env,
+    appUrl,
+    uploadDir,
+    sim,
+    glpi,
+    catcher,
+    smtp,
+    mariadb,
+    replicaPair,
+    redis,
     async startWorker() {
       const worker = startPlatformProcess('worker', 'worker/main.ts', env);
       processes.push(worker);
@@ -138,7 +163,11 @@ export async function startFaultPlatform(options: FaultPlatformOptions = {}): Pr
     },
     async startWeb(otherPort?: number) {
       await ensureProductionBuild();
-      const web = startPlatformProcess(otherPort ? `web:${otherPort}` : 'web', 'server/http/main.ts', otherPort ? { ...env, PORT: String(otherPort) } : env);
+      const web = startPlatformProcess(
+        otherPort ? `web:${otherPort}` : 'web',
+        'server/http/main.ts',
+        otherPort ? { ...env, PORT: String(otherPort) } : env,
+      );
       processes.push(web);
       await waitForUrl(`http://127.0.0.1:${otherPort ?? port}/healthz`);
       return web;

@@ -45,7 +45,9 @@ async function dropRedisKeys(pattern: string) {
 /** Databases left by runs that were killed: their process no longer exists. */
 async function dropStaleRuns() {
   const connection = await mysql.createConnection(testServerUrl);
-  const [rows] = await connection.query<mysql.RowDataPacket[]>("SHOW DATABASES WHERE `Database` LIKE 'ytech\\_t%\\_%' OR `Database` LIKE 'glpi\\_t%'");
+  const [rows] = await connection.query<mysql.RowDataPacket[]>(
+    "SHOW DATABASES WHERE `Database` LIKE 'ytech\\_t%\\_%' OR `Database` LIKE 'glpi\\_t%'",
+  );
   for (const row of rows) {
     const name = String(Object.values(row)[0]);
     const pid = Number(/^(?:ytech_t(\d+)_\d+|glpi_t(\d+))$/.exec(name)?.slice(1).find(Boolean));

@@ -29,15 +29,24 @@ export class GlpiApiDriver {
     // node:http rather than fetch: GLPI answers a bulk POST with a `link` header naming every
     // created item, far over fetch's 16 KB header limit once a mass import passes 300 items.
     const { status, text } = await new Promise<{ status: number; text: string }>((resolve, reject) => {
-      const req = httpRequest(`${this.url}${path}${query}`, {
-        method, maxHeaderSize: 16 * 1024 * 1024,
-        headers: { 'Session-Token': this.token, 'Content-Type': 'application/json', ...(payload ? { 'Content-Length': Buffer.byteLength(payload) } : {}) },
-      }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-        res.on('error', reject);
-      });
+      const req = httpRequest(
+        `${this.url}${path}${query}`,
+        {
+          method,
+          maxHeaderSize: 16 * 1024 * 1024,
+          headers: {
+            'Session-Token': this.token,
+            'Content-Type': 'application/json',
+            ...(payload ? { 'Content-Length': Buffer.byteLength(payload) } : {}),
+          },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+          res.on('error', reject);
+        },
+      );
       req.on('error', reject);
       req.end(payload);
     });
@@ -81,7 +90,10 @@ export class GlpiApiDriver {
   }
 
   async restore(itemtype: string, ids: number[]): Promise<void> {
-    await this.update(itemtype, ids.map((id) => ({ id, is_deleted: 0 })));
+    await this.update(
+      itemtype,
+      ids.map((id) => ({ id, is_deleted: 0 })),
+    );
   }
 
   async purge(itemtype: string, ids: number[]): Promise<void> {

@@ -41,13 +41,20 @@ export class GlpiScenario {
   readonly steps: ScenarioStep[] = [];
   private osIds: number[] = [];
 
-  constructor(private readonly driver: GlpiApiDriver, private readonly entityId: number, readonly seed: number) {
+  constructor(
+    private readonly driver: GlpiApiDriver,
+    private readonly entityId: number,
+    readonly seed: number,
+  ) {
     this.random = prng(seed);
   }
 
   /** The operating systems the scenario picks from (shared dropdowns, created once per scenario). */
   async prepare(): Promise<void> {
-    this.osIds = await this.driver.create('OperatingSystem', [1, 2, 3].map((n) => ({ name: `OS ${this.seed}-${n}` })));
+    this.osIds = await this.driver.create(
+      'OperatingSystem',
+      [1, 2, 3].map((n) => ({ name: `OS ${this.seed}-${n}` })),
+    );
   }
 
   /** Plays one random operation. */
@@ -96,14 +103,20 @@ export class GlpiScenario {
   private async createAssets() {
     const itemtype = this.random.pick(assetTypes);
     const count = this.random.int(1, 25);
-    await this.driver.create(itemtype, Array.from({ length: count }, () => ({ name: this.name(itemtype.slice(0, 3).toUpperCase()), entities_id: this.entityId })));
+    await this.driver.create(
+      itemtype,
+      Array.from({ length: count }, () => ({ name: this.name(itemtype.slice(0, 3).toUpperCase()), entities_id: this.entityId })),
+    );
     return `create ${count} ${itemtype} in one request`;
   }
 
   private async bulkUpdateAssets() {
     const itemtype = this.random.pick(assetTypes);
     const ids = this.random.some(await this.live(itemtype), this.random.int(1, 30));
-    await this.driver.update(itemtype, ids.map((id) => ({ id, name: this.name('REN'), comment: `mass ${this.counter}` })));
+    await this.driver.update(
+      itemtype,
+      ids.map((id) => ({ id, name: this.name('REN'), comment: `mass ${this.counter}` })),
+    );
     return `rename ${ids.length} ${itemtype} in one request`;
   }
 
@@ -123,7 +136,7 @@ export class GlpiScenario {
 
   private async purgeAssets() {
     const itemtype = this.random.pick(assetTypes);
-    const ids = this.random.some([...await this.live(itemtype), ...await this.live(itemtype, true)], this.random.int(1, 3));
+    const ids = this.random.some([...(await this.live(itemtype)), ...(await this.live(itemtype, true))], this.random.int(1, 3));
     await this.driver.purge(itemtype, ids);
     return `purge ${itemtype} ${ids.join(',')}`;
   }
@@ -132,8 +145,10 @@ export class GlpiScenario {
     const count = this.random.int(1, 8);
     // Some logged as closed at once: GLPI never takes those into account, and a later follow-up leaves them untouched.
     const inputs = Array.from({ length: count }, () => ({
-      name: `${this.name('Ticket')} <${this.random.pick(['écran', 'imprimante', 'réseau'])}> & co`, content: '<p>Signalé par téléphone</p>',
-      entities_id: this.entityId, ...(this.random.chance(0.3) ? { status: 6 } : {}),
+      name: `${this.name('Ticket')} <${this.random.pick(['écran', 'imprimante', 'réseau'])}> & co`,
+      content: '<p>Signalé par téléphone</p>',
+      entities_id: this.entityId,
+      ...(this.random.chance(0.3) ? { status: 6 } : {}),
     }));
     await this.driver.create('Ticket', inputs);
     return `create ${count} tickets in one request`;
@@ -142,7 +157,10 @@ export class GlpiScenario {
   private async bulkTicketStatus() {
     const ids = this.random.some(await this.live('Ticket'), this.random.int(1, 20));
     const status = this.random.pick([2, 4, 5, 6]);
-    await this.driver.update('Ticket', ids.map((id) => ({ id, status })));
+    await this.driver.update(
+      'Ticket',
+      ids.map((id) => ({ id, status })),
+    );
     return `status ${status} on ${ids.length} tickets in one request`;
   }
 
@@ -161,7 +179,10 @@ export class GlpiScenario {
     const ids = this.random.some(await this.live('Ticket'), this.random.int(1, 4));
     for (const id of ids) {
       await this.driver.createOne('ITILFollowup', {
-        itemtype: 'Ticket', items_id: id, content: `<p>${this.name('Réponse')}</p>`, is_private: this.random.chance(0.3) ? 1 : 0,
+        itemtype: 'Ticket',
+        items_id: id,
+        content: `<p>${this.name('Réponse')}</p>`,
+        is_private: this.random.chance(0.3) ? 1 : 0,
       });
     }
     return `follow-ups on tickets ${ids.join(',')}`;
@@ -176,9 +197,15 @@ export class GlpiScenario {
     if (roll === 1 || rows.length === 0) {
       const without = computers.filter((id) => !rows.some((row) => row.items_id === id));
       const chosen = this.random.some(without, this.random.int(1, 5));
-      await this.driver.create('Item_OperatingSystem', chosen.map((id) => ({
-        itemtype: 'Computer', items_id: id, operatingsystems_id: this.random.pick(this.osIds), entities_id: this.entityId,
-      })));
+      await this.driver.create(
+        'Item_OperatingSystem',
+        chosen.map((id) => ({
+          itemtype: 'Computer',
+          items_id: id,
+          operatingsystems_id: this.random.pick(this.osIds),
+          entities_id: this.entityId,
+        })),
+      );
       return `OS set on computers ${chosen.join(',')}`;
     }
     const row = this.random.pick(rows);
@@ -201,7 +228,16 @@ export class GlpiScenario {
     if (roll === 1 || rows.length === 0) {
       const without = assets.filter((id) => !rows.some((row) => row.items_id === id));
       const chosen = this.random.some(without, this.random.int(1, 5));
-      await this.driver.create('Infocom', chosen.map((id) => ({ itemtype, items_id: id, warranty_date: day(), warranty_duration: this.random.pick([12, 24, 36]), entities_id: this.entityId })));
+      await this.driver.create(
+        'Infocom',
+        chosen.map((id) => ({
+          itemtype,
+          items_id: id,
+          warranty_date: day(),
+          warranty_duration: this.random.pick([12, 24, 36]),
+          entities_id: this.entityId,
+        })),
+      );
       return `warranty set on ${itemtype} ${chosen.join(',')}`;
     }
     const row = this.random.pick(rows);

@@ -47,7 +47,10 @@ export async function logInOverHttp(appUrl: string, email: string, password: str
     body: JSON.stringify({ json: { email, password } }),
   });
   await unwrap('auth.login', response.clone());
-  const session = response.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('ytech_session='));
+  const session = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0]!)
+    .find((c) => c.startsWith('ytech_session='));
   if (!session) throw new Error(`auth.login for ${email} set no session cookie`);
   return httpSession(appUrl, session);
 }

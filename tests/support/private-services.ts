@@ -27,8 +27,12 @@ function processServer(name: string, launch: () => ChildProcess, ready: () => Pr
   const start = async () => {
     log = '';
     child = launch();
-    child.stdout?.on('data', (c: Buffer) => { log = (log + c.toString()).slice(-8000); });
-    child.stderr?.on('data', (c: Buffer) => { log = (log + c.toString()).slice(-8000); });
+    child.stdout?.on('data', (c: Buffer) => {
+      log = (log + c.toString()).slice(-8000);
+    });
+    child.stderr?.on('data', (c: Buffer) => {
+      log = (log + c.toString()).slice(-8000);
+    });
     const deadline = Date.now() + 30_000;
     while (!(await ready())) {
       if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${log}`);
@@ -44,7 +48,14 @@ function processServer(name: string, launch: () => ChildProcess, ready: () => Pr
     running.kill('SIGTERM');
     await exited;
   };
-  return { start, stop, destroy: async () => { await stop(); cleanup(); } };
+  return {
+    start,
+    stop,
+    destroy: async () => {
+      await stop();
+      cleanup();
+    },
+  };
 }
 
 export async function startPrivateRedis(): Promise<PrivateServer> {
@@ -53,7 +64,25 @@ export async function startPrivateRedis(): Promise<PrivateServer> {
   const server = processServer(
     'private redis',
     // No persistence, as the brief of this fault asks: a restart comes back empty.
-    () => spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no', '--maxmemory-policy', 'noeviction'], { stdio: 'pipe' }),
+    () =>
+      spawn(
+        'redis-server',
+        [
+          '--port',
+          String(port),
+          '--bind',
+          '127.0.0.1',
+          '--save',
+          '',
+          '--appendonly',
+          'no',
+          '--daemonize',
+          'no',
+          '--maxmemory-policy',
+          'noeviction',
+        ],
+        { stdio: 'pipe' },
+      ),
     async () => {
       const probe = new Redis(url, { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 });
       probe.on('error', () => undefined);
@@ -81,18 +110,33 @@ export async function startPrivateMariadb(options: PrivateMariadbOptions = {}): 
   const port = await freePort();
   const dir = mkdtempSync(path.join(tmpdir(), 'ytech-mariadb-'));
   const datadir = path.join(dir, 'data');
-  const install = spawnSync('mariadb-install-db', [
-    '--no-defaults', `--datadir=${datadir}`, '--auth-root-authentication-method=normal', '--user=root', '--skip-test-db',
-  ], { encoding: 'utf8' });
+  const install = spawnSync(
+    'mariadb-install-db',
+    ['--no-defaults', `--datadir=${datadir}`, '--auth-root-authentication-method=normal', '--user=root', '--skip-test-db'],
+    { encoding: 'utf8' },
+  );
   if (install.status !== 0) throw new Error(`mariadb-install-db failed:\n${install.stdout}\n${install.stderr}`);
   const url = `mysql://root@127.0.0.1:${port}`;
   const server = processServer(
     'private mariadb',
-    () => spawn('mariadbd', [
-      '--no-defaults', `--datadir=${datadir}`, `--socket=${path.join(dir, 'sock')}`, `--pid-file=${path.join(dir, 'pid')}`,
-      `--port=${port}`, '--bind-address=127.0.0.1', '--user=root', ...(options.replicationArgs?.(dir) ?? ['--skip-log-bin']), '--innodb-buffer-pool-size=32M',
-      '--character-set-server=utf8mb4', '--collation-server=utf8mb4_unicode_ci',
-    ], { stdio: 'pipe' }),
+    () =>
+      spawn(
+        'mariadbd',
+        [
+          '--no-defaults',
+          `--datadir=${datadir}`,
+          `--socket=${path.join(dir, 'sock')}`,
+          `--pid-file=${path.join(dir, 'pid')}`,
+          `--port=${port}`,
+          '--bind-address=127.0.0.1',
+          '--user=root',
+          ...(options.replicationArgs?.(dir) ?? ['--skip-log-bin']),
+          '--innodb-buffer-pool-size=32M',
+          '--character-set-server=utf8mb4',
+          '--collation-server=utf8mb4_unicode_ci',
+        ],
+        { stdio: 'pipe' },
+      ),
     async () => {
       try {
         const connection = await mysql.createConnection({ host: '127.0.0.1', port, user: 'root', connectTimeout: 1_000 });

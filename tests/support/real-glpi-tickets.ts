@@ -34,7 +34,9 @@ export function realGlpiTickets(): RealGlpiTickets {
     harness = await startRealSyncHarness();
   }, 300_000);
   afterAll(async () => {
-    await getQueue('glpi-sync').obliterate({ force: true }).catch(() => undefined);
+    await getQueue('glpi-sync')
+      .obliterate({ force: true })
+      .catch(() => undefined);
     await harness?.close();
     await closeTestResources();
   });

@@ -69,18 +69,19 @@ async function start(): Promise<RealGlpi> {
   }
   mkdirSync(dir, { recursive: true });
   // Test files run in two worker processes: the first to take the lock installs GLPI, the other waits.
-  if (!external) await withLock(path.join(dir, 'start.lock'), async () => {
-    const marker = path.join(dir, 'installed');
-    const args = ['--port', String(port), '--db', database, '--dir', dir, '--token', realGlpiToken];
-    if (!existsSync(marker)) args.push('--fresh');
-    try {
-      await run('bash', [script, ...args], { timeout: 600_000, maxBuffer: 10 * 1024 * 1024 });
-    } catch (error) {
-      const output = error as { stdout?: string; stderr?: string };
-      throw new Error(`start-glpi.sh failed:\n${output.stdout ?? ''}\n${output.stderr ?? ''}`);
-    }
-    writeFileSync(marker, new Date().toISOString());
-  });
+  if (!external)
+    await withLock(path.join(dir, 'start.lock'), async () => {
+      const marker = path.join(dir, 'installed');
+      const args = ['--port', String(port), '--db', database, '--dir', dir, '--token', realGlpiToken];
+      if (!existsSync(marker)) args.push('--fresh');
+      try {
+        await run('bash', [script, ...args], { timeout: 600_000, maxBuffer: 10 * 1024 * 1024 });
+      } catch (error) {
+        const output = error as { stdout?: string; stderr?: string };
+        throw new Error(`start-glpi.sh failed:\n${output.stdout ?? ''}\n${output.stderr ?? ''}`);
+      }
+      writeFileSync(marker, new Date().toISOString());
+    });
   pool ??= glpiDatabasePool(database);
   return describeGlpi(port, database, dir, pool);
 }
@@ -88,8 +89,13 @@ async function start(): Promise<RealGlpi> {
 function glpiDatabasePool(database: string): mysql.Pool {
   const server = new URL(testServerUrl);
   return mysql.createPool({
-    host: server.hostname, port: Number(server.port || 3306), user: decodeURIComponent(server.username || 'root'),
-    password: decodeURIComponent(server.password), database, connectionLimit: 2, dateStrings: true,
+    host: server.hostname,
+    port: Number(server.port || 3306),
+    user: decodeURIComponent(server.username || 'root'),
+    password: decodeURIComponent(server.password),
+    database,
+    connectionLimit: 2,
+    dateStrings: true,
   });
 }
 

@@ -39,7 +39,7 @@ export type RealSyncHarness = {
 export async function startRealSyncHarness(
   input: { options?: Partial<SyncOptions>; http?: Partial<GlpiConfig>; glpi?: RealGlpi } = {},
 ): Promise<RealSyncHarness> {
-  const glpi = input.glpi ?? await realGlpi();
+  const glpi = input.glpi ?? (await realGlpi());
   // Files before this one in this database linked companies to entities of other GLPIs (simulators):
   // the real GLPI hands out the same ids.
   await forgetEarlierSimulators();
@@ -51,18 +51,34 @@ export async function startRealSyncHarness(
   // The GLPI is shared with other files: a relay of the harness's own sees only this sync's requests.
   const relay = await startCountingProxy(glpi.url);
   const pool = new GlpiSessionPool({
-    config: { baseUrl: relay.url, userToken: glpi.userToken, timeoutMs: 30_000, maxConcurrent: 4, maxPerSecond: 10_000, retries: 1, retryBaseMs: 5, retryMaxMs: 20, ...input.http },
+    config: {
+      baseUrl: relay.url,
+      userToken: glpi.userToken,
+      timeoutMs: 30_000,
+      maxConcurrent: 4,
+      maxPerSecond: 10_000,
+      retries: 1,
+      retryBaseMs: 5,
+      retryMaxMs: 20,
+      ...input.http,
+    },
     logger,
   });
   const ctx = {
-    pool, logger, stop: { stopping: false },
+    pool,
+    logger,
+    stop: { stopping: false },
     // start-glpi.sh: the server clock is UTC and GLPI's time zone is unset.
     options: { ...defaultSyncOptions, glpiUtcOffsetMinutes: 0, ...input.options },
     breaker: new CircuitBreaker({ threshold: 100, probeAfterMs: 1 }),
   };
   let clients = 0;
   return {
-    glpi, driver, ctx, parentEntityId, syncRequests: relay.seen,
+    glpi,
+    driver,
+    ctx,
+    parentEntityId,
+    syncRequests: relay.seen,
     async addClient(name) {
       clients += 1;
       // A test that failed half-way may have left the driver in a client entity, where it cannot create entities.
@@ -70,17 +86,28 @@ export async function startRealSyncHarness(
       // Created and linked as provisioning does: the entity carries the link's marker (entity-identity.ts).
       const identityMarker = newIdentityMarker();
       const entityName = name ?? `Client ${tag} ${clients}`;
-      const entityId = await driver.createOne('Entity', { name: entityName, entities_id: parentEntityId, comment: markerLine(identityMarker) });
+      const entityId = await driver.createOne('Entity', {
+        name: entityName,
+        entities_id: parentEntityId,
+        comment: markerLine(identityMarker),
+      });
       await driver.switchTo(0, true);
       const company = await createCompany();
       await GlpiCompanyLink.create({
-        companyId: company.id, glpiEntityId: entityId, glpiEntityName: entityName, identityMarker, provisioningState: 'done', lastError: null, provisionedAt: new Date(),
+        companyId: company.id,
+        glpiEntityId: entityId,
+        glpiEntityName: entityName,
+        identityMarker,
+        provisioningState: 'done',
+        lastError: null,
+        provisionedAt: new Date(),
       });
       return { entityId, companyId: company.id };
     },
     cycle: async (companyId) => {
       const server = await syncServerWide(ctx);
-      if (server.status === 'done' && server.failures.length > 0) throw new Error(`server-wide reads failed: ${JSON.stringify(server.failures)}`);
+      if (server.status === 'done' && server.failures.length > 0)
+        throw new Error(`server-wide reads failed: ${JSON.stringify(server.failures)}`);
       return syncCompany(ctx, { companyId });
     },
     differences: async (entityId) => pictureDifferences(await glpiPicture(driver, entityId), await cachePicture(entityId)),

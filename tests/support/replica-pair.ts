@@ -58,7 +58,11 @@ export async function startReplicaPair(): Promise<ReplicaPair> {
     async caughtUp() {
       const [target] = await onServer(primary.port, (c) => rows(c, 'SELECT @@gtid_binlog_pos AS pos'));
       await waitFor(
-        () => onServer(replica.port, async (c) => (await rows(c, `SELECT MASTER_GTID_WAIT('${String(target!.pos)}', 1) AS done`))[0]!.done === 0),
+        () =>
+          onServer(
+            replica.port,
+            async (c) => (await rows(c, `SELECT MASTER_GTID_WAIT('${String(target!.pos)}', 1) AS done`))[0]!.done === 0,
+          ),
         { timeoutMs: 30_000, intervalMs: 100, what: 'the replica caught up' },
       );
     },
@@ -67,9 +71,10 @@ export async function startReplicaPair(): Promise<ReplicaPair> {
       await primary.destroy();
     },
   };
-  await waitFor(
-    () => onServer(replica.port, async (c) => (await rows(c, 'SHOW SLAVE STATUS'))[0]?.Slave_IO_Running === 'Yes'),
-    { timeoutMs: 30_000, intervalMs: 100, what: 'replication running' },
-  );
+  await waitFor(() => onServer(replica.port, async (c) => (await rows(c, 'SHOW SLAVE STATUS'))[0]?.Slave_IO_Running === 'Yes'), {
+    timeoutMs: 30_000,
+    intervalMs: 100,
+    what: 'replication running',
+  });
   return pair;
 }

@@ -19,7 +19,14 @@ const env = (name: string) => {
 };
 const logger = pino({ level: 'silent' });
 const pool = new GlpiSessionPool({
-  config: { baseUrl: env('SYNC_CHILD_SIM_URL'), userToken: env('SYNC_CHILD_TOKEN'), maxPerSecond: 10_000, retries: 1, retryBaseMs: 5, retryMaxMs: 20 },
+  config: {
+    baseUrl: env('SYNC_CHILD_SIM_URL'),
+    userToken: env('SYNC_CHILD_TOKEN'),
+    maxPerSecond: 10_000,
+    retries: 1,
+    retryBaseMs: 5,
+    retryMaxMs: 20,
+  },
   logger,
 });
 const options = { ...defaultSyncOptions, glpiUtcOffsetMinutes: 0, ...(JSON.parse(process.env.SYNC_CHILD_OPTIONS ?? '{}') as object) };

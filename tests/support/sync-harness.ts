@@ -23,7 +23,15 @@ export type SyncHarness = {
   close(): Promise<void>;
 };
 
-const cacheTables = ['glpi_assets', 'glpi_asset_details', 'glpi_tickets', 'glpi_ticket_items', 'glpi_ticket_followups', 'glpi_sync_state', 'glpi_sync_events'];
+const cacheTables = [
+  'glpi_assets',
+  'glpi_asset_details',
+  'glpi_tickets',
+  'glpi_ticket_items',
+  'glpi_ticket_followups',
+  'glpi_sync_state',
+  'glpi_sync_events',
+];
 
 /**
  * Follow-ups and dropdowns are read server-wide, keyed by GLPI's own ids: a GLPI started by an
@@ -54,24 +62,43 @@ export async function startSyncHarness(input: { sim?: SimulatorOptions; options?
     const identityMarker = newIdentityMarker();
     sim.state.update('Entity', entityId, { comment: markerLine(identityMarker) });
     await GlpiCompanyLink.create({
-      companyId: company.id, glpiEntityId: entityId, glpiEntityName: sim.state.store.entityName(entityId), identityMarker,
-      provisioningState: 'done', lastError: null, provisionedAt: new Date(),
+      companyId: company.id,
+      glpiEntityId: entityId,
+      glpiEntityName: sim.state.store.entityName(entityId),
+      identityMarker,
+      provisioningState: 'done',
+      lastError: null,
+      provisionedAt: new Date(),
     });
     companyOf.set(entityId, company.id);
   }
   const logger = pino({ level: 'silent' });
   const pool = new GlpiSessionPool({
-    config: { baseUrl: sim.url, userToken: sim.userToken, timeoutMs: 3_000, maxConcurrent: 4, maxPerSecond: 10_000, retries: 1, retryBaseMs: 5, retryMaxMs: 20 },
+    config: {
+      baseUrl: sim.url,
+      userToken: sim.userToken,
+      timeoutMs: 3_000,
+      maxConcurrent: 4,
+      maxPerSecond: 10_000,
+      retries: 1,
+      retryBaseMs: 5,
+      retryMaxMs: 20,
+    },
     logger,
   });
   const ctx = {
-    pool, logger, stop: { stopping: false },
+    pool,
+    logger,
+    stop: { stopping: false },
     // The simulator stamps dates in UTC.
     options: { ...defaultSyncOptions, glpiUtcOffsetMinutes: 0, ...input.options },
     breaker: new CircuitBreaker({ threshold: 100, probeAfterMs: 1 }),
   };
   return {
-    sim, ctx, entityIds, companyOf,
+    sim,
+    ctx,
+    entityIds,
+    companyOf,
     syncAll: async () => {
       const results: CompanySyncResult[] = [await syncServerWide(ctx)];
       for (const companyId of companyOf.values()) results.push(await syncCompany(ctx, { companyId }));
@@ -79,7 +106,10 @@ export async function startSyncHarness(input: { sim?: SimulatorOptions; options?
     },
     cycle: async (companyId) => {
       // Two jobs in the worker: one failing never stops the other.
-      const server = await syncServerWide(ctx).then(() => null, (error: unknown) => error);
+      const server = await syncServerWide(ctx).then(
+        () => null,
+        (error: unknown) => error,
+      );
       const company = await syncCompany(ctx, { companyId });
       if (server !== null) throw server;
       return company;
@@ -116,21 +146,25 @@ type Snapshot = Record<string, Array<Record<string, unknown>>>;
 export function glpiSnapshot(sim: GlpiSimulator, entityId: number): Snapshot {
   const snapshot: Snapshot = {};
   for (const itemtype of syncedAssetTypes) {
-    snapshot[itemtype] = sim.state.rows(itemtype, entityId)
+    snapshot[itemtype] = sim.state
+      .rows(itemtype, entityId)
       .filter((row) => row.is_deleted === 0 && row.is_template !== 1)
       .map((row) => ({ id: row.id, name: row.name === '' ? null : row.name, date: row.date_mod }));
   }
   const tickets = sim.state.tickets(entityId).filter((row) => row.is_deleted === 0);
   snapshot.Ticket = tickets.map((row) => ({ id: row.id, name: row.name, status: row.status, date: row.date_mod }));
   snapshot.ITILFollowup = tickets
-    .flatMap((ticket) => (ticket.followups as Array<Record<string, unknown>>).map((f) => ({ id: f.id, ticket: ticket.id, private: f.is_private })))
+    .flatMap((ticket) =>
+      (ticket.followups as Array<Record<string, unknown>>).map((f) => ({ id: f.id, ticket: ticket.id, private: f.is_private })),
+    )
     .sort((a, b) => Number(a.id) - Number(b.id));
   return snapshot;
 }
 
 /** The same shape, read from the cache tables (live rows only). */
 export async function cacheSnapshot(entityId: number): Promise<Snapshot> {
-  const q = (sql: string, replacements: Record<string, unknown>) => sequelize.query<Record<string, unknown>>(sql, { replacements, type: QueryTypes.SELECT });
+  const q = (sql: string, replacements: Record<string, unknown>) =>
+    sequelize.query<Record<string, unknown>>(sql, { replacements, type: QueryTypes.SELECT });
   const snapshot: Snapshot = {};
   for (const itemtype of syncedAssetTypes) {
     snapshot[itemtype] = await q(
@@ -139,15 +173,21 @@ export async function cacheSnapshot(entityId: number): Promise<Snapshot> {
       { entityId, itemtype },
     );
   }
-  snapshot.Ticket = (await q(
-    `SELECT glpi_id AS id, name, status, DATE_FORMAT(glpi_updated_at, '%Y-%m-%d %H:%i:%s') AS date FROM glpi_tickets
-     WHERE glpi_entity_id = :entityId AND deleted_at IS NULL ORDER BY glpi_id`, { entityId },
-  )).map((row) => ({ ...row, status: Number(row.status) }));
-  snapshot.ITILFollowup = (await q(
-    `SELECT f.glpi_id AS id, f.glpi_ticket_id AS ticket, f.is_private AS private FROM glpi_ticket_followups f
+  snapshot.Ticket = (
+    await q(
+      `SELECT glpi_id AS id, name, status, DATE_FORMAT(glpi_updated_at, '%Y-%m-%d %H:%i:%s') AS date FROM glpi_tickets
+     WHERE glpi_entity_id = :entityId AND deleted_at IS NULL ORDER BY glpi_id`,
+      { entityId },
+    )
+  ).map((row) => ({ ...row, status: Number(row.status) }));
+  snapshot.ITILFollowup = (
+    await q(
+      `SELECT f.glpi_id AS id, f.glpi_ticket_id AS ticket, f.is_private AS private FROM glpi_ticket_followups f
      JOIN glpi_tickets t ON t.glpi_entity_id = f.glpi_entity_id AND t.glpi_id = f.glpi_ticket_id AND t.deleted_at IS NULL
-     WHERE f.glpi_entity_id = :entityId AND f.deleted_at IS NULL ORDER BY f.glpi_id`, { entityId },
-  )).map((row) => ({ ...row, private: Number(row.private) }));
+     WHERE f.glpi_entity_id = :entityId AND f.deleted_at IS NULL ORDER BY f.glpi_id`,
+      { entityId },
+    )
+  ).map((row) => ({ ...row, private: Number(row.private) }));
   return snapshot;
 }
 

@@ -56,27 +56,29 @@ export async function startFaultProxy(target: { host: string; port: number }): P
     upstream.on('error', end);
   };
 
-  const listen = () => new Promise<void>((resolve, reject) => {
-    const next = createServer(onConnection);
-    next.once('error', reject);
-    next.listen(port, '127.0.0.1', () => {
-      const address = next.address();
-      port = typeof address === 'object' && address ? address.port : port;
-      server = next;
-      resolve();
+  const listen = () =>
+    new Promise<void>((resolve, reject) => {
+      const next = createServer(onConnection);
+      next.once('error', reject);
+      next.listen(port, '127.0.0.1', () => {
+        const address = next.address();
+        port = typeof address === 'object' && address ? address.port : port;
+        server = next;
+        resolve();
+      });
     });
-  });
-  const unlisten = () => new Promise<void>((resolve) => {
-    const current = server;
-    server = null;
-    for (const relay of relays) {
-      relay.client.destroy();
-      relay.upstream.destroy();
-    }
-    relays.clear();
-    if (current) current.close(() => resolve());
-    else resolve();
-  });
+  const unlisten = () =>
+    new Promise<void>((resolve) => {
+      const current = server;
+      server = null;
+      for (const relay of relays) {
+        relay.client.destroy();
+        relay.upstream.destroy();
+      }
+      relays.clear();
+      if (current) current.close(() => resolve());
+      else resolve();
+    });
 
   await listen();
   return {

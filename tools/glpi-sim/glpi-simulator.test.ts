@@ -14,7 +14,9 @@ async function start(options: Parameters<typeof startGlpiSimulator>[0] = {}) {
 
 async function control(sim: GlpiSimulator, method: string, path: string, body?: unknown) {
   const response = await fetch(`${sim.controlUrl}${path}`, {
-    method, headers: { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body),
+    method,
+    headers: { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: response.status, body: (await response.json()) as unknown };
 }
@@ -34,8 +36,10 @@ describe('GLPI simulator data', () => {
     expect(a.state.tickets()).toEqual(b.state.tickets());
     expect(a.state.rows('Computer')).not.toEqual(c.state.rows('Computer'));
     const counts = a.state.counts();
-    const assets = ['Computer', 'Monitor', 'Printer', 'NetworkEquipment', 'Peripheral', 'Phone', 'Software', 'SoftwareLicense']
-      .reduce((sum, type) => sum + (counts[type] ?? 0), 0);
+    const assets = ['Computer', 'Monitor', 'Printer', 'NetworkEquipment', 'Peripheral', 'Phone', 'Software', 'SoftwareLicense'].reduce(
+      (sum, type) => sum + (counts[type] ?? 0),
+      0,
+    );
     expect(Math.abs(assets - 400)).toBeLessThanOrEqual(20);
     expect(Math.abs((counts.Ticket ?? 0) - 100)).toBeLessThanOrEqual(4);
     expect(counts.Entity).toBe(1 + 1 + 4);
@@ -44,9 +48,17 @@ describe('GLPI simulator data', () => {
   });
 
   it('seeds named entities first, under the parent entity', async () => {
-    const sim = await start({ seed: { entities: 1, namedEntities: ['SARL Benali & Fils', 'EURL Tassili Voyages'], assets: 40, tickets: 10, referenceDate } });
+    const sim = await start({
+      seed: { entities: 1, namedEntities: ['SARL Benali & Fils', 'EURL Tassili Voyages'], assets: 40, tickets: 10, referenceDate },
+    });
     const entities = sim.state.rows('Entity');
-    expect(entities.map((row) => row.name)).toEqual(['Root entity', 'Clients Y-tech', 'SARL Benali & Fils', 'EURL Tassili Voyages', expect.any(String)]);
+    expect(entities.map((row) => row.name)).toEqual([
+      'Root entity',
+      'Clients Y-tech',
+      'SARL Benali & Fils',
+      'EURL Tassili Voyages',
+      expect.any(String),
+    ]);
     expect(entities[2]).toMatchObject({ entities_id: 1, completename: 'Root entity > Clients Y-tech > SARL Benali & Fils' });
     expect(sim.state.rows('Computer', 2).every((row) => String(row.name).startsWith('BENAL-PC-'))).toBe(true);
   });
@@ -57,7 +69,9 @@ describe('GLPI simulator control endpoint', () => {
     const sim = await start({ seed: { entities: 2, assets: 60, tickets: 10, referenceDate } });
     const ticket = sim.state.tickets(2)[0];
     const ticketId = Number(ticket?.id);
-    expect((await control(sim, 'POST', `/tickets/${ticketId}/followups`, { content: '<p>Intervention faite</p>', is_private: false })).status).toBe(200);
+    expect(
+      (await control(sim, 'POST', `/tickets/${ticketId}/followups`, { content: '<p>Intervention faite</p>', is_private: false })).status,
+    ).toBe(200);
     expect((await control(sim, 'POST', `/tickets/${ticketId}/status`, { status: 5 })).status).toBe(200);
     const added = await control(sim, 'POST', '/items/Computer', { name: 'NEW-PC-001', entities_id: 2, date_mod: '2026-11-01 10:00:00' });
     const computerId = (added.body as { id: number }).id;
@@ -65,7 +79,9 @@ describe('GLPI simulator control endpoint', () => {
     const tickets = (await control(sim, 'GET', '/tickets?entities_id=2')).body as Array<Record<string, unknown>>;
     const changed = tickets.find((row) => row.id === ticketId);
     expect(changed).toMatchObject({ status: 5, solvedate: expect.any(String) });
-    expect(changed?.followups).toContainEqual(expect.objectContaining({ content: '<p>Intervention faite</p>', users_id: 4, is_private: 0 }));
+    expect(changed?.followups).toContainEqual(
+      expect.objectContaining({ content: '<p>Intervention faite</p>', users_id: 4, is_private: 0 }),
+    );
     const computers = (await control(sim, 'GET', '/items/Computer?entities_id=2')).body as Array<Record<string, unknown>>;
     expect(computers.find((row) => row.id === computerId)).toMatchObject({ name: 'NEW-PC-001', is_deleted: 1 });
     expect((await control(sim, 'DELETE', `/items/Computer/${computerId}`)).status).toBe(200);

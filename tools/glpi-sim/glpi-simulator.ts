@@ -90,12 +90,13 @@ export async function startGlpiSimulator(input: SimulatorOptions = {}): Promise<
     userToken: options.userToken,
     appToken: options.appToken,
     state,
-    close: () => new Promise<void>((resolve) => {
-      if (saver) clearInterval(saver);
-      save();
-      for (const socket of sockets) socket.destroy();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        if (saver) clearInterval(saver);
+        save();
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -114,7 +115,12 @@ async function readForm(req: IncomingMessage, body: Buffer): Promise<SimRequest[
   const files = new Map<string, { name: string; mime: string; bytes: Uint8Array }>();
   for (const [name, value] of form) {
     if (typeof value === 'string') fields.set(name, value);
-    else files.set(name, { name: value.name, mime: value.type || 'application/octet-stream', bytes: new Uint8Array(await value.arrayBuffer()) });
+    else
+      files.set(name, {
+        name: value.name,
+        mime: value.type || 'application/octet-stream',
+        bytes: new Uint8Array(await value.arrayBuffer()),
+      });
   }
   return { fields, files };
 }
@@ -145,7 +151,13 @@ async function handle(state: SimulatorState, api: ApiContext, req: IncomingMessa
 }
 
 async function apiResponse(
-  state: SimulatorState, api: ApiContext, req: IncomingMessage, url: URL, method: string, rawBody: string, form?: SimRequest['form'],
+  state: SimulatorState,
+  api: ApiContext,
+  req: IncomingMessage,
+  url: URL,
+  method: string,
+  rawBody: string,
+  form?: SimRequest['form'],
 ): Promise<SimResponse | 'reset'> {
   const receivedAt = Date.now();
   const { knobs } = state;
@@ -165,8 +177,14 @@ async function apiResponse(
   }
   const host = req.headers.host ?? 'localhost';
   const request: SimRequest = {
-    method, path: url.pathname.slice(apiPrefix.length), query: url.searchParams, headers: req.headers, rawBody,
-    apiBase: `http://${host}${apiPrefix}`, receivedAt, ...(form ? { form } : {}),
+    method,
+    path: url.pathname.slice(apiPrefix.length),
+    query: url.searchParams,
+    headers: req.headers,
+    rawBody,
+    apiBase: `http://${host}${apiPrefix}`,
+    receivedAt,
+    ...(form ? { form } : {}),
   };
   return handleApi(api, request);
 }

@@ -68,7 +68,12 @@ const simulator = await startGlpiSimulator({
   seed: {
     seed: number(values.seed, 'GLPI_SIM_SEED'),
     entities: number(values.entities, 'GLPI_SIM_ENTITIES'),
-    namedEntities: named ? named.split(';').map((name) => name.trim()).filter(Boolean) : undefined,
+    namedEntities: named
+      ? named
+          .split(';')
+          .map((name) => name.trim())
+          .filter(Boolean)
+      : undefined,
     parentEntityName: text(values.parent, 'GLPI_SIM_PARENT'),
     assets: number(values.assets, 'GLPI_SIM_ASSETS'),
     tickets: number(values.tickets, 'GLPI_SIM_TICKETS'),

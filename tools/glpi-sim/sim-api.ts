@@ -2,8 +2,16 @@ import { flag, glpiError, json, type SimRequest, type SimResponse } from './sim-
 import { emptyItemtypes, getItem, getSubItems, listItems } from './sim-read';
 import { search } from './sim-search';
 import {
-  changeActiveEntities, checkAppToken, findSession, getActiveEntities, getMyEntities, getMyProfiles, initSession,
-  type AuthOptions, type SessionRegistry, type SimSession,
+  changeActiveEntities,
+  checkAppToken,
+  findSession,
+  getActiveEntities,
+  getMyEntities,
+  getMyProfiles,
+  initSession,
+  type AuthOptions,
+  type SessionRegistry,
+  type SimSession,
 } from './sim-sessions';
 import { isTemplatedType, type Store, type TemplatedType } from './sim-store';
 import { formatGlpiDate } from './sim-text';
@@ -23,20 +31,28 @@ function parseBody(request: SimRequest): Body {
   }
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export function handleApi(ctx: ApiContext, request: SimRequest): SimResponse {
   if (request.method === 'GET' && request.rawBody.trim() !== '') {
     // Refused before the API is initialised, hence the doc URL without a host (error_get_with_json_body).
-    return json(400, ['ERROR_JSON_PAYLOAD_FORBIDDEN', 'GET Request should not have json payload (http body); view documentation in your browser at /#ERROR_JSON_PAYLOAD_FORBIDDEN']);
+    return json(400, [
+      'ERROR_JSON_PAYLOAD_FORBIDDEN',
+      'GET Request should not have json payload (http body); view documentation in your browser at /#ERROR_JSON_PAYLOAD_FORBIDDEN',
+    ]);
   }
   const appTokenError = checkAppToken(request, ctx.auth);
   if (appTokenError) return appTokenError;
   const segments = request.path.split('/').filter((segment) => segment !== '');
   const [first] = segments;
   if (first === undefined) {
-    return { status: 200, headers: {}, body: null, rawBody: '<html><body>GLPI simulator API</body></html>', contentType: 'text/html; charset=UTF-8' };
+    return {
+      status: 200,
+      headers: {},
+      body: null,
+      rawBody: '<html><body>GLPI simulator API</body></html>',
+      contentType: 'text/html; charset=UTF-8',
+    };
   }
   if (first === 'initSession') return initSession(request, ctx.auth, ctx.sessions);
   const session = findSession(request, ctx.sessions);
@@ -75,7 +91,9 @@ function itemRoute(store: Store, session: SimSession, request: SimRequest, segme
   const id = idSegment === undefined ? undefined : Number(idSegment);
   if (!isTemplatedType(itemtype)) {
     if (emptyItemtypes.has(itemtype) && request.method === 'GET') {
-      return id === undefined ? json(200, [], { 'Accept-Range': `${itemtype} 1000` }) : glpiError(request, 404, 'ERROR_ITEM_NOT_FOUND', 'Item not found');
+      return id === undefined
+        ? json(200, [], { 'Accept-Range': `${itemtype} 1000` })
+        : glpiError(request, 404, 'ERROR_ITEM_NOT_FOUND', 'Item not found');
     }
     return unknownItemtype(request);
   }
@@ -97,13 +115,11 @@ function itemRoute(store: Store, session: SimSession, request: SimRequest, segme
     }
     case 'PUT':
     case 'PATCH':
-      return change(request, body, id, 'update', (targetId, input) =>
-        updateItem(writer, itemtype, targetId, input));
+      return change(request, body, id, 'update', (targetId, input) => updateItem(writer, itemtype, targetId, input));
     case 'DELETE': {
       const purge = flag(request.query, 'force_purge', false);
       const input = body === undefined && id !== undefined ? { input: { id } } : body;
-      return change(request, input, id, 'delete', (targetId) =>
-        deleteItem(writer, itemtype, targetId, purge));
+      return change(request, input, id, 'delete', (targetId) => deleteItem(writer, itemtype, targetId, purge));
     }
     default:
       return glpiError(request, 400, 'ERROR', 'Bad Request');
@@ -115,7 +131,11 @@ function badArray(request: SimRequest): SimResponse {
 }
 
 function post(
-  writer: WriteContext, request: SimRequest, itemtype: TemplatedType, body: unknown, defaults: Record<string, unknown>,
+  writer: WriteContext,
+  request: SimRequest,
+  itemtype: TemplatedType,
+  body: unknown,
+  defaults: Record<string, unknown>,
 ): SimResponse {
   const input = isObject(body) ? body.input : undefined;
   if (isObject(input)) {
@@ -126,7 +146,9 @@ function post(
   }
   if (!Array.isArray(input) || !input.every(isObject)) return badArray(request);
   const results = input.map((item) => addItem(writer, itemtype, { ...defaults, ...item }));
-  const body207 = results.map((result) => (result.ok ? { id: result.id, message: result.message } : { id: false, message: result.message }));
+  const body207 = results.map((result) =>
+    result.ok ? { id: result.id, message: result.message } : { id: false, message: result.message },
+  );
   const succeeded = results.filter((result) => result.ok).length;
   if (succeeded === 0) return json(400, ['ERROR_GLPI_ADD', body207]);
   if (succeeded < results.length) return json(207, ['ERROR_GLPI_PARTIAL_ADD', body207]);
@@ -143,10 +165,9 @@ type Change = (id: number, input: Record<string, unknown>) => { ok: true } | { o
  * an update leaves an unknown id out of the array (but still counts it) and a delete lists it as
  * `{"<id>": false, "message": "Item not found"}` (checked on 10.0.12).
  */
-function change(
-  request: SimRequest, body: unknown, id: number | undefined, kind: 'update' | 'delete', apply: Change,
-): SimResponse {
-  const [errorCode, partialCode] = kind === 'update' ? ['ERROR_GLPI_UPDATE', 'ERROR_GLPI_PARTIAL_UPDATE'] : ['ERROR_GLPI_DELETE', 'ERROR_GLPI_PARTIAL_DELETE'];
+function change(request: SimRequest, body: unknown, id: number | undefined, kind: 'update' | 'delete', apply: Change): SimResponse {
+  const [errorCode, partialCode] =
+    kind === 'update' ? ['ERROR_GLPI_UPDATE', 'ERROR_GLPI_PARTIAL_UPDATE'] : ['ERROR_GLPI_DELETE', 'ERROR_GLPI_PARTIAL_DELETE'];
   const input = isObject(body) ? body.input : undefined;
   if (isObject(input)) {
     const targetId = id ?? Number(input.id);

@@ -44,11 +44,13 @@ export function handleControl(state: SimulatorState, method: string, path: strin
         return ok(state.addEntity(input.name, input.parentId));
       }
       case 'GET users':
-        return ok(state.rows('User').map((user) => ({
-          ...user,
-          emails: state.rows('UserEmail').filter((row) => row.users_id === user.id),
-          profiles: state.rows('Profile_User').filter((row) => row.users_id === user.id),
-        })));
+        return ok(
+          state.rows('User').map((user) => ({
+            ...user,
+            emails: state.rows('UserEmail').filter((row) => row.users_id === user.id),
+            profiles: state.rows('Profile_User').filter((row) => row.users_id === user.id),
+          })),
+        );
       case 'GET profile-users':
         return ok(state.rows('Profile_User'));
       case 'GET tickets':
@@ -62,10 +64,17 @@ export function handleControl(state: SimulatorState, method: string, path: strin
         return ok(state.addItem('ITILSolution', { itemtype: 'Ticket', items_id: id, content: input.content }));
       }
       case 'POST tickets/:id/documents': {
-        const input = z.object({
-          fileName: z.string().min(1), mime: z.string().min(1), base64: z.string(), followupId: z.number().int().positive().optional(),
-        }).parse(body);
-        return ok(state.addDocument(id, { name: input.fileName, mime: input.mime, bytes: Buffer.from(input.base64, 'base64') }, input.followupId));
+        const input = z
+          .object({
+            fileName: z.string().min(1),
+            mime: z.string().min(1),
+            base64: z.string(),
+            followupId: z.number().int().positive().optional(),
+          })
+          .parse(body);
+        return ok(
+          state.addDocument(id, { name: input.fileName, mime: input.mime, bytes: Buffer.from(input.base64, 'base64') }, input.followupId),
+        );
       }
       case 'POST tickets/:id/items': {
         const input = z.object({ itemtype: z.string().min(1), items_id: z.number().int().positive() }).parse(body);
@@ -82,7 +91,13 @@ export function handleControl(state: SimulatorState, method: string, path: strin
   }
 }
 
-function itemRoutes(state: SimulatorState, method: string, parts: string[], body: unknown, entityFilter: number | undefined): ControlResponse {
+function itemRoutes(
+  state: SimulatorState,
+  method: string,
+  parts: string[],
+  body: unknown,
+  entityFilter: number | undefined,
+): ControlResponse {
   const [head, itemtypeName, idPart, action] = parts;
   if (head !== 'items' || itemtypeName === undefined) return { status: 404, body: { error: 'unknown control route' } };
   const itemtype = state.itemtypeOf(itemtypeName);

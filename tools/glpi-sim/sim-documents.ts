@@ -18,12 +18,19 @@ export type UploadedFile = { name: string; mime: string; bytes: Uint8Array };
  * timeline position 1, one to a follow-up at 0; GLPI ignores the manifest's `name`.
  */
 export function addDocument(
-  ctx: WriteContext, input: { itemtype: string; items_id: number; comment?: string | null; entityId?: number }, file: UploadedFile,
+  ctx: WriteContext,
+  input: { itemtype: string; items_id: number; comment?: string | null; entityId?: number },
+  file: UploadedFile,
 ): AddResult {
   const { store } = ctx;
-  const ticketOf = (row: Row | undefined) => (row && input.itemtype === 'ITILFollowup' ? store.table('Ticket').rows.get(Number(row.items_id)) : row);
-  const target = input.itemtype === 'Ticket' ? store.table('Ticket').rows.get(input.items_id)
-    : input.itemtype === 'ITILFollowup' ? store.table('ITILFollowup').rows.get(input.items_id) : undefined;
+  const ticketOf = (row: Row | undefined) =>
+    row && input.itemtype === 'ITILFollowup' ? store.table('Ticket').rows.get(Number(row.items_id)) : row;
+  const target =
+    input.itemtype === 'Ticket'
+      ? store.table('Ticket').rows.get(input.items_id)
+      : input.itemtype === 'ITILFollowup'
+        ? store.table('ITILFollowup').rows.get(input.items_id)
+        : undefined;
   const ticket = ticketOf(target);
   if (!target || !ticket) return { ok: false, message: noPermission };
   if (ctx.session !== null && !rowReadable(store, ctx.session, 'Ticket', ticket)) return { ok: false, message: noPermission };
@@ -33,14 +40,27 @@ export function addDocument(
   const extension = (file.name.split('.').pop() ?? '').toUpperCase();
   const label = input.itemtype === 'Ticket' ? `Ticket - ${String(ticket.name ?? '')}` : 'Suivi - Suivi';
   const document = store.insert('Document', {
-    entities_id: entityId, name: `Document : ${label}`, filename: glpiEncode(file.name),
-    filepath: `${extension}/${sha1.slice(0, 2)}/${sha1.slice(2)}.${extension}`, mime: file.mime,
-    comment: input.comment ? glpiEncode(input.comment) : null, users_id: ctx.actorUserId, sha1sum: sha1, tag: randomUUID(),
-    date_mod: ctx.stamp, date_creation: ctx.stamp,
+    entities_id: entityId,
+    name: `Document : ${label}`,
+    filename: glpiEncode(file.name),
+    filepath: `${extension}/${sha1.slice(0, 2)}/${sha1.slice(2)}.${extension}`,
+    mime: file.mime,
+    comment: input.comment ? glpiEncode(input.comment) : null,
+    users_id: ctx.actorUserId,
+    sha1sum: sha1,
+    tag: randomUUID(),
+    date_mod: ctx.stamp,
+    date_creation: ctx.stamp,
   });
   store.insert('Document_Item', {
-    documents_id: document.id, itemtype: input.itemtype, items_id: input.items_id, entities_id: entityId, users_id: ctx.actorUserId,
-    timeline_position: input.itemtype === 'Ticket' ? 1 : 0, date_mod: ctx.stamp, date_creation: ctx.stamp,
+    documents_id: document.id,
+    itemtype: input.itemtype,
+    items_id: input.items_id,
+    entities_id: entityId,
+    users_id: ctx.actorUserId,
+    timeline_position: input.itemtype === 'Ticket' ? 1 : 0,
+    date_mod: ctx.stamp,
+    date_creation: ctx.stamp,
   });
   return { ok: true, id: document.id, message: `Item successfully added: Document : ${label}` };
 }
@@ -57,9 +77,15 @@ export function postDocument(ctx: WriteContext, request: SimRequest): SimRespons
   const input = typeof manifest === 'object' && manifest !== null ? (manifest as { input?: Record<string, unknown> }).input : undefined;
   const file = request.form?.files.get('filename[0]');
   if (!input || !file) return glpiError(request, 400, 'ERROR_BAD_ARRAY', 'input parameter must be an array of objects');
-  const result = addDocument(ctx, {
-    itemtype: String(input.itemtype ?? ''), items_id: Number(input.items_id), comment: typeof input.comment === 'string' ? input.comment : null,
-  }, file);
+  const result = addDocument(
+    ctx,
+    {
+      itemtype: String(input.itemtype ?? ''),
+      items_id: Number(input.items_id),
+      comment: typeof input.comment === 'string' ? input.comment : null,
+    },
+    file,
+  );
   if (!result.ok) return json(400, ['ERROR_GLPI_ADD', result.message]);
   return json(201, { id: result.id, message: result.message }, { location: `${request.apiBase}/Document/${result.id}` });
 }
@@ -87,5 +113,11 @@ export function downloadDocument(store: Store, session: SimSession, id: number, 
   if (!viaTicket && !rowReadable(store, session, 'Document', document)) return rightMissing(request);
   const base64 = store.files.get(String(document.sha1sum ?? ''));
   if (base64 === undefined) return glpiError(request, 404, 'ERROR_ITEM_NOT_FOUND', 'Item not found');
-  return { status: 200, headers: {}, body: null, bytes: Buffer.from(base64, 'base64'), contentType: `${String(document.mime ?? 'application/octet-stream')};charset=UTF-8` };
+  return {
+    status: 200,
+    headers: {},
+    body: null,
+    bytes: Buffer.from(base64, 'base64'),
+    contentType: `${String(document.mime ?? 'application/octet-stream')};charset=UTF-8`,
+  };
 }

@@ -47,7 +47,9 @@ function placeInTree(store: Store, itemtype: DropdownType, row: Row): void {
 
 /** Rows of other tables that named the purged dropdown now say 0, stamped like any update. */
 export function clearReferences(store: Store, itemtype: DropdownType, id: number, stamp: string): void {
-  const keys = Object.entries(foreignKeyTables).filter(([, target]) => target === itemtype).map(([key]) => key);
+  const keys = Object.entries(foreignKeyTables)
+    .filter(([, target]) => target === itemtype)
+    .map(([key]) => key);
   const parentKey = treeParentKeys[itemtype];
   for (const [type, table] of store.tables) {
     const own = type === itemtype && parentKey ? [parentKey] : [];

@@ -40,9 +40,10 @@ const documentedCodes = new Set([
 ]);
 
 export function glpiError(request: SimRequest, status: number, code: string, message: string | null): SimResponse {
-  const text = message !== null && documentedCodes.has(code)
-    ? `${message}; view documentation in your browser at ${request.apiBase}/#${code}`
-    : message;
+  const text =
+    message !== null && documentedCodes.has(code)
+      ? `${message}; view documentation in your browser at ${request.apiBase}/#${code}`
+      : message;
   return { status, headers: {}, body: [code, text] };
 }
 

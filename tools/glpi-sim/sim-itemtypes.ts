@@ -14,9 +14,25 @@ export type EntityScope = 'entity' | 'global' | 'ticket' | 'self' | 'user';
 
 /** Dropdown tables GLPI serves as endpoints (`GET /Manufacturer`…), all with the shape of dropdown-templates.ts. */
 export const dropdownTypes = [
-  'OperatingSystem', 'Manufacturer', 'ComputerModel', 'ComputerType', 'MonitorModel', 'MonitorType', 'PrinterModel',
-  'PrinterType', 'NetworkEquipmentModel', 'NetworkEquipmentType', 'PeripheralModel', 'PeripheralType', 'PhoneModel',
-  'PhoneType', 'SoftwareCategory', 'SoftwareLicenseType', 'State', 'Location', 'ITILCategory',
+  'OperatingSystem',
+  'Manufacturer',
+  'ComputerModel',
+  'ComputerType',
+  'MonitorModel',
+  'MonitorType',
+  'PrinterModel',
+  'PrinterType',
+  'NetworkEquipmentModel',
+  'NetworkEquipmentType',
+  'PeripheralModel',
+  'PeripheralType',
+  'PhoneModel',
+  'PhoneType',
+  'SoftwareCategory',
+  'SoftwareLicenseType',
+  'State',
+  'Location',
+  'ITILCategory',
 ] as const satisfies readonly TemplatedType[];
 export type DropdownType = (typeof dropdownTypes)[number];
 
@@ -38,7 +54,14 @@ const entityAssignedDropdowns: ReadonlySet<string> = new Set(['State', 'Location
 export function entityScope(itemtype: TemplatedType): EntityScope {
   if (itemtype === 'Entity') return 'self';
   if (itemtype === 'User') return 'user';
-  if (itemtype === 'ITILFollowup' || itemtype === 'ITILSolution' || itemtype === 'Ticket_User' || itemtype === 'Item_Ticket' || itemtype === 'TicketSatisfaction') return 'ticket';
+  if (
+    itemtype === 'ITILFollowup' ||
+    itemtype === 'ITILSolution' ||
+    itemtype === 'Ticket_User' ||
+    itemtype === 'Item_Ticket' ||
+    itemtype === 'TicketSatisfaction'
+  )
+    return 'ticket';
   if (itemtype === 'UserEmail') return 'global';
   if (isDropdownType(itemtype)) return entityAssignedDropdowns.has(itemtype) ? 'entity' : 'global';
   return 'entity';

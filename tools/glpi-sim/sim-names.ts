@@ -1,34 +1,127 @@
 /** Word lists for realistic Algerian client data; French is the working language of the tickets. */
 export const firstNames = [
-  'Amine', 'Yacine', 'Karim', 'Sofiane', 'Mehdi', 'Rachid', 'Nassim', 'Walid', 'Hichem', 'Bilal',
-  'Samir', 'Mourad', 'Farid', 'Lotfi', 'Riad', 'Anis', 'Yasmine', 'Amel', 'Nadia', 'Sara',
-  'Lina', 'Imane', 'Meriem', 'Kenza', 'Nour', 'Rym', 'Sonia', 'Feriel', 'Lamia', 'Dounia',
-  'Hélène', 'Julien', 'Céline', 'Thomas', 'Élodie',
+  'Amine',
+  'Yacine',
+  'Karim',
+  'Sofiane',
+  'Mehdi',
+  'Rachid',
+  'Nassim',
+  'Walid',
+  'Hichem',
+  'Bilal',
+  'Samir',
+  'Mourad',
+  'Farid',
+  'Lotfi',
+  'Riad',
+  'Anis',
+  'Yasmine',
+  'Amel',
+  'Nadia',
+  'Sara',
+  'Lina',
+  'Imane',
+  'Meriem',
+  'Kenza',
+  'Nour',
+  'Rym',
+  'Sonia',
+  'Feriel',
+  'Lamia',
+  'Dounia',
+  'Hélène',
+  'Julien',
+  'Céline',
+  'Thomas',
+  'Élodie',
 ] as const;
 
 export const lastNames = [
-  'Benali', 'Bouzid', 'Haddad', 'Mansouri', 'Belkacem', 'Cherif', 'Khelifi', 'Saadi', 'Boudiaf',
-  'Amrani', 'Djebbar', 'Hamidi', 'Kaci', 'Larbi', 'Meziane', 'Ouali', 'Rahmani', 'Slimani',
-  'Taleb', 'Zerrouki', 'Benyahia', 'Boumediene', 'Ferhat', 'Ait Ahmed', 'Lefèvre', 'Moreau',
+  'Benali',
+  'Bouzid',
+  'Haddad',
+  'Mansouri',
+  'Belkacem',
+  'Cherif',
+  'Khelifi',
+  'Saadi',
+  'Boudiaf',
+  'Amrani',
+  'Djebbar',
+  'Hamidi',
+  'Kaci',
+  'Larbi',
+  'Meziane',
+  'Ouali',
+  'Rahmani',
+  'Slimani',
+  'Taleb',
+  'Zerrouki',
+  'Benyahia',
+  'Boumediene',
+  'Ferhat',
+  'Ait Ahmed',
+  'Lefèvre',
+  'Moreau',
 ] as const;
 
 export const companyStems = [
-  'Sonatrach Services', 'Atlas Logistique', 'Numidia Textiles', 'Djurdjura Agro', 'Tassili Voyages',
-  'Hoggar Bâtiment', 'Casbah Conseil', 'Medina Pharma', 'El Bahia Transport', 'Cirta Informatique',
-  'Hippone Import', 'Saoura Énergie', 'Kabylie Distribution', 'Titteri Matériaux', 'Chelia Mobilier',
-  'Ziban Dattes', 'Mitidja Fruits', 'Oasis Télécom', 'Sahel Assurances', 'Aurès Métal',
+  'Sonatrach Services',
+  'Atlas Logistique',
+  'Numidia Textiles',
+  'Djurdjura Agro',
+  'Tassili Voyages',
+  'Hoggar Bâtiment',
+  'Casbah Conseil',
+  'Medina Pharma',
+  'El Bahia Transport',
+  'Cirta Informatique',
+  'Hippone Import',
+  'Saoura Énergie',
+  'Kabylie Distribution',
+  'Titteri Matériaux',
+  'Chelia Mobilier',
+  'Ziban Dattes',
+  'Mitidja Fruits',
+  'Oasis Télécom',
+  'Sahel Assurances',
+  'Aurès Métal',
 ] as const;
 
 export const legalForms = ['SARL', 'SPA', 'EURL', 'SNC'] as const;
 
 export const cities = [
-  'Alger', 'Oran', 'Constantine', 'Annaba', 'Blida', 'Sétif', 'Tizi Ouzou', 'Béjaïa', 'Tlemcen',
-  'Batna', 'Biskra', 'Ouargla',
+  'Alger',
+  'Oran',
+  'Constantine',
+  'Annaba',
+  'Blida',
+  'Sétif',
+  'Tizi Ouzou',
+  'Béjaïa',
+  'Tlemcen',
+  'Batna',
+  'Biskra',
+  'Ouargla',
 ] as const;
 
 export const manufacturers = [
-  'Dell', 'HP', 'Lenovo', 'Acer', 'Asus', 'Samsung', 'Brother', 'Canon', 'Epson', 'Cisco',
-  'Huawei', 'Yealink', 'Logitech', 'Microsoft', 'Adobe',
+  'Dell',
+  'HP',
+  'Lenovo',
+  'Acer',
+  'Asus',
+  'Samsung',
+  'Brother',
+  'Canon',
+  'Epson',
+  'Cisco',
+  'Huawei',
+  'Yealink',
+  'Logitech',
+  'Microsoft',
+  'Adobe',
 ] as const;
 
 /**
@@ -71,7 +164,7 @@ export const phoneModels = { 11: 'T46U' } as const;
 
 export const monitorTypes = ['LCD', 'OLED'] as const;
 export const printerTypes = ['Laser', "Jet d'encre"] as const;
-export const networkEquipmentTypes = ['Commutateur', 'Routeur', 'Point d\'accès Wi-Fi'] as const;
+export const networkEquipmentTypes = ['Commutateur', 'Routeur', "Point d'accès Wi-Fi"] as const;
 export const peripheralTypes = ['Clavier', 'Souris', 'Webcam', 'Casque'] as const;
 export const phoneTypes = ['Téléphone IP', 'Mobile'] as const;
 export const softwareCategories = ['Bureautique', 'Sécurité', 'Utilitaires', 'Métier'] as const;
@@ -79,9 +172,18 @@ export const softwareCategories = ['Bureautique', 'Sécurité', 'Utilitaires', '
 export const licenseTypes = ['OEM', 'Volume', 'Abonnement'] as const;
 
 export const softwareNames = [
-  'Microsoft 365 Apps', 'Windows 11 Pro', 'Adobe Acrobat Reader', 'Google Chrome', 'Mozilla Firefox',
-  '7-Zip', 'VLC media player', 'Kaspersky Endpoint Security', 'Sage Comptabilité', 'AnyDesk',
-  'LibreOffice', 'Zoom Workplace',
+  'Microsoft 365 Apps',
+  'Windows 11 Pro',
+  'Adobe Acrobat Reader',
+  'Google Chrome',
+  'Mozilla Firefox',
+  '7-Zip',
+  'VLC media player',
+  'Kaspersky Endpoint Security',
+  'Sage Comptabilité',
+  'AnyDesk',
+  'LibreOffice',
+  'Zoom Workplace',
 ] as const;
 
 export const ticketTitles = [

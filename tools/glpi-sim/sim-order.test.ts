@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { sortForRange } from './sim-order';
 
-const rows = Array.from({ length: 60 }, (_, index) => ({ id: index + 1, date_mod: index < 40 ? '2026-12-05 04:00:00' : `2026-12-05 03:${String(index).padStart(2, '0')}:00` }));
+const rows = Array.from({ length: 60 }, (_, index) => ({
+  id: index + 1,
+  date_mod: index < 40 ? '2026-12-05 04:00:00' : `2026-12-05 03:${String(index).padStart(2, '0')}:00`,
+}));
 const byDate = (row: { date_mod: string }) => row.date_mod;
 const tie = (sorted: typeof rows) => sorted.filter((row) => row.date_mod === '2026-12-05 04:00:00').map((row) => row.id);
 

@@ -14,7 +14,11 @@ import type { Range } from './sim-http';
  * `id` is unique, and only a sort on it is stable.
  */
 export function sortForRange<T extends { id: number }>(
-  rows: readonly T[], key: (row: T) => unknown, direction: 1 | -1, range: Range, unique: boolean,
+  rows: readonly T[],
+  key: (row: T) => unknown,
+  direction: 1 | -1,
+  range: Range,
+  unique: boolean,
 ): T[] {
   const seed = mix(range.start * 0x9e3779b1 + range.end + 1);
   const tieKey = (row: T) => (unique ? row.id : mix(row.id ^ seed));

@@ -20,7 +20,9 @@ const snapshotSchema = z.object({
 export function saveStore(file: string, store: Store): void {
   const snapshot: z.input<typeof snapshotSchema> = {
     version: 1,
-    tables: Object.fromEntries([...store.tables].map(([itemtype, table]) => [itemtype, { nextId: table.nextId, rows: [...table.rows.values()] }])),
+    tables: Object.fromEntries(
+      [...store.tables].map(([itemtype, table]) => [itemtype, { nextId: table.nextId, rows: [...table.rows.values()] }]),
+    ),
     labels: Object.fromEntries([...store.labels].map(([kind, values]) => [kind, [...values]])),
     files: Object.fromEntries(store.files),
   };

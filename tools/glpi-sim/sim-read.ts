@@ -1,6 +1,17 @@
 import {
-  flag, glpiError, header, json, listLimit, noPermission, pageHeaders, parsePhpQuery, parseRange, rangeExceeds, sliceRange,
-  type SimRequest, type SimResponse,
+  flag,
+  glpiError,
+  header,
+  json,
+  listLimit,
+  noPermission,
+  pageHeaders,
+  parsePhpQuery,
+  parseRange,
+  rangeExceeds,
+  sliceRange,
+  type SimRequest,
+  type SimResponse,
 } from './sim-http';
 import { sortForRange } from './sim-order';
 import { materialize, type RowOptions } from './sim-rows';
@@ -11,12 +22,12 @@ import { textCondition } from './sim-text-search';
 import { listRows, rowListable, rowReadable, typeViewable } from './sim-visibility';
 
 /** Item types GLPI knows but the simulator keeps empty: they answer `200 []` like an empty GLPI table. */
-export const emptyItemtypes = new Set([
-  'TicketTask', 'Group_Ticket', 'Log', 'TicketValidation',
-]);
+export const emptyItemtypes = new Set(['TicketTask', 'Group_Ticket', 'Log', 'TicketValidation']);
 
 const tableNames: Partial<Record<TemplatedType, string>> = {
-  Profile_User: 'glpi_profiles_users', Ticket_User: 'glpi_tickets_users', Item_OperatingSystem: 'glpi_items_operatingsystems',
+  Profile_User: 'glpi_profiles_users',
+  Ticket_User: 'glpi_tickets_users',
+  Item_OperatingSystem: 'glpi_items_operatingsystems',
 };
 /** GLPI's getTableForItemType: lower case, plural ("ITILCategory" → glpi_itilcategories). */
 const tableName = (itemtype: TemplatedType) => tableNames[itemtype] ?? `glpi_${itemtype.toLowerCase().replace(/y$/, 'ie')}s`;
@@ -58,9 +69,7 @@ export function listItems(store: Store, session: SimSession, itemtype: Templated
   return page(store, itemtype, rows, request, itemtype);
 }
 
-function page(
-  store: Store, itemtype: TemplatedType, rows: Row[], request: SimRequest, acceptRangeType: string,
-): SimResponse {
+function page(store: Store, itemtype: TemplatedType, rows: Row[], request: SimRequest, acceptRangeType: string): SimResponse {
   const table = store.table(itemtype);
   const range = parseRange(request);
   if ('status' in range) return range;
@@ -109,7 +118,12 @@ const subRoutes: Partial<Record<TemplatedType, Partial<Record<string, SubRoute>>
 };
 
 export function getSubItems(
-  store: Store, session: SimSession, itemtype: TemplatedType, id: number, subtype: string, request: SimRequest,
+  store: Store,
+  session: SimSession,
+  itemtype: TemplatedType,
+  id: number,
+  subtype: string,
+  request: SimRequest,
 ): SimResponse {
   const parent = store.table(itemtype).rows.get(id);
   if (!parent) return glpiError(request, 404, 'ERROR_ITEM_NOT_FOUND', 'Item not found');
@@ -120,7 +134,8 @@ export function getSubItems(
     return glpiError(request, 400, 'ERROR_RESOURCE_NOT_FOUND_NOR_COMMONDBTM', 'resource not found or not an instance of CommonDBTM');
   }
   const table = store.table(route.itemtype);
-  const rows = table.idsOfParent(id)
+  const rows = table
+    .idsOfParent(id)
     .map((childId) => table.rows.get(childId))
     .filter((row): row is Row => row !== undefined && (route.filter?.(row) ?? true) && rowListable(store, session, route.itemtype, row));
   return page(store, route.itemtype, rows, request, subtype);

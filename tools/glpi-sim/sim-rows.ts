@@ -76,8 +76,7 @@ export function materialize(store: Store, itemtype: TemplatedType, row: Row, opt
 }
 
 /** entities_id 0 is still a link and a name (the root entity); any other key at 0 is "none" (API::parseDropdowns). */
-const linked = (key: string, value: Scalar): value is number =>
-  typeof value === 'number' && (value !== 0 || key === 'entities_id');
+const linked = (key: string, value: Scalar): value is number => typeof value === 'number' && (value !== 0 || key === 'entities_id');
 
 function expanded(store: Store, itemtype: TemplatedType, key: string, value: Scalar, row: Row): Scalar {
   // Zero foreign keys stay the number 0 (get_Computer_range_0-2_expand_dropdowns).

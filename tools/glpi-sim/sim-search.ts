@@ -1,6 +1,15 @@
 import {
-  flag, glpiError, json, pageHeaders, parsePhpQuery, parseRange, rangeExceeds, sliceRange,
-  type PhpValue, type SimRequest, type SimResponse,
+  flag,
+  glpiError,
+  json,
+  pageHeaders,
+  parsePhpQuery,
+  parseRange,
+  rangeExceeds,
+  sliceRange,
+  type PhpValue,
+  type SimRequest,
+  type SimResponse,
 } from './sim-http';
 import { compareScalars as compare, sortForRange } from './sim-order';
 import { rightMissing } from './sim-read';
@@ -42,7 +51,8 @@ const absent: Option = { display: () => null };
 const actors = (type: number): Option => ({
   display: (store, row) => {
     const links = store.table('Ticket_User');
-    const ids = links.idsOfParent(row.id)
+    const ids = links
+      .idsOfParent(row.id)
       .map((id) => links.rows.get(id))
       .filter((link) => link !== undefined && link.type === type)
       .map((link) => String(link?.users_id));
@@ -55,39 +65,81 @@ function assetOptions(itemtype: TemplatedType): Record<number, Option> {
   const modelKey = `${itemtype.toLowerCase()}models_id`;
   const typeKey = `${itemtype.toLowerCase()}types_id`;
   return {
-    1: column(itemtype, 'name'), 2: column(itemtype, 'id'), 3: named(itemtype, 'locations_id'),
-    4: named(itemtype, typeKey), 5: column(itemtype, 'serial'), 6: column(itemtype, 'otherserial'), 17: absent,
-    19: column(itemtype, 'date_mod'), 23: named(itemtype, 'manufacturers_id'), 31: named(itemtype, 'states_id'),
-    40: named(itemtype, modelKey), 45: absent, 80: entityOption(itemtype), 121: column(itemtype, 'date_creation'),
+    1: column(itemtype, 'name'),
+    2: column(itemtype, 'id'),
+    3: named(itemtype, 'locations_id'),
+    4: named(itemtype, typeKey),
+    5: column(itemtype, 'serial'),
+    6: column(itemtype, 'otherserial'),
+    17: absent,
+    19: column(itemtype, 'date_mod'),
+    23: named(itemtype, 'manufacturers_id'),
+    31: named(itemtype, 'states_id'),
+    40: named(itemtype, modelKey),
+    45: absent,
+    80: entityOption(itemtype),
+    121: column(itemtype, 'date_creation'),
   };
 }
 
 const ticketOptions: Record<number, Option> = {
-  1: column('Ticket', 'name'), 2: column('Ticket', 'id'), 3: column('Ticket', 'priority'), 4: actors(1), 5: actors(2),
-  7: named('Ticket', 'itilcategories_id'), 8: absent, 10: column('Ticket', 'urgency'),
-  11: column('Ticket', 'impact'), 12: column('Ticket', 'status'), 14: column('Ticket', 'type'), 15: column('Ticket', 'date'),
-  16: column('Ticket', 'closedate'), 17: column('Ticket', 'solvedate'), 18: column('Ticket', 'time_to_resolve'),
-  19: column('Ticket', 'date_mod'), 21: column('Ticket', 'content'), 80: entityOption('Ticket'),
-  66: actors(3), 155: column('Ticket', 'time_to_own'),
+  1: column('Ticket', 'name'),
+  2: column('Ticket', 'id'),
+  3: column('Ticket', 'priority'),
+  4: actors(1),
+  5: actors(2),
+  7: named('Ticket', 'itilcategories_id'),
+  8: absent,
+  10: column('Ticket', 'urgency'),
+  11: column('Ticket', 'impact'),
+  12: column('Ticket', 'status'),
+  14: column('Ticket', 'type'),
+  15: column('Ticket', 'date'),
+  16: column('Ticket', 'closedate'),
+  17: column('Ticket', 'solvedate'),
+  18: column('Ticket', 'time_to_resolve'),
+  19: column('Ticket', 'date_mod'),
+  21: column('Ticket', 'content'),
+  80: entityOption('Ticket'),
+  66: actors(3),
+  155: column('Ticket', 'time_to_own'),
 };
 
 const searchOptions: Partial<Record<TemplatedType, Record<number, Option>>> = {
   Ticket: ticketOptions,
-  Computer: assetOptions('Computer'), Monitor: assetOptions('Monitor'), Printer: assetOptions('Printer'),
-  NetworkEquipment: assetOptions('NetworkEquipment'), Peripheral: assetOptions('Peripheral'), Phone: assetOptions('Phone'),
+  Computer: assetOptions('Computer'),
+  Monitor: assetOptions('Monitor'),
+  Printer: assetOptions('Printer'),
+  NetworkEquipment: assetOptions('NetworkEquipment'),
+  Peripheral: assetOptions('Peripheral'),
+  Phone: assetOptions('Phone'),
   Software: {
-    1: column('Software', 'name'), 2: column('Software', 'id'), 19: column('Software', 'date_mod'),
-    23: named('Software', 'manufacturers_id'), 80: entityOption('Software'), 121: column('Software', 'date_creation'),
+    1: column('Software', 'name'),
+    2: column('Software', 'id'),
+    19: column('Software', 'date_mod'),
+    23: named('Software', 'manufacturers_id'),
+    80: entityOption('Software'),
+    121: column('Software', 'date_creation'),
   },
   // SoftwareLicense has no "last update" search option at all (GLPI-API.md): 19 is a bad field here.
   SoftwareLicense: {
-    1: column('SoftwareLicense', 'name'), 2: column('SoftwareLicense', 'id'), 5: column('SoftwareLicense', 'serial'),
+    1: column('SoftwareLicense', 'name'),
+    2: column('SoftwareLicense', 'id'),
+    5: column('SoftwareLicense', 'serial'),
     80: entityOption('SoftwareLicense'),
   },
-  Entity: { 1: column('Entity', 'name'), 2: column('Entity', 'id'), 14: column('Entity', 'completename'), 122: column('Entity', 'date_mod') },
+  Entity: {
+    1: column('Entity', 'name'),
+    2: column('Entity', 'id'),
+    14: column('Entity', 'completename'),
+    122: column('Entity', 'date_mod'),
+  },
   // Follow-ups have no "last update" option (19 is a bad field); 5 shows the author's login.
   ITILFollowup: {
-    1: column('ITILFollowup', 'content'), 2: absent, 3: column('ITILFollowup', 'date'), 4: column('ITILFollowup', 'is_private'),
+    1: column('ITILFollowup', 'content'),
+    2: absent,
+    3: column('ITILFollowup', 'date'),
+    4: column('ITILFollowup', 'is_private'),
     5: {
       display: (store, row) => store.table('User').rows.get(Number(row.users_id))?.name ?? null,
       raw: (_store, row) => row.users_id ?? null,
@@ -95,7 +147,10 @@ const searchOptions: Partial<Record<TemplatedType, Record<number, Option>>> = {
     6: column('ITILFollowup', 'itemtype'),
   },
   User: {
-    1: column('User', 'name'), 2: column('User', 'id'), 9: column('User', 'firstname'), 34: column('User', 'realname'),
+    1: column('User', 'name'),
+    2: column('User', 'id'),
+    9: column('User', 'firstname'),
+    34: column('User', 'realname'),
     19: column('User', 'date_mod'),
     5: { display: (store, row) => defaultEmail(store, row.id) },
   },
@@ -113,7 +168,10 @@ const defaultColumns: Partial<Record<TemplatedType, number[]>> = {
 
 function defaultEmail(store: Store, userId: number): string | null {
   const emails = store.table('UserEmail');
-  const first = emails.idsOfParent(userId).map((id) => emails.rows.get(id)).find((row) => row?.is_default === 1);
+  const first = emails
+    .idsOfParent(userId)
+    .map((id) => emails.rows.get(id))
+    .find((row) => row?.is_default === 1);
   return first ? String(first.email ?? '') : null;
 }
 
@@ -142,9 +200,10 @@ export function search(store: Store, session: SimSession, itemtype: TemplatedTyp
   const sortKey = (row: Row) => sortOption?.display(store, row);
   // Without criteria GLPI pages in SQL (LIMIT), with MariaDB's unstable ties; with any criterion it
   // reads every row and pages in PHP, so ties keep one order whatever the range (Search.php, $LIMIT).
-  const rows = criteria.length === 0
-    ? sortForRange(matching, sortKey, direction, range, sortOption === options[2])
-    : matching.sort((a, b) => compare(sortKey(a), sortKey(b)) * direction || a.id - b.id);
+  const rows =
+    criteria.length === 0
+      ? sortForRange(matching, sortKey, direction, range, sortOption === options[2])
+      : matching.sort((a, b) => compare(sortKey(a), sortKey(b)) * direction || a.id - b.id);
 
   const exceeded = rangeExceeds(request, range, rows.length);
   if (exceeded) return exceeded;
@@ -173,9 +232,7 @@ export function search(store: Store, session: SimSession, itemtype: TemplatedTyp
 }
 
 /** Name (1) always shows; entity (80) shows whenever several entities are active (search_Ticket_closed_in_alpha). */
-function displayColumns(
-  itemtype: TemplatedType, forced: PhpValue | undefined, session: SimSession, searched: number[],
-): number[] {
+function displayColumns(itemtype: TemplatedType, forced: PhpValue | undefined, session: SimSession, searched: number[]): number[] {
   const asked = typeof forced === 'object' ? Object.values(forced).map(Number) : (defaultColumns[itemtype] ?? [1, 80]);
   // Every searched field is shown too (Search::prepareDatasForSearch adds criteria fields to toview).
   const columns = new Set([1, ...asked, ...searched]);
@@ -234,7 +291,11 @@ function matches(criteria: Criterion[], row: Row): boolean {
 }
 
 const statusGroups: Record<string, number[]> = {
-  notold: [1, 2, 3, 4], notclosed: [1, 2, 3, 4, 5], old: [5, 6], process: [2, 3], all: [1, 2, 3, 4, 5, 6],
+  notold: [1, 2, 3, 4],
+  notclosed: [1, 2, 3, 4, 5],
+  old: [5, 6],
+  process: [2, 3],
+  all: [1, 2, 3, 4, 5, 6],
 };
 
 function criterionTest(store: Store, option: Option, searchtype: string, value: string): ((row: Row) => boolean) | null {
@@ -242,14 +303,15 @@ function criterionTest(store: Store, option: Option, searchtype: string, value: 
   switch (searchtype) {
     case 'contains': {
       const needle = value.toLowerCase();
-      return (row) => String(option.display(store, row) ?? '').toLowerCase().includes(needle);
+      return (row) =>
+        String(option.display(store, row) ?? '')
+          .toLowerCase()
+          .includes(needle);
     }
     case 'equals':
     case 'notequals': {
       const group = statusGroups[value];
-      const test = group
-        ? (row: Row) => group.includes(Number(raw(row)))
-        : (row: Row) => String(raw(row)) === value;
+      const test = group ? (row: Row) => group.includes(Number(raw(row))) : (row: Row) => String(raw(row)) === value;
       return searchtype === 'equals' ? test : (row) => !test(row);
     }
     case 'under': {

@@ -12,7 +12,11 @@ import { glpiEncode } from './sim-text';
  */
 export function seedDropdowns(store: Store, stamp: string): void {
   const dates = { date_mod: stamp, date_creation: stamp };
-  const fill = (itemtype: DropdownType, values: Readonly<Record<number, string>> | readonly string[], extra: Record<string, Scalar> = {}) => {
+  const fill = (
+    itemtype: DropdownType,
+    values: Readonly<Record<number, string>> | readonly string[],
+    extra: Record<string, Scalar> = {},
+  ) => {
     const entries = Array.isArray(values) ? values.map((value, index) => [index + 1, value] as const) : Object.entries(values);
     for (const [id, name] of entries) {
       // SoftwareCategory has no date columns in GLPI 10: keep the row to its template's keys.

@@ -31,27 +31,36 @@ export const selfServiceProfileId = 1;
 const superAdminProfileId = 4;
 
 const assetWeights: Record<AssetType, number> = {
-  Computer: 35, Monitor: 25, Printer: 8, NetworkEquipment: 5, Peripheral: 10, Phone: 7, Software: 6, SoftwareLicense: 4,
+  Computer: 35,
+  Monitor: 25,
+  Printer: 8,
+  NetworkEquipment: 5,
+  Peripheral: 10,
+  Phone: 7,
+  Software: 6,
+  SoftwareLicense: 4,
 };
 const day = 86_400_000;
 
 export function seedStore(input: SeedOptions = {}): Store {
   const options = seedOptionsSchema.parse(input);
-  const reference = options.referenceDate
-    ? Date.parse(options.referenceDate)
-    : Math.floor(Date.now() / day) * day;
+  const reference = options.referenceDate ? Date.parse(options.referenceDate) : Math.floor(Date.now() / day) * day;
   const rng = createPrng(options.seed);
   const store = new Store();
   const rootStamp = formatGlpiDate(reference - 800 * day);
   seedDropdowns(store, rootStamp);
   store.insert('Entity', {
-    id: 0, name: 'Root entity', entities_id: null, completename: 'Root entity', level: 1,
-    ancestors_cache: null, date_mod: null, date_creation: null,
+    id: 0,
+    name: 'Root entity',
+    entities_id: null,
+    completename: 'Root entity',
+    level: 1,
+    ancestors_cache: null,
+    date_mod: null,
+    date_creation: null,
   });
   seedBaseUsers(store, rootStamp);
-  const parentId = options.parentEntityName === null
-    ? 0
-    : addEntity(store, options.parentEntityName, 0, rootStamp).id;
+  const parentId = options.parentEntityName === null ? 0 : addEntity(store, options.parentEntityName, 0, rootStamp).id;
 
   const clientNames = [...options.namedEntities];
   for (let i = 0; i < options.entities; i += 1) clientNames.push(generatedCompanyName(rng, i));
@@ -86,9 +95,7 @@ function generatedCompanyName(rng: Prng, index: number): string {
 export function addEntity(store: Store, rawName: string, parentId: number, stamp: string) {
   const parent = store.table('Entity').rows.get(parentId);
   const name = glpiEncode(rawName);
-  const parentAncestors = typeof parent?.ancestors_cache === 'string'
-    ? z.array(z.number()).parse(JSON.parse(parent.ancestors_cache))
-    : [];
+  const parentAncestors = typeof parent?.ancestors_cache === 'string' ? z.array(z.number()).parse(JSON.parse(parent.ancestors_cache)) : [];
   const ancestors = [...parentAncestors, parentId];
   return store.insert('Entity', {
     name,
@@ -104,7 +111,10 @@ export function addEntity(store: Store, rawName: string, parentId: number, stamp
 
 function seedBaseUsers(store: Store, stamp: string): void {
   const base: Array<[number, string, number]> = [
-    [2, 'glpi', superAdminProfileId], [3, 'post-only', 1], [4, 'tech', 6], [5, 'normal', 2],
+    [2, 'glpi', superAdminProfileId],
+    [3, 'post-only', 1],
+    [4, 'tech', 6],
+    [5, 'normal', 2],
   ];
   for (const [id, login, profileId] of base) {
     store.insert('User', { id, name: login, date_mod: stamp, list_limit: id === 2 ? 20 : null });
@@ -117,25 +127,49 @@ function seedBaseUsers(store: Store, stamp: string): void {
 function seedClient(store: Store, rng: Prng, name: string, parentId: number, stamp: string): Client {
   const entity = addEntity(store, name, parentId, stamp);
   // Asset names start with the company's distinctive word: "Client Beta" → BETA-PC-001.
-  const words = name.normalize('NFD').replace(/[^A-Za-z ]/g, '').split(/\s+/).filter(Boolean);
+  const words = name
+    .normalize('NFD')
+    .replace(/[^A-Za-z ]/g, '')
+    .split(/\s+/)
+    .filter(Boolean);
   const distinctive = words.find((word) => !/^(SARL|SPA|EURL|SNC|Client|Societe|Entreprise)$/i.test(word)) ?? words[0] ?? 'CLI';
   const prefix = distinctive.slice(0, 5).toUpperCase();
   const first = rng.pick(names.firstNames);
   const last = rng.pick(names.lastNames);
   const domain = `${prefix.toLowerCase()}${entity.id}.dz`;
-  const email = `${first}.${last}`.normalize('NFD').replace(/[^A-Za-z.]/g, '').toLowerCase() + `@${domain}`;
+  const email =
+    `${first}.${last}`
+      .normalize('NFD')
+      .replace(/[^A-Za-z.]/g, '')
+      .toLowerCase() + `@${domain}`;
   const user = store.insert('User', {
-    name: email, realname: glpiEncode(last), firstname: glpiEncode(first), entities_id: entity.id,
+    name: email,
+    realname: glpiEncode(last),
+    firstname: glpiEncode(first),
+    entities_id: entity.id,
     phone: `+213 ${rng.int(21, 49)} ${rng.int(10, 99)} ${rng.int(10, 99)} ${rng.int(10, 99)}`,
-    date_mod: stamp, date_creation: stamp, password_last_update: stamp,
+    date_mod: stamp,
+    date_creation: stamp,
+    password_last_update: stamp,
   });
   store.insert('UserEmail', { users_id: user.id, is_default: 1, email });
   store.insert('Profile_User', {
-    users_id: user.id, profiles_id: selfServiceProfileId, entities_id: entity.id, is_recursive: 0,
+    users_id: user.id,
+    profiles_id: selfServiceProfileId,
+    entities_id: entity.id,
+    is_recursive: 0,
   });
   const city = rng.pick(names.cities);
-  const locationIds = [`Siège ${city}`, `Agence ${rng.pick(names.cities)}`].map((label) =>
-    insertDropdown(store, 'Location', { name: glpiEncode(label), entities_id: entity.id, is_recursive: 0, date_mod: stamp, date_creation: stamp }).id);
+  const locationIds = [`Siège ${city}`, `Agence ${rng.pick(names.cities)}`].map(
+    (label) =>
+      insertDropdown(store, 'Location', {
+        name: glpiEncode(label),
+        entities_id: entity.id,
+        is_recursive: 0,
+        date_mod: stamp,
+        date_creation: stamp,
+      }).id,
+  );
   return { entityId: entity.id, prefix, userId: user.id, locationIds, email };
 }
 
@@ -154,8 +188,14 @@ function uuid(rng: Prng): string {
 }
 
 const assetLabels: Record<AssetType, string> = {
-  Computer: 'PC', Monitor: 'MON', Printer: 'PRN', NetworkEquipment: 'SW', Peripheral: 'PER', Phone: 'TEL',
-  Software: '', SoftwareLicense: '',
+  Computer: 'PC',
+  Monitor: 'MON',
+  Printer: 'PRN',
+  NetworkEquipment: 'SW',
+  Peripheral: 'PER',
+  Phone: 'TEL',
+  Software: '',
+  SoftwareLicense: '',
 };
 
 function seedAssets(store: Store, rng: Prng, client: Client, total: number, reference: number): void {
@@ -187,13 +227,18 @@ const warrantedTypes = ['Computer', 'Monitor', 'Printer', 'NetworkEquipment', 'P
  */
 function seedAssetDetails(store: Store, rng: Prng, client: Client, reference: number): void {
   // Each detail is as old as its asset.
-  const createdOf = (itemtype: AssetType, id: number) => String(store.table(itemtype).value(store.table(itemtype).rows.get(id)!, 'date_creation'));
+  const createdOf = (itemtype: AssetType, id: number) =>
+    String(store.table(itemtype).value(store.table(itemtype).rows.get(id)!, 'date_creation'));
   for (const computerId of store.table('Computer').idsOfEntity(client.entityId)) {
     if (!rng.chance(0.9)) continue;
     const stamp = createdOf('Computer', computerId);
     store.insert('Item_OperatingSystem', {
-      items_id: computerId, itemtype: 'Computer', entities_id: client.entityId,
-      operatingsystems_id: rng.int(1, names.operatingSystems.length), date_mod: stamp, date_creation: stamp,
+      items_id: computerId,
+      itemtype: 'Computer',
+      entities_id: client.entityId,
+      operatingsystems_id: rng.int(1, names.operatingSystems.length),
+      date_mod: stamp,
+      date_creation: stamp,
     });
   }
   for (const itemtype of warrantedTypes) {
@@ -202,16 +247,20 @@ function seedAssetDetails(store: Store, rng: Prng, client: Client, reference: nu
       const start = formatGlpiDate(reference - rng.int(0, 3 * 365) * day).slice(0, 10);
       const stamp = createdOf(itemtype, itemId);
       store.insert('Infocom', {
-        items_id: itemId, itemtype, entities_id: client.entityId,
-        buy_date: start, warranty_date: start, warranty_duration: rng.pick([12, 24, 36]), date_mod: stamp, date_creation: stamp,
+        items_id: itemId,
+        itemtype,
+        entities_id: client.entityId,
+        buy_date: start,
+        warranty_date: start,
+        warranty_duration: rng.pick([12, 24, 36]),
+        date_mod: stamp,
+        date_creation: stamp,
       });
     }
   }
 }
 
-function assetFields(
-  rng: Prng, client: Client, itemtype: AssetType, n: number, softwareIds: number[],
-): Record<string, Scalar> {
+function assetFields(rng: Prng, client: Client, itemtype: AssetType, n: number, softwareIds: number[]): Record<string, Scalar> {
   const common = {
     locations_id: rng.pick(client.locationIds),
     manufacturers_id: rng.int(1, names.manufacturers.length),
@@ -220,38 +269,89 @@ function assetFields(
   const label = `${client.prefix}-${assetLabels[itemtype]}-${String(n).padStart(3, '0')}`;
   // The draw above stays (the seed's sequence, hence every other value, is unchanged); its value is
   // mapped to a maker of this kind of item.
-  const makers: readonly number[] | undefined = itemtype in names.makersByType ? names.makersByType[itemtype as keyof typeof names.makersByType] : undefined;
+  const makers: readonly number[] | undefined =
+    itemtype in names.makersByType ? names.makersByType[itemtype as keyof typeof names.makersByType] : undefined;
   if (makers) common.manufacturers_id = makers[(common.manufacturers_id - 1) % makers.length]!;
   switch (itemtype) {
     case 'Computer': {
       const base = {
-        ...common, name: label, serial: serial(rng, 'DZ'), otherserial: `INV-${client.prefix}-${1000 + n}`,
-        contact: rng.chance(0.6) ? client.email : '', users_id: rng.chance(0.6) ? client.userId : 0,
+        ...common,
+        name: label,
+        serial: serial(rng, 'DZ'),
+        otherserial: `INV-${client.prefix}-${1000 + n}`,
+        contact: rng.chance(0.6) ? client.email : '',
+        users_id: rng.chance(0.6) ? client.userId : 0,
       };
       const model = rng.int(1, 5);
       return {
-        ...base, manufacturers_id: names.makersByType.computerByModel[model - 1]!,
-        computermodels_id: model, computertypes_id: rng.int(1, names.computerTypes.length),
-        groups_id_tech: 2, uuid: uuid(rng), comment: rng.chance(0.2) ? "Sous garantie jusqu'en 2027" : '',
+        ...base,
+        manufacturers_id: names.makersByType.computerByModel[model - 1]!,
+        computermodels_id: model,
+        computertypes_id: rng.int(1, names.computerTypes.length),
+        groups_id_tech: 2,
+        uuid: uuid(rng),
+        comment: rng.chance(0.2) ? "Sous garantie jusqu'en 2027" : '',
       };
     }
     case 'Monitor':
-      return { ...common, name: label, serial: serial(rng, 'MN'), size: rng.pick(['21.50', '23.80', '27.00']), monitormodels_id: rng.int(6, 7), have_hdmi: 1 };
+      return {
+        ...common,
+        name: label,
+        serial: serial(rng, 'MN'),
+        size: rng.pick(['21.50', '23.80', '27.00']),
+        monitormodels_id: rng.int(6, 7),
+        have_hdmi: 1,
+      };
     case 'Printer':
-      return { ...common, name: label, serial: serial(rng, 'PR'), printermodels_id: rng.int(8, 9), have_usb: 1, have_ethernet: 1, init_pages_counter: rng.int(0, 5000), last_pages_counter: rng.int(5000, 90_000) };
+      return {
+        ...common,
+        name: label,
+        serial: serial(rng, 'PR'),
+        printermodels_id: rng.int(8, 9),
+        have_usb: 1,
+        have_ethernet: 1,
+        init_pages_counter: rng.int(0, 5000),
+        last_pages_counter: rng.int(5000, 90_000),
+      };
     case 'NetworkEquipment':
-      return { ...common, name: label.toLowerCase(), serial: serial(rng, 'FOC'), networkequipmentmodels_id: 10, networkequipmenttypes_id: rng.int(1, 3), ram: rng.pick([1024, 2048, 4096]) };
+      return {
+        ...common,
+        name: label.toLowerCase(),
+        serial: serial(rng, 'FOC'),
+        networkequipmentmodels_id: 10,
+        networkequipmenttypes_id: rng.int(1, 3),
+        ram: rng.pick([1024, 2048, 4096]),
+      };
     case 'Peripheral':
       return { ...common, name: label, serial: serial(rng, 'LG'), peripheraltypes_id: rng.int(1, 4) };
     case 'Phone':
-      return { ...common, name: label, serial: serial(rng, 'YL'), phonemodels_id: 11, number_line: `0${rng.int(21, 49)}${rng.int(100000, 999999)}` };
+      return {
+        ...common,
+        name: label,
+        serial: serial(rng, 'YL'),
+        phonemodels_id: 11,
+        number_line: `0${rng.int(21, 49)}${rng.int(100000, 999999)}`,
+      };
     case 'Software':
-      return { name: glpiEncode(names.softwareNames[(n - 1) % names.softwareNames.length] ?? 'Logiciel'), manufacturers_id: common.manufacturers_id, softwarecategories_id: rng.int(1, 4), is_helpdesk_visible: 1 };
+      return {
+        name: glpiEncode(names.softwareNames[(n - 1) % names.softwareNames.length] ?? 'Logiciel'),
+        manufacturers_id: common.manufacturers_id,
+        softwarecategories_id: rng.int(1, 4),
+        is_helpdesk_visible: 1,
+      };
     case 'SoftwareLicense': {
       const softwareId = softwareIds.length > 0 ? rng.pick(softwareIds) : 0;
       const expires = rng.chance(0.6) ? formatGlpiDate(Date.UTC(2026, rng.int(0, 23), rng.int(1, 28))).slice(0, 10) : null;
       const name = `${names.softwareNames[softwareId % names.softwareNames.length] ?? 'Licence'} - Site ${n}`;
-      return { softwares_id: softwareId, name: glpiEncode(name), completename: glpiEncode(name), number: rng.pick([-1, 5, 10, 25, 50]), softwarelicensetypes_id: rng.int(1, 3), serial: `${serial(rng, 'K')}-${rng.int(10000, 99999)}`, expire: expires };
+      return {
+        softwares_id: softwareId,
+        name: glpiEncode(name),
+        completename: glpiEncode(name),
+        number: rng.pick([-1, 5, 10, 25, 50]),
+        softwarelicensetypes_id: rng.int(1, 3),
+        serial: `${serial(rng, 'K')}-${rng.int(10000, 99999)}`,
+        expire: expires,
+      };
     }
   }
 }
@@ -259,14 +359,16 @@ function assetFields(
 /** Priority from urgency × impact, GLPI's default matrix. */
 export function ticketPriority(urgency: number, impact: number): number {
   const matrix = [
-    [1, 1, 2, 2, 2], [1, 2, 2, 3, 3], [2, 2, 3, 4, 4], [2, 3, 4, 4, 5], [2, 3, 4, 5, 5],
+    [1, 1, 2, 2, 2],
+    [1, 2, 2, 3, 3],
+    [2, 2, 3, 4, 4],
+    [2, 3, 4, 4, 5],
+    [2, 3, 4, 5, 5],
   ];
   return matrix[urgency - 1]?.[impact - 1] ?? 3;
 }
 
-function seedTickets(
-  store: Store, rng: Prng, client: Client, count: number, followupsPerTicket: number, reference: number,
-): void {
+function seedTickets(store: Store, rng: Prng, client: Client, count: number, followupsPerTicket: number, reference: number): void {
   for (let n = 0; n < count; n += 1) {
     const opened = reference - rng.next() * 730 * day;
     const status = pickStatus(rng);
@@ -285,7 +387,9 @@ function seedTickets(
       entities_id: client.entityId,
       name: glpiEncode(title),
       content: glpiEncode(`<p>${title}.</p><p>Signalé par ${client.email} — réf. #${n + 1}</p>`),
-      date: formatGlpiDate(opened), date_creation: formatGlpiDate(opened), date_mod: formatGlpiDate(lastEvent),
+      date: formatGlpiDate(opened),
+      date_creation: formatGlpiDate(opened),
+      date_mod: formatGlpiDate(lastEvent),
       takeintoaccountdate: taken === null ? null : formatGlpiDate(taken),
       solvedate: solved === null ? null : formatGlpiDate(solved),
       closedate: closed === null ? null : formatGlpiDate(closed),
@@ -293,22 +397,40 @@ function seedTickets(
       solve_delay_stat: solved === null ? 0 : Math.round((solved - opened) / 1000),
       close_delay_stat: closed === null ? 0 : Math.round((closed - opened) / 1000),
       time_to_resolve: rng.chance(0.5) ? formatGlpiDate(opened + 3 * day) : null,
-      status, urgency, impact, priority: ticketPriority(urgency, impact), type: rng.chance(0.7) ? 1 : 2,
-      itilcategories_id: rng.int(1, names.itilCategories.length), requesttypes_id: rng.int(1, 2),
-      users_id_recipient: apiUserId, users_id_lastupdater: apiUserId,
+      status,
+      urgency,
+      impact,
+      priority: ticketPriority(urgency, impact),
+      type: rng.chance(0.7) ? 1 : 2,
+      itilcategories_id: rng.int(1, names.itilCategories.length),
+      requesttypes_id: rng.int(1, 2),
+      users_id_recipient: apiUserId,
+      users_id_lastupdater: apiUserId,
     });
     store.insert('Ticket_User', { tickets_id: ticket.id, users_id: client.userId, type: 1, use_notification: 1, alternative_email: '' });
     if (status >= 2) {
-      store.insert('Ticket_User', { tickets_id: ticket.id, users_id: technicianUserId, type: 2, use_notification: 1, alternative_email: '' });
+      store.insert('Ticket_User', {
+        tickets_id: ticket.id,
+        users_id: technicianUserId,
+        type: 2,
+        use_notification: 1,
+        alternative_email: '',
+      });
     }
     // A solved ticket's solution waits for the requester; a closed one's was accepted. No draw from
     // the generator: the rest of the world stays what it was before solutions were simulated.
     if (solved !== null && status >= 5) {
       const at = formatGlpiDate(solved);
       store.insert('ITILSolution', {
-        itemtype: 'Ticket', items_id: ticket.id, users_id: technicianUserId, content: glpiEncode(`<p>${solutionText(title)}</p>`),
-        status: status === 6 ? 3 : 2, users_id_approval: status === 6 ? client.userId : 0,
-        date_approval: closed === null ? null : formatGlpiDate(closed), date_creation: at, date_mod: at,
+        itemtype: 'Ticket',
+        items_id: ticket.id,
+        users_id: technicianUserId,
+        content: glpiEncode(`<p>${solutionText(title)}</p>`),
+        status: status === 6 ? 3 : 2,
+        users_id_approval: status === 6 ? client.userId : 0,
+        date_approval: closed === null ? null : formatGlpiDate(closed),
+        date_creation: at,
+        date_mod: at,
       });
     }
     for (let f = 0; f < followups; f += 1) {
@@ -316,10 +438,15 @@ function seedTickets(
       const at = formatGlpiDate(opened + (lastEvent - opened) * ((f + 1) / (followups + 1)));
       const fromTech = isPrivate || f % 2 === 0;
       store.insert('ITILFollowup', {
-        itemtype: 'Ticket', items_id: ticket.id,
+        itemtype: 'Ticket',
+        items_id: ticket.id,
         users_id: fromTech ? technicianUserId : client.userId,
         content: glpiEncode(`<p>${isPrivate ? rng.pick(names.privateNotes) : fittingAnswer(title, rng.pick(names.followupTexts))}</p>`),
-        is_private: isPrivate ? 1 : 0, date: at, date_mod: at, date_creation: at, timeline_position: fromTech ? 4 : 1,
+        is_private: isPrivate ? 1 : 0,
+        date: at,
+        date_mod: at,
+        date_creation: at,
+        timeline_position: fromTech ? 4 : 1,
       });
     }
   }

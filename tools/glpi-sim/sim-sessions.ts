@@ -73,9 +73,10 @@ export class SessionRegistry {
     };
     const defaultEntity = Number(store.table('User').value(user, 'entities_id') ?? 0);
     const assigned = session.profileEntities.find((entity) => entity.id === defaultEntity);
-    const opened = (assigned && this.changeActiveEntities(session, defaultEntity, assigned.isRecursive ? 1 : 0))
-      || this.changeActiveEntities(session, defaultEntity, true)
-      || this.changeActiveEntities(session, 'all', false);
+    const opened =
+      (assigned && this.changeActiveEntities(session, defaultEntity, assigned.isRecursive ? 1 : 0)) ||
+      this.changeActiveEntities(session, defaultEntity, true) ||
+      this.changeActiveEntities(session, 'all', false);
     if (!opened) return null;
     this.sessions.set(session.token, session);
     return session;
@@ -131,8 +132,9 @@ export class SessionRegistry {
     } else {
       if (!store.table('Entity').rows.has(entityId)) return false;
       const ancestors = store.entityAncestors(entityId);
-      const allowed = session.profileEntities.some((entity) =>
-        (entity.id === entityId || ancestors.includes(entity.id)) && (!recursive || entity.isRecursive));
+      const allowed = session.profileEntities.some(
+        (entity) => (entity.id === entityId || ancestors.includes(entity.id)) && (!recursive || entity.isRecursive),
+      );
       if (!allowed) return false;
       for (const id of recursive ? store.entitySubtree(entityId) : [entityId]) entities.add(id);
     }
@@ -149,21 +151,27 @@ export class SessionRegistry {
 /** Profiles of a user with their entities, profiles ordered by name and entities by complete name. */
 function profilesOf(store: Store, userId: number): Map<number, ProfileEntity[]> {
   const links = store.table('Profile_User');
-  const rows = links.idsOfParent(userId).map((id) => links.rows.get(id)).filter((row) => row !== undefined);
-  const byName = [...new Set(rows.map((row) => Number(links.value(row, 'profiles_id'))))]
-    .sort((a, b) => (store.label('Profile', a) ?? '').localeCompare(store.label('Profile', b) ?? ''));
-  return new Map(byName.map((profileId) => {
-    const entities = new Map<number, ProfileEntity>();
-    for (const row of rows) {
-      if (Number(links.value(row, 'profiles_id')) !== profileId) continue;
-      const id = Number(links.value(row, 'entities_id'));
-      const isRecursive = Number(links.value(row, 'is_recursive')) === 1;
-      // A recursive assignment wins over a plain one for the same entity.
-      if (!entities.has(id) || isRecursive) entities.set(id, { id, isRecursive });
-    }
-    const ordered = [...entities.values()].sort((a, b) => store.entityCompleteName(a.id).localeCompare(store.entityCompleteName(b.id)));
-    return [profileId, ordered] as const;
-  }));
+  const rows = links
+    .idsOfParent(userId)
+    .map((id) => links.rows.get(id))
+    .filter((row) => row !== undefined);
+  const byName = [...new Set(rows.map((row) => Number(links.value(row, 'profiles_id'))))].sort((a, b) =>
+    (store.label('Profile', a) ?? '').localeCompare(store.label('Profile', b) ?? ''),
+  );
+  return new Map(
+    byName.map((profileId) => {
+      const entities = new Map<number, ProfileEntity>();
+      for (const row of rows) {
+        if (Number(links.value(row, 'profiles_id')) !== profileId) continue;
+        const id = Number(links.value(row, 'entities_id'));
+        const isRecursive = Number(links.value(row, 'is_recursive')) === 1;
+        // A recursive assignment wins over a plain one for the same entity.
+        if (!entities.has(id) || isRecursive) entities.set(id, { id, isRecursive });
+      }
+      const ordered = [...entities.values()].sort((a, b) => store.entityCompleteName(a.id).localeCompare(store.entityCompleteName(b.id)));
+      return [profileId, ordered] as const;
+    }),
+  );
 }
 
 function sessionToken(): string {
@@ -216,12 +224,11 @@ export function findSession(request: SimRequest, registry: SessionRegistry): Sim
 
 type ChangeInput = { entities_id?: unknown; is_recursive?: unknown };
 
-export function changeActiveEntities(
-  request: SimRequest, body: ChangeInput, session: SimSession, registry: SessionRegistry,
-): SimResponse {
-  const input: ChangeInput = request.method === 'GET'
-    ? { entities_id: request.query.get('entities_id') ?? undefined, is_recursive: request.query.get('is_recursive') ?? undefined }
-    : body;
+export function changeActiveEntities(request: SimRequest, body: ChangeInput, session: SimSession, registry: SessionRegistry): SimResponse {
+  const input: ChangeInput =
+    request.method === 'GET'
+      ? { entities_id: request.query.get('entities_id') ?? undefined, is_recursive: request.query.get('is_recursive') ?? undefined }
+      : body;
   // is_recursive must be a JSON boolean or "true"/"false"; 1 is refused (error_changeActiveEntities_is_recursive_int_in_json).
   let recursive = false;
   if (typeof input.is_recursive === 'boolean') recursive = input.is_recursive;
@@ -254,7 +261,12 @@ export function getMyEntities(request: SimRequest, store: Store, session: SimSes
   const encode = (name: string) => name.replace(/>/g, '&#62;');
   const entry = (id: number) => ({ id, name: encode(store.entityCompleteName(id)) });
   const myentities = session.profileEntities.flatMap((entity) => [
-    ...(recursive && entity.isRecursive ? store.entitySubtree(entity.id).filter((id) => id !== entity.id).map(entry) : []),
+    ...(recursive && entity.isRecursive
+      ? store
+          .entitySubtree(entity.id)
+          .filter((id) => id !== entity.id)
+          .map(entry)
+      : []),
     entry(entity.id),
   ]);
   return json(200, { myentities });
@@ -265,7 +277,11 @@ export function getMyProfiles(store: Store, session: SimSession): SimResponse {
   const myprofiles = [...profilesOf(store, session.userId)].map(([id, entities]) => ({
     id,
     name: store.label('Profile', id) ?? '',
-    entities: entities.map((entity) => ({ id: entity.id, name: store.entityName(entity.id) ?? '', is_recursive: entity.isRecursive ? 1 : 0 })),
+    entities: entities.map((entity) => ({
+      id: entity.id,
+      name: store.entityName(entity.id) ?? '',
+      is_recursive: entity.isRecursive ? 1 : 0,
+    })),
   }));
   return json(200, { myprofiles });
 }

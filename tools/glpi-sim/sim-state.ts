@@ -47,10 +47,16 @@ export class SimulatorState {
   readonly sessions: SessionRegistry;
   readonly errorPrng: Prng;
 
-  constructor(private seedOptions: SeedOptions, private readonly initialKnobs: KnobsInput) {
+  constructor(
+    private seedOptions: SeedOptions,
+    private readonly initialKnobs: KnobsInput,
+  ) {
     this.store = seedStore(seedOptions);
     this.knobs = knobsSchema.parse(initialKnobs);
-    this.sessions = new SessionRegistry(() => this.store, () => this.knobs.sessionLifetimeMs);
+    this.sessions = new SessionRegistry(
+      () => this.store,
+      () => this.knobs.sessionLifetimeMs,
+    );
     this.errorPrng = createPrng(seedOptionsSchema.parse(seedOptions).seed ^ 0x5eed);
   }
 
@@ -92,7 +98,10 @@ export class SimulatorState {
    */
   addFollowup(ticketId: number, content: string, isPrivate = false): { id: number } {
     const result = addItem(this.technician(), 'ITILFollowup', {
-      itemtype: 'Ticket', items_id: ticketId, content, is_private: isPrivate ? 1 : 0,
+      itemtype: 'Ticket',
+      items_id: ticketId,
+      content,
+      is_private: isPrivate ? 1 : 0,
     });
     if (!result.ok) throw new Error(`ticket ${ticketId}: ${result.message}`);
     return { id: result.id };
@@ -105,7 +114,8 @@ export class SimulatorState {
   addDocument(ticketId: number, file: UploadedFile, followupId?: number): { id: number } {
     const ticket = this.store.table('Ticket').rows.get(ticketId);
     if (!ticket) throw new Error(`ticket ${ticketId} not found`);
-    const target = followupId === undefined ? { itemtype: 'Ticket', items_id: ticketId } : { itemtype: 'ITILFollowup', items_id: followupId };
+    const target =
+      followupId === undefined ? { itemtype: 'Ticket', items_id: ticketId } : { itemtype: 'ITILFollowup', items_id: followupId };
     const result = addDocument(this.technician(), { ...target, entityId: Number(ticket.entities_id ?? 0) }, file);
     if (!result.ok) throw new Error(`ticket ${ticketId}: ${result.message}`);
     this.onWrite?.();
@@ -161,13 +171,25 @@ export class SimulatorState {
     const links = this.store.table('Ticket_User');
     return this.rows('Ticket', entityId).map((ticket) => {
       const id = Number(ticket.id);
-      const actors = links.idsOfParent(id).map((linkId) => links.rows.get(linkId)).filter((row): row is Row => row !== undefined);
+      const actors = links
+        .idsOfParent(id)
+        .map((linkId) => links.rows.get(linkId))
+        .filter((row): row is Row => row !== undefined);
       return {
         ...ticket,
         requesters: actors.filter((row) => row.type === 1).map((row) => row.users_id),
         assignees: actors.filter((row) => row.type === 2).map((row) => row.users_id),
-        followups: followups.idsOfParent(id).map((fid) => followups.rows.get(fid)).filter((row): row is Row => row !== undefined)
-          .map((row) => ({ id: row.id, users_id: row.users_id, is_private: row.is_private, date: row.date, content: glpiDecode(String(row.content ?? '')) })),
+        followups: followups
+          .idsOfParent(id)
+          .map((fid) => followups.rows.get(fid))
+          .filter((row): row is Row => row !== undefined)
+          .map((row) => ({
+            id: row.id,
+            users_id: row.users_id,
+            is_private: row.is_private,
+            date: row.date,
+            content: glpiDecode(String(row.content ?? '')),
+          })),
       };
     });
   }

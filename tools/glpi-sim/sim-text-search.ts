@@ -30,7 +30,10 @@ export function textCondition(raw: string): ((value: Scalar) => boolean) | null 
 
 /** Case and accents folded the way utf8mb4_unicode_ci compares. */
 function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{Mn}/gu, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/\p{Mn}/gu, '')
+    .toLowerCase();
 }
 
 function escapeRegExp(text: string): string {

@@ -12,9 +12,17 @@ export const observerActor = 3;
  * public follow-ups. Every other type answers 403 ERROR_RIGHT_MISSING to lists, items and searches
  * (selfservice_get_Computer_list; checked on a real GLPI for User, Entity, State, Location…).
  */
-const helpdeskTypes: ReadonlySet<string> = new Set(['Ticket', 'ITILFollowup', 'ITILSolution', 'Ticket_User', 'Item_Ticket', 'TicketSatisfaction']);
+const helpdeskTypes: ReadonlySet<string> = new Set([
+  'Ticket',
+  'ITILFollowup',
+  'ITILSolution',
+  'Ticket_User',
+  'Item_Ticket',
+  'TicketSatisfaction',
+]);
 /** Rows that name their ticket as `itemtype` + `items_id` rather than `tickets_id`. */
-const ticketOf = (itemtype: TemplatedType, row: Row) => Number(itemtype === 'ITILFollowup' || itemtype === 'ITILSolution' ? row.items_id : row.tickets_id);
+const ticketOf = (itemtype: TemplatedType, row: Row) =>
+  Number(itemtype === 'ITILFollowup' || itemtype === 'ITILSolution' ? row.items_id : row.tickets_id);
 
 export function typeViewable(session: SimSession, itemtype: string): boolean {
   return session.interface === 'central' || helpdeskTypes.has(itemtype);
@@ -51,7 +59,10 @@ function userVisible(store: Store, session: SimSession, user: Row): boolean {
   const links = store.table('Profile_User');
   return links.idsOfParent(user.id).some((id) => {
     const link = links.rows.get(id);
-    return link !== undefined && entityVisible(session, Number(links.value(link, 'entities_id')), Number(links.value(link, 'is_recursive')) === 1);
+    return (
+      link !== undefined &&
+      entityVisible(session, Number(links.value(link, 'entities_id')), Number(links.value(link, 'is_recursive')) === 1)
+    );
   });
 }
 

@@ -4,7 +4,15 @@ import { ticketPriority } from './sim-seed';
 import type { Row, Scalar, Store } from './sim-store';
 import { assignedActor, isTicketActor, observerActor, requesterActor, rowReadable, ticketReadable } from './sim-visibility';
 import {
-  addedDate, entityAllowed, ids, isCentral, secondsBetween, targetEntity, type AddResult, type Input, type WriteContext,
+  addedDate,
+  entityAllowed,
+  ids,
+  isCentral,
+  secondsBetween,
+  targetEntity,
+  type AddResult,
+  type Input,
+  type WriteContext,
 } from './sim-write-common';
 
 const solved = 5;
@@ -30,12 +38,24 @@ export function addTicket(ctx: WriteContext, input: Input, fields: Record<string
   // (post_Ticket_status_closed_with_dates, get_Ticket_id_closed_at_creation_dates_result).
   // No requester is added for the creator, even a Self-Service one: it is only users_id_recipient.
   const row = ctx.store.insert('Ticket', {
-    ...fields, entities_id: entityId, name: fields.name ?? '', content: fields.content ?? '', status, urgency, impact,
+    ...fields,
+    entities_id: entityId,
+    name: fields.name ?? '',
+    content: fields.content ?? '',
+    status,
+    urgency,
+    impact,
     priority: typeof fields.priority === 'number' ? fields.priority : ticketPriority(urgency, impact),
-    date: opened, date_creation: addedDate(ctx, fields, 'date_creation'), date_mod: addedDate(ctx, fields, 'date_mod'),
-    solvedate: status >= solved ? opened : null, closedate: status === closed ? opened : null,
-    takeintoaccountdate: null, takeintoaccount_delay_stat: 0,
-    users_id_recipient: ctx.actorUserId, users_id_lastupdater: ctx.actorUserId, requesttypes_id: fields.requesttypes_id ?? 1,
+    date: opened,
+    date_creation: addedDate(ctx, fields, 'date_creation'),
+    date_mod: addedDate(ctx, fields, 'date_mod'),
+    solvedate: status >= solved ? opened : null,
+    closedate: status === closed ? opened : null,
+    takeintoaccountdate: null,
+    takeintoaccount_delay_stat: 0,
+    users_id_recipient: ctx.actorUserId,
+    users_id_lastupdater: ctx.actorUserId,
+    requesttypes_id: fields.requesttypes_id ?? 1,
   });
   for (const userId of requesters) linkActor(ctx, row, userId, requesterActor);
   for (const userId of observers) linkActor(ctx, row, userId, observerActor);
@@ -60,7 +80,12 @@ function linkItems(ctx: WriteContext, ticket: Row, items: unknown): void {
       const item = ctx.store.table(itemtype).rows.get(Number(itemId));
       if (!item) continue;
       const sameEntity = ctx.store.entityOf(itemtype, item) === Number(ticket.entities_id ?? 0);
-      if (ctx.session !== null && !rowReadable(ctx.store, ctx.session, itemtype, item) && !(ctx.session.interface !== 'central' && sameEntity)) continue;
+      if (
+        ctx.session !== null &&
+        !rowReadable(ctx.store, ctx.session, itemtype, item) &&
+        !(ctx.session.interface !== 'central' && sameEntity)
+      )
+        continue;
       ctx.store.insert('Item_Ticket', { itemtype, items_id: item.id, tickets_id: ticket.id });
     }
   }
@@ -76,8 +101,14 @@ export function addSolution(ctx: WriteContext, input: Input, fields: Record<stri
   if (ctx.session !== null && !ticketReadable(ctx.store, ctx.session, ticket)) return { ok: false, message: noPermission };
   const { stamp } = ctx;
   const row = ctx.store.insert('ITILSolution', {
-    ...fields, itemtype: 'Ticket', items_id: ticket.id, users_id: ctx.actorUserId, content: fields.content ?? '',
-    status: waitingApproval, date_creation: stamp, date_mod: stamp,
+    ...fields,
+    itemtype: 'Ticket',
+    items_id: ticket.id,
+    users_id: ctx.actorUserId,
+    content: fields.content ?? '',
+    status: waitingApproval,
+    date_creation: stamp,
+    date_mod: stamp,
   });
   ticket.status = solved;
   ticket.solvedate = stamp;
@@ -125,13 +156,22 @@ export function addFollowup(ctx: WriteContext, input: Input, fields: Record<stri
   const refuse = input.add_reopen !== undefined;
   if (refuse && String(fields.content ?? '') === '') return { ok: false, message: 'If you reject the solution, you must specify a reason' };
   if (approve && String(fields.content ?? '') === '') fields.content = 'Solution approved';
-  if (!approve && !refuse && String(fields.content ?? '') === '') return { ok: false, message: "You can't add a followup without description" };
+  if (!approve && !refuse && String(fields.content ?? '') === '')
+    return { ok: false, message: "You can't add a followup without description" };
   const { stamp, store } = ctx;
   // CommonITILObject::getTimelinePosition: an assignee who is not a requester writes on the right (4), anyone else on the left (1).
   const right = isTicketActor(store, ticket.id, author, [assignedActor]) && !isTicketActor(store, ticket.id, author, [requesterActor]);
   const row = store.insert('ITILFollowup', {
-    ...fields, itemtype: 'Ticket', items_id: ticket.id, users_id: author, content: fields.content ?? '',
-    is_private: Number(fields.is_private ?? 0), date: stamp, date_mod: stamp, date_creation: stamp, timeline_position: right ? 4 : 1,
+    ...fields,
+    itemtype: 'Ticket',
+    items_id: ticket.id,
+    users_id: author,
+    content: fields.content ?? '',
+    is_private: Number(fields.is_private ?? 0),
+    date: stamp,
+    date_mod: stamp,
+    date_creation: stamp,
+    timeline_position: right ? 4 : 1,
   });
   touchTicket(ctx, ticket, author, true);
   if (approve && ticket.status === solved) closeApproved(ctx, ticket, author);
@@ -208,8 +248,12 @@ function closeApproved(ctx: WriteContext, ticket: Row, author: number): void {
 /** GLPI writes the approval with a plain UPDATE: the solution's date_mod does not move. */
 function markLatestSolution(ctx: WriteContext, ticket: Row, status: number, author: number): void {
   const solutions = ctx.store.table('ITILSolution');
-  const latest = solutions.idsOfParent(ticket.id).map((id) => solutions.rows.get(id)).filter((row): row is Row => row !== undefined)
-    .sort((a, b) => String(a.date_creation).localeCompare(String(b.date_creation)) || a.id - b.id).at(-1);
+  const latest = solutions
+    .idsOfParent(ticket.id)
+    .map((id) => solutions.rows.get(id))
+    .filter((row): row is Row => row !== undefined)
+    .sort((a, b) => String(a.date_creation).localeCompare(String(b.date_creation)) || a.id - b.id)
+    .at(-1);
   if (!latest) return;
   latest.status = status;
   latest.users_id_approval = author;

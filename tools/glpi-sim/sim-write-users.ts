@@ -13,13 +13,18 @@ export function addUser(ctx: WriteContext, input: Input, fields: Record<string, 
   }
   const activeEntity = ctx.session?.activeEntity ?? 0;
   const row = store.insert('User', {
-    ...fields, date_mod: addedDate(ctx, fields, 'date_mod'), date_creation: addedDate(ctx, fields, 'date_creation'),
+    ...fields,
+    date_mod: addedDate(ctx, fields, 'date_mod'),
+    date_creation: addedDate(ctx, fields, 'date_creation'),
     password_last_update: input.password2 === undefined ? null : stamp,
   });
   applyToken(ctx, row, input);
   const emails = input._useremails;
-  const emailEntries = Array.isArray(emails) ? emails.map((email, index) => [String(index), email] as const)
-    : typeof emails === 'object' && emails !== null ? Object.entries(emails) : [];
+  const emailEntries = Array.isArray(emails)
+    ? emails.map((email, index) => [String(index), email] as const)
+    : typeof emails === 'object' && emails !== null
+      ? Object.entries(emails)
+      : [];
   const defaultKey = input._default_email === undefined ? emailEntries[0]?.[0] : String(input._default_email);
   for (const [key, email] of emailEntries) {
     store.insert('UserEmail', { users_id: row.id, email: String(email), is_default: key === defaultKey ? 1 : 0 });
@@ -28,11 +33,22 @@ export function addUser(ctx: WriteContext, input: Input, fields: Record<string, 
   // (get_User_id_Profile_User_auto_assigned_after_post); with it, exactly that assignment.
   if (input._profiles_id !== undefined) {
     store.insert('Profile_User', {
-      users_id: row.id, profiles_id: Number(input._profiles_id), entities_id: targetEntity(ctx, input, '_entities_id'),
-      is_recursive: Number(input._is_recursive ?? 0), is_dynamic: 0, is_default_profile: 0,
+      users_id: row.id,
+      profiles_id: Number(input._profiles_id),
+      entities_id: targetEntity(ctx, input, '_entities_id'),
+      is_recursive: Number(input._is_recursive ?? 0),
+      is_dynamic: 0,
+      is_default_profile: 0,
     });
   } else {
-    store.insert('Profile_User', { users_id: row.id, profiles_id: 1, entities_id: activeEntity, is_recursive: 0, is_dynamic: 1, is_default_profile: 1 });
+    store.insert('Profile_User', {
+      users_id: row.id,
+      profiles_id: 1,
+      entities_id: activeEntity,
+      is_recursive: 0,
+      is_dynamic: 1,
+      is_default_profile: 1,
+    });
   }
   const display = [row.realname, row.firstname].filter((part) => typeof part === 'string' && part !== '').join(' ') || login;
   return { ok: true, id: row.id, message: `Item successfully added: ${display}` };

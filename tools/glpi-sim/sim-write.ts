@@ -5,8 +5,16 @@ import { isTemplatedType, type Row, type Scalar, type TemplatedType } from './si
 import { glpiEncode } from './sim-text';
 import { isTicketActor, requesterActor, rowReadable } from './sim-visibility';
 import {
-  addedDate, columnsOf, entityAllowed, isCentral, targetEntity,
-  updatedDate, type AddResult, type ChangeResult, type Input, type WriteContext,
+  addedDate,
+  columnsOf,
+  entityAllowed,
+  isCentral,
+  targetEntity,
+  updatedDate,
+  type AddResult,
+  type ChangeResult,
+  type Input,
+  type WriteContext,
 } from './sim-write-common';
 import { addFollowup, addSolution, addTicket, applyTicketChange, helpdeskMayUpdate } from './sim-write-tickets';
 import { addUser, applyToken } from './sim-write-users';
@@ -51,7 +59,10 @@ export function addItem(ctx: WriteContext, itemtype: TemplatedType, input: Input
       const entityId = targetEntity(ctx, input);
       if (!entityAllowed(ctx, entityId)) return { ok: false, message: noPermission };
       const row = store.insert(itemtype, {
-        ...fields, entities_id: entityId, date_mod: addedDate(ctx, fields, 'date_mod'), date_creation: addedDate(ctx, fields, 'date_creation'),
+        ...fields,
+        entities_id: entityId,
+        date_mod: addedDate(ctx, fields, 'date_mod'),
+        date_creation: addedDate(ctx, fields, 'date_creation'),
       });
       return { ok: true, id: row.id, message: `Item successfully added: ${String(row.name ?? '')}` };
     }
@@ -90,8 +101,10 @@ const closedStatus = 6;
 /** A ticket's survey (CommonDBTM add): one per ticket, the ticket readable; GLPI leaves date_answered unset. */
 function addSatisfaction(ctx: WriteContext, input: Input, fields: Record<string, Scalar>): AddResult {
   const ticket = ctx.store.table('Ticket').rows.get(Number(input.tickets_id));
-  if (!ticket || (ctx.session !== null && !rowReadable(ctx.store, ctx.session, 'Ticket', ticket))) return { ok: false, message: noPermission };
-  if (ctx.store.table('TicketSatisfaction').idsOfParent(ticket.id).length > 0) return { ok: false, message: `Duplicate entry '${ticket.id}' for key 'tickets_id'` };
+  if (!ticket || (ctx.session !== null && !rowReadable(ctx.store, ctx.session, 'Ticket', ticket)))
+    return { ok: false, message: noPermission };
+  if (ctx.store.table('TicketSatisfaction').idsOfParent(ticket.id).length > 0)
+    return { ok: false, message: `Duplicate entry '${ticket.id}' for key 'tickets_id'` };
   const row = ctx.store.insert('TicketSatisfaction', { ...fields, tickets_id: ticket.id, date_answered: null });
   return { ok: true, id: row.id, message: `Item successfully added: Satisfaction - ID ${row.id}` };
 }
@@ -118,11 +131,20 @@ function addEntityRow(ctx: WriteContext, input: Input, fields: Record<string, Sc
   // The unicity violation leaks from SQL as is (post_Entity_duplicate_name).
   if (duplicate) return { ok: false, message: `Duplicate entry '${parentId}-${name}' for key 'unicity'` };
   const parent = store.table('Entity').rows.get(parentId);
-  const ancestors = typeof parent?.ancestors_cache === 'string' ? `${parent.ancestors_cache.slice(0, -1)},${parentId}]`.replace('[,', '[') : `[${parentId}]`;
+  const ancestors =
+    typeof parent?.ancestors_cache === 'string'
+      ? `${parent.ancestors_cache.slice(0, -1)},${parentId}]`.replace('[,', '[')
+      : `[${parentId}]`;
   const row = store.insert('Entity', {
-    ...fields, name, entities_id: parentId, completename: `${store.entityCompleteName(parentId)} > ${name}`,
-    level: Number(parent?.level ?? 1) + 1, ancestors_cache: ancestors, date_mod: addedDate(ctx, fields, 'date_mod'),
-    date_creation: addedDate(ctx, fields, 'date_creation'), max_closedate: stamp,
+    ...fields,
+    name,
+    entities_id: parentId,
+    completename: `${store.entityCompleteName(parentId)} > ${name}`,
+    level: Number(parent?.level ?? 1) + 1,
+    ancestors_cache: ancestors,
+    date_mod: addedDate(ctx, fields, 'date_mod'),
+    date_creation: addedDate(ctx, fields, 'date_creation'),
+    max_closedate: stamp,
   });
   return { ok: true, id: row.id, message: `Item successfully added: ${name}` };
 }
@@ -132,15 +154,23 @@ function addEntityRow(ctx: WriteContext, input: Input, fields: Record<string, Sc
  * says (Infocom::prepareInputForAdd, Item_OperatingSystem as a CommonDBRelation); an asset that does
  * not exist fails with an empty message (checked on 10.0.12).
  */
-function addAssetDetail(ctx: WriteContext, itemtype: 'Item_OperatingSystem' | 'Infocom', input: Input, fields: Record<string, Scalar>): AddResult {
+function addAssetDetail(
+  ctx: WriteContext,
+  itemtype: 'Item_OperatingSystem' | 'Infocom',
+  input: Input,
+  fields: Record<string, Scalar>,
+): AddResult {
   const assetType = String(input.itemtype ?? '');
   const asset = isTemplatedType(assetType) ? ctx.store.table(assetType).rows.get(Number(input.items_id)) : undefined;
   if (!asset || !isTemplatedType(assetType)) return { ok: false, message: '' };
   if (ctx.session !== null && !rowReadable(ctx.store, ctx.session, assetType, asset)) return { ok: false, message: noPermission };
   const assets = ctx.store.table(assetType);
   const row = ctx.store.insert(itemtype, {
-    ...fields, entities_id: Number(assets.value(asset, 'entities_id') ?? 0), is_recursive: Number(assets.value(asset, 'is_recursive') ?? 0),
-    date_mod: addedDate(ctx, fields, 'date_mod'), date_creation: addedDate(ctx, fields, 'date_creation'),
+    ...fields,
+    entities_id: Number(assets.value(asset, 'entities_id') ?? 0),
+    is_recursive: Number(assets.value(asset, 'is_recursive') ?? 0),
+    date_mod: addedDate(ctx, fields, 'date_mod'),
+    date_creation: addedDate(ctx, fields, 'date_creation'),
   });
   return { ok: true, id: row.id, message: '' };
 }
@@ -177,9 +207,7 @@ export function updateItem(ctx: WriteContext, itemtype: TemplatedType, id: numbe
   const table = store.table(itemtype);
   // A survey is found by its TICKET's id (TicketSatisfaction::getIndexName is tickets_id), and an
   // update whose input lacks tickets_id fails without a message (checked on 10.0.12).
-  const row = itemtype === 'TicketSatisfaction'
-    ? table.rows.get(table.idsOfParent(id)[0] ?? 0)
-    : table.rows.get(id);
+  const row = itemtype === 'TicketSatisfaction' ? table.rows.get(table.idsOfParent(id)[0] ?? 0) : table.rows.get(id);
   // An unknown id fails with a null message (error_put_Ticket_not_found).
   if (!row) return { ok: false, message: null };
   if (!mayChange(ctx, itemtype, row)) return { ok: false, message: noPermission };
@@ -194,7 +222,8 @@ export function updateItem(ctx: WriteContext, itemtype: TemplatedType, id: numbe
   if (itemtype === 'Ticket') applyTicketChange(ctx, row, fields, input);
   if (itemtype === 'User') applyToken(ctx, row, input);
   // TicketSatisfaction::prepareInputForUpdate: an answer is stamped.
-  if (itemtype === 'TicketSatisfaction' && typeof fields.satisfaction === 'number' && fields.satisfaction >= 0) fields.date_answered = ctx.stamp;
+  if (itemtype === 'TicketSatisfaction' && typeof fields.satisfaction === 'number' && fields.satisfaction >= 0)
+    fields.date_answered = ctx.stamp;
   Object.assign(row, fields);
   if (table.columns.has('date_mod')) row.date_mod = updatedDate(ctx, fields);
   if (isDropdownType(itemtype)) refreshTree(store, itemtype, row);
@@ -214,7 +243,12 @@ export function deleteItem(ctx: WriteContext, itemtype: TemplatedType, id: numbe
     return { ok: true };
   }
   const children: Array<[TemplatedType, TemplatedType]> = [
-    ['Ticket', 'ITILFollowup'], ['Ticket', 'ITILSolution'], ['Ticket', 'Item_Ticket'], ['Ticket', 'Ticket_User'], ['User', 'Profile_User'], ['User', 'UserEmail'],
+    ['Ticket', 'ITILFollowup'],
+    ['Ticket', 'ITILSolution'],
+    ['Ticket', 'Item_Ticket'],
+    ['Ticket', 'Ticket_User'],
+    ['User', 'Profile_User'],
+    ['User', 'UserEmail'],
   ];
   for (const [parentType, childType] of children) {
     if (parentType !== itemtype) continue;

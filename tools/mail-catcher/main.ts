@@ -55,11 +55,7 @@ function addressText(value: AddressObject | AddressObject[] | undefined): string
   return (Array.isArray(value) ? value : [value]).map((a) => a.text).join(', ');
 }
 
-export async function startMailCatcher({
-  smtpPort = 1025,
-  httpPort = 1080,
-  host = '127.0.0.1',
-}: Options = {}): Promise<MailCatcher> {
+export async function startMailCatcher({ smtpPort = 1025, httpPort = 1080, host = '127.0.0.1' }: Options = {}): Promise<MailCatcher> {
   const store: CaughtMessage[] = [];
   let nextId = 1;
 
@@ -132,10 +128,7 @@ export async function startMailCatcher({
     },
     close: async () => {
       http.closeAllConnections();
-      await Promise.all([
-        new Promise<void>((ok) => smtp.close(() => ok())),
-        new Promise<void>((ok) => http.close(() => ok())),
-      ]);
+      await Promise.all([new Promise<void>((ok) => smtp.close(() => ok())), new Promise<void>((ok) => http.close(() => ok()))]);
     },
   };
 }
@@ -189,10 +182,7 @@ function route(req: IncomingMessage, res: ServerResponse, store: CaughtMessage[]
     const attachment = find(parts[1])?.attachments[Number(parts[3])];
     if (attachment) {
       const ascii = attachment.filename.replace(/[^\x20-\x7e]|["\\]/g, '_');
-      res.setHeader(
-        'Content-Disposition',
-        `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(attachment.filename)}`,
-      );
+      res.setHeader('Content-Disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(attachment.filename)}`);
       return send(res, 200, attachment.contentType, attachment.content);
     }
   }
@@ -205,9 +195,7 @@ if (isEntryPoint) {
     smtpPort: Number(process.env.MAIL_CATCHER_SMTP_PORT ?? 1025),
     httpPort: Number(process.env.MAIL_CATCHER_HTTP_PORT ?? 1080),
   });
-  console.log(
-    `mail catcher: SMTP 127.0.0.1:${catcher.smtpPort}, UI http://127.0.0.1:${catcher.httpPort}`,
-  );
+  console.log(`mail catcher: SMTP 127.0.0.1:${catcher.smtpPort}, UI http://127.0.0.1:${catcher.httpPort}`);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => void catcher.close().then(() => process.exit(0)));
   }

@@ -100,7 +100,10 @@ describe('GlpiClient reads', () => {
     const { changed, pairs, licences } = await pool.withEntity(entityId, async (client) => ({
       changed: await client.search('Ticket', {
         criteria: [{ field: 19, searchtype: 'morethan', value: watermark }],
-        forcedisplay: [2, 19], sort: 19, order: 'ASC', pageSize: 3,
+        forcedisplay: [2, 19],
+        sort: 19,
+        order: 'ASC',
+        pageSize: 3,
       }),
       pairs: await client.listIdDates('Ticket', { pageSize: 4 }),
       licences: await client.listIdDates('SoftwareLicense'),
@@ -118,7 +121,12 @@ describe('GlpiClient reads', () => {
     const [entityId = 0] = clientEntityIds(sim);
     const content = '<p>Café & "B2" <b>E-52</b> &amp; plus</p>';
     const { ticket, followups } = await pool.withEntity(entityId, async (client) => {
-      const { id } = await client.create('Ticket', { name: 'Imprimante & <scanner>', content, entities_id: entityId, _users_id_requester: 2 });
+      const { id } = await client.create('Ticket', {
+        name: 'Imprimante & <scanner>',
+        content,
+        entities_id: entityId,
+        _users_id_requester: 2,
+      });
       await client.addFollowup(id, '<p>Réponse <i>rapide</i> & claire</p>');
       return { ticket: await client.getItem('Ticket', id), followups: await client.getFollowups(id) };
     });

@@ -2,8 +2,16 @@ import { z } from 'zod';
 import { GlpiNotFoundError, GlpiRangeError, GlpiSchemaError } from './glpi-errors';
 import type { GlpiResponse, QueryValue } from './glpi-http';
 import {
-  idDateRowSchema, isAssetDetailItemtype, isDropdownItemtype, itemSchemas, onlyIdSchema, parseContentRange, searchResponseSchema,
-  type GlpiItem, type GlpiItemtype, type IdDate,
+  idDateRowSchema,
+  isAssetDetailItemtype,
+  isDropdownItemtype,
+  itemSchemas,
+  onlyIdSchema,
+  parseContentRange,
+  searchResponseSchema,
+  type GlpiItem,
+  type GlpiItemtype,
+  type IdDate,
 } from './glpi-schemas';
 import type { EntityScope, GlpiSession } from './glpi-session';
 import { createItems, updateItems, type CreateResult, type UpdateResult } from './glpi-writes';
@@ -56,7 +64,8 @@ export type SearchPage = { rows: Array<Record<string, unknown>>; start: number; 
 const defaultPageSize = 500;
 
 /** An empty list is `[]` (get_Document_empty_list); only what finding a document again needs. */
-const documentRowsSchema = z.array(z.looseObject({ id: z.number().int().positive(), comment: z.string().nullable().optional() }))
+const documentRowsSchema = z
+  .array(z.looseObject({ id: z.number().int().positive(), comment: z.string().nullable().optional() }))
   .transform((rows) => rows.map((row) => ({ id: row.id, comment: row.comment ?? null })));
 
 /**
@@ -132,10 +141,14 @@ export class GlpiClient {
   /** Sub-items such as a ticket's follow-ups (`GET /Ticket/:id/ITILFollowup`), every page of them. */
   async getSubItems<S extends GlpiItemtype>(parent: GlpiItemtype, parentId: number, subtype: S): Promise<Array<GlpiItem<S>>> {
     const items: Array<GlpiItem<S>> = [];
-    for (let start = 0; ; ) {
+    for (let start = 0; ;) {
       const response = await this.session.request({
-        method: 'GET', path: `/${parent}/${parentId}/${subtype}`,
-        query: [['range', `${start}-${start + defaultPageSize - 1}`], ['get_hateoas', 'false']],
+        method: 'GET',
+        path: `/${parent}/${parentId}/${subtype}`,
+        query: [
+          ['range', `${start}-${start + defaultPageSize - 1}`],
+          ['get_hateoas', 'false'],
+        ],
       });
       const rows = parse(subtype, arraySchema(schemaOf(subtype)), response);
       items.push(...rows);
@@ -223,9 +236,13 @@ export class GlpiClient {
   /** Ids only (`only_id=true`), cheaper than full rows. */
   async listIds(itemtype: GlpiItemtype, options: { isDeleted?: boolean; pageSize?: number } = {}): Promise<number[]> {
     const ids: number[] = [];
-    for (let start = 0; ; ) {
+    for (let start = 0; ;) {
       const size = options.pageSize ?? 5000;
-      const query: Array<[string, QueryValue]> = [['range', `${start}-${start + size - 1}`], ['only_id', 'true'], ['get_hateoas', 'false']];
+      const query: Array<[string, QueryValue]> = [
+        ['range', `${start}-${start + size - 1}`],
+        ['only_id', 'true'],
+        ['get_hateoas', 'false'],
+      ];
       if (options.isDeleted) query.push(['is_deleted', 'true']);
       const response = await this.session.request({ method: 'GET', path: `/${itemtype}`, query });
       const rows = parse(itemtype, arraySchema(onlyIdSchema), response);
@@ -269,11 +286,20 @@ export class GlpiClient {
    * in `uploadManifest` and the file under `filename[0]`; `itemtype`/`items_id` make GLPI add the
    * Document_Item itself. The comment carries what finds it again after a crash.
    */
-  async uploadDocument(input: { ticketId: number; fileName: string; mime: string; bytes: Uint8Array; comment: string }): Promise<{ id: number }> {
+  async uploadDocument(input: {
+    ticketId: number;
+    fileName: string;
+    mime: string;
+    bytes: Uint8Array;
+    comment: string;
+  }): Promise<{ id: number }> {
     const form = new FormData();
-    form.append('uploadManifest', JSON.stringify({
-      input: { name: input.fileName, _filename: [input.fileName], itemtype: 'Ticket', items_id: input.ticketId, comment: input.comment },
-    }));
+    form.append(
+      'uploadManifest',
+      JSON.stringify({
+        input: { name: input.fileName, _filename: [input.fileName], itemtype: 'Ticket', items_id: input.ticketId, comment: input.comment },
+      }),
+    );
     form.append('filename[0]', new Blob([new Uint8Array(input.bytes)], { type: input.mime }), input.fileName);
     const response = await this.session.request({ method: 'POST', path: '/Document', form });
     return parse('Document', onlyIdSchema, response);
@@ -281,7 +307,14 @@ export class GlpiClient {
 
   /** Documents whose comment contains the text (GLPI's `searchText`), as the session's entities see them. */
   async findDocuments(commentContains: string): Promise<Array<{ id: number; comment: string | null }>> {
-    const response = await this.session.request({ method: 'GET', path: '/Document', query: [['searchText[comment]', commentContains], ['range', '0-49']] });
+    const response = await this.session.request({
+      method: 'GET',
+      path: '/Document',
+      query: [
+        ['searchText[comment]', commentContains],
+        ['range', '0-49'],
+      ],
+    });
     return parse('Document', documentRowsSchema, response);
   }
 

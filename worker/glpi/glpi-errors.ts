@@ -76,16 +76,25 @@ export class GlpiSchemaError extends GlpiError {
 }
 
 const sessionCodes = new Set([
-  'ERROR_SESSION_TOKEN_INVALID', 'ERROR_SESSION_TOKEN_MISSING', 'ERROR_GLPI_LOGIN', 'ERROR_GLPI_LOGIN_USER_TOKEN',
-  'ERROR_LOGIN_PARAMETERS_MISSING', 'ERROR_WRONG_APP_TOKEN_PARAMETER', 'ERROR_APP_TOKEN_PARAMETERS_MISSING',
+  'ERROR_SESSION_TOKEN_INVALID',
+  'ERROR_SESSION_TOKEN_MISSING',
+  'ERROR_GLPI_LOGIN',
+  'ERROR_GLPI_LOGIN_USER_TOKEN',
+  'ERROR_LOGIN_PARAMETERS_MISSING',
+  'ERROR_WRONG_APP_TOKEN_PARAMETER',
+  'ERROR_APP_TOKEN_PARAMETERS_MISSING',
   'ERROR_NOT_ALLOWED_IP',
 ]);
 
 /** GLPI errors are `["ERROR_CODE", "message"]`; the message may be null or a per-item array. */
 export function glpiErrorFromResponse(status: number, body: unknown, context: GlpiErrorContext): GlpiError {
   const [code, detail] = Array.isArray(body) && typeof body[0] === 'string' ? [body[0], body[1]] : [`http_${status}`, body];
-  const message = typeof detail === 'string' ? detail.replace(/; view documentation in your browser at .*$/, '')
-    : detail === null || detail === undefined ? code : JSON.stringify(detail).slice(0, 500);
+  const message =
+    typeof detail === 'string'
+      ? detail.replace(/; view documentation in your browser at .*$/, '')
+      : detail === null || detail === undefined
+        ? code
+        : JSON.stringify(detail).slice(0, 500);
   const options = { detail };
   if (status >= 500 || status === 429) return new GlpiNetworkError(code, message, context, options);
   if (sessionCodes.has(code)) return new GlpiSessionError(code, message, context, options);

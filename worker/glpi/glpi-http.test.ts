@@ -64,7 +64,8 @@ describe('GlpiHttp retries and errors', () => {
     harness = await startHarness();
     const { client, release, entityId } = await scoped(harness);
     harness.sim.state.failNext = { count: 1, status: 503 };
-    const error = await client.create('Ticket', { name: 'Une fois', content: '<p>x</p>', entities_id: entityId, _users_id_requester: 2 })
+    const error = await client
+      .create('Ticket', { name: 'Une fois', content: '<p>x</p>', entities_id: entityId, _users_id_requester: 2 })
       .catch((caught: unknown) => caught);
     release();
     expect(error).toBeInstanceOf(GlpiNetworkError);

@@ -73,7 +73,10 @@ export class GlpiHttp {
   private async once(request: GlpiRequest, attempt: number): Promise<GlpiResponse> {
     const url = new URL(`${this.config.baseUrl}${request.path}`);
     for (const [key, value] of request.query ?? []) url.searchParams.append(key, String(value));
-    const headers: Record<string, string> = { Accept: request.binary ? 'application/octet-stream' : 'application/json', ...request.headers };
+    const headers: Record<string, string> = {
+      Accept: request.binary ? 'application/octet-stream' : 'application/json',
+      ...request.headers,
+    };
     if (this.config.appToken) headers['App-Token'] = this.config.appToken;
     if (request.sessionToken) headers['Session-Token'] = request.sessionToken;
     if (request.body !== undefined) headers['Content-Type'] = 'application/json';

@@ -8,7 +8,10 @@ export class RequestLimiter {
   private nextStartAt = 0;
   private readonly intervalMs: number;
 
-  constructor(private readonly maxConcurrent: number, maxPerSecond: number) {
+  constructor(
+    private readonly maxConcurrent: number,
+    maxPerSecond: number,
+  ) {
     this.intervalMs = 1000 / maxPerSecond;
   }
 

@@ -13,7 +13,10 @@ const optionalDateTime = dateTime.nullable();
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected "YYYY-MM-DD"');
 /** Text is stored and returned HTML-encoded (`&#60;p&#62;`); the client hands it out decoded. */
 const html = z.string().transform(decodeGlpiHtml);
-const optionalHtml = z.string().nullable().transform((value) => (value === null ? null : decodeGlpiHtml(value)));
+const optionalHtml = z
+  .string()
+  .nullable()
+  .transform((value) => (value === null ? null : decodeGlpiHtml(value)));
 
 const assetCore = {
   id,
@@ -64,11 +67,23 @@ export const softwareLicenseSchema = z.looseObject({
  * 10's glpi_items_operatingsystems and glpi_infocoms rows, as tools/glpi-sim/item-templates.ts has them.
  */
 export const itemOperatingSystemSchema = z.looseObject({
-  id, entities_id: id, itemtype: z.string(), items_id: id, operatingsystems_id: id, is_deleted: flag, date_mod: optionalDateTime,
+  id,
+  entities_id: id,
+  itemtype: z.string(),
+  items_id: id,
+  operatingsystems_id: id,
+  is_deleted: flag,
+  date_mod: optionalDateTime,
 });
 /** No is_deleted: GLPI purges Infocoms (and lists them all when asked for the trash). */
 export const infocomSchema = z.looseObject({
-  id, entities_id: id, itemtype: z.string(), items_id: id, warranty_date: date.nullable(), warranty_duration: z.number().int(), date_mod: optionalDateTime,
+  id,
+  entities_id: id,
+  itemtype: z.string(),
+  items_id: id,
+  warranty_date: date.nullable(),
+  warranty_duration: z.number().int(),
+  date_mod: optionalDateTime,
 });
 
 export const ticketSchema = z.looseObject({
@@ -183,7 +198,13 @@ export const entitySchema = z.looseObject({
 export const itemTicketSchema = z.looseObject({ id, itemtype: z.string(), items_id: id, tickets_id: id });
 
 export const profileUserSchema = z.looseObject({
-  id, users_id: id, profiles_id: id, entities_id: id, is_recursive: flag, is_dynamic: flag, is_default_profile: flag,
+  id,
+  users_id: id,
+  profiles_id: id,
+  entities_id: id,
+  is_recursive: flag,
+  is_dynamic: flag,
+  is_default_profile: flag,
 });
 
 export const ticketUserSchema = z.looseObject({
@@ -212,18 +233,39 @@ export const dropdownSchema = z.looseObject({
  * their complete name.
  */
 export const dropdownItemtypes = [
-  'OperatingSystem', 'Manufacturer', 'ComputerModel', 'ComputerType', 'MonitorModel', 'MonitorType', 'PrinterModel', 'PrinterType',
-  'NetworkEquipmentModel', 'NetworkEquipmentType', 'PeripheralModel', 'PeripheralType', 'PhoneModel', 'PhoneType',
-  'SoftwareCategory', 'SoftwareLicenseType', 'State', 'Location', 'ITILCategory', 'User',
+  'OperatingSystem',
+  'Manufacturer',
+  'ComputerModel',
+  'ComputerType',
+  'MonitorModel',
+  'MonitorType',
+  'PrinterModel',
+  'PrinterType',
+  'NetworkEquipmentModel',
+  'NetworkEquipmentType',
+  'PeripheralModel',
+  'PeripheralType',
+  'PhoneModel',
+  'PhoneType',
+  'SoftwareCategory',
+  'SoftwareLicenseType',
+  'State',
+  'Location',
+  'ITILCategory',
+  'User',
 ] as const;
 export const treeDropdownParents: Partial<Record<(typeof dropdownItemtypes)[number], string>> = {
-  SoftwareCategory: 'softwarecategories_id', SoftwareLicenseType: 'softwarelicensetypes_id', State: 'states_id',
-  Location: 'locations_id', ITILCategory: 'itilcategories_id',
+  SoftwareCategory: 'softwarecategories_id',
+  SoftwareLicenseType: 'softwarelicensetypes_id',
+  State: 'states_id',
+  Location: 'locations_id',
+  ITILCategory: 'itilcategories_id',
 };
 /** GLPI 10.0 has no date_mod on these: they are read whole, every cycle (a few rows). */
 export const undatedDropdowns: ReadonlySet<string> = new Set(['SoftwareCategory']);
 export type DropdownItemtype = (typeof dropdownItemtypes)[number];
-export const isDropdownItemtype = (itemtype: string): itemtype is DropdownItemtype => (dropdownItemtypes as readonly string[]).includes(itemtype);
+export const isDropdownItemtype = (itemtype: string): itemtype is DropdownItemtype =>
+  (dropdownItemtypes as readonly string[]).includes(itemtype);
 
 export const itemSchemas = {
   Computer: computerSchema,
@@ -271,10 +313,32 @@ export type GlpiItemtype = keyof typeof itemSchemas;
 export type GlpiItem<T extends GlpiItemtype> = z.output<(typeof itemSchemas)[T]>;
 export const assetDetailItemtypes = ['Item_OperatingSystem', 'Infocom'] as const;
 export type AssetDetailItemtype = (typeof assetDetailItemtypes)[number];
-export const isAssetDetailItemtype = (itemtype: string): itemtype is AssetDetailItemtype => (assetDetailItemtypes as readonly string[]).includes(itemtype);
-export type AssetItemtype = Exclude<GlpiItemtype, 'Ticket' | 'ITILFollowup' | 'ITILSolution' | 'Document_Item' | 'Item_Ticket' | 'Document' | 'User' | 'Entity' | 'Profile_User' | 'Ticket_User' | AssetDetailItemtype | DropdownItemtype>;
+export const isAssetDetailItemtype = (itemtype: string): itemtype is AssetDetailItemtype =>
+  (assetDetailItemtypes as readonly string[]).includes(itemtype);
+export type AssetItemtype = Exclude<
+  GlpiItemtype,
+  | 'Ticket'
+  | 'ITILFollowup'
+  | 'ITILSolution'
+  | 'Document_Item'
+  | 'Item_Ticket'
+  | 'Document'
+  | 'User'
+  | 'Entity'
+  | 'Profile_User'
+  | 'Ticket_User'
+  | AssetDetailItemtype
+  | DropdownItemtype
+>;
 export const assetItemtypes = [
-  'Computer', 'Monitor', 'Printer', 'NetworkEquipment', 'Peripheral', 'Phone', 'Software', 'SoftwareLicense',
+  'Computer',
+  'Monitor',
+  'Printer',
+  'NetworkEquipment',
+  'Peripheral',
+  'Phone',
+  'Software',
+  'SoftwareLicense',
 ] as const satisfies readonly AssetItemtype[];
 
 export const onlyIdSchema = z.looseObject({ id });
@@ -327,7 +391,9 @@ export const ticketInputSchema = z.object({
   /** Items of the park the ticket is about: GLPI links each (Item_Ticket) as the ticket is added. */
   items_id: z.record(z.string().regex(/^[A-Za-z_]+$/), z.array(id)).optional(),
 });
-export const ticketUpdateSchema = ticketInputSchema.omit({ _users_id_requester: true, items_id: true }).partial()
+export const ticketUpdateSchema = ticketInputSchema
+  .omit({ _users_id_requester: true, items_id: true })
+  .partial()
   .extend({ status: z.number().int().min(1).max(6).optional() });
 
 export const followupInputSchema = z.object({
@@ -361,14 +427,20 @@ export const userInputSchema = z.object({
   entities_id: id.optional(),
   is_active: binary.optional(),
 });
-export const userUpdateSchema = userInputSchema.omit({ name: true, _profiles_id: true, _entities_id: true, _is_recursive: true }).partial().extend({
-  /** The user's default profile: the one a session of theirs starts on. */
-  profiles_id: id.optional(),
-  /** Set by an account with more rights than the user; never returned by reads (GLPI-API.md). */
-  api_token: z.string().regex(/^[A-Za-z0-9]{20,}$/).optional(),
-  /** 0: GLPI refuses the account any session (its token included); the platform's deactivated people. */
-  is_active: binary.optional(),
-});
+export const userUpdateSchema = userInputSchema
+  .omit({ name: true, _profiles_id: true, _entities_id: true, _is_recursive: true })
+  .partial()
+  .extend({
+    /** The user's default profile: the one a session of theirs starts on. */
+    profiles_id: id.optional(),
+    /** Set by an account with more rights than the user; never returned by reads (GLPI-API.md). */
+    api_token: z
+      .string()
+      .regex(/^[A-Za-z0-9]{20,}$/)
+      .optional(),
+    /** 0: GLPI refuses the account any session (its token included); the platform's deactivated people. */
+    is_active: binary.optional(),
+  });
 
 export const entityInputSchema = z.object({ name: z.string().min(1), entities_id: id, comment: z.string().optional() });
 export const entityUpdateSchema = entityInputSchema.partial();

@@ -94,8 +94,9 @@ export class GlpiSessionPool {
   }
 
   private take(entityId: number, recursive: boolean): Promise<GlpiSession> {
-    const sameScope = this.idle.findIndex((session) =>
-      session.entityScope?.entityId === entityId && session.entityScope.recursive === recursive);
+    const sameScope = this.idle.findIndex(
+      (session) => session.entityScope?.entityId === entityId && session.entityScope.recursive === recursive,
+    );
     const index = sameScope >= 0 ? sameScope : this.idle.length - 1;
     const reused = index >= 0 ? this.idle.splice(index, 1)[0] : undefined;
     if (reused) return Promise.resolve(reused);

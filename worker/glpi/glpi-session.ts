@@ -19,7 +19,11 @@ export class GlpiSession {
   requestCount = 0;
 
   /** `userToken`: another user's API token (a client's own GLPI user); default: the service account's. */
-  constructor(private readonly http: GlpiHttp, private readonly logger: Logger, private readonly userToken?: string) {}
+  constructor(
+    private readonly http: GlpiHttp,
+    private readonly logger: Logger,
+    private readonly userToken?: string,
+  ) {}
 
   get entityScope(): EntityScope | null {
     return this.scope;
@@ -43,7 +47,10 @@ export class GlpiSession {
 
   async changeActiveEntities(entityId: number, recursive: boolean): Promise<void> {
     const response = await this.request({
-      method: 'POST', path: '/changeActiveEntities', body: { entities_id: entityId, is_recursive: recursive }, idempotent: true,
+      method: 'POST',
+      path: '/changeActiveEntities',
+      body: { entities_id: entityId, is_recursive: recursive },
+      idempotent: true,
     });
     assertSwitched(response, entityId);
     this.scope = { entityId, recursive };
@@ -97,7 +104,10 @@ export class GlpiSession {
     const token = parsed.data.session_token;
     if (this.scope !== null) {
       const switched = await this.send({
-        method: 'POST', path: '/changeActiveEntities', sessionToken: token, idempotent: true,
+        method: 'POST',
+        path: '/changeActiveEntities',
+        sessionToken: token,
+        idempotent: true,
         body: { entities_id: this.scope.entityId, is_recursive: this.scope.recursive },
       });
       assertSwitched(switched, this.scope.entityId);

@@ -21,8 +21,15 @@ export async function startHarness(
   const logger: Logger = pino({ level: 'debug' }, { write: (line: string) => void logLines.push(line) });
   const pool = new GlpiSessionPool({
     config: {
-      baseUrl: sim.url, userToken: sim.userToken, appToken: sim.appToken,
-      timeoutMs: 2_000, maxConcurrent: 4, maxPerSecond: 1_000, retries: 3, retryBaseMs: 5, retryMaxMs: 20,
+      baseUrl: sim.url,
+      userToken: sim.userToken,
+      appToken: sim.appToken,
+      timeoutMs: 2_000,
+      maxConcurrent: 4,
+      maxPerSecond: 1_000,
+      retries: 3,
+      retryBaseMs: 5,
+      retryMaxMs: 20,
       ...options.config,
     },
     logger,
@@ -44,9 +51,15 @@ export async function startHarness(
 /** Client entities of the seeded simulator (children of the parent entity), in id order. */
 export function clientEntityIds(sim: GlpiSimulator): number[] {
   const parent = sim.state.rows('Entity').find((row) => row.entities_id === 0);
-  return sim.state.rows('Entity').filter((row) => parent && row.entities_id === parent.id).map((row) => Number(row.id));
+  return sim.state
+    .rows('Entity')
+    .filter((row) => parent && row.entities_id === parent.id)
+    .map((row) => Number(row.id));
 }
 
 export function liveIds(sim: GlpiSimulator, itemtype: 'Computer' | 'Ticket' | 'Monitor' | 'SoftwareLicense', entityId: number): number[] {
-  return sim.state.rows(itemtype, entityId).filter((row) => row.is_deleted === 0 && row.is_template !== 1).map((row) => Number(row.id));
+  return sim.state
+    .rows(itemtype, entityId)
+    .filter((row) => row.is_deleted === 0 && row.is_template !== 1)
+    .map((row) => Number(row.id));
 }

@@ -3,13 +3,17 @@ import { GlpiRequestError, GlpiSchemaError } from './glpi-errors';
 import { decodeGlpiHtml } from './glpi-html';
 import type { GlpiResponse } from './glpi-http';
 import {
-  addedBulkSchema, addedSchema, updatedSchema, writeSchemas, type CreateInput, type UpdateInput, type WritableItemtype,
+  addedBulkSchema,
+  addedSchema,
+  updatedSchema,
+  writeSchemas,
+  type CreateInput,
+  type UpdateInput,
+  type WritableItemtype,
 } from './glpi-schemas';
 import type { GlpiSession } from './glpi-session';
 
-export type CreateResult =
-  | { index: number; ok: true; id: number; message: string }
-  | { index: number; ok: false; message: string };
+export type CreateResult = { index: number; ok: true; id: number; message: string } | { index: number; ok: false; message: string };
 export type UpdateResult = { id: number; ok: true } | { id: number; ok: false; message: string };
 
 const partialSchema = z.tuple([z.string(), z.unknown()]);
@@ -28,7 +32,10 @@ const message = (text: string | null) => decodeGlpiHtml(text ?? '');
  * when none were (post_Ticket_bulk_partial_failure); each item's result is reported in input order.
  */
 export async function createItems<T extends WritableItemtype>(
-  session: GlpiSession, itemtype: T, inputs: Array<CreateInput<T>>, options: { single: boolean },
+  session: GlpiSession,
+  itemtype: T,
+  inputs: Array<CreateInput<T>>,
+  options: { single: boolean },
 ): Promise<CreateResult[]> {
   const schema: z.ZodType = writeSchemas[itemtype].create;
   const payload = inputs.map((input) => schema.parse(input));
@@ -49,15 +56,19 @@ export async function createItems<T extends WritableItemtype>(
   const body = response.status === 207 ? parseBody(itemtype, partialSchema, response.body)[1] : response.body;
   const results = toCreateResults(parseBody(itemtype, addedBulkSchema, body));
   if (results.length !== inputs.length) {
-    throw new GlpiSchemaError(itemtype, [{ code: 'custom', path: [], message: `${results.length} results for ${inputs.length} inputs`, input: body }], null);
+    throw new GlpiSchemaError(
+      itemtype,
+      [{ code: 'custom', path: [], message: `${results.length} results for ${inputs.length} inputs`, input: body }],
+      null,
+    );
   }
   return results;
 }
 
 function toCreateResults(rows: z.output<typeof addedBulkSchema>): CreateResult[] {
-  return rows.map((row, index) => (row.id === false
-    ? { index, ok: false, message: message(row.message) }
-    : { index, ok: true, id: row.id, message: message(row.message) }));
+  return rows.map((row, index) =>
+    row.id === false ? { index, ok: false, message: message(row.message) } : { index, ok: true, id: row.id, message: message(row.message) },
+  );
 }
 
 /**
@@ -65,7 +76,10 @@ function toCreateResults(rows: z.output<typeof addedBulkSchema>): CreateResult[]
  * answer, so they are reported here as failures rather than lost.
  */
 export async function updateItems<T extends WritableItemtype>(
-  session: GlpiSession, itemtype: T, changes: Array<{ id: number; input: UpdateInput<T> }>, options: { single: boolean },
+  session: GlpiSession,
+  itemtype: T,
+  changes: Array<{ id: number; input: UpdateInput<T> }>,
+  options: { single: boolean },
 ): Promise<UpdateResult[]> {
   const schema: z.ZodType = writeSchemas[itemtype].update;
   const payload = changes.map((change) => ({ id: change.id, input: schema.parse(change.input) as Record<string, unknown> }));
@@ -75,7 +89,11 @@ export async function updateItems<T extends WritableItemtype>(
   try {
     const response = options.single
       ? await session.request({ method: 'PUT', path: `/${itemtype}/${first.id}`, body: { input: first.input } })
-      : await session.request({ method: 'PUT', path: `/${itemtype}`, body: { input: payload.map((change) => ({ ...change.input, id: change.id })) } });
+      : await session.request({
+          method: 'PUT',
+          path: `/${itemtype}`,
+          body: { input: payload.map((change) => ({ ...change.input, id: change.id })) },
+        });
     body = response.status === 207 ? parseBody(itemtype, partialSchema, response.body)[1] : response.body;
   } catch (error) {
     if (!options.single && error instanceof GlpiRequestError && Array.isArray(error.detail)) body = error.detail;
@@ -87,7 +105,12 @@ export async function updateItems<T extends WritableItemtype>(
     for (const [key, value] of Object.entries(row)) {
       if (key === 'message' || !/^\d+$/.test(key)) continue;
       const id = Number(key);
-      outcome.set(id, value === true ? { id, ok: true } : { id, ok: false, message: message(typeof row.message === 'string' ? row.message : null) || 'refused' });
+      outcome.set(
+        id,
+        value === true
+          ? { id, ok: true }
+          : { id, ok: false, message: message(typeof row.message === 'string' ? row.message : null) || 'refused' },
+      );
     }
   }
   return payload.map((change) => outcome.get(change.id) ?? { id: change.id, ok: false, message: 'not found' });

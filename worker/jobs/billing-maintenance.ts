@@ -31,5 +31,6 @@ export async function scheduleBillingMaintenance(maintenance: Queue): Promise<vo
   await maintenance.upsertJobScheduler('subscription-reminders', { pattern: '0 8 * * *', tz }, { name: 'subscription-reminders' });
   await maintenance.upsertJobScheduler('renewal-proformas', { pattern: '10 0 * * *', tz }, { name: 'renewal-proformas' });
   await maintenance.upsertJobScheduler('sweep-documents', { every: 5 * 60_000 }, { name: 'sweep-documents' });
-  for (const name of ['expire-proformas', 'subscription-reminders', 'renewal-proformas', 'sweep-documents']) await maintenance.add(name, {}, { removeOnComplete: 100, removeOnFail: 100 });
+  for (const name of ['expire-proformas', 'subscription-reminders', 'renewal-proformas', 'sweep-documents'])
+    await maintenance.add(name, {}, { removeOnComplete: 100, removeOnFail: 100 });
 }

@@ -8,7 +8,12 @@ import { sequelize } from '../../server/db/sequelize';
 import { notifyUsers } from '../../server/notifications/notify';
 import { carriesOutboxMarker, plainTextToGlpiHtml } from '../../server/glpi-outbox/outbox-marker';
 import {
-  approvalPayloadSchema, documentPayloadSchema, followupPayloadSchema, glpiTicketType, satisfactionPayloadSchema, ticketPayloadSchema,
+  approvalPayloadSchema,
+  documentPayloadSchema,
+  followupPayloadSchema,
+  glpiTicketType,
+  satisfactionPayloadSchema,
+  ticketPayloadSchema,
 } from '../../server/glpi-outbox/outbox-payload';
 import { onlyIdSchema } from '../glpi/glpi-schemas';
 import { parse } from '../glpi/glpi-client';
@@ -71,34 +76,43 @@ export async function deliverOutboxEntry(outboxId: number, options: OutboxDelive
   const entityId = await companyEntity(entry.companyId);
   const author = await glpiAccountOf(entry);
   const ticketId = entry.kind === 'ticket' ? null : await targetTicket(entry);
-  const answer = (client: GlpiClient, onTicket: number) => (
-    entry.kind === 'approval' ? sendApproval(client, entry, onTicket)
-      : entry.kind === 'document' ? sendDocument(client, entry, onTicket)
-        : entry.kind === 'satisfaction' ? sendSatisfaction(client, entry, onTicket, options.syncOptions?.glpiUtcOffsetMinutes ?? workerConfig.GLPI_UTC_OFFSET_MINUTES)
-          : sendReply(client, entry, onTicket));
+  const answer = (client: GlpiClient, onTicket: number) =>
+    entry.kind === 'approval'
+      ? sendApproval(client, entry, onTicket)
+      : entry.kind === 'document'
+        ? sendDocument(client, entry, onTicket)
+        : entry.kind === 'satisfaction'
+          ? sendSatisfaction(client, entry, onTicket, options.syncOptions?.glpiUtcOffsetMinutes ?? workerConfig.GLPI_UTC_OFFSET_MINUTES)
+          : sendReply(client, entry, onTicket);
 
   await entry.update({ state: 'sending', attempts: entry.attempts + 1 });
   const pool = (options.pool ?? getGlpiPool)();
-  const previous = await pool.withEntity(entityId, (client) => (
-    ticketId === null ? findTicket(client, entry)
-      : entry.kind === 'document' ? findDocument(client, entry, ticketId)
-        // Writing the same answer twice leaves GLPI as once: nothing to look for, only the ticket's entity to check.
-        : entry.kind === 'satisfaction' ? assertTicketInEntity(client, ticketId).then(() => null)
-          : findFollowup(client, entry, ticketId)));
+  const previous = await pool.withEntity(entityId, (client) =>
+    ticketId === null
+      ? findTicket(client, entry)
+      : entry.kind === 'document'
+        ? findDocument(client, entry, ticketId)
+        : // Writing the same answer twice leaves GLPI as once: nothing to look for, only the ticket's entity to check.
+          entry.kind === 'satisfaction'
+          ? assertTicketInEntity(client, ticketId).then(() => null)
+          : findFollowup(client, entry, ticketId),
+  );
   // Between the look-up and the write, only the job's holder may go on: two workers that both
   // looked up and found nothing would both create (decisions/131).
   if (previous === null && options.stillHeld && !(await options.stillHeld())) {
     throw new DeliveryHandedOnError(`outbox ${entry.id}: the job was handed to another worker before the write`);
   }
-  const glpiId = previous ?? (ticketId === null
-    ? await asClient(pool, entry, author, (client) => sendTicket(client, entry, entityId, author.glpiUserId))
-    : await asClient(pool, entry, author, (client) => answer(client, ticketId)).catch((error: unknown) => {
-      // GLPI refused the client's own account this reply (a colleague's ticket they do not follow):
-      // the service account posts it, marked, rather than losing it.
-      if (!(error instanceof GlpiPermissionError || error instanceof GlpiRequestError)) throw error;
-      logger.warn({ err: error, outboxId: entry.id }, "reply refused to the client's GLPI account: sent by the service account");
-      return pool.withEntity(entityId, (client) => answer(client, ticketId));
-    }));
+  const glpiId =
+    previous ??
+    (ticketId === null
+      ? await asClient(pool, entry, author, (client) => sendTicket(client, entry, entityId, author.glpiUserId))
+      : await asClient(pool, entry, author, (client) => answer(client, ticketId)).catch((error: unknown) => {
+          // GLPI refused the client's own account this reply (a colleague's ticket they do not follow):
+          // the service account posts it, marked, rather than losing it.
+          if (!(error instanceof GlpiPermissionError || error instanceof GlpiRequestError)) throw error;
+          logger.warn({ err: error, outboxId: entry.id }, "reply refused to the client's GLPI account: sent by the service account");
+          return pool.withEntity(entityId, (client) => answer(client, ticketId));
+        }));
   await options.afterGlpiWrite?.(entry, glpiId);
 
   await sequelize.transaction(async (transaction) => {
@@ -147,8 +161,11 @@ export function deliverOutboxProcessor(options: OutboxDeliveryOptions = {}) {
         return { glpiId: null, handedOn: true };
       }
       if (error instanceof WaitingForLinkError) {
-        await GlpiOutboxEntry.update({ state: 'pending', lastError: error.message.slice(0, 2000) }, { where: { id: outboxId, state: ['pending', 'sending'] } });
-        logger.info({ outboxId, reason: error.message }, 'outbox row waits for its company\'s GLPI link');
+        await GlpiOutboxEntry.update(
+          { state: 'pending', lastError: error.message.slice(0, 2000) },
+          { where: { id: outboxId, state: ['pending', 'sending'] } },
+        );
+        logger.info({ outboxId, reason: error.message }, "outbox row waits for its company's GLPI link");
         return { glpiId: null, waiting: true };
       }
       // GLPI refused the write itself (4xx): sending it again cannot succeed.
@@ -164,7 +181,8 @@ export function deliverOutboxProcessor(options: OutboxDeliveryOptions = {}) {
 
 async function companyEntity(companyId: number): Promise<number> {
   const link = await GlpiCompanyLink.findByPk(companyId);
-  if (link?.identityLostAt) throw new WaitingForLinkError(`the GLPI entity of company ${companyId} must be repaired: ${link.identityProblem ?? ''}`);
+  if (link?.identityLostAt)
+    throw new WaitingForLinkError(`the GLPI entity of company ${companyId} must be repaired: ${link.identityProblem ?? ''}`);
   if (link?.glpiEntityId == null || link.provisioningState !== 'done') {
     if (!link) await requestProvisioning({ companyId });
     throw new WaitingForLinkError(`company ${companyId} is not provisioned in GLPI yet`);
@@ -184,7 +202,9 @@ async function glpiAccountOf(entry: GlpiOutboxEntry): Promise<Author> {
   // provisioning will not give it back): sent all the same, never left waiting for ever.
   if (link && !(await opensTickets(entry.userId))) return { glpiUserId: link.glpiUserId, token: null };
   await requestProvisioning(entry);
-  throw new WaitingForLinkError(link ? `the GLPI account of user ${entry.userId} has no API token yet` : `user ${entry.userId} has no GLPI account yet`);
+  throw new WaitingForLinkError(
+    link ? `the GLPI account of user ${entry.userId} has no API token yet` : `user ${entry.userId} has no GLPI account yet`,
+  );
 }
 
 /** A user who joined after provisioning, or whose token GLPI no longer knows: provisioning again gives it. */
@@ -202,7 +222,12 @@ async function opensTickets(userId: number): Promise<boolean> {
 }
 
 /** Runs a write in a session of the client's own GLPI user. A token GLPI refuses is forgotten and re-issued. */
-async function asClient<T>(pool: GlpiSessionPool, entry: GlpiOutboxEntry, author: Author, work: (client: GlpiClient) => Promise<T>): Promise<T> {
+async function asClient<T>(
+  pool: GlpiSessionPool,
+  entry: GlpiOutboxEntry,
+  author: Author,
+  work: (client: GlpiClient) => Promise<T>,
+): Promise<T> {
   if (author.token === null) return pool.withEntity(await companyEntity(entry.companyId), work);
   try {
     return await pool.asUser(author.token, work);
@@ -230,7 +255,9 @@ const searchIdRow = z.looseObject({ '2': z.coerce.number().int().positive() });
 async function findTicket(client: GlpiClient, entry: GlpiOutboxEntry): Promise<number | null> {
   // The key is letters, digits and dashes: GLPI's storage encoding leaves it intact, so "contains" finds it.
   const previous = await client.searchPage('Ticket', {
-    criteria: [{ field: 21, searchtype: 'contains', value: entry.idempotencyKey }], forcedisplay: [2], pageSize: 5,
+    criteria: [{ field: 21, searchtype: 'contains', value: entry.idempotencyKey }],
+    forcedisplay: [2],
+    pageSize: 5,
   });
   const found = previous.rows.map((row) => searchIdRow.safeParse(row)).find((row) => row.success);
   return found?.success ? found.data['2'] : null;
@@ -267,7 +294,10 @@ async function sendApproval(client: GlpiClient, entry: GlpiOutboxEntry, ticketId
   const text = payload.content !== '' ? payload.content : 'Solution approuvée.';
   const content = plainTextToGlpiHtml(text, entry.idempotencyKey);
   const created = await client.create('ITILFollowup', {
-    itemtype: 'Ticket', items_id: ticketId, content, ...(payload.decision === 'approve' ? { add_close: 1 } : { add_reopen: 1 }),
+    itemtype: 'Ticket',
+    items_id: ticketId,
+    content,
+    ...(payload.decision === 'approve' ? { add_close: 1 } : { add_reopen: 1 }),
   });
   return created.id;
 }
@@ -281,7 +311,15 @@ async function sendDocument(client: GlpiClient, entry: GlpiOutboxEntry, ticketId
   const bytes = await readFile(ticketAttachmentPath(payload.storageName)).catch(() => {
     throw new UnrecoverableError(`attachment file ${payload.storageName} is missing`);
   });
-  return (await client.uploadDocument({ ticketId, fileName: payload.fileName, mime: payload.mime, bytes, comment: documentMarker(entry.idempotencyKey) })).id;
+  return (
+    await client.uploadDocument({
+      ticketId,
+      fileName: payload.fileName,
+      mime: payload.mime,
+      bytes,
+      comment: documentMarker(entry.idempotencyKey),
+    })
+  ).id;
 }
 
 const documentMarker = (key: string) => `ytech-outbox:${key}`;
@@ -323,17 +361,27 @@ const surveyRowsSchema = z.array(z.looseObject({ id: z.number().int().positive()
  */
 async function sendSatisfaction(client: GlpiClient, entry: GlpiOutboxEntry, ticketId: number, offsetMinutes: number): Promise<number> {
   const payload = satisfactionPayloadSchema.parse(entry.payload);
-  const existing = await client.session.request({ method: 'GET', path: `/Ticket/${ticketId}/TicketSatisfaction`, query: [['get_hateoas', 'false']] });
+  const existing = await client.session.request({
+    method: 'GET',
+    path: `/Ticket/${ticketId}/TicketSatisfaction`,
+    query: [['get_hateoas', 'false']],
+  });
   let surveyId = parse('TicketSatisfaction', surveyRowsSchema, existing)[0]?.id;
   if (surveyId === undefined) {
     const begun = new Date(Date.now() + offsetMinutes * 60_000).toISOString().slice(0, 19).replace('T', ' ');
-    const created = await client.session.request({ method: 'POST', path: '/TicketSatisfaction', body: { input: { tickets_id: ticketId, type: 1, date_begin: begun } } });
+    const created = await client.session.request({
+      method: 'POST',
+      path: '/TicketSatisfaction',
+      body: { input: { tickets_id: ticketId, type: 1, date_begin: begun } },
+    });
     surveyId = parse('TicketSatisfaction', onlyIdSchema, created).id;
   }
   // GLPI finds a survey by its ticket (TicketSatisfaction::getIndexName is tickets_id): the update is
   // addressed by the ticket's id and names it in the input, or GLPI fails it without a word.
   await client.session.request({
-    method: 'PUT', path: `/TicketSatisfaction/${ticketId}`, body: { input: { tickets_id: ticketId, satisfaction: payload.rating, comment: payload.comment } },
+    method: 'PUT',
+    path: `/TicketSatisfaction/${ticketId}`,
+    body: { input: { tickets_id: ticketId, satisfaction: payload.rating, comment: payload.comment } },
   });
   return surveyId;
 }

@@ -22,7 +22,14 @@ export async function claimMail(entry: EmailLogEntry): Promise<Claim | null> {
   const token = randomUUID();
   const claim = { token, messageId: `<${token}@${new URL(config.APP_URL).hostname}>` };
   const [claimed] = await EmailLogEntry.update(
-    { state: 'sending', claimToken: token, claimedAt: new Date(), messageStartedAt: null, messageId: claim.messageId, attempts: entry.attempts + 1 },
+    {
+      state: 'sending',
+      claimToken: token,
+      claimedAt: new Date(),
+      messageStartedAt: null,
+      messageId: claim.messageId,
+      attempts: entry.attempts + 1,
+    },
     {
       where: {
         id: entry.id,
@@ -35,7 +42,10 @@ export async function claimMail(entry: EmailLogEntry): Promise<Claim | null> {
 
 /** The fence: marks the message as leaving, if the claim is still ours. False: taken over, send nothing. */
 export async function markMessageStarted(id: number, claim: Claim): Promise<boolean> {
-  const [marked] = await EmailLogEntry.update({ messageStartedAt: new Date() }, { where: { id, claimToken: claim.token, ...neverStarted } });
+  const [marked] = await EmailLogEntry.update(
+    { messageStartedAt: new Date() },
+    { where: { id, claimToken: claim.token, ...neverStarted } },
+  );
   return marked === 1;
 }
 

@@ -22,7 +22,11 @@ export async function runMonthlyReports(now = new Date()) {
  * month are queued, so a day with nothing to catch up costs one query.
  */
 export async function scheduleMonthlyReports(maintenance: Queue): Promise<void> {
-  await maintenance.upsertJobScheduler(monthlyReportsJobName, { pattern: '0 6 * * *', tz: 'Africa/Algiers' }, { name: monthlyReportsJobName });
+  await maintenance.upsertJobScheduler(
+    monthlyReportsJobName,
+    { pattern: '0 6 * * *', tz: 'Africa/Algiers' },
+    { name: monthlyReportsJobName },
+  );
   await maintenance.add(monthlyReportsJobName, {}, { removeOnComplete: 100, removeOnFail: 100 });
 }
 
@@ -34,7 +38,12 @@ export async function scheduleMonthlyReports(maintenance: Queue): Promise<void> 
 export function reportsAfterSyncs(maintenance: Queue): SyncCompletedListener {
   return {
     what: 'monthly reports catch-up',
-    onCompleted: () => maintenance.add(monthlyReportsJobName, {}, { delay: 60_000, deduplication: { id: 'monthly-reports-after-sync' }, removeOnComplete: 100, removeOnFail: 100 }),
+    onCompleted: () =>
+      maintenance.add(
+        monthlyReportsJobName,
+        {},
+        { delay: 60_000, deduplication: { id: 'monthly-reports-after-sync' }, removeOnComplete: 100, removeOnFail: 100 },
+      ),
   };
 }
 
@@ -48,8 +57,10 @@ export function monthlyReportProcessor() {
       return outcome;
     } catch (error) {
       // A month not over yet, or a company gone: retrying cannot help.
-      if (error instanceof AppError && (error.code === 'BAD_INPUT' || error.code === 'NOT_FOUND')) throw new UnrecoverableError(error.message);
-      if (error instanceof Error && error.name === 'SequelizeEmptyResultError') throw new UnrecoverableError(`company ${companyId} not found`);
+      if (error instanceof AppError && (error.code === 'BAD_INPUT' || error.code === 'NOT_FOUND'))
+        throw new UnrecoverableError(error.message);
+      if (error instanceof Error && error.name === 'SequelizeEmptyResultError')
+        throw new UnrecoverableError(`company ${companyId} not found`);
       throw error;
     }
   };

@@ -27,7 +27,11 @@ export function checkQuotaAfterSyncs(maintenance: Queue): SyncCompletedListener 
     what: 'quota check',
     onCompleted: async ({ companyId }) => {
       if (companyId === null) return;
-      await maintenance.add(quotaWarningsJobName, { companyId }, { deduplication: { id: `quota-warnings-${companyId}` }, removeOnComplete: 100, removeOnFail: 100 });
+      await maintenance.add(
+        quotaWarningsJobName,
+        { companyId },
+        { deduplication: { id: `quota-warnings-${companyId}` }, removeOnComplete: 100, removeOnFail: 100 },
+      );
     },
   };
 }

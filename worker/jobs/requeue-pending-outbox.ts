@@ -10,10 +10,17 @@ import { logger } from '../../server/logger';
  * anyway). Rows of a company whose GLPI link is not usable (provisioning pending or failed, the
  * entity lost) wait for it instead: provisioning queues them once the link is done.
  */
-export async function requeuePendingOutbox(options: { pendingForMs?: number; sendingForMs?: number; companyId?: number } = {}): Promise<number> {
+export async function requeuePendingOutbox(
+  options: { pendingForMs?: number; sendingForMs?: number; companyId?: number } = {},
+): Promise<number> {
   const now = Date.now();
   const ready = await GlpiCompanyLink.findAll({
-    where: { provisioningState: 'done', glpiEntityId: { [Op.ne]: null }, identityLostAt: null, ...(options.companyId ? { companyId: options.companyId } : {}) },
+    where: {
+      provisioningState: 'done',
+      glpiEntityId: { [Op.ne]: null },
+      identityLostAt: null,
+      ...(options.companyId ? { companyId: options.companyId } : {}),
+    },
     attributes: ['companyId'],
   });
   if (ready.length === 0) return 0;

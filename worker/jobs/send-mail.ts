@@ -29,7 +29,10 @@ export function sendMailProcessor(sender: MailSender, options: MailDeliveryOptio
     if (!entry || entry.state === 'sent' || entry.state === 'failed' || entry.state === 'uncertain') return;
     if (entry.state === 'sending' && entry.messageStartedAt !== null) {
       await markUncertain(entry);
-      logger.warn({ emailLogId, messageId: entry.messageId }, 'mail left mid-message by a stopped worker: marked uncertain, not sent again');
+      logger.warn(
+        { emailLogId, messageId: entry.messageId },
+        'mail left mid-message by a stopped worker: marked uncertain, not sent again',
+      );
       return;
     }
     if (!(entry.template in mailTemplates)) throw new Error(`Unknown mail template ${entry.template}`);
@@ -46,7 +49,15 @@ export function sendMailProcessor(sender: MailSender, options: MailDeliveryOptio
       }
       const mail = await renderMail(entry.template as MailTemplateName, resolveLocale(entry.locale), params, link);
       const result = await sender.send(
-        { from: config.MAIL_FROM, to: entry.recipient, subject: mail.subject, html: mail.html, text: mail.text, messageId: claim.messageId, attachments: _attachments },
+        {
+          from: config.MAIL_FROM,
+          to: entry.recipient,
+          subject: mail.subject,
+          html: mail.html,
+          text: mail.text,
+          messageId: claim.messageId,
+          attachments: _attachments,
+        },
         () => markMessageStarted(entry.id, claim),
       );
       if (result.outcome === 'abandoned') {

@@ -31,8 +31,7 @@ export function commentWithMarker(comment: unknown, marker: string): string {
 }
 
 export type IdentityVerdict =
-  | { ok: true; entity: GlpiItem<'Entity'>; adopted: boolean }
-  | { ok: false; problem: string; entity: GlpiItem<'Entity'> | null };
+  { ok: true; entity: GlpiItem<'Entity'>; adopted: boolean } | { ok: false; problem: string; entity: GlpiItem<'Entity'> | null };
 
 /**
  * Is the entity at `link.glpiEntityId` still the one this link was made with? The marker decides;
@@ -41,14 +40,20 @@ export type IdentityVerdict =
  * technicians may change.
  */
 export async function checkEntityIdentity(
-  client: GlpiClient, link: { glpiEntityId: number; glpiEntityName: string | null; identityMarker: string | null }, scopeEntityId: number,
+  client: GlpiClient,
+  link: { glpiEntityId: number; glpiEntityName: string | null; identityMarker: string | null },
+  scopeEntityId: number,
 ): Promise<IdentityVerdict> {
   let entity: GlpiItem<'Entity'>;
   try {
     entity = await readEntity(client, link.glpiEntityId, scopeEntityId);
   } catch (error) {
     if (error instanceof GlpiNotFoundError || error instanceof GlpiPermissionError) {
-      return { ok: false, entity: null, problem: `GLPI entity ${link.glpiEntityId} no longer exists (purged, or GLPI was reset or restored)` };
+      return {
+        ok: false,
+        entity: null,
+        problem: `GLPI entity ${link.glpiEntityId} no longer exists (purged, or GLPI was reset or restored)`,
+      };
     }
     throw error;
   }
@@ -56,17 +61,20 @@ export async function checkEntityIdentity(
   if (link.identityMarker !== null) {
     if (markers.includes(link.identityMarker)) return { ok: true, entity, adopted: false };
     return {
-      ok: false, entity,
+      ok: false,
+      entity,
       problem: `GLPI entity ${link.glpiEntityId} is now "${entity.name}", not the entity this company was linked to (its Y-tech marker is missing)`,
     };
   }
   const sameName = (entity.name ?? '').trim().toLowerCase() === (link.glpiEntityName ?? '').trim().toLowerCase();
   if (sameName && markers.length === 0) return { ok: true, entity, adopted: true };
   return {
-    ok: false, entity,
-    problem: markers.length > 0
-      ? `GLPI entity ${link.glpiEntityId} carries another link's Y-tech marker`
-      : `GLPI entity ${link.glpiEntityId} is now "${entity.name}", not "${link.glpiEntityName ?? ''}"`,
+    ok: false,
+    entity,
+    problem:
+      markers.length > 0
+        ? `GLPI entity ${link.glpiEntityId} carries another link's Y-tech marker`
+        : `GLPI entity ${link.glpiEntityId} is now "${entity.name}", not "${link.glpiEntityName ?? ''}"`,
   };
 }
 

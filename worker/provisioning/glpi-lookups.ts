@@ -39,7 +39,10 @@ export async function findUserByLogin(client: GlpiClient, login: string): Promis
 }
 
 export async function findProfileLink(
-  client: GlpiClient, glpiUserId: number, profileId: number, entityId: number,
+  client: GlpiClient,
+  glpiUserId: number,
+  profileId: number,
+  entityId: number,
 ): Promise<GlpiItem<'Profile_User'> | null> {
   const links = await client.getSubItems('User', glpiUserId, 'Profile_User');
   return links.find((link) => link.profiles_id === profileId && link.entities_id === entityId) ?? null;

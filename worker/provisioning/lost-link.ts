@@ -22,12 +22,15 @@ export async function flagLostLink(companyId: number, entityId: number, problem:
     logger.warn({ companyId, entityId, problem }, 'GLPI link lost: sync and outbox stopped for the company');
     const company = await Company.findByPk(companyId, { attributes: ['id', 'name'], transaction });
     const admins = await User.findAll({ where: { role: 'admin', active: true }, attributes: ['id'], transaction });
-    await notifyUsers({
-      userIds: admins.map((admin) => admin.id),
-      kind: 'glpiLinkLost',
-      params: { company: company?.name ?? String(companyId), entityId, problem: problem.slice(0, 300) },
-      link: `/backoffice/companies/${companyId}/glpi`,
-    }, transaction);
+    await notifyUsers(
+      {
+        userIds: admins.map((admin) => admin.id),
+        kind: 'glpiLinkLost',
+        params: { company: company?.name ?? String(companyId), entityId, problem: problem.slice(0, 300) },
+        link: `/backoffice/companies/${companyId}/glpi`,
+      },
+      transaction,
+    );
     await GlpiCompanyLink.update({ identityAlertedAt: now }, { where: { companyId }, transaction });
     return true;
   });

@@ -41,7 +41,8 @@ type Settings = Required<Omit<ProvisioningOptions, 'afterStep'>> & Pick<Provisio
  * on the entity it leaves (its users' client profile there, its cached rows), once.
  */
 export async function provisionCompany(
-  job: { companyId: number; entityId?: number }, options: ProvisioningOptions = {},
+  job: { companyId: number; entityId?: number },
+  options: ProvisioningOptions = {},
 ): Promise<ProvisioningResult | null> {
   const settings: Settings = {
     pool: options.pool ?? getGlpiPool,
@@ -53,44 +54,64 @@ export async function provisionCompany(
   if (!company) return null; // deleted since: nothing left to provision
   const [link] = await GlpiCompanyLink.findOrCreate({
     where: { companyId: company.id },
-    defaults: { companyId: company.id, glpiEntityId: null, glpiEntityName: null, lastError: null, provisionedAt: null, retiredGlpiEntityId: null },
+    defaults: {
+      companyId: company.id,
+      glpiEntityId: null,
+      glpiEntityName: null,
+      lastError: null,
+      provisionedAt: null,
+      retiredGlpiEntityId: null,
+    },
   });
   await link.update({ provisioningState: 'pending' });
 
   const pool = settings.pool();
-  return pool.withEntity(settings.parentEntityId, async (client) => {
-    // Another session of the pool may have created an entity since this one switched: refresh the
-    // scope so that every child entity is visible (GLPI-API.md, Session).
-    await client.useEntity(settings.parentEntityId, true);
-    // A relink that stopped half-way finishes before another one starts.
-    if (link.retiredGlpiEntityId != null) await retireEntity(client, link, settings);
-    const entity = await resolveEntity(client, link, company.name, job.entityId, settings);
-    await settings.afterStep?.('entity');
+  return pool.withEntity(
+    settings.parentEntityId,
+    async (client) => {
+      // Another session of the pool may have created an entity since this one switched: refresh the
+      // scope so that every child entity is visible (GLPI-API.md, Session).
+      await client.useEntity(settings.parentEntityId, true);
+      // A relink that stopped half-way finishes before another one starts.
+      if (link.retiredGlpiEntityId != null) await retireEntity(client, link, settings);
+      const entity = await resolveEntity(client, link, company.name, job.entityId, settings);
+      await settings.afterStep?.('entity');
 
-    const people = await User.findAll({ where: { companyId: company.id, role: 'client' }, order: [['id', 'ASC']] });
-    // Those who open tickets get an account; the others lose theirs (decisions/110-company-roles.md).
-    const users = people.filter(opensTickets);
-    for (const user of users) {
-      await provisionUser(client, user, entity.id, settings);
-      await settings.afterStep?.('user');
-    }
-    const leaving = await GlpiUserLink.findAll({ where: { userId: people.filter((user) => !opensTickets(user)).map((user) => user.id) } });
-    for (const userLink of leaving) await deprovisionUser(client, userLink, entity.id, settings.clientProfileId);
-    if (link.retiredGlpiEntityId != null) await retireEntity(client, link, settings);
+      const people = await User.findAll({ where: { companyId: company.id, role: 'client' }, order: [['id', 'ASC']] });
+      // Those who open tickets get an account; the others lose theirs (decisions/110-company-roles.md).
+      const users = people.filter(opensTickets);
+      for (const user of users) {
+        await provisionUser(client, user, entity.id, settings);
+        await settings.afterStep?.('user');
+      }
+      const leaving = await GlpiUserLink.findAll({
+        where: { userId: people.filter((user) => !opensTickets(user)).map((user) => user.id) },
+      });
+      for (const userLink of leaving) await deprovisionUser(client, userLink, entity.id, settings.clientProfileId);
+      if (link.retiredGlpiEntityId != null) await retireEntity(client, link, settings);
 
-    await link.update({ provisioningState: 'done', lastError: null, provisionedAt: new Date(), ...repairedLink });
-    await queueFirstSync(company.id);
-    // Writes that waited for the link (a new company, a repaired one) go now, each once.
-    await releaseWaitingOutbox(company.id).catch((error: unknown) => logger.warn({ err: error, companyId: company.id }, 'waiting outbox rows not queued; the sweep will'));
-    return { entityId: entity.id, entityName: entity.name, users: users.length };
-  }, { recursive: true });
+      await link.update({ provisioningState: 'done', lastError: null, provisionedAt: new Date(), ...repairedLink });
+      await queueFirstSync(company.id);
+      // Writes that waited for the link (a new company, a repaired one) go now, each once.
+      await releaseWaitingOutbox(company.id).catch((error: unknown) =>
+        logger.warn({ err: error, companyId: company.id }, 'waiting outbox rows not queued; the sweep will'),
+      );
+      return { entityId: entity.id, entityName: entity.name, users: users.length };
+    },
+    { recursive: true },
+  );
 }
 
 async function resolveEntity(
-  client: GlpiClient, link: GlpiCompanyLink, companyName: string, requestedId: number | undefined, settings: Settings,
+  client: GlpiClient,
+  link: GlpiCompanyLink,
+  companyName: string,
+  requestedId: number | undefined,
+  settings: Settings,
 ): Promise<{ id: number; name: string }> {
   if (requestedId !== undefined) {
-    if (requestedId === settings.parentEntityId) throw new UnrecoverableError(`GLPI entity ${requestedId} is the parent of the client entities`);
+    if (requestedId === settings.parentEntityId)
+      throw new UnrecoverableError(`GLPI entity ${requestedId} is the parent of the client entities`);
     const entity = await existingEntity(client, requestedId);
     const leaving = link.glpiEntityId !== null && link.glpiEntityId !== entity.id ? link.glpiEntityId : null;
     return claim(client, link, entity, settings, { leaving });
@@ -108,7 +129,10 @@ async function resolveEntity(
     }
     // The entity the link named is gone or is another's: the company lets it go (its client profiles
     // there, its cached rows) and finds or creates its own entity again.
-    logger.warn({ companyId: link.companyId, entityId: link.glpiEntityId, problem: verdict.problem }, 'GLPI link replaced: its entity is no longer the company\'s');
+    logger.warn(
+      { companyId: link.companyId, entityId: link.glpiEntityId, problem: verdict.problem },
+      "GLPI link replaced: its entity is no longer the company's",
+    );
     await link.update({ glpiEntityId: null, retiredGlpiEntityId: link.glpiEntityId });
     await retireEntity(client, link, settings);
   }
@@ -143,7 +167,10 @@ async function existingEntity(client: GlpiClient, entityId: number) {
  * `createdWith`: the entity was created just now with this marker, so no other link can own it.
  */
 async function claim(
-  client: GlpiClient, link: GlpiCompanyLink, entity: { id: number; name: string; comment?: string | null }, settings: Settings,
+  client: GlpiClient,
+  link: GlpiCompanyLink,
+  entity: { id: number; name: string; comment?: string | null },
+  settings: Settings,
   options: { leaving?: number | null; createdWith?: string } = {},
 ): Promise<{ id: number; name: string }> {
   for (const other of await otherLinksOf(entity.id, link.companyId)) {
@@ -154,7 +181,10 @@ async function claim(
       const problem = `GLPI entity ${entity.id} is now "${entity.name}", the entity of another company: the entity this company was linked to is gone`;
       await flagLostLink(other.companyId, entity.id, problem);
       await other.update({ glpiEntityId: null, retiredGlpiEntityId: entity.id });
-      logger.warn({ companyId: other.companyId, entityId: entity.id, takenBy: link.companyId }, 'stale GLPI link retired: its entity id was given to another entity');
+      logger.warn(
+        { companyId: other.companyId, entityId: entity.id, takenBy: link.companyId },
+        'stale GLPI link retired: its entity id was given to another entity',
+      );
     }
     await retireEntity(client, other, settings);
   }
@@ -162,7 +192,9 @@ async function claim(
   if (options.createdWith === undefined) await stampEntity(client, entity, marker);
   // One write: the entity left is remembered for as long as the link points to the new one.
   await link.update({
-    glpiEntityId: entity.id, glpiEntityName: entity.name, identityMarker: marker,
+    glpiEntityId: entity.id,
+    glpiEntityName: entity.name,
+    identityMarker: marker,
     ...(options.leaving == null ? {} : { retiredGlpiEntityId: options.leaving }),
   });
   return { id: entity.id, name: entity.name };
@@ -212,28 +244,39 @@ async function provisionUser(client: GlpiClient, user: User, entityId: number, s
   let glpiUserId = link?.glpiUserId ?? null;
   if (glpiUserId === null) {
     const found = await findUserByLogin(client, user.email);
-    glpiUserId = found?.id ?? (await client.create('User', {
-      name: user.email,
-      realname: user.lastName,
-      firstname: user.firstName,
-      ...(user.phone ? { phone: user.phone } : {}),
-      // Array form as in post_User; the first address becomes the default one (get_User_id_UserEmail).
-      _useremails: [user.email],
-      entities_id: entityId,
-      // Given here, GLPI assigns exactly this profile instead of its default one on the active entity.
-      _profiles_id: settings.clientProfileId,
-      _entities_id: entityId,
-      _is_recursive: 0,
-    })).id;
+    glpiUserId =
+      found?.id ??
+      (
+        await client.create('User', {
+          name: user.email,
+          realname: user.lastName,
+          firstname: user.firstName,
+          ...(user.phone ? { phone: user.phone } : {}),
+          // Array form as in post_User; the first address becomes the default one (get_User_id_UserEmail).
+          _useremails: [user.email],
+          entities_id: entityId,
+          // Given here, GLPI assigns exactly this profile instead of its default one on the active entity.
+          _profiles_id: settings.clientProfileId,
+          _entities_id: entityId,
+          _is_recursive: 0,
+        })
+      ).id;
     link = await GlpiUserLink.create({ userId: user.id, glpiUserId, glpiProfileLinkId: null });
   }
   if (!link) return;
   let profileLinkId: number;
   try {
     const profileLink = await findProfileLink(client, glpiUserId, settings.clientProfileId, entityId);
-    profileLinkId = profileLink?.id ?? (await client.create('Profile_User', {
-      users_id: glpiUserId, profiles_id: settings.clientProfileId, entities_id: entityId, is_recursive: 0,
-    })).id;
+    profileLinkId =
+      profileLink?.id ??
+      (
+        await client.create('Profile_User', {
+          users_id: glpiUserId,
+          profiles_id: settings.clientProfileId,
+          entities_id: entityId,
+          is_recursive: 0,
+        })
+      ).id;
   } catch (error) {
     if (error instanceof GlpiNotFoundError) {
       // The GLPI account was purged since it was recorded: forget it, the retry creates it again.
@@ -245,9 +288,14 @@ async function provisionUser(client: GlpiClient, user: User, entityId: number, s
     // GLPI shows a user without profiles only to a session on the root entity, recursive.
     await client.useEntity(0, true);
     try {
-      profileLinkId = (await client.create('Profile_User', {
-        users_id: glpiUserId, profiles_id: settings.clientProfileId, entities_id: entityId, is_recursive: 0,
-      })).id;
+      profileLinkId = (
+        await client.create('Profile_User', {
+          users_id: glpiUserId,
+          profiles_id: settings.clientProfileId,
+          entities_id: entityId,
+          is_recursive: 0,
+        })
+      ).id;
     } finally {
       await client.useEntity(settings.parentEntityId, true);
     }
@@ -266,7 +314,10 @@ async function giveIdentity(client: GlpiClient, link: GlpiUserLink, entityId: nu
   const token = current ?? newClientToken();
   await client.update('User', link.glpiUserId, {
     // Active again: a person deactivated and reactivated since keeps the same GLPI account.
-    profiles_id: settings.clientProfileId, entities_id: entityId, is_active: 1, ...(current === null ? { api_token: token } : {}),
+    profiles_id: settings.clientProfileId,
+    entities_id: entityId,
+    is_active: 1,
+    ...(current === null ? { api_token: token } : {}),
   });
   if (current === null) await link.update({ apiTokenSealed: sealToken(token, workerConfig.tokenSealKey) });
 }

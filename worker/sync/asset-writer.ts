@@ -3,7 +3,16 @@ import { QueryTypes, type Transaction } from 'sequelize';
 import { sequelize } from '../../server/db/sequelize';
 import type { AssetDetailItemtype, AssetItemtype } from '../glpi/glpi-schemas';
 import { glpiDateToUtc } from './glpi-time';
-import { assetColumns, assetValues, detailColumns, detailValues, rawText, type ListedRow, type RowTarget, type SqlValue } from './glpi-rows';
+import {
+  assetColumns,
+  assetValues,
+  detailColumns,
+  detailValues,
+  rawText,
+  type ListedRow,
+  type RowTarget,
+  type SqlValue,
+} from './glpi-rows';
 import type { PairWriter } from './pair-writer';
 import { labelsFor } from './dropdown-labels';
 import { refId, refsOf } from './dropdown-refs';
@@ -34,14 +43,26 @@ export function assetWriter(ctx: SyncContext, target: CompanyTarget, itemtype: A
     columns: assetColumns,
     async values(rows, base, transaction) {
       const labels = await labelsFor(rows, refs, transaction);
-      const software = itemtype === 'SoftwareLicense' ? await softwareNames(target.entityId, rows, transaction) : new Map<number, string | null>();
+      const software =
+        itemtype === 'SoftwareLicense' ? await softwareNames(target.entityId, rows, transaction) : new Map<number, string | null>();
       return rows.map((row) => assetValues(itemtype, row, base, labels, software));
     },
     shownOnly: 'AND is_template = 0',
     async afterWrite(rows, transaction) {
       // Details read before their asset (an earlier cycle, another pair failing) wait in their table.
-      await applyDetails(target.entityId, itemtype, rows.map((row) => row.id), transaction, false);
-      if (itemtype === 'Software') await showSoftwareNames(target.entityId, rows.map((row) => row.id), transaction);
+      await applyDetails(
+        target.entityId,
+        itemtype,
+        rows.map((row) => row.id),
+        transaction,
+        false,
+      );
+      if (itemtype === 'Software')
+        await showSoftwareNames(
+          target.entityId,
+          rows.map((row) => row.id),
+          transaction,
+        );
     },
     afterDelete: async () => undefined,
   });
@@ -71,7 +92,12 @@ async function showSoftwareNames(entity: number, softwareIds: number[], transact
 }
 
 /** Sets one column of rows found beforehand, grouped by value: no range locks on the cache's tables. */
-export async function updateByPrimaryKey(table: string, column: string, rows: Array<{ rid: number; name: string | null }>, transaction: Transaction): Promise<void> {
+export async function updateByPrimaryKey(
+  table: string,
+  column: string,
+  rows: Array<{ rid: number; name: string | null }>,
+  transaction: Transaction,
+): Promise<void> {
   const byValue = new Map<string | null, number[]>();
   for (const row of rows) {
     const ids = byValue.get(row.name) ?? [];
@@ -81,7 +107,13 @@ export async function updateByPrimaryKey(table: string, column: string, rows: Ar
   for (const [value, ids] of byValue) {
     for (let offset = 0; offset < ids.length; offset += 1_000) {
       // Escaped here: Sequelize's replacement parser rescans the statement text for each one.
-      await sequelize.query(`UPDATE ${table} SET ${column} = ${escape(value)} WHERE id IN (${ids.slice(offset, offset + 1_000).map((id) => escape(id)).join(',')})`, { transaction });
+      await sequelize.query(
+        `UPDATE ${table} SET ${column} = ${escape(value)} WHERE id IN (${ids
+          .slice(offset, offset + 1_000)
+          .map((id) => escape(id))
+          .join(',')})`,
+        { transaction },
+      );
     }
   }
 }
@@ -111,15 +143,23 @@ export function assetDetailWriter(ctx: SyncContext, target: CompanyTarget, itemt
         return rows.map((row) => detailValues(itemtype, row, base, labels));
       },
       shownOnly: '',
-      afterWrite: (rows, transaction) => reapply(rows.flatMap((row) => (typeof row.itemtype === 'string' && typeof row.items_id === 'number'
-        ? [{ itemtype: row.itemtype, id: row.items_id }] : [])), transaction),
+      afterWrite: (rows, transaction) =>
+        reapply(
+          rows.flatMap((row) =>
+            typeof row.itemtype === 'string' && typeof row.items_id === 'number' ? [{ itemtype: row.itemtype, id: row.items_id }] : [],
+          ),
+          transaction,
+        ),
       async afterDelete(ids, transaction) {
         const items = await sequelize.query<{ itemtype: string; id: number }>(
           `SELECT item_itemtype AS itemtype, item_id AS id FROM glpi_asset_details
            WHERE glpi_entity_id = :entity AND itemtype = :itemtype AND glpi_id IN (:ids)`,
           { replacements: { entity: target.entityId, itemtype, ids }, type: QueryTypes.SELECT, transaction },
         );
-        await reapply(items.map((item) => ({ itemtype: item.itemtype, id: Number(item.id) })), transaction);
+        await reapply(
+          items.map((item) => ({ itemtype: item.itemtype, id: Number(item.id) })),
+          transaction,
+        );
       },
     }),
     // GLPI purges Infocoms, and answers a request for the trash with every one of them.
@@ -136,15 +176,29 @@ function cachedRowsWriter(ctx: SyncContext, target: CompanyTarget, itemtype: str
       if (mode.firstSync || mode.trash) return rows;
       // Rows re-read in the overlap below the watermark are left as they are. date_mod has a
       // one-second grain, so a second write within the same second only shows in the row itself.
-      const cached = await cachedDates(spec.table, target.entityId, itemtype, rows.map((row) => row.id));
+      const cached = await cachedDates(
+        spec.table,
+        target.entityId,
+        itemtype,
+        rows.map((row) => row.id),
+      );
       return rows.filter((row) => {
         const before = cached.get(row.id);
-        return before === undefined || before.deleted || before.d !== glpiDateToUtc(row.date_mod, ctx.options.glpiUtcOffsetMinutes)
-          || before.raw !== JSON.stringify(row);
+        return (
+          before === undefined ||
+          before.deleted ||
+          before.d !== glpiDateToUtc(row.date_mod, ctx.options.glpiUtcOffsetMinutes) ||
+          before.raw !== JSON.stringify(row)
+        );
       });
     },
     async write(rows, mode, transaction) {
-      const base = { entityId: target.entityId, companyId: target.companyId, offsetMinutes: ctx.options.glpiUtcOffsetMinutes, deletedAt: mode.deletedAt };
+      const base = {
+        entityId: target.entityId,
+        companyId: target.companyId,
+        offsetMinutes: ctx.options.glpiUtcOffsetMinutes,
+        deletedAt: mode.deletedAt,
+      };
       await upsertRows(spec.table, spec.columns, await spec.values(rows, base, transaction), transaction);
       if (rows.length > 0) await spec.afterWrite(rows, transaction);
       return rows.length;
@@ -175,7 +229,12 @@ function cachedRowsWriter(ctx: SyncContext, target: CompanyTarget, itemtype: str
   };
 }
 
-async function cachedDates(table: string, entity: number, itemtype: string, ids: number[]): Promise<Map<number, { d: string | null; deleted: boolean; raw: string }>> {
+async function cachedDates(
+  table: string,
+  entity: number,
+  itemtype: string,
+  ids: number[],
+): Promise<Map<number, { d: string | null; deleted: boolean; raw: string }>> {
   if (ids.length === 0) return new Map();
   const rows = await sequelize.query<{ id: number; d: string | null; deleted: number; raw: unknown }>(
     `SELECT glpi_id AS id, DATE_FORMAT(glpi_updated_at, '%Y-%m-%d %H:%i:%s') AS d, deleted_at IS NOT NULL AS deleted, raw
@@ -195,7 +254,13 @@ type Shown = { os: string | null; start: string | null; end: string | null };
  * reading them in a subquery took shared gap locks on glpi_asset_details, and companies syncing at
  * the same time deadlocked on each other's inserts.
  */
-export async function applyDetails(entity: number, itemtype: string, ids: number[], transaction: Transaction, clearMissing: boolean): Promise<void> {
+export async function applyDetails(
+  entity: number,
+  itemtype: string,
+  ids: number[],
+  transaction: Transaction,
+  clearMissing: boolean,
+): Promise<void> {
   if (ids.length === 0) return;
   const details = await sequelize.query<{ id: number; kind: string; os: string | null; start: string | null; end: string | null }>(
     `SELECT item_id AS id, itemtype AS kind, operating_system AS os, DATE_FORMAT(warranty_start, '%Y-%m-%d') AS start,
@@ -215,7 +280,9 @@ export async function applyDetails(entity: number, itemtype: string, ids: number
   const entries = [...shown];
   for (let offset = 0; offset < entries.length; offset += 250) {
     const chunk = entries.slice(offset, offset + 250);
-    const values = chunk.map(([id, row]) => `SELECT ${escape(id)} AS id, ${escape(row.os)} AS os, ${escape(row.start)} AS ws, ${escape(row.end)} AS we`);
+    const values = chunk.map(
+      ([id, row]) => `SELECT ${escape(id)} AS id, ${escape(row.os)} AS os, ${escape(row.start)} AS ws, ${escape(row.end)} AS we`,
+    );
     // The key range in the WHERE bounds what is locked whatever plan MariaDB picks.
     await sequelize.query(
       `UPDATE glpi_assets a JOIN (${values.join(' UNION ALL ')}) v ON a.glpi_id = v.id

@@ -10,19 +10,28 @@ import type { SyncContext } from './sync-context';
  * cycle ends (provisioning repairs it). Read from the clients' parent entity, where a purged id
  * answers 404 instead of failing the switch of the active entity.
  */
-export async function linkStillHolds(ctx: SyncContext & { breaker: CircuitBreaker }, link: GlpiCompanyLink & { glpiEntityId: number }): Promise<boolean> {
-  return ctx.breaker.run(() => ctx.pool.withEntity(ctx.options.parentEntityId, async (client) => {
-    const verdict = await checkEntityIdentity(client, link, ctx.options.parentEntityId);
-    if (!verdict.ok) {
-      await flagLostLink(link.companyId, link.glpiEntityId, verdict.problem);
-      return false;
-    }
-    if (verdict.adopted) {
-      // A link made before markers: its entity, found by its name, is marked now.
-      const marker = newIdentityMarker();
-      await stampEntity(client, verdict.entity, marker);
-      await link.update({ identityMarker: marker });
-    }
-    return true;
-  }, { recursive: true }));
+export async function linkStillHolds(
+  ctx: SyncContext & { breaker: CircuitBreaker },
+  link: GlpiCompanyLink & { glpiEntityId: number },
+): Promise<boolean> {
+  return ctx.breaker.run(() =>
+    ctx.pool.withEntity(
+      ctx.options.parentEntityId,
+      async (client) => {
+        const verdict = await checkEntityIdentity(client, link, ctx.options.parentEntityId);
+        if (!verdict.ok) {
+          await flagLostLink(link.companyId, link.glpiEntityId, verdict.problem);
+          return false;
+        }
+        if (verdict.adopted) {
+          // A link made before markers: its entity, found by its name, is marked now.
+          const marker = newIdentityMarker();
+          await stampEntity(client, verdict.entity, marker);
+          await link.update({ identityMarker: marker });
+        }
+        return true;
+      },
+      { recursive: true },
+    ),
+  );
 }

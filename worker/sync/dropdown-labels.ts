@@ -11,7 +11,9 @@ import type { Labels } from './glpi-rows';
  * label; the server-wide pass fills it in when it reads that dropdown (dropdown-writer.ts).
  */
 export async function labelsFor(
-  rows: ReadonlyArray<Record<string, unknown>>, refs: ReadonlyArray<DropdownRef & { dropdown: DropdownItemtype }>, transaction?: Transaction,
+  rows: ReadonlyArray<Record<string, unknown>>,
+  refs: ReadonlyArray<DropdownRef & { dropdown: DropdownItemtype }>,
+  transaction?: Transaction,
 ): Promise<Labels> {
   const wanted = new Map<DropdownItemtype, Set<number>>();
   for (const ref of refs) {
@@ -25,7 +27,9 @@ export async function labelsFor(
   }
   const found = new Map<string, string | null>();
   if (wanted.size > 0) {
-    const where = [...wanted].map(([itemtype, ids]) => `(itemtype = ${escape(itemtype)} AND glpi_id IN (${[...ids].map((id) => escape(id)).join(',')}))`);
+    const where = [...wanted].map(
+      ([itemtype, ids]) => `(itemtype = ${escape(itemtype)} AND glpi_id IN (${[...ids].map((id) => escape(id)).join(',')}))`,
+    );
     const rowsFound = await sequelize.query<{ itemtype: string; id: number; label: string | null }>(
       `SELECT itemtype, glpi_id AS id, label FROM glpi_dropdowns WHERE deleted_at IS NULL AND (${where.join(' OR ')})`,
       { type: QueryTypes.SELECT, transaction },

@@ -15,15 +15,28 @@ export type DropdownRef = {
 };
 
 const asset = (column: string, field: string, itemtype?: AssetItemtype): DropdownRef => ({
-  table: 'glpi_assets', column, idColumn: `${column === 'user_name' ? 'user' : column}_glpi_id`, field, ...(itemtype ? { itemtype } : {}),
+  table: 'glpi_assets',
+  column,
+  idColumn: `${column === 'user_name' ? 'user' : column}_glpi_id`,
+  field,
+  ...(itemtype ? { itemtype } : {}),
 });
 const modelAndType = (itemtype: AssetItemtype, prefix: string): [DropdownRef, DropdownRef] => [
-  asset('model', `${prefix}models_id`, itemtype), asset('type', `${prefix}types_id`, itemtype),
+  asset('model', `${prefix}models_id`, itemtype),
+  asset('type', `${prefix}types_id`, itemtype),
 ];
 const hardware: AssetItemtype[] = ['Computer', 'Monitor', 'Printer', 'NetworkEquipment', 'Peripheral', 'Phone'];
 
 export const dropdownRefs: Record<DropdownItemtype, DropdownRef[]> = {
-  OperatingSystem: [{ table: 'glpi_asset_details', column: 'operating_system', idColumn: 'operating_system_glpi_id', field: 'operatingsystems_id', itemtype: 'Item_OperatingSystem' }],
+  OperatingSystem: [
+    {
+      table: 'glpi_asset_details',
+      column: 'operating_system',
+      idColumn: 'operating_system_glpi_id',
+      field: 'operatingsystems_id',
+      itemtype: 'Item_OperatingSystem',
+    },
+  ],
   Manufacturer: [...hardware, 'Software' as const].map((type) => asset('manufacturer', 'manufacturers_id', type)),
   ComputerModel: [modelAndType('Computer', 'computer')[0]],
   ComputerType: [modelAndType('Computer', 'computer')[1]],
@@ -52,7 +65,10 @@ export const dropdownRefs: Record<DropdownItemtype, DropdownRef[]> = {
 /** The references a row of this cached table (and item type) carries. */
 export function refsOf(table: DropdownRef['table'], itemtype?: string): Array<DropdownRef & { dropdown: DropdownItemtype }> {
   return (Object.entries(dropdownRefs) as Array<[DropdownItemtype, DropdownRef[]]>).flatMap(([dropdown, refs]) =>
-    refs.filter((ref) => ref.table === table && (ref.itemtype === undefined || ref.itemtype === itemtype)).map((ref) => ({ ...ref, dropdown })));
+    refs
+      .filter((ref) => ref.table === table && (ref.itemtype === undefined || ref.itemtype === itemtype))
+      .map((ref) => ({ ...ref, dropdown })),
+  );
 }
 
 /** The id a row holds in that field: GLPI's 0 means none. */

@@ -34,7 +34,10 @@ export function dropdownWriter(ctx: SyncContext, itemtype: DropdownItemtype): Pa
     async prepare(_client, rows) {
       const parsed = dropdownSchema.array().safeParse(rows);
       if (!parsed.success) throw new GlpiSchemaError(itemtype, parsed.error.issues, null);
-      const cached = await cachedDropdowns(itemtype, rows.map((row) => row.id));
+      const cached = await cachedDropdowns(
+        itemtype,
+        rows.map((row) => row.id),
+      );
       return {
         rows: rows.filter((row) => {
           const before = cached.get(row.id);
@@ -44,24 +47,45 @@ export function dropdownWriter(ctx: SyncContext, itemtype: DropdownItemtype): Pa
       };
     },
     async write({ rows, cached }, mode, transaction) {
-      await upsertRows('glpi_dropdowns', columns, rows.map((row) => {
-        const parent = parentKey && typeof row[parentKey] === 'number' && row[parentKey] > 0 ? row[parentKey] : null;
-        return [itemtype, row.id, text(row.name), labelOf(itemtype, row), parent, glpiDateToUtc(row.date_mod, offset), JSON.stringify(row), mode.deletedAt];
-      }), transaction, dropdownKey);
+      await upsertRows(
+        'glpi_dropdowns',
+        columns,
+        rows.map((row) => {
+          const parent = parentKey && typeof row[parentKey] === 'number' && row[parentKey] > 0 ? row[parentKey] : null;
+          return [
+            itemtype,
+            row.id,
+            text(row.name),
+            labelOf(itemtype, row),
+            parent,
+            glpiDateToUtc(row.date_mod, offset),
+            JSON.stringify(row),
+            mode.deletedAt,
+          ];
+        }),
+        transaction,
+        dropdownKey,
+      );
       const relabelled = parentKey ? await relabelTree(itemtype, transaction) : [];
-      const changed = rows.filter((row) => cached.get(row.id)?.label !== labelOf(itemtype, row) || cached.get(row.id)?.deleted).map((row) => row.id);
+      const changed = rows
+        .filter((row) => cached.get(row.id)?.label !== labelOf(itemtype, row) || cached.get(row.id)?.deleted)
+        .map((row) => row.id);
       await showLabels(itemtype, [...new Set([...changed, ...relabelled])], transaction);
       return rows.length;
     },
     async liveCount() {
-      const [row] = await sequelize.query<{ n: number }>('SELECT COUNT(*) AS n FROM glpi_dropdowns WHERE itemtype = :itemtype AND deleted_at IS NULL',
-        { replacements: { itemtype }, type: QueryTypes.SELECT });
+      const [row] = await sequelize.query<{ n: number }>(
+        'SELECT COUNT(*) AS n FROM glpi_dropdowns WHERE itemtype = :itemtype AND deleted_at IS NULL',
+        { replacements: { itemtype }, type: QueryTypes.SELECT },
+      );
       return Number(row?.n ?? 0);
     },
     async markDeleted(ids, transaction) {
       if (ids.length === 0) return;
-      await sequelize.query('UPDATE glpi_dropdowns SET deleted_at = :now, updated_at = :now WHERE itemtype = :itemtype AND glpi_id IN (:ids) AND deleted_at IS NULL',
-        { replacements: { itemtype, ids, now: utcNow() }, transaction });
+      await sequelize.query(
+        'UPDATE glpi_dropdowns SET deleted_at = :now, updated_at = :now WHERE itemtype = :itemtype AND glpi_id IN (:ids) AND deleted_at IS NULL',
+        { replacements: { itemtype, ids, now: utcNow() }, transaction },
+      );
       const relabelled = parentKey ? await relabelTree(itemtype, transaction) : [];
       await showLabels(itemtype, [...ids, ...relabelled], transaction);
     },
@@ -106,7 +130,12 @@ async function relabelTree(itemtype: DropdownItemtype, transaction: Transaction)
     return label;
   };
   const moved = rows.filter((row) => labelOfRow(Number(row.id)) !== row.label);
-  await updateByPrimaryKey('glpi_dropdowns', 'label', moved.map((row) => ({ rid: Number(row.rid), name: computed.get(Number(row.id)) ?? null })), transaction);
+  await updateByPrimaryKey(
+    'glpi_dropdowns',
+    'label',
+    moved.map((row) => ({ rid: Number(row.rid), name: computed.get(Number(row.id)) ?? null })),
+    transaction,
+  );
   return moved.map((row) => Number(row.id));
 }
 
@@ -118,7 +147,13 @@ async function relabelTree(itemtype: DropdownItemtype, transaction: Transaction)
 async function showLabels(itemtype: DropdownItemtype, ids: number[], transaction: Transaction): Promise<void> {
   if (ids.length === 0) return;
   for (const ref of dropdownRefs[itemtype]) {
-    const rows = await sequelize.query<{ rid: number; name: string | null; entity: number | null; item: string | null; itemId: number | null }>(
+    const rows = await sequelize.query<{
+      rid: number;
+      name: string | null;
+      entity: number | null;
+      item: string | null;
+      itemId: number | null;
+    }>(
       `SELECT t.id AS rid, d.label AS name${ref.table === 'glpi_asset_details' ? ', t.glpi_entity_id AS entity, t.item_itemtype AS item, t.item_id AS itemId' : ''}
        FROM ${ref.table} t LEFT JOIN glpi_dropdowns d ON d.itemtype = :itemtype AND d.glpi_id = t.${ref.idColumn} AND d.deleted_at IS NULL
        WHERE t.${ref.idColumn} IN (:ids)${ref.itemtype && ref.table !== 'glpi_asset_details' ? ' AND t.itemtype = :rowType' : ''}`,

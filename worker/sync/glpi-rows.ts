@@ -66,10 +66,24 @@ function clip(value: string, length = 255): string {
 const assetRefColumns = ['model', 'type', 'manufacturer', 'state', 'location', 'user_name'] as const;
 
 export const assetColumns = [
-  'glpi_entity_id', 'itemtype', 'glpi_id', 'company_id', 'name', 'serial', 'inventory_number',
-  ...assetRefColumns, ...assetRefColumns.map((column) => `${column === 'user_name' ? 'user' : column}_glpi_id`),
-  'licence_seats', 'licence_software', 'licence_software_glpi_id', 'licence_expires_on', 'is_template', 'glpi_created_at',
-  'glpi_updated_at', 'raw', 'deleted_at',
+  'glpi_entity_id',
+  'itemtype',
+  'glpi_id',
+  'company_id',
+  'name',
+  'serial',
+  'inventory_number',
+  ...assetRefColumns,
+  ...assetRefColumns.map((column) => `${column === 'user_name' ? 'user' : column}_glpi_id`),
+  'licence_seats',
+  'licence_software',
+  'licence_software_glpi_id',
+  'licence_expires_on',
+  'is_template',
+  'glpi_created_at',
+  'glpi_updated_at',
+  'raw',
+  'deleted_at',
 ] as const;
 
 export type RowTarget = { entityId: number; companyId: number; offsetMinutes: number; deletedAt: string | null };
@@ -81,7 +95,11 @@ export type RowTarget = { entityId: number; companyId: number; offsetMinutes: nu
  * software, an asset of the same entity (`softwareNames`).
  */
 export function assetValues(
-  itemtype: AssetItemtype, row: ListedRow, target: RowTarget, labels: Labels, softwareNames: ReadonlyMap<number, string | null>,
+  itemtype: AssetItemtype,
+  row: ListedRow,
+  target: RowTarget,
+  labels: Labels,
+  softwareNames: ReadonlyMap<number, string | null>,
 ): SqlValue[] {
   const refs = assetRefsByColumn(itemtype);
   const ids = assetRefColumns.map((column) => {
@@ -95,11 +113,18 @@ export function assetValues(
   const licence = itemtype === 'SoftwareLicense';
   const software = licence ? refId(row, 'softwares_id') : null;
   return [
-    target.entityId, itemtype, row.id, target.companyId,
-    textOf(row.name), textOf(row.serial), textOf(row.otherserial),
-    ...shown, ...ids,
+    target.entityId,
+    itemtype,
+    row.id,
+    target.companyId,
+    textOf(row.name),
+    textOf(row.serial),
+    textOf(row.otherserial),
+    ...shown,
+    ...ids,
     licence && typeof row.number === 'number' ? row.number : null,
-    software === null ? null : (softwareNames.get(software) ?? null), software,
+    software === null ? null : (softwareNames.get(software) ?? null),
+    software,
     licence ? glpiDay(row.expire) : null,
     row.is_template === 1 ? 1 : 0,
     glpiDateToUtc(stringOr(row.date_creation), target.offsetMinutes),
@@ -120,8 +145,19 @@ function assetRefsByColumn(itemtype: AssetItemtype): ReadonlyMap<string, ReturnT
 }
 
 export const detailColumns = [
-  'glpi_entity_id', 'itemtype', 'glpi_id', 'company_id', 'item_itemtype', 'item_id', 'operating_system', 'operating_system_glpi_id',
-  'warranty_start', 'warranty_end', 'glpi_updated_at', 'raw', 'deleted_at',
+  'glpi_entity_id',
+  'itemtype',
+  'glpi_id',
+  'company_id',
+  'item_itemtype',
+  'item_id',
+  'operating_system',
+  'operating_system_glpi_id',
+  'warranty_start',
+  'warranty_end',
+  'glpi_updated_at',
+  'raw',
+  'deleted_at',
 ] as const;
 
 /**
@@ -133,17 +169,47 @@ export function detailValues(itemtype: AssetDetailItemtype, row: ListedRow, targ
   const duration = typeof row.warranty_duration === 'number' ? row.warranty_duration : 0;
   const os = itemtype === 'Item_OperatingSystem' ? refId(row, 'operatingsystems_id') : null;
   return [
-    target.entityId, itemtype, row.id, target.companyId, textOf(row.itemtype) ?? '', typeof row.items_id === 'number' ? row.items_id : 0,
-    labels.of('OperatingSystem', os), os,
-    warrantyStart, warrantyStart && duration > 0 ? addMonths(warrantyStart, duration) : null,
-    glpiDateToUtc(row.date_mod, target.offsetMinutes), JSON.stringify(row), target.deletedAt,
+    target.entityId,
+    itemtype,
+    row.id,
+    target.companyId,
+    textOf(row.itemtype) ?? '',
+    typeof row.items_id === 'number' ? row.items_id : 0,
+    labels.of('OperatingSystem', os),
+    os,
+    warrantyStart,
+    warrantyStart && duration > 0 ? addMonths(warrantyStart, duration) : null,
+    glpiDateToUtc(row.date_mod, target.offsetMinutes),
+    JSON.stringify(row),
+    target.deletedAt,
   ];
 }
 
 export const ticketColumns = [
-  'glpi_entity_id', 'glpi_id', 'company_id', 'name', 'content', 'status', 'urgency', 'impact', 'priority', 'type',
-  'category', 'category_glpi_id', 'requester_glpi_user_id', 'recipient_name', 'recipient_glpi_id', 'opened_at', 'taken_at',
-  'solved_at', 'closed_at', 'time_to_own', 'time_to_resolve', 'glpi_updated_at', 'raw', 'deleted_at',
+  'glpi_entity_id',
+  'glpi_id',
+  'company_id',
+  'name',
+  'content',
+  'status',
+  'urgency',
+  'impact',
+  'priority',
+  'type',
+  'category',
+  'category_glpi_id',
+  'requester_glpi_user_id',
+  'recipient_name',
+  'recipient_glpi_id',
+  'opened_at',
+  'taken_at',
+  'solved_at',
+  'closed_at',
+  'time_to_own',
+  'time_to_resolve',
+  'glpi_updated_at',
+  'raw',
+  'deleted_at',
 ] as const;
 
 export type ParsedTicket = z.output<typeof listedTicketSchema> & Record<string, unknown>;
@@ -164,24 +230,57 @@ export function ticketValues(ticket: ParsedTicket, requester: number | null, tar
   const category = refId(ticket, 'itilcategories_id');
   const recipient = refId(ticket, 'users_id_recipient');
   return [
-    target.entityId, ticket.id, target.companyId, ticketTitle(ticket.name),
+    target.entityId,
+    ticket.id,
+    target.companyId,
+    ticketTitle(ticket.name),
     ticket.content === null ? null : decodeGlpiHtml(ticket.content),
-    ticket.status, ticket.urgency, ticket.impact ?? null, ticket.priority, ticket.type,
-    labels.of('ITILCategory', category), category, requester, labels.of('User', recipient), recipient,
-    at(ticket.date), at(ticket.takeintoaccountdate), at(ticket.solvedate), at(ticket.closedate),
-    at(ticket.time_to_own), at(ticket.time_to_resolve), at(ticket.date_mod),
-    JSON.stringify(ticket), target.deletedAt,
+    ticket.status,
+    ticket.urgency,
+    ticket.impact ?? null,
+    ticket.priority,
+    ticket.type,
+    labels.of('ITILCategory', category),
+    category,
+    requester,
+    labels.of('User', recipient),
+    recipient,
+    at(ticket.date),
+    at(ticket.takeintoaccountdate),
+    at(ticket.solvedate),
+    at(ticket.closedate),
+    at(ticket.time_to_own),
+    at(ticket.time_to_resolve),
+    at(ticket.date_mod),
+    JSON.stringify(ticket),
+    target.deletedAt,
   ];
 }
 
 export const followupColumns = [
-  'glpi_entity_id', 'glpi_id', 'glpi_ticket_id', 'company_id', 'glpi_user_id', 'author_name', 'content', 'is_private',
-  'posted_at', 'glpi_updated_at', 'raw', 'deleted_at',
+  'glpi_entity_id',
+  'glpi_id',
+  'glpi_ticket_id',
+  'company_id',
+  'glpi_user_id',
+  'author_name',
+  'content',
+  'is_private',
+  'posted_at',
+  'glpi_updated_at',
+  'raw',
+  'deleted_at',
 ] as const;
 
 export type FollowupInput = {
-  id: number; itemtype: string; items_id: number; users_id: number; content: string | null; is_private: 0 | 1;
-  date: string | null; date_mod: string | null;
+  id: number;
+  itemtype: string;
+  items_id: number;
+  users_id: number;
+  content: string | null;
+  is_private: 0 | 1;
+  date: string | null;
+  date_mod: string | null;
 } & Record<string, unknown>;
 
 /** The ticket a follow-up answers; 0 for follow-ups of GLPI's changes and problems, never routed. */
@@ -189,13 +288,26 @@ export const followupTicketId = (followup: FollowupInput) => (followup.itemtype 
 
 /** A follow-up routed to its ticket's entity and company, or to none (null) while the ticket is not cached. */
 export function followupValues(
-  followup: FollowupInput, route: { entityId: number; companyId: number } | null, offsetMinutes: number, deletedAt: string | null, labels: Labels,
+  followup: FollowupInput,
+  route: { entityId: number; companyId: number } | null,
+  offsetMinutes: number,
+  deletedAt: string | null,
+  labels: Labels,
 ): SqlValue[] {
   const author = followup.users_id > 0 ? followup.users_id : null;
   return [
-    route?.entityId ?? null, followup.id, followupTicketId(followup), route?.companyId ?? null, author, labels.of('User', author),
-    followup.content, followup.is_private, glpiDateToUtc(followup.date, offsetMinutes),
-    glpiDateToUtc(followup.date_mod, offsetMinutes), JSON.stringify(followup), deletedAt,
+    route?.entityId ?? null,
+    followup.id,
+    followupTicketId(followup),
+    route?.companyId ?? null,
+    author,
+    labels.of('User', author),
+    followup.content,
+    followup.is_private,
+    glpiDateToUtc(followup.date, offsetMinutes),
+    glpiDateToUtc(followup.date_mod, offsetMinutes),
+    JSON.stringify(followup),
+    deletedAt,
   ];
 }
 

@@ -13,7 +13,13 @@ let driver: GlpiApiDriver;
 let entityId: number;
 
 const small: Omit<ChangesOptions, 'since'> = {
-  trash: false, firstPageSize: 3, pageSize: 7, maxPageSize: 28, overlap: 2, expand: false, utcOffsetMinutes: 0,
+  trash: false,
+  firstPageSize: 3,
+  pageSize: 7,
+  maxPageSize: 28,
+  overlap: 2,
+  expand: false,
+  utcOffsetMinutes: 0,
 };
 
 async function readAll(since: string | null, options = small, between?: (window: number) => Promise<void>) {
@@ -43,10 +49,23 @@ describe('reading changes whatever the order of tied rows', () => {
   it('returns every row of mass actions once, through windows that cut their seconds', async () => {
     // Older rows a second apart, and a second shared by twelve of them.
     const stamp = (i: number) => `2026-01-01 10:${String(Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}`;
-    const old = await driver.create('Computer', Array.from({ length: 40 }, (_, i) => ({ name: `OLD-${i}`, entities_id: entityId, date_mod: stamp(i < 12 ? 0 : i) })));
-    const mass = await driver.create('Computer', Array.from({ length: 60 }, (_, i) => ({ name: `MASS-${i}`, entities_id: entityId })));
-    const tiedAbove = await driver.create('Computer', Array.from({ length: 5 }, (_, i) => ({ name: `LATE-${i}`, entities_id: entityId, date_mod: '2099-01-01 00:00:00' })));
-    for (const sizes of [small, { ...small, firstPageSize: 20, pageSize: 500, maxPageSize: 2000, overlap: 10 }, { ...small, maxPageSize: 7 }]) {
+    const old = await driver.create(
+      'Computer',
+      Array.from({ length: 40 }, (_, i) => ({ name: `OLD-${i}`, entities_id: entityId, date_mod: stamp(i < 12 ? 0 : i) })),
+    );
+    const mass = await driver.create(
+      'Computer',
+      Array.from({ length: 60 }, (_, i) => ({ name: `MASS-${i}`, entities_id: entityId })),
+    );
+    const tiedAbove = await driver.create(
+      'Computer',
+      Array.from({ length: 5 }, (_, i) => ({ name: `LATE-${i}`, entities_id: entityId, date_mod: '2099-01-01 00:00:00' })),
+    );
+    for (const sizes of [
+      small,
+      { ...small, firstPageSize: 20, pageSize: 500, maxPageSize: 2000, overlap: 10 },
+      { ...small, maxPageSize: 7 },
+    ]) {
       const everything = await readAll(null, sizes);
       expect(everything.sort((a, b) => a - b)).toEqual([...old, ...mass, ...tiedAbove].sort((a, b) => a - b));
       const recent = await readAll('2026-06-01 00:00:00', sizes);

@@ -69,13 +69,14 @@ export async function* readChanges(client: GlpiClient, itemtype: string, options
   let newest: string | null | undefined;
   let startedAt: string | null = null;
 
-  const fresh = (rows: ListedRow[]) => rows.filter((row) => {
-    const date = row.date_mod ?? null;
-    if (options.since !== null && (date === null || date < options.since)) return false;
-    if (yielded.has(row.id) && yielded.get(row.id) === date) return false;
-    yielded.set(row.id, date);
-    return true;
-  });
+  const fresh = (rows: ListedRow[]) =>
+    rows.filter((row) => {
+      const date = row.date_mod ?? null;
+      if (options.since !== null && (date === null || date < options.since)) return false;
+      if (yielded.has(row.id) && yielded.get(row.id) === date) return false;
+      yielded.set(row.id, date);
+      return true;
+    });
 
   for (;;) {
     let window: ListWindow;
@@ -95,7 +96,10 @@ export async function* readChanges(client: GlpiClient, itemtype: string, options
       startedAt = glpiClock(window.date, options.utcOffsetMinutes);
     }
     const first = rows[0]?.date_mod ?? null;
-    const valid = start === 0 || boundary === null || (first !== null && (first > boundary.date || (first === boundary.date && boundary.wholeSecondRead)));
+    const valid =
+      start === 0 ||
+      boundary === null ||
+      (first !== null && (first > boundary.date || (first === boundary.date && boundary.wholeSecondRead)));
     if (!valid) {
       if (++shifts > maxShifts) throw new Error(`GLPI ${itemtype} list kept shifting while it was read`);
       start = Math.max(0, start - climb);
@@ -104,8 +108,8 @@ export async function* readChanges(client: GlpiClient, itemtype: string, options
     }
     const full = rows.length >= size;
     const last = rows.at(-1)?.date_mod ?? null;
-    const done = !full || rows.length === 0 || start + rows.length >= total || last === null
-      || (options.since !== null && last < options.since);
+    const done =
+      !full || rows.length === 0 || start + rows.length >= total || last === null || (options.since !== null && last < options.since);
     if (done) {
       yield { rows: fresh(rows), fetched: rows.length, total, newest, startedAt };
       return;
@@ -176,11 +180,18 @@ export type ListWindow = { rows: ListedRow[]; total: number; date: string | null
 
 /** One answer of `GET /:itemtype`: its rows (checked), the list's total and GLPI's `Date` header. */
 export async function listWindow(
-  client: GlpiClient, itemtype: string, start: number, size: number, options: Pick<ChangesOptions, 'expand'> & { trash?: boolean },
+  client: GlpiClient,
+  itemtype: string,
+  start: number,
+  size: number,
+  options: Pick<ChangesOptions, 'expand'> & { trash?: boolean },
   order: { sort: string; order: 'ASC' | 'DESC'; second?: string } = { sort: 'date_mod', order: 'DESC' },
 ): Promise<ListWindow> {
   const query: Array<[string, QueryValue]> = [
-    ['range', `${start}-${start + size - 1}`], ['sort', order.sort], ['order', order.order], ['get_hateoas', 'false'],
+    ['range', `${start}-${start + size - 1}`],
+    ['sort', order.sort],
+    ['order', order.order],
+    ['get_hateoas', 'false'],
   ];
   if (order.second) query.push(['searchText[date_mod]', `^${order.second}$`]);
   if (options.expand) query.push(['expand_dropdowns', 'true']);

@@ -9,7 +9,10 @@ import { User } from '../../server/db/models';
 import { enqueueMail } from '../../server/mail/enqueue-mail';
 import { openSurvey } from '../../server/portal/ticket-satisfaction';
 
-const notificationOf: Record<GlpiSyncEventKind, { kind: string; template: 'glpi-ticket-solved' | 'glpi-ticket-closed' | 'glpi-ticket-status' | 'glpi-ticket-answer' }> = {
+const notificationOf: Record<
+  GlpiSyncEventKind,
+  { kind: string; template: 'glpi-ticket-solved' | 'glpi-ticket-closed' | 'glpi-ticket-status' | 'glpi-ticket-answer' }
+> = {
   ticket_solved: { kind: 'glpiTicketSolved', template: 'glpi-ticket-solved' },
   ticket_closed: { kind: 'glpiTicketClosed', template: 'glpi-ticket-closed' },
   ticket_status_changed: { kind: 'glpiTicketStatusChanged', template: 'glpi-ticket-status' },
@@ -37,11 +40,18 @@ export async function notifyPendingSyncEvents(options: { companyId?: number; lim
         const { kind, template } = notificationOf[event.kind];
         const ticketUrl = `${config.APP_URL}/portal/tickets/${event.glpiTicketId}`;
         const params = { ticketId: String(event.glpiTicketId), ticketTitle: event.ticketName ?? '' };
-        await notifyUsers({
-          userIds: await ticketAudienceIds(event.companyId, event.glpiTicketId, transaction), kind, params, link: `/portal/tickets/${event.glpiTicketId}`,
-          mail: { template, params: { ...params, ticketUrl } },
-        }, transaction);
-        if (event.kind === 'ticket_solved' || event.kind === 'ticket_closed') await mailSurvey(event.companyId, event.glpiTicketId, params, transaction);
+        await notifyUsers(
+          {
+            userIds: await ticketAudienceIds(event.companyId, event.glpiTicketId, transaction),
+            kind,
+            params,
+            link: `/portal/tickets/${event.glpiTicketId}`,
+            mail: { template, params: { ...params, ticketUrl } },
+          },
+          transaction,
+        );
+        if (event.kind === 'ticket_solved' || event.kind === 'ticket_closed')
+          await mailSurvey(event.companyId, event.glpiTicketId, params, transaction);
         await event.update({ notifiedAt: new Date() }, { transaction });
       }
       return events.length;
@@ -55,9 +65,17 @@ export async function notifyPendingSyncEvents(options: { companyId?: number; lim
  * A ticket solved or closed for the first time opens its satisfaction survey, mailed to one
  * person (its requester when known): the mail's link is made when it is sent (mail-links.ts).
  */
-async function mailSurvey(companyId: number, glpiTicketId: number, params: { ticketId: string; ticketTitle: string }, transaction: Transaction) {
+async function mailSurvey(
+  companyId: number,
+  glpiTicketId: number,
+  params: { ticketId: string; ticketTitle: string },
+  transaction: Transaction,
+) {
   const survey = await openSurvey(companyId, glpiTicketId, transaction);
   const user = survey?.userId ? await User.findByPk(survey.userId, { attributes: ['email', 'locale'], transaction }) : null;
   if (!survey || !user) return;
-  await enqueueMail({ to: user.email, template: 'ticket-satisfaction', locale: resolveLocale(user.locale), params: { surveyId: survey.id, ...params } }, transaction);
+  await enqueueMail(
+    { to: user.email, template: 'ticket-satisfaction', locale: resolveLocale(user.locale), params: { surveyId: survey.id, ...params } },
+    transaction,
+  );
 }

@@ -21,7 +21,12 @@ import { readTicketItems } from './ticket-items';
  * writers as the sync, so the row is the one the sync would have written; the next cycle finds it
  * unchanged. A failure here costs only that delay: it is logged, never fails the delivery.
  */
-export async function readBackTicket(pool: GlpiSessionPool, companyId: number, glpiTicketId: number, options: SyncOptions = configuredSyncOptions()): Promise<void> {
+export async function readBackTicket(
+  pool: GlpiSessionPool,
+  companyId: number,
+  glpiTicketId: number,
+  options: SyncOptions = configuredSyncOptions(),
+): Promise<void> {
   try {
     const link = await GlpiCompanyLink.findByPk(companyId);
     if (!link?.glpiEntityId) return;
@@ -30,10 +35,20 @@ export async function readBackTicket(pool: GlpiSessionPool, companyId: number, g
     await pool.withEntity(target.entityId, async (client) => {
       const ticket = await client.session.request({ method: 'GET', path: `/Ticket/${glpiTicketId}`, query: [['get_hateoas', 'false']] });
       const followups = await client.session.request({
-        method: 'GET', path: `/Ticket/${glpiTicketId}/ITILFollowup`, query: [['range', '0-999'], ['get_hateoas', 'false']],
+        method: 'GET',
+        path: `/Ticket/${glpiTicketId}/ITILFollowup`,
+        query: [
+          ['range', '0-999'],
+          ['get_hateoas', 'false'],
+        ],
       });
       const solutions = await client.session.request({
-        method: 'GET', path: `/Ticket/${glpiTicketId}/ITILSolution`, query: [['range', '0-999'], ['get_hateoas', 'false']],
+        method: 'GET',
+        path: `/Ticket/${glpiTicketId}/ITILSolution`,
+        query: [
+          ['range', '0-999'],
+          ['get_hateoas', 'false'],
+        ],
       });
       const row = parsed(z.array(listedRowSchema).length(1), [ticket.body])[0]!;
       const rows = parsed(z.array(listedRowSchema), followups.body);

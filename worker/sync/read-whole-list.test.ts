@@ -32,7 +32,10 @@ beforeAll(async () => {
   h = await startHarness({ sim: { seed: { seed: 7, entities: 1, assets: 0, tickets: 0 } } });
   entityId = clientEntityIds(h.sim)[0]!;
   driver = await GlpiApiDriver.open(h.sim.url, h.sim.userToken);
-  await driver.create('Computer', Array.from({ length: 60 }, (_, i) => ({ name: `PC-${i}`, entities_id: entityId, date_mod: '2026-01-01 10:00:00' })));
+  await driver.create(
+    'Computer',
+    Array.from({ length: 60 }, (_, i) => ({ name: `PC-${i}`, entities_id: entityId, date_mod: '2026-01-01 10:00:00' })),
+  );
 });
 
 afterAll(async () => {
@@ -44,7 +47,15 @@ describe('reading a whole list by id, windows asked at once', () => {
   it('returns every row once, whatever the window size and the read-ahead', async () => {
     const everything = (await driver.all('Computer')).map((row) => row.id).sort((a, b) => a - b);
     expect(everything).toHaveLength(60);
-    for (const options of [small, { ...small, pageSize: 5, readAhead: 1 }, { ...small, pageSize: 1, overlap: 1 }, { ...small, readAhead: 1 }, { ...small, pageSize: 60 }, { ...small, pageSize: 59 }, { ...small, pageSize: 500 }]) {
+    for (const options of [
+      small,
+      { ...small, pageSize: 5, readAhead: 1 },
+      { ...small, pageSize: 1, overlap: 1 },
+      { ...small, readAhead: 1 },
+      { ...small, pageSize: 60 },
+      { ...small, pageSize: 59 },
+      { ...small, pageSize: 500 },
+    ]) {
       const { ids } = await readAll(options);
       expect(ids).toEqual(everything);
     }

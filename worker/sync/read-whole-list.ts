@@ -31,7 +31,13 @@ export async function* readWholeList(client: GlpiClient, itemtype: string, optio
   const ask = (start: number, rows: number) => listWindow(client, itemtype, start, rows, options, byId);
   const first = await ask(0, size);
   const startedAt = glpiClock(first.date, options.utcOffsetMinutes);
-  const page = (rows: ListedRow[], fetched: number, total: number): ChangesPage => ({ rows, fetched, total, newest: newestUpTo(rows, startedAt), startedAt });
+  const page = (rows: ListedRow[], fetched: number, total: number): ChangesPage => ({
+    rows,
+    fetched,
+    total,
+    newest: newestUpTo(rows, startedAt),
+    startedAt,
+  });
   yield page(first.rows, first.rows.length, first.total);
   if (first.rows.length < size || first.rows.length >= first.total) return;
 

@@ -51,8 +51,14 @@ export async function reconcilePair(run: PairRun, mode: WriteMode): Promise<Reco
 async function fetchOne(run: PairRun, id: number): Promise<ListedRow | null> {
   try {
     const response = await run.client.session.request({
-      method: 'GET', path: `/${run.writer.itemtype}/${id}`,
-      query: run.writer.expand ? [['expand_dropdowns', 'true'], ['get_hateoas', 'false']] : [['get_hateoas', 'false']],
+      method: 'GET',
+      path: `/${run.writer.itemtype}/${id}`,
+      query: run.writer.expand
+        ? [
+            ['expand_dropdowns', 'true'],
+            ['get_hateoas', 'false'],
+          ]
+        : [['get_hateoas', 'false']],
     });
     const parsed = z.array(listedRowSchema).length(1).safeParse([response.body]);
     if (!parsed.success) throw new GlpiSchemaError(run.writer.itemtype, parsed.error.issues, null);

@@ -15,8 +15,12 @@ export async function recordRun(
   run: { startedAt: Date; requests: number; pairs: PairResult[]; status: 'done' | 'interrupted' | 'failed'; error: unknown },
 ): Promise<void> {
   try {
-    const error = run.error === null || run.error === undefined ? null
-      : run.error instanceof Error ? `${run.error.name}: ${run.error.message}` : String(run.error);
+    const error =
+      run.error === null || run.error === undefined
+        ? null
+        : run.error instanceof Error
+          ? `${run.error.name}: ${run.error.message}`
+          : String(run.error);
     const row = await GlpiSyncRun.create({
       companyId: target.companyId,
       glpiEntityId: target.companyId === null ? null : target.entityId,

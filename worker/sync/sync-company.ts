@@ -8,7 +8,13 @@ import type { CircuitBreaker } from './circuit-breaker';
 import { dropdownWriter } from './dropdown-writer';
 import { recordRun } from './record-run';
 import {
-  serverWideItemtypes, serverWideTarget, syncedItemtypes, type CompanyTarget, type PairResult, type ServerWideItemtype, type SyncContext,
+  serverWideItemtypes,
+  serverWideTarget,
+  syncedItemtypes,
+  type CompanyTarget,
+  type PairResult,
+  type ServerWideItemtype,
+  type SyncContext,
   type SyncedItemtype,
 } from './sync-context';
 import type { SyncScope } from './sync-scheduler';
@@ -25,7 +31,13 @@ import { reconcileTicketItems, ticketItemsRead } from './ticket-items';
 export type CompanySyncInput = { companyId: number; itemtype?: SyncedItemtype; scope?: SyncScope; forceReconcile?: boolean };
 export type CycleResult =
   | { status: 'skipped'; reason: 'not-linked' | 'already-running' | 'link-lost' }
-  | { status: 'done' | 'interrupted'; entityId: number; pairs: PairResult[]; failures: Array<{ itemtype: string; error: string }>; requests: number };
+  | {
+      status: 'done' | 'interrupted';
+      entityId: number;
+      pairs: PairResult[];
+      failures: Array<{ itemtype: string; error: string }>;
+      requests: number;
+    };
 export type CompanySyncResult = CycleResult;
 
 type Ctx = SyncContext & { breaker: CircuitBreaker };
@@ -47,7 +59,9 @@ const companyScopes: Record<SyncScope, ReadonlyArray<readonly SyncedItemtype[]>>
 const serverScopes: Record<SyncScope, readonly ServerWideItemtype[]> = {
   // The users and categories new tickets name, then the answers.
   tickets: ['ITILCategory', 'User', 'ITILFollowup', 'ITILSolution', 'Document_Item'],
-  assets: serverWideItemtypes.filter((itemtype) => !['ITILCategory', 'User', 'ITILFollowup', 'ITILSolution', 'Document_Item'].includes(itemtype)),
+  assets: serverWideItemtypes.filter(
+    (itemtype) => !['ITILCategory', 'User', 'ITILFollowup', 'ITILSolution', 'Document_Item'].includes(itemtype),
+  ),
 };
 const scopeOf = (itemtype: SyncedItemtype): SyncScope => (itemtype === 'Ticket' ? 'tickets' : 'assets');
 
@@ -61,7 +75,8 @@ const scopeOf = (itemtype: SyncedItemtype): SyncScope => (itemtype === 'Ticket' 
  */
 export async function syncCompany(ctx: Ctx, input: CompanySyncInput): Promise<CycleResult> {
   const link = await GlpiCompanyLink.findByPk(input.companyId);
-  if (!link || link.glpiEntityId === null || link.provisioningState !== 'done' || link.identityLostAt) return { status: 'skipped', reason: 'not-linked' };
+  if (!link || link.glpiEntityId === null || link.provisioningState !== 'done' || link.identityLostAt)
+    return { status: 'skipped', reason: 'not-linked' };
   const target: CompanyTarget = { companyId: input.companyId, entityId: link.glpiEntityId };
   const checkedAt = new Date();
   const holds = await linkStillHolds(ctx, link as typeof link & { glpiEntityId: number }).catch(async (error: unknown) => {
@@ -85,22 +100,33 @@ export async function syncCompany(ctx: Ctx, input: CompanySyncInput): Promise<Cy
   let results: CycleResult[];
   try {
     // Each scope has its own lock and state: a first sync reads the park and the tickets at once.
-    results = await Promise.all(scopes.map((scope) => runCycle(ctx, target, `${input.companyId}:${scope}`, (client, run) =>
-      inPhases(input.itemtype ? [[input.itemtype]] : companyScopes[scope], ctx, (itemtype) => run(itemtype, async () => {
-        const pair = await syncPair({
-          ctx, client, target, writer: writerOf(ctx, target, itemtype), eventsAllowed: itemtype === 'Ticket',
-          forceReconcile: input.forceReconcile ?? false, afterPage,
-        });
-        if (itemtype === 'Ticket') {
-          await routeStrayFollowups(target);
-          // GLPI's whole link list, where per-ticket reads cannot see everything (ticket-items.ts).
-          if (!pair.interrupted && (pair.firstSync || pair.reconciled || !(await ticketItemsRead(target)))) {
-            await reconcileTicketItems(client, target, ctx.options.pageSize);
-          }
-        }
-        return pair;
-      }))),
-    ));
+    results = await Promise.all(
+      scopes.map((scope) =>
+        runCycle(ctx, target, `${input.companyId}:${scope}`, (client, run) =>
+          inPhases(input.itemtype ? [[input.itemtype]] : companyScopes[scope], ctx, (itemtype) =>
+            run(itemtype, async () => {
+              const pair = await syncPair({
+                ctx,
+                client,
+                target,
+                writer: writerOf(ctx, target, itemtype),
+                eventsAllowed: itemtype === 'Ticket',
+                forceReconcile: input.forceReconcile ?? false,
+                afterPage,
+              });
+              if (itemtype === 'Ticket') {
+                await routeStrayFollowups(target);
+                // GLPI's whole link list, where per-ticket reads cannot see everything (ticket-items.ts).
+                if (!pair.interrupted && (pair.firstSync || pair.reconciled || !(await ticketItemsRead(target)))) {
+                  await reconcileTicketItems(client, target, ctx.options.pageSize);
+                }
+              }
+              return pair;
+            }),
+          ),
+        ),
+      ),
+    );
   } finally {
     // A quiet cycle wrote nothing: the figures in Redis are still right (readDashboard rebuilds them if gone).
     if (pending) await refresh();
@@ -117,14 +143,30 @@ export async function syncServerWide(ctx: Ctx, scope?: SyncScope): Promise<Cycle
   const target = { ...serverWideTarget };
   const results: CycleResult[] = [];
   for (const each of scope ? [scope] : (['assets', 'tickets'] as const)) {
-    results.push(await runCycle(ctx, target, `server:${each}`, (client, run) =>
-      eachAtOnce(serverScopes[each], ctx, (itemtype) => run(itemtype, async () => {
-        const pair = await syncPair({ ctx, client, target, writer: serverWideWriter(ctx, itemtype), eventsAllowed: itemtype === 'ITILFollowup' });
-        if (itemtype === 'ITILFollowup') await routeStrayFollowups('all');
-        // The files clients may now see, fetched on the same session (the web never calls GLPI).
-        if (itemtype === 'Document_Item') await fetchDocumentFiles(client);
-        return pair;
-      })), { entityId: ctx.options.parentEntityId, recursive: true }));
+    results.push(
+      await runCycle(
+        ctx,
+        target,
+        `server:${each}`,
+        (client, run) =>
+          eachAtOnce(serverScopes[each], ctx, (itemtype) =>
+            run(itemtype, async () => {
+              const pair = await syncPair({
+                ctx,
+                client,
+                target,
+                writer: serverWideWriter(ctx, itemtype),
+                eventsAllowed: itemtype === 'ITILFollowup',
+              });
+              if (itemtype === 'ITILFollowup') await routeStrayFollowups('all');
+              // The files clients may now see, fetched on the same session (the web never calls GLPI).
+              if (itemtype === 'Document_Item') await fetchDocumentFiles(client);
+              return pair;
+            }),
+          ),
+        { entityId: ctx.options.parentEntityId, recursive: true },
+      ),
+    );
   }
   return mergeResults(results);
 }
@@ -145,15 +187,17 @@ async function inPhases<T>(phases: ReadonlyArray<readonly T[]>, ctx: SyncContext
 async function eachAtOnce<T>(items: readonly T[], ctx: SyncContext, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   let failure: { error: unknown } | null = null;
-  await Promise.all(Array.from({ length: Math.min(ctx.options.pairConcurrency, items.length) }, async () => {
-    while (next < items.length && !ctx.stop.stopping && failure === null) {
-      try {
-        await work(items[next++]!);
-      } catch (error) {
-        failure ??= { error };
+  await Promise.all(
+    Array.from({ length: Math.min(ctx.options.pairConcurrency, items.length) }, async () => {
+      while (next < items.length && !ctx.stop.stopping && failure === null) {
+        try {
+          await work(items[next++]!);
+        } catch (error) {
+          failure ??= { error };
+        }
       }
-    }
-  }));
+    }),
+  );
   if (failure) throw (failure as { error: unknown }).error;
 }
 
@@ -174,7 +218,9 @@ type PairRunner = (itemtype: string, pass: () => Promise<PairResult>) => Promise
 
 /** Lock, session, circuit breaker and the run's record around the pairs of one cycle. */
 async function runCycle(
-  ctx: Ctx, target: { companyId: number | null; entityId: number }, lockScope: string,
+  ctx: Ctx,
+  target: { companyId: number | null; entityId: number },
+  lockScope: string,
   pairsOf: (client: GlpiClient, run: PairRunner) => Promise<void>,
   scope: { entityId: number; recursive: boolean } = { entityId: target.entityId, recursive: false },
 ): Promise<CycleResult> {
@@ -185,22 +231,28 @@ async function runCycle(
   const failures: Array<{ itemtype: string; error: string }> = [];
   let requests = 0;
   try {
-    await ctx.breaker.run(() => ctx.pool.withEntity(scope.entityId, async (client) => {
-      const before = client.session.requestCount;
-      try {
-        await pairsOf(client, async (itemtype, pass) => {
+    await ctx.breaker.run(() =>
+      ctx.pool.withEntity(
+        scope.entityId,
+        async (client) => {
+          const before = client.session.requestCount;
           try {
-            pairs.push(await pass());
-          } catch (error) {
-            if (isUnavailable(error)) throw error;
-            ctx.logger.error({ err: error, companyId: target.companyId, itemtype }, 'glpi sync of an item type failed');
-            failures.push({ itemtype, error: error instanceof Error ? error.message : String(error) });
+            await pairsOf(client, async (itemtype, pass) => {
+              try {
+                pairs.push(await pass());
+              } catch (error) {
+                if (isUnavailable(error)) throw error;
+                ctx.logger.error({ err: error, companyId: target.companyId, itemtype }, 'glpi sync of an item type failed');
+                failures.push({ itemtype, error: error instanceof Error ? error.message : String(error) });
+              }
+            });
+          } finally {
+            requests = client.session.requestCount - before;
           }
-        });
-      } finally {
-        requests = client.session.requestCount - before;
-      }
-    }, { recursive: scope.recursive }));
+        },
+        { recursive: scope.recursive },
+      ),
+    );
   } catch (error) {
     await recordRun(target, { startedAt, requests, pairs, status: 'failed', error });
     throw error;
@@ -209,7 +261,13 @@ async function runCycle(
   }
   const interrupted = ctx.stop.stopping || pairs.some((pair) => pair.interrupted);
   const status = interrupted ? 'interrupted' : 'done';
-  await recordRun(target, { startedAt, requests, pairs, status: failures.length > 0 ? 'failed' : status, error: failures.map((f) => `${f.itemtype}: ${f.error}`).join('; ') || null });
+  await recordRun(target, {
+    startedAt,
+    requests,
+    pairs,
+    status: failures.length > 0 ? 'failed' : status,
+    error: failures.map((f) => `${f.itemtype}: ${f.error}`).join('; ') || null,
+  });
   return { status, entityId: target.entityId, pairs, failures, requests };
 }
 

@@ -23,7 +23,13 @@ export function listenToSyncCompletions(connection: ConnectionOptions, listeners
         return null;
       })
       .then((companyId) =>
-        Promise.all(listeners.map((listener) => listener.onCompleted({ companyId }).catch((err: unknown) => logger.warn({ err, companyId }, `${listener.what} after a sync not queued`)))),
+        Promise.all(
+          listeners.map((listener) =>
+            listener
+              .onCompleted({ companyId })
+              .catch((err: unknown) => logger.warn({ err, companyId }, `${listener.what} after a sync not queued`)),
+          ),
+        ),
       );
   });
   return {

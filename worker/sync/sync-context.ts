@@ -1,7 +1,13 @@
 import type { Logger } from 'pino';
 import type { GlpiSessionPool } from '../glpi/glpi-session-pool';
 import { workerConfig } from '../worker-config';
-import { assetDetailItemtypes, dropdownItemtypes, type AssetDetailItemtype, type AssetItemtype, type DropdownItemtype } from '../glpi/glpi-schemas';
+import {
+  assetDetailItemtypes,
+  dropdownItemtypes,
+  type AssetDetailItemtype,
+  type AssetItemtype,
+  type DropdownItemtype,
+} from '../glpi/glpi-schemas';
 
 export type SyncOptions = {
   /** Rows per list request after the first one (GLPI-API.md: 20-30 ms per page whatever its size). */
@@ -87,7 +93,14 @@ export const serverWideTarget: SyncTarget = { companyId: null, entityId: 0 };
 export type CompanyTarget = { companyId: number; entityId: number };
 
 export const syncedAssetTypes = [
-  'Computer', 'Monitor', 'Printer', 'NetworkEquipment', 'Peripheral', 'Phone', 'Software', 'SoftwareLicense',
+  'Computer',
+  'Monitor',
+  'Printer',
+  'NetworkEquipment',
+  'Peripheral',
+  'Phone',
+  'Software',
+  'SoftwareLicense',
 ] as const satisfies readonly AssetItemtype[];
 export type SyncedItemtype = AssetItemtype | AssetDetailItemtype | 'Ticket';
 /** Details after their assets: an asset read in the same cycle is on its row when its details are applied. */

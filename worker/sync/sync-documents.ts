@@ -18,8 +18,19 @@ type Prepared = { links: Array<{ link: DocumentLink; document: DocumentRow }> };
 export const ticketDocumentLinks = ['Ticket', 'ITILFollowup', 'ITILSolution'] as const;
 
 const columns = [
-  'glpi_id', 'glpi_document_id', 'link_itemtype', 'link_id', 'glpi_user_id', 'file_name', 'mime', 'sha1', 'outbox_key',
-  'posted_at', 'glpi_updated_at', 'raw', 'deleted_at',
+  'glpi_id',
+  'glpi_document_id',
+  'link_itemtype',
+  'link_id',
+  'glpi_user_id',
+  'file_name',
+  'mime',
+  'sha1',
+  'outbox_key',
+  'posted_at',
+  'glpi_updated_at',
+  'raw',
+  'deleted_at',
 ] as const;
 const key: ReadonlySet<string> = new Set(['glpi_id']);
 const outboxKey = /ytech-outbox:([0-9a-f-]{36})/i;
@@ -57,7 +68,13 @@ export function documentWriter(ctx: SyncContext): PairWriter<Prepared> {
       };
     },
     async write({ links }, mode, transaction) {
-      await upsertRows('glpi_ticket_documents', columns, links.map(({ link, document }) => documentValues(link, document, offset, mode.deletedAt)), transaction, key);
+      await upsertRows(
+        'glpi_ticket_documents',
+        columns,
+        links.map(({ link, document }) => documentValues(link, document, offset, mode.deletedAt)),
+        transaction,
+        key,
+      );
       return links.length;
     },
     ...ticketPartRows('glpi_ticket_documents'),
@@ -77,9 +94,18 @@ async function readDocument(client: GlpiClient, id: number): Promise<DocumentRow
 function documentValues(link: DocumentLink, document: DocumentRow, offsetMinutes: number, deletedAt: string | null): SqlValue[] {
   const fileName = (document.filename ?? '').trim() || `document-${document.id}`;
   return [
-    link.id, link.documents_id, link.itemtype, link.items_id, link.users_id ? link.users_id : null,
-    fileName.slice(0, 255), document.mime?.slice(0, 100) ?? null, document.sha1sum, outboxKey.exec(document.comment ?? '')?.[1] ?? null,
-    glpiDateToUtc(link.date_creation, offsetMinutes), glpiDateToUtc(link.date_mod, offsetMinutes), JSON.stringify(link),
+    link.id,
+    link.documents_id,
+    link.itemtype,
+    link.items_id,
+    link.users_id ? link.users_id : null,
+    fileName.slice(0, 255),
+    document.mime?.slice(0, 100) ?? null,
+    document.sha1sum,
+    outboxKey.exec(document.comment ?? '')?.[1] ?? null,
+    glpiDateToUtc(link.date_creation, offsetMinutes),
+    glpiDateToUtc(link.date_mod, offsetMinutes),
+    JSON.stringify(link),
     document.is_deleted === 1 ? (deletedAt ?? utcNow()) : deletedAt,
   ];
 }

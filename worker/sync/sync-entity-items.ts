@@ -36,7 +36,16 @@ export async function syncPair(run: PairRun): Promise<PairResult> {
   const state = await loadState(target, writer.itemtype);
   const firstSync = state.readFrom === null;
   const since = state.readFrom;
-  const result: PairResult = { itemtype: writer.itemtype, firstSync, fetched: 0, items: 0, changed: 0, trashed: 0, reconciled: false, interrupted: false };
+  const result: PairResult = {
+    itemtype: writer.itemtype,
+    firstSync,
+    fetched: 0,
+    items: 0,
+    changed: 0,
+    trashed: 0,
+    reconciled: false,
+    interrupted: false,
+  };
   const started = performance.now();
   await markRunning(state, firstSync);
   const interrupted = async () => {
@@ -71,11 +80,17 @@ export async function syncPair(run: PairRun): Promise<PairResult> {
     if (firstSync && state.progressTotal === null) await state.update({ progressDone: result.items, progressTotal: result.items });
     const next = nextReadFrom({ since, newest, startedAt: live.startedAt }, ctx.options.overlapSeconds);
     if (!next.clockTrusted && live.startedAt !== null && newest !== null && newest > glpiDateMinusSeconds(live.startedAt, -300)) {
-      ctx.logger.warn({ itemtype: writer.itemtype, newest, glpiClock: live.startedAt }, 'GLPI lists rows newer than its own clock: check GLPI_UTC_OFFSET_MINUTES');
+      ctx.logger.warn(
+        { itemtype: writer.itemtype, newest, glpiClock: live.startedAt },
+        'GLPI lists rows newer than its own clock: check GLPI_UTC_OFFSET_MINUTES',
+      );
     }
     await recordSuccess(state, {
-      watermark: laterOf(state.watermark, newest), readFrom: next.readFrom,
-      durationMs: performance.now() - started, items: result.items, reconciled: result.reconciled,
+      watermark: laterOf(state.watermark, newest),
+      readFrom: next.readFrom,
+      durationMs: performance.now() - started,
+      items: result.items,
+      reconciled: result.reconciled,
     });
     return result;
   } catch (error) {
@@ -88,7 +103,16 @@ export async function syncPair(run: PairRun): Promise<PairResult> {
 async function syncWholeTable(run: PairRun): Promise<PairResult> {
   const { client, target, writer } = run;
   const state = await loadState(target, writer.itemtype);
-  const result: PairResult = { itemtype: writer.itemtype, firstSync: state.readFrom === null, fetched: 0, items: 0, changed: 0, trashed: 0, reconciled: true, interrupted: false };
+  const result: PairResult = {
+    itemtype: writer.itemtype,
+    firstSync: state.readFrom === null,
+    fetched: 0,
+    items: 0,
+    changed: 0,
+    trashed: 0,
+    reconciled: true,
+    interrupted: false,
+  };
   const started = performance.now();
   await markRunning(state, result.firstSync);
   try {
@@ -106,7 +130,13 @@ async function syncWholeTable(run: PairRun): Promise<PairResult> {
     });
     result.items = rows.length;
     result.trashed = gone.length;
-    await recordSuccess(state, { watermark: null, readFrom: utcNow(), durationMs: performance.now() - started, items: result.items, reconciled: true });
+    await recordSuccess(state, {
+      watermark: null,
+      readFrom: utcNow(),
+      durationMs: performance.now() - started,
+      items: result.items,
+      reconciled: true,
+    });
     return result;
   } catch (error) {
     await recordFailure(state, error);
@@ -117,16 +147,32 @@ async function syncWholeTable(run: PairRun): Promise<PairResult> {
 type ReadResult = { newest: string | null; startedAt: string | null; total: number; interrupted: boolean };
 
 async function readInto(
-  run: PairRun, state: Awaited<ReturnType<typeof loadState>> | null, since: string | null, mode: WriteMode,
-  result: PairResult, list: 'live' | 'trash' = 'live',
+  run: PairRun,
+  state: Awaited<ReturnType<typeof loadState>> | null,
+  since: string | null,
+  mode: WriteMode,
+  result: PairResult,
+  list: 'live' | 'trash' = 'live',
 ): Promise<ReadResult> {
   const { ctx, client, writer } = run;
   await writer.beforeRead?.(client, mode);
-  const sizes = { expand: writer.expand, overlap: ctx.options.overlapRows, pageSize: ctx.options.pageSize, utcOffsetMinutes: ctx.options.glpiUtcOffsetMinutes };
+  const sizes = {
+    expand: writer.expand,
+    overlap: ctx.options.overlapRows,
+    pageSize: ctx.options.pageSize,
+    utcOffsetMinutes: ctx.options.glpiUtcOffsetMinutes,
+  };
   // Everything (a first sync, a full re-read): windows by id, several asked at once.
-  const pages = since === null && list === 'live'
-    ? readWholeList(client, writer.itemtype, { ...sizes, readAhead: ctx.options.readAhead })
-    : readChanges(client, writer.itemtype, { ...sizes, since, trash: list === 'trash', maxPageSize: ctx.options.maxPageSize, firstPageSize: ctx.options.firstPageSize });
+  const pages =
+    since === null && list === 'live'
+      ? readWholeList(client, writer.itemtype, { ...sizes, readAhead: ctx.options.readAhead })
+      : readChanges(client, writer.itemtype, {
+          ...sizes,
+          since,
+          trash: list === 'trash',
+          maxPageSize: ctx.options.maxPageSize,
+          firstPageSize: ctx.options.firstPageSize,
+        });
   const outcome: ReadResult = { newest: null, startedAt: null, total: 0, interrupted: false };
   let done = 0;
   const writePage = async (page: ChangesPage) => {

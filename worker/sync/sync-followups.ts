@@ -51,10 +51,20 @@ export function followupWriter(ctx: SyncContext): PairWriter<Prepared> {
       if (mode.events) {
         const arrived: ArrivedFollowup[] = followups.flatMap((f) => {
           const route = routes.get(followupTicketId(f));
-          return route && !known.has(f.id) ? [{
-            id: f.id, ticketId: f.items_id, entityId: route.entityId, companyId: route.companyId, usersId: f.users_id || null,
-            isPrivate: f.is_private === 1, content: f.content, postedAt: glpiDateToUtc(f.date, offset),
-          }] : [];
+          return route && !known.has(f.id)
+            ? [
+                {
+                  id: f.id,
+                  ticketId: f.items_id,
+                  entityId: route.entityId,
+                  companyId: route.companyId,
+                  usersId: f.users_id || null,
+                  isPrivate: f.is_private === 1,
+                  content: f.content,
+                  postedAt: glpiDateToUtc(f.date, offset),
+                },
+              ]
+            : [];
         });
         await recordEvents(await answerEvents(arrived, transaction), transaction);
       }
@@ -71,19 +81,37 @@ export function followupWriter(ctx: SyncContext): PairWriter<Prepared> {
  */
 export async function routeFollowupsOf(ticketIds: number[], route: Route, transaction: Transaction): Promise<ArrivedFollowup[]> {
   if (ticketIds.length === 0) return [];
-  const rows = await sequelize.query<{ rid: number; id: number; ticket: number; user: number | null; private: number; content: string | null; posted: string | null }>(
+  const rows = await sequelize.query<{
+    rid: number;
+    id: number;
+    ticket: number;
+    user: number | null;
+    private: number;
+    content: string | null;
+    posted: string | null;
+  }>(
     `SELECT id AS rid, glpi_id AS id, glpi_ticket_id AS ticket, glpi_user_id AS user, is_private AS private, content,
             DATE_FORMAT(posted_at, '%Y-%m-%d %H:%i:%s') AS posted
      FROM glpi_ticket_followups WHERE glpi_ticket_id IN (:ticketIds) AND (glpi_entity_id IS NULL OR glpi_entity_id <> :entity)`,
     { replacements: { ticketIds, entity: route.entityId }, type: QueryTypes.SELECT, transaction },
   );
   if (rows.length === 0) return [];
-  await sequelize.query('UPDATE glpi_ticket_followups SET glpi_entity_id = :entity, company_id = :company, updated_at = :now WHERE id IN (:ids)', {
-    replacements: { entity: route.entityId, company: route.companyId, now: utcNow(), ids: rows.map((row) => row.rid) }, transaction,
-  });
+  await sequelize.query(
+    'UPDATE glpi_ticket_followups SET glpi_entity_id = :entity, company_id = :company, updated_at = :now WHERE id IN (:ids)',
+    {
+      replacements: { entity: route.entityId, company: route.companyId, now: utcNow(), ids: rows.map((row) => row.rid) },
+      transaction,
+    },
+  );
   return rows.map((row) => ({
-    id: Number(row.id), ticketId: Number(row.ticket), entityId: route.entityId, companyId: route.companyId,
-    usersId: row.user === null ? null : Number(row.user), isPrivate: Number(row.private) === 1, content: row.content, postedAt: row.posted,
+    id: Number(row.id),
+    ticketId: Number(row.ticket),
+    entityId: route.entityId,
+    companyId: route.companyId,
+    usersId: row.user === null ? null : Number(row.user),
+    isPrivate: Number(row.private) === 1,
+    content: row.content,
+    postedAt: row.posted,
   }));
 }
 
@@ -106,7 +134,11 @@ export async function routeStrayFollowups(scope: { entityId: number; companyId: 
     { replacements: scope === 'all' ? {} : { entityId: scope.entityId }, type: QueryTypes.SELECT },
   );
   const byRoute = new Map<string, number[]>();
-  for (const stray of strays) byRoute.set(`${Number(stray.e)}:${Number(stray.c)}`, [...(byRoute.get(`${Number(stray.e)}:${Number(stray.c)}`) ?? []), Number(stray.ticket)]);
+  for (const stray of strays)
+    byRoute.set(`${Number(stray.e)}:${Number(stray.c)}`, [
+      ...(byRoute.get(`${Number(stray.e)}:${Number(stray.c)}`) ?? []),
+      Number(stray.ticket),
+    ]);
   let routed = 0;
   for (const [key, ticketIds] of byRoute) {
     const [entityId, companyId] = key.split(':').map(Number) as [number, number];

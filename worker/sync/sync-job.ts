@@ -26,13 +26,17 @@ export function syncJobProcessor(
     const itemtype = payload.itemtype && isSyncedItemtype(payload.itemtype) ? payload.itemtype : undefined;
     let result: CycleResult;
     try {
-      result = companyId === null
-        ? await syncServerWide(ctx, payload.scope)
-        : await syncCompany(ctx, { companyId, itemtype, scope: payload.scope });
+      result =
+        companyId === null
+          ? await syncServerWide(ctx, payload.scope)
+          : await syncCompany(ctx, { companyId, itemtype, scope: payload.scope });
     } catch (error) {
       if (error instanceof CircuitOpenError) {
         // GLPI is known to be down: no request, no retry; the next scheduled cycle tries again.
-        await GlpiSyncState.update({ lastError: error.message, lastErrorAt: new Date() }, { where: { companyId: companyId ?? { [Op.is]: null } } });
+        await GlpiSyncState.update(
+          { lastError: error.message, lastErrorAt: new Date() },
+          { where: { companyId: companyId ?? { [Op.is]: null } } },
+        );
         return { status: 'circuit-open' };
       }
       throw error;

@@ -17,9 +17,14 @@ export async function acquireSyncLock(scope: string, ttlMs = 60_000): Promise<Sy
   const token = randomUUID();
   const taken = await redis().set(key, token, 'PX', ttlMs, 'NX');
   if (taken !== 'OK') return null;
-  const timer = setInterval(() => {
-    void redis().eval(extendScript, 1, key, token, String(ttlMs)).catch(() => undefined);
-  }, Math.floor(ttlMs / 3));
+  const timer = setInterval(
+    () => {
+      void redis()
+        .eval(extendScript, 1, key, token, String(ttlMs))
+        .catch(() => undefined);
+    },
+    Math.floor(ttlMs / 3),
+  );
   timer.unref();
   return {
     async release() {
@@ -40,5 +45,9 @@ export async function acquireCompanyLocks(companyId: number, ttlMs = 60_000): Pr
     }
     held.push(lock);
   }
-  return { release: async () => { for (const lock of held) await lock.release(); } };
+  return {
+    release: async () => {
+      for (const lock of held) await lock.release();
+    },
+  };
 }

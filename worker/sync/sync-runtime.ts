@@ -40,13 +40,21 @@ export async function startSyncRuntime(connection: ConnectionOptions, prefix: st
     return ensureSyncSchedules(queue, cadence);
   };
   const worker = new Worker('glpi-sync', syncJobProcessor(ctx, { queue, cadence: () => cadence, reschedule }), {
-    connection, prefix, name: workerProcessName, lockDuration: workerConfig.JOB_LOCK_MS, stalledInterval: workerConfig.JOB_LOCK_MS, concurrency: Math.min(workerConfig.WORKER_CONCURRENCY, workerConfig.GLPI_MAX_SESSIONS),
+    connection,
+    prefix,
+    name: workerProcessName,
+    lockDuration: workerConfig.JOB_LOCK_MS,
+    stalledInterval: workerConfig.JOB_LOCK_MS,
+    concurrency: Math.min(workerConfig.WORKER_CONCURRENCY, workerConfig.GLPI_MAX_SESSIONS),
   });
   const scheduled = await ensureSyncSchedules(queue, cadence);
   // Events recorded by a worker that stopped before notifying them; a failure here must not stop
   // the worker: the events stay unnotified and the end of the next company job retries them.
   await notifyPendingSyncEvents().catch((err: unknown) => logger.error({ err }, 'pending sync events not notified at start-up'));
-  logger.info({ companies: scheduled, ticketsEveryMs: cadence.ticketsEveryMs, assetsEveryMs: cadence.assetsEveryMs }, 'glpi sync scheduled');
+  logger.info(
+    { companies: scheduled, ticketsEveryMs: cadence.ticketsEveryMs, assetsEveryMs: cadence.assetsEveryMs },
+    'glpi sync scheduled',
+  );
   return {
     worker,
     queue,

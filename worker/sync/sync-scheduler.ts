@@ -37,7 +37,11 @@ export async function upsertCompanySchedules(queue: Queue, companyId: number, ca
     await queue.upsertJobScheduler(
       schedulerId(companyId, scope),
       { every, offset: jitterOffsetMs(companyId, every) },
-      { name: 'glpi-sync', data: { companyId, scope, reason: 'schedule' as const }, opts: { ...queueDefinitions['glpi-sync'].options, priority: priorityOf(scope) } },
+      {
+        name: 'glpi-sync',
+        data: { companyId, scope, reason: 'schedule' as const },
+        opts: { ...queueDefinitions['glpi-sync'].options, priority: priorityOf(scope) },
+      },
     );
   }
 }
@@ -49,8 +53,12 @@ export async function upsertServerWideSchedules(queue: Queue, cadence: SyncCaden
       `${serverPrefix}-${scope}`,
       { every: everyOf(cadence, scope) },
       {
-        name: 'glpi-sync', data: { scope, reason: 'schedule' as const },
-        opts: scope === 'tickets' ? queueDefinitions['glpi-sync'].options : { ...queueDefinitions['glpi-sync'].options, priority: priorityOf(scope) },
+        name: 'glpi-sync',
+        data: { scope, reason: 'schedule' as const },
+        opts:
+          scope === 'tickets'
+            ? queueDefinitions['glpi-sync'].options
+            : { ...queueDefinitions['glpi-sync'].options, priority: priorityOf(scope) },
       },
     );
   }
@@ -65,7 +73,10 @@ export async function ensureSyncSchedules(queue: Queue, cadence: SyncCadence): P
   const links = await GlpiCompanyLink.findAll({ where: { provisioningState: 'done' }, attributes: ['companyId', 'glpiEntityId'] });
   const wanted = new Set(links.filter((link) => link.glpiEntityId !== null).map((link) => link.companyId));
   for (const companyId of wanted) await upsertCompanySchedules(queue, companyId, cadence);
-  const keep = new Set([...scopes.map((scope) => `${serverPrefix}-${scope}`), ...[...wanted].flatMap((id) => scopes.map((scope) => schedulerId(id, scope)))]);
+  const keep = new Set([
+    ...scopes.map((scope) => `${serverPrefix}-${scope}`),
+    ...[...wanted].flatMap((id) => scopes.map((scope) => schedulerId(id, scope))),
+  ]);
   for (const scheduler of await queue.getJobSchedulers()) {
     const id = scheduler.key;
     if ((id.startsWith(companyPrefix) || id.startsWith(serverPrefix)) && !keep.has(id)) await queue.removeJobScheduler(id);

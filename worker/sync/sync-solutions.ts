@@ -12,7 +12,18 @@ import { upsertRows } from './upsert-batch';
 export type Solution = GlpiItem<'ITILSolution'>;
 type Prepared = { solutions: Solution[] };
 
-const columns = ['glpi_id', 'glpi_ticket_id', 'glpi_user_id', 'content', 'status', 'approved_at', 'posted_at', 'glpi_updated_at', 'raw', 'deleted_at'] as const;
+const columns = [
+  'glpi_id',
+  'glpi_ticket_id',
+  'glpi_user_id',
+  'content',
+  'status',
+  'approved_at',
+  'posted_at',
+  'glpi_updated_at',
+  'raw',
+  'deleted_at',
+] as const;
 const solutionKey: ReadonlySet<string> = new Set(['glpi_id']);
 
 /**
@@ -36,7 +47,13 @@ export function solutionWriter(ctx: SyncContext): PairWriter<Prepared> {
       return { solutions: solutions.filter((s) => cached.get(s.id) !== JSON.stringify(s)) };
     },
     async write({ solutions }, mode, transaction) {
-      await upsertRows('glpi_ticket_solutions', columns, solutions.map((s) => solutionValues(s, offset, mode.deletedAt)), transaction, solutionKey);
+      await upsertRows(
+        'glpi_ticket_solutions',
+        columns,
+        solutions.map((s) => solutionValues(s, offset, mode.deletedAt)),
+        transaction,
+        solutionKey,
+      );
       return solutions.length;
     },
     ...ticketPartRows('glpi_ticket_solutions'),
@@ -45,9 +62,16 @@ export function solutionWriter(ctx: SyncContext): PairWriter<Prepared> {
 
 export function solutionValues(solution: Solution, offsetMinutes: number, deletedAt: string | null): SqlValue[] {
   return [
-    solution.id, solution.items_id, solution.users_id > 0 ? solution.users_id : null, solution.content, solution.status,
-    glpiDateToUtc(solution.date_approval, offsetMinutes), glpiDateToUtc(solution.date_creation, offsetMinutes),
-    glpiDateToUtc(solution.date_mod, offsetMinutes), JSON.stringify(solution), deletedAt,
+    solution.id,
+    solution.items_id,
+    solution.users_id > 0 ? solution.users_id : null,
+    solution.content,
+    solution.status,
+    glpiDateToUtc(solution.date_approval, offsetMinutes),
+    glpiDateToUtc(solution.date_creation, offsetMinutes),
+    glpiDateToUtc(solution.date_mod, offsetMinutes),
+    JSON.stringify(solution),
+    deletedAt,
   ];
 }
 

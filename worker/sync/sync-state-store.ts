@@ -6,9 +6,21 @@ export async function loadState(target: SyncTarget, itemtype: string): Promise<G
   const [state] = await GlpiSyncState.findOrCreate({
     where: { glpiEntityId: target.entityId, itemtype },
     defaults: {
-      glpiEntityId: target.entityId, itemtype, companyId: target.companyId, watermark: null, readFrom: null, lastSuccessAt: null,
-      lastAttemptAt: null, lastDurationMs: null, lastItems: null, lastFullReconcileAt: null, lastError: null,
-      lastErrorAt: null, runningSince: null, progressDone: null, progressTotal: null,
+      glpiEntityId: target.entityId,
+      itemtype,
+      companyId: target.companyId,
+      watermark: null,
+      readFrom: null,
+      lastSuccessAt: null,
+      lastAttemptAt: null,
+      lastDurationMs: null,
+      lastItems: null,
+      lastFullReconcileAt: null,
+      lastError: null,
+      lastErrorAt: null,
+      runningSince: null,
+      progressDone: null,
+      progressTotal: null,
     },
   });
   if (state.companyId !== target.companyId) await state.update({ companyId: target.companyId });
@@ -18,7 +30,8 @@ export async function loadState(target: SyncTarget, itemtype: string): Promise<G
 export async function markRunning(state: GlpiSyncState, firstSync: boolean): Promise<void> {
   const now = new Date();
   await state.update({
-    runningSince: now, lastAttemptAt: now,
+    runningSince: now,
+    lastAttemptAt: now,
     ...(firstSync ? { progressDone: 0, progressTotal: null } : {}),
   });
 }

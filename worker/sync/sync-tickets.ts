@@ -35,7 +35,10 @@ export function ticketWriter(ctx: SyncContext, target: CompanyTarget): PairWrite
   let allActors: Promise<Map<number, TicketActors>> | null = null;
   const offset = ctx.options.glpiUtcOffsetMinutes;
   const rowTarget = (deletedAt: string | null): RowTarget => ({
-    entityId: target.entityId, companyId: target.companyId, offsetMinutes: offset, deletedAt,
+    entityId: target.entityId,
+    companyId: target.companyId,
+    offsetMinutes: offset,
+    deletedAt,
   });
   return {
     itemtype: 'Ticket',
@@ -65,7 +68,12 @@ export function ticketWriter(ctx: SyncContext, target: CompanyTarget): PairWrite
     },
     async prepare(client, rows, mode) {
       const tickets = rows.map(parseTicket);
-      const cached = mode.firstSync ? new Map<number, Cached>() : await cachedTickets(target.entityId, tickets.map((t) => t.id));
+      const cached = mode.firstSync
+        ? new Map<number, Cached>()
+        : await cachedTickets(
+            target.entityId,
+            tickets.map((t) => t.id),
+          );
       // date_mod has a one-second grain: a second write in the same second only shows in the row.
       const changed = tickets.filter((t) => {
         const before = cached.get(t.id);
@@ -79,34 +87,55 @@ export function ticketWriter(ctx: SyncContext, target: CompanyTarget): PairWrite
         for (const [id, found] of await readTicketActors(client, oldest, ctx.options.pageSize)) actors.set(id, found);
       }
       // A first sync takes GLPI's whole link list once after its last page (sync-company.ts).
-      const items = mode.trash || mode.firstSync ? new Map() : await readTicketItems(client, changed.map((t) => t.id), ctx.options.pageSize);
+      const items =
+        mode.trash || mode.firstSync
+          ? new Map()
+          : await readTicketItems(
+              client,
+              changed.map((t) => t.id),
+              ctx.options.pageSize,
+            );
       return { tickets: changed, actors, cached, items };
     },
     async write(prepared, mode, transaction) {
       const labels = await labelsFor(prepared.tickets, refsOf('glpi_tickets'), transaction);
-      const values = prepared.tickets.map((ticket) => ticketValues(ticket, prepared.actors.get(ticket.id)?.requesters[0] ?? null, rowTarget(mode.deletedAt), labels));
+      const values = prepared.tickets.map((ticket) =>
+        ticketValues(ticket, prepared.actors.get(ticket.id)?.requesters[0] ?? null, rowTarget(mode.deletedAt), labels),
+      );
       await upsertRows('glpi_tickets', ticketColumns, values, transaction);
-      await writeTicketActors(target.entityId, prepared.actors, prepared.tickets.map((t) => t.id), transaction);
+      await writeTicketActors(
+        target.entityId,
+        prepared.actors,
+        prepared.tickets.map((t) => t.id),
+        transaction,
+      );
       await writeTicketItems(target, prepared.items, transaction);
       if (mode.trash) return prepared.tickets.length;
-      const arrivedHere = prepared.tickets.filter((t) => {
-        const before = prepared.cached.get(t.id);
-        return !before || before.deleted === 1;
-      }).map((t) => t.id);
+      const arrivedHere = prepared.tickets
+        .filter((t) => {
+          const before = prepared.cached.get(t.id);
+          return !before || before.deleted === 1;
+        })
+        .map((t) => t.id);
       const arrived = await routeFollowupsOf(arrivedHere, target, transaction);
-      if (mode.events) await recordEvents([...statusEvents(prepared, target, offset), ...await answerEvents(arrived, transaction)], transaction);
+      if (mode.events)
+        await recordEvents([...statusEvents(prepared, target, offset), ...(await answerEvents(arrived, transaction))], transaction);
       return prepared.tickets.length;
     },
     async liveCount() {
-      const [row] = await sequelize.query<{ n: number }>('SELECT COUNT(*) AS n FROM glpi_tickets WHERE glpi_entity_id = :entity AND deleted_at IS NULL',
-        { replacements: { entity: target.entityId }, type: QueryTypes.SELECT });
+      const [row] = await sequelize.query<{ n: number }>(
+        'SELECT COUNT(*) AS n FROM glpi_tickets WHERE glpi_entity_id = :entity AND deleted_at IS NULL',
+        { replacements: { entity: target.entityId }, type: QueryTypes.SELECT },
+      );
       return Number(row?.n ?? 0);
     },
     async markDeleted(ids: number[], transaction: Transaction) {
       if (ids.length === 0) return;
       // Their follow-ups stay: a trashed ticket keeps them in GLPI, and the portal hides both.
-      await sequelize.query('UPDATE glpi_tickets SET deleted_at = :now, updated_at = :now WHERE glpi_entity_id = :entity AND glpi_id IN (:ids) AND deleted_at IS NULL',
-        { replacements: { entity: target.entityId, ids, now: utcNow() }, transaction });
+      await sequelize.query(
+        'UPDATE glpi_tickets SET deleted_at = :now, updated_at = :now WHERE glpi_entity_id = :entity AND glpi_id IN (:ids) AND deleted_at IS NULL',
+        { replacements: { entity: target.entityId, ids, now: utcNow() }, transaction },
+      );
     },
     async cachedIdDates() {
       const rows = await sequelize.query<{ id: number; d: string | null }>(
@@ -124,12 +153,20 @@ function statusEvents(prepared: PreparedTickets, target: CompanyTarget, offset: 
   return prepared.tickets.flatMap((ticket) => {
     const before = prepared.cached.get(ticket.id);
     if (!before || before.deleted !== 0 || before.status === ticket.status) return [];
-    return [{
-      companyId: target.companyId, entityId: target.entityId, kind: statusEventKind(ticket.status), ticketId: ticket.id,
-      followupId: null, statusFrom: before.status, statusTo: ticket.status, ticketName: ticketTitle(ticket.name),
-      dedupeKey: `t:${target.entityId}:${ticket.id}:s${ticket.status}:${ticket.date_mod ?? ''}`,
-      occurredAt: glpiDateToUtc(ticket.date_mod, offset),
-    }];
+    return [
+      {
+        companyId: target.companyId,
+        entityId: target.entityId,
+        kind: statusEventKind(ticket.status),
+        ticketId: ticket.id,
+        followupId: null,
+        statusFrom: before.status,
+        statusTo: ticket.status,
+        ticketName: ticketTitle(ticket.name),
+        dedupeKey: `t:${target.entityId}:${ticket.id}:s${ticket.status}:${ticket.date_mod ?? ''}`,
+        occurredAt: glpiDateToUtc(ticket.date_mod, offset),
+      },
+    ];
   });
 }
 
@@ -140,5 +177,10 @@ async function cachedTickets(entityId: number, ids: number[]): Promise<Map<numbe
      FROM glpi_tickets WHERE glpi_entity_id = :entityId AND glpi_id IN (:ids)`,
     { replacements: { entityId, ids }, type: QueryTypes.SELECT },
   );
-  return new Map(rows.map((row) => [Number(row.id), { ...row, id: Number(row.id), status: Number(row.status), deleted: Number(row.deleted), raw: rawText(row.raw) }]));
+  return new Map(
+    rows.map((row) => [
+      Number(row.id),
+      { ...row, id: Number(row.id), status: Number(row.status), deleted: Number(row.deleted), raw: rawText(row.raw) },
+    ]),
+  );
 }

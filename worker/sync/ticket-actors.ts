@@ -14,7 +14,9 @@ export type TicketActors = { requesters: number[]; observers: number[] };
 /** A search column of user ids: a string (one user), an array of strings (several), null (none). */
 function userIds(value: unknown): number[] {
   const values = Array.isArray(value) ? value : value === null || value === undefined ? [] : [value];
-  return values.map((v) => (typeof v === 'string' || typeof v === 'number' ? Number(v) : NaN)).filter((id) => Number.isInteger(id) && id > 0);
+  return values
+    .map((v) => (typeof v === 'string' || typeof v === 'number' ? Number(v) : NaN))
+    .filter((id) => Number.isInteger(id) && id > 0);
 }
 
 /**
@@ -25,7 +27,10 @@ function userIds(value: unknown): number[] {
 export async function readTicketActors(client: GlpiClient, since: string | null, pageSize: number): Promise<Map<number, TicketActors>> {
   const options = {
     criteria: since ? [{ field: 19, searchtype: 'morethan' as const, value: `=${since}` }] : [],
-    forcedisplay: [2, 4, 66], sort: 2, order: 'ASC' as const, pageSize,
+    forcedisplay: [2, 4, 66],
+    sort: 2,
+    order: 'ASC' as const,
+    pageSize,
   };
   // Once the first page gives the total, the others are asked at once (rows of three short columns).
   // Sorted by id: a page shifted by a purge meanwhile can only miss tickets, whose actors the
@@ -33,10 +38,14 @@ export async function readTicketActors(client: GlpiClient, since: string | null,
   const first = await client.searchPage('Ticket', options);
   const starts: number[] = [];
   for (let start = first.rows.length; first.rows.length > 0 && start < first.total; start += pageSize) starts.push(start);
-  const rest = await Promise.all(starts.map((start) => client.searchPage('Ticket', { ...options, start }).catch((error: unknown) => {
-    if (error instanceof GlpiRangeError) return { rows: [] };
-    throw error;
-  })));
+  const rest = await Promise.all(
+    starts.map((start) =>
+      client.searchPage('Ticket', { ...options, start }).catch((error: unknown) => {
+        if (error instanceof GlpiRangeError) return { rows: [] };
+        throw error;
+      }),
+    ),
+  );
   const map = new Map<number, TicketActors>();
   for (const row of [first, ...rest].flatMap((page) => page.rows)) {
     const id = Number(row['2']);
@@ -46,12 +55,20 @@ export async function readTicketActors(client: GlpiClient, since: string | null,
 }
 
 /** Replaces the cached actors of these tickets of the entity (those the map holds) with the map's. */
-export async function writeTicketActors(entityId: number, actors: Map<number, TicketActors>, ticketIds: number[], transaction: Transaction): Promise<void> {
+export async function writeTicketActors(
+  entityId: number,
+  actors: Map<number, TicketActors>,
+  ticketIds: number[],
+  transaction: Transaction,
+): Promise<void> {
   const known = ticketIds.filter((id) => actors.has(id));
   if (known.length === 0) return;
   for (let offset = 0; offset < known.length; offset += 500) {
     const chunk = known.slice(offset, offset + 500);
-    await executeIn(transaction, `DELETE FROM glpi_ticket_actors WHERE glpi_entity_id = ${escape(entityId)} AND ticket_glpi_id IN (${chunk.map((id) => escape(id)).join(',')})`);
+    await executeIn(
+      transaction,
+      `DELETE FROM glpi_ticket_actors WHERE glpi_entity_id = ${escape(entityId)} AND ticket_glpi_id IN (${chunk.map((id) => escape(id)).join(',')})`,
+    );
     const values = chunk.flatMap((id) => {
       const { requesters, observers } = actors.get(id)!;
       return [
@@ -60,7 +77,10 @@ export async function writeTicketActors(entityId: number, actors: Map<number, Ti
       ];
     });
     if (values.length > 0) {
-      await executeIn(transaction, `INSERT IGNORE INTO glpi_ticket_actors (glpi_entity_id, ticket_glpi_id, glpi_user_id, actor_type) VALUES ${values.map((row) => `(${row.map((v) => escape(v)).join(',')})`).join(',')}`);
+      await executeIn(
+        transaction,
+        `INSERT IGNORE INTO glpi_ticket_actors (glpi_entity_id, ticket_glpi_id, glpi_user_id, actor_type) VALUES ${values.map((row) => `(${row.map((v) => escape(v)).join(',')})`).join(',')}`,
+      );
     }
   }
 }
@@ -75,8 +95,8 @@ export async function actorsRead(entityId: number): Promise<boolean> {
 }
 
 export async function markActorsRead(entityId: number, transaction?: Transaction): Promise<void> {
-  await sequelize.query(
-    "UPDATE glpi_sync_state SET actors_read_at = :now WHERE glpi_entity_id = :entityId AND itemtype = 'Ticket'",
-    { replacements: { entityId, now: utcNow() }, transaction },
-  );
+  await sequelize.query("UPDATE glpi_sync_state SET actors_read_at = :now WHERE glpi_entity_id = :entityId AND itemtype = 'Ticket'", {
+    replacements: { entityId, now: utcNow() },
+    transaction,
+  });
 }

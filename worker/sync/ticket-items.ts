@@ -34,7 +34,14 @@ export async function readTicketItems(client: GlpiClient, ticketIds: number[], p
   if (ticketIds.length <= perTicketReadLimit) {
     for (const ticketId of ticketIds) {
       try {
-        const response = await client.session.request({ method: 'GET', path: `/Ticket/${ticketId}/Item_Ticket`, query: [['range', '0-999'], ['get_hateoas', 'false']] });
+        const response = await client.session.request({
+          method: 'GET',
+          path: `/Ticket/${ticketId}/Item_Ticket`,
+          query: [
+            ['range', '0-999'],
+            ['get_hateoas', 'false'],
+          ],
+        });
         found.set(ticketId, parseItems(response.body));
       } catch (error) {
         // Purged or moved to another entity since it was listed: its links stay as cached until it is read again.
@@ -65,14 +72,22 @@ export async function writeTicketItems(target: CompanyTarget, items: TicketItems
   if (ticketIds.length === 0) return;
   const listed = [...items.values()].flat();
   if (listed.length > 0) {
-    await upsertRows('glpi_ticket_items', columns,
-      listed.map((item) => [item.id, item.tickets_id, item.itemtype.slice(0, 100), item.items_id, target.entityId, target.companyId, null]), transaction, key);
+    await upsertRows(
+      'glpi_ticket_items',
+      columns,
+      listed.map((item) => [item.id, item.tickets_id, item.itemtype.slice(0, 100), item.items_id, target.entityId, target.companyId, null]),
+      transaction,
+      key,
+    );
   }
   for (let offset = 0; offset < ticketIds.length; offset += 500) {
     await sequelize.query(
       `UPDATE glpi_ticket_items SET deleted_at = :now, updated_at = :now
        WHERE glpi_ticket_id IN (:tickets) AND deleted_at IS NULL ${listed.length > 0 ? 'AND glpi_id NOT IN (:listed)' : ''}`,
-      { replacements: { now: utcNow(), tickets: ticketIds.slice(offset, offset + 500), listed: listed.map((item) => item.id) }, transaction },
+      {
+        replacements: { now: utcNow(), tickets: ticketIds.slice(offset, offset + 500), listed: listed.map((item) => item.id) },
+        transaction,
+      },
     );
   }
 }

@@ -13,7 +13,9 @@ type TicketPartTable = 'glpi_ticket_followups' | 'glpi_ticket_solutions' | 'glpi
 export function ticketPartRows(table: TicketPartTable): Pick<PairWriter, 'liveCount' | 'markDeleted' | 'cachedIdDates'> {
   return {
     async liveCount() {
-      const [row] = await sequelize.query<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table} WHERE deleted_at IS NULL`, { type: QueryTypes.SELECT });
+      const [row] = await sequelize.query<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table} WHERE deleted_at IS NULL`, {
+        type: QueryTypes.SELECT,
+      });
       return Number(row?.n ?? 0);
     },
     async markDeleted(ids, transaction) {

@@ -22,14 +22,19 @@ const chunkSizes = [32, 8, 2, 1] as const;
  * A row that comes back live clears its `deleted_at`; a trashed row keeps the first time it was seen deleted.
  */
 export async function upsertRows(
-  table: string, columns: readonly string[], rows: SqlValue[][], transaction: Transaction,
+  table: string,
+  columns: readonly string[],
+  rows: SqlValue[][],
+  transaction: Transaction,
   keyColumns: ReadonlySet<string> = entityKeyColumns,
 ): Promise<void> {
   const updates = columns
     .filter((column) => !keyColumns.has(column))
-    .map((column) => column === 'deleted_at'
-      ? 'deleted_at = IF(VALUES(deleted_at) IS NULL, NULL, COALESCE(deleted_at, VALUES(deleted_at)))'
-      : `${column} = VALUES(${column})`);
+    .map((column) =>
+      column === 'deleted_at'
+        ? 'deleted_at = IF(VALUES(deleted_at) IS NULL, NULL, COALESCE(deleted_at, VALUES(deleted_at)))'
+        : `${column} = VALUES(${column})`,
+    );
   updates.push('updated_at = VALUES(updated_at)');
   const head = `INSERT INTO ${table} (${columns.join(', ')}, created_at, updated_at) VALUES `;
   const tail = ` ON DUPLICATE KEY UPDATE ${updates.join(', ')}`;
@@ -67,9 +72,11 @@ function chunkSize(remaining: number): number {
  * connection and keeps it). Errors keep mysql2's `errno` (cache-transaction.ts retries deadlocks).
  */
 function executePrepared(transaction: Transaction, sql: string, values: SqlValue[]): Promise<void> {
-  const connection = (transaction as unknown as {
-    connection: { execute(sql: string, values: SqlValue[], done: (error: Error | null) => void): void };
-  }).connection;
+  const connection = (
+    transaction as unknown as {
+      connection: { execute(sql: string, values: SqlValue[], done: (error: Error | null) => void): void };
+    }
+  ).connection;
   return new Promise((resolve, reject) => connection.execute(sql, values, (error) => (error ? reject(error) : resolve())));
 }
 
@@ -78,7 +85,8 @@ function executePrepared(transaction: Transaction, sql: string, values: SqlValue
  * of other writers; Sequelize would scan the text for replacements). Errors keep mysql2's `errno`.
  */
 export function executeIn(transaction: Transaction, sql: string): Promise<void> {
-  const connection = (transaction as unknown as { connection: { query(sql: string, done: (error: Error | null) => void): void } }).connection;
+  const connection = (transaction as unknown as { connection: { query(sql: string, done: (error: Error | null) => void): void } })
+    .connection;
   return new Promise((resolve, reject) => connection.query(sql, (error) => (error ? reject(error) : resolve())));
 }
 

@@ -10,7 +10,19 @@ type Dataset = { label: string; data: number[]; color: string };
  * uses are registered, so the bundle stays small. The canvas is an image with a label pointing to
  * the data table placed beside it, which is what screen readers and keyboards use.
  */
-export function BarChart({ labels, datasets, label, horizontal = false, counts = false }: { labels: string[]; datasets: Dataset[]; label: string; horizontal?: boolean; counts?: boolean }) {
+export function BarChart({
+  labels,
+  datasets,
+  label,
+  horizontal = false,
+  counts = false,
+}: {
+  labels: string[];
+  datasets: Dataset[];
+  label: string;
+  horizontal?: boolean;
+  counts?: boolean;
+}) {
   const { i18n } = useTranslation();
   const locale = resolveLocale(i18n.language);
   const canvas = useRef<HTMLCanvasElement>(null);

@@ -13,7 +13,8 @@ export function CompanyDocuments({ documents, locale }: { documents: Documents; 
   const { proformas, purchaseOrders, invoices, creditNotes } = documents;
   // A credit note corrects one of the company's own invoices: link it to that invoice's page.
   const invoiceIdOf = new Map(invoices.map((i) => [i.number, i.id]));
-  if (proformas.length + purchaseOrders.length + invoices.length + creditNotes.length === 0) return <p className="muted">{t('boCompany.noDocuments')}</p>;
+  if (proformas.length + purchaseOrders.length + invoices.length + creditNotes.length === 0)
+    return <p className="muted">{t('boCompany.noDocuments')}</p>;
   return (
     <div className="bo-documents">
       {proformas.length > 0 ? (
@@ -24,7 +25,9 @@ export function CompanyDocuments({ documents, locale }: { documents: Documents; 
               <th scope="col">{t('boCompany.number')}</th>
               <th scope="col">{t('boCompany.date')}</th>
               <th scope="col">{t('boCompany.validUntil')}</th>
-              <th scope="col" className="num">{t('boCompany.amount')}</th>
+              <th scope="col" className="num">
+                {t('boCompany.amount')}
+              </th>
               <th scope="col">{t('boCompany.status')}</th>
               <th scope="col">{t('boCompany.pdf')}</th>
             </tr>
@@ -32,12 +35,20 @@ export function CompanyDocuments({ documents, locale }: { documents: Documents; 
           <tbody>
             {proformas.map((p) => (
               <tr key={p.id}>
-                <th scope="row"><Link to={`/backoffice/proformas/${p.id}`}>{p.number}</Link></th>
+                <th scope="row">
+                  <Link to={`/backoffice/proformas/${p.id}`}>{p.number}</Link>
+                </th>
                 <td>{formatDate(p.createdAt, locale)}</td>
                 <td>{formatDay(p.validUntil, locale)}</td>
                 <td className="num">{formatCents(p.totalInclTaxCents, locale)}</td>
-                <td><span className={`billing-status billing-status--${p.status}`}>{t(`boCompany.proformaStatus.${p.status}`)}</span></td>
-                <td><a href={documentUrl('proforma', p.id)} aria-label={`${t('boCompany.pdf')} ${p.number}`}>{t('boCompany.pdf')}</a></td>
+                <td>
+                  <span className={`billing-status billing-status--${p.status}`}>{t(`boCompany.proformaStatus.${p.status}`)}</span>
+                </td>
+                <td>
+                  <a href={documentUrl('proforma', p.id)} aria-label={`${t('boCompany.pdf')} ${p.number}`}>
+                    {t('boCompany.pdf')}
+                  </a>
+                </td>
               </tr>
             ))}
           </tbody>
@@ -57,8 +68,12 @@ export function CompanyDocuments({ documents, locale }: { documents: Documents; 
           <tbody>
             {purchaseOrders.map((o) => (
               <tr key={o.id}>
-                <th scope="row"><a href={purchaseOrderUrl(o.id)}>{o.originalName}</a></th>
-                <td><Link to={`/backoffice/proformas/${o.proforma.id}`}>{o.proforma.number}</Link></td>
+                <th scope="row">
+                  <a href={purchaseOrderUrl(o.id)}>{o.originalName}</a>
+                </th>
+                <td>
+                  <Link to={`/backoffice/proformas/${o.proforma.id}`}>{o.proforma.number}</Link>
+                </td>
                 <td>{formatDate(o.createdAt, locale)}</td>
                 <td>
                   <span className={`billing-status billing-status--${o.status}`}>{t(`boCompany.orderStatus.${o.status}`)}</span>
@@ -77,7 +92,9 @@ export function CompanyDocuments({ documents, locale }: { documents: Documents; 
               <th scope="col">{t('boCompany.number')}</th>
               <th scope="col">{t('boCompany.date')}</th>
               <th scope="col">{t('boCompany.dueDate')}</th>
-              <th scope="col" className="num">{t('boCompany.amount')}</th>
+              <th scope="col" className="num">
+                {t('boCompany.amount')}
+              </th>
               <th scope="col">{t('boCompany.status')}</th>
               <th scope="col">{t('boCompany.pdf')}</th>
             </tr>
@@ -87,12 +104,20 @@ export function CompanyDocuments({ documents, locale }: { documents: Documents; 
               const state = i.credited ? 'credited' : i.paidAt ? 'paid' : 'unpaid';
               return (
                 <tr key={i.id}>
-                  <th scope="row"><Link to={`/backoffice/invoices/${i.id}`}>{i.number}</Link></th>
+                  <th scope="row">
+                    <Link to={`/backoffice/invoices/${i.id}`}>{i.number}</Link>
+                  </th>
                   <td>{formatDate(i.createdAt, locale)}</td>
                   <td>{formatDay(i.dueDate, locale)}</td>
                   <td className="num">{formatCents(i.totalInclTaxCents, locale)}</td>
-                  <td><span className={`billing-status billing-status--${state}`}>{t(`boCompany.invoiceStatus.${state}`)}</span></td>
-                  <td><a href={documentUrl('invoice', i.id)} aria-label={`${t('boCompany.pdf')} ${i.number}`}>{t('boCompany.pdf')}</a></td>
+                  <td>
+                    <span className={`billing-status billing-status--${state}`}>{t(`boCompany.invoiceStatus.${state}`)}</span>
+                  </td>
+                  <td>
+                    <a href={documentUrl('invoice', i.id)} aria-label={`${t('boCompany.pdf')} ${i.number}`}>
+                      {t('boCompany.pdf')}
+                    </a>
+                  </td>
                 </tr>
               );
             })}
@@ -107,7 +132,9 @@ export function CompanyDocuments({ documents, locale }: { documents: Documents; 
               <th scope="col">{t('boCompany.number')}</th>
               <th scope="col">{t('boCompany.invoice')}</th>
               <th scope="col">{t('boCompany.date')}</th>
-              <th scope="col" className="num">{t('boCompany.amount')}</th>
+              <th scope="col" className="num">
+                {t('boCompany.amount')}
+              </th>
               <th scope="col">{t('boCompany.reason')}</th>
               <th scope="col">{t('boCompany.pdf')}</th>
             </tr>
@@ -116,11 +143,21 @@ export function CompanyDocuments({ documents, locale }: { documents: Documents; 
             {creditNotes.map((c) => (
               <tr key={c.id}>
                 <th scope="row">{c.number}</th>
-                <td>{invoiceIdOf.has(c.invoiceNumber) ? <Link to={`/backoffice/invoices/${invoiceIdOf.get(c.invoiceNumber)}`}>{c.invoiceNumber}</Link> : c.invoiceNumber}</td>
+                <td>
+                  {invoiceIdOf.has(c.invoiceNumber) ? (
+                    <Link to={`/backoffice/invoices/${invoiceIdOf.get(c.invoiceNumber)}`}>{c.invoiceNumber}</Link>
+                  ) : (
+                    c.invoiceNumber
+                  )}
+                </td>
                 <td>{formatDate(c.createdAt, locale)}</td>
                 <td className="num">{formatCents(c.totalInclTaxCents, locale)}</td>
                 <td>{c.reason}</td>
-                <td><a href={documentUrl('creditNote', c.id)} aria-label={`${t('boCompany.pdf')} ${c.number}`}>{t('boCompany.pdf')}</a></td>
+                <td>
+                  <a href={documentUrl('creditNote', c.id)} aria-label={`${t('boCompany.pdf')} ${c.number}`}>
+                    {t('boCompany.pdf')}
+                  </a>
+                </td>
               </tr>
             ))}
           </tbody>

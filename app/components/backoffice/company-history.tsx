@@ -65,7 +65,8 @@ function auditFacts(details: string | null, action: string, t: TFunction): { num
   if (outcome) facts.push(t('auditText.outcome', { value: t(`boQuotes.outcomes.${outcome}`, { defaultValue: outcome }) }));
   const from = text('from');
   const to = text('to');
-  if (action.startsWith('quote.') && from && to) facts.push(t('auditText.status', { from: t(`boQuotes.status.${from}`), to: t(`boQuotes.status.${to}`) }));
+  if (action.startsWith('quote.') && from && to)
+    facts.push(t('auditText.status', { from: t(`boQuotes.status.${from}`), to: t(`boQuotes.status.${to}`) }));
   const entity = text('entityId');
   if (entity) facts.push(t('auditText.entity', { value: entity }));
   return { number: text('number'), facts };

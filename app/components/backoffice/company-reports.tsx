@@ -8,7 +8,19 @@ import type { AppRouter } from '../../../server/trpc/root-router';
 type Reports = inferRouterOutputs<AppRouter>['reports']['ofCompany'];
 
 /** A company's monthly reports, each downloadable, and a report made again for a finished month. */
-export function CompanyReports({ reports, months, locale, busy, monthError }: { reports: Reports; months: string[]; locale: Locale; busy: boolean; monthError?: string }) {
+export function CompanyReports({
+  reports,
+  months,
+  locale,
+  busy,
+  monthError,
+}: {
+  reports: Reports;
+  months: string[];
+  locale: Locale;
+  busy: boolean;
+  monthError?: string;
+}) {
   const { t } = useTranslation();
   return (
     <>
@@ -32,8 +44,14 @@ export function CompanyReports({ reports, months, locale, busy, monthError }: { 
                 <tr key={report.id}>
                   <th scope="row">{month}</th>
                   <td>{formatDate(report.generatedAt, locale)}</td>
-                  <td>{report.mailedAt ? formatDate(report.mailedAt, locale) : <span className="muted">{t('report.staff.notMailed')}</span>}</td>
-                  <td><a href={`/reports/${report.id}`} aria-label={t('report.portal.downloadNamed', { month })}>{t('report.portal.download')}</a></td>
+                  <td>
+                    {report.mailedAt ? formatDate(report.mailedAt, locale) : <span className="muted">{t('report.staff.notMailed')}</span>}
+                  </td>
+                  <td>
+                    <a href={`/reports/${report.id}`} aria-label={t('report.portal.downloadNamed', { month })}>
+                      {t('report.portal.download')}
+                    </a>
+                  </td>
                 </tr>
               );
             })}
@@ -43,12 +61,27 @@ export function CompanyReports({ reports, months, locale, busy, monthError }: { 
       <Form method="post" className="form search-form">
         <div className="field">
           <label htmlFor="report-month">{t('report.staff.regenerateFor')}</label>
-          <select id="report-month" name="month" aria-invalid={monthError ? true : undefined} aria-describedby={monthError ? 'report-month-error' : undefined}>
-            {months.map((month) => <option key={month} value={month}>{formatMonth(month, locale)}</option>)}
+          <select
+            id="report-month"
+            name="month"
+            aria-invalid={monthError ? true : undefined}
+            aria-describedby={monthError ? 'report-month-error' : undefined}
+          >
+            {months.map((month) => (
+              <option key={month} value={month}>
+                {formatMonth(month, locale)}
+              </option>
+            ))}
           </select>
-          {monthError ? <p id="report-month-error" className="field__error" role="alert">{t(monthError)}</p> : null}
+          {monthError ? (
+            <p id="report-month-error" className="field__error" role="alert">
+              {t(monthError)}
+            </p>
+          ) : null}
         </div>
-        <button type="submit" name="intent" value="regenerate-report" className="button" disabled={busy}>{t('report.staff.regenerate')}</button>
+        <button type="submit" name="intent" value="regenerate-report" className="button" disabled={busy}>
+          {t('report.staff.regenerate')}
+        </button>
       </Form>
     </>
   );

@@ -11,7 +11,17 @@ type Monitor = inferRouterOutputs<AppRouter>['backoffice']['companies']['syncMon
  * The cache's freshness per GLPI item type, the last cycles with what each cost GLPI, and the
  * "sync now" button when the company is linked.
  */
-export function CompanySyncMonitor({ monitor, linked, busy, locale }: { monitor: Monitor; linked: boolean; busy: boolean; locale: Locale }) {
+export function CompanySyncMonitor({
+  monitor,
+  linked,
+  busy,
+  locale,
+}: {
+  monitor: Monitor;
+  linked: boolean;
+  busy: boolean;
+  locale: Locale;
+}) {
   const { t } = useTranslation();
   const { pairs, runs } = monitor;
   return (
@@ -23,10 +33,18 @@ export function CompanySyncMonitor({ monitor, linked, busy, locale }: { monitor:
             <thead>
               <tr>
                 <th scope="col">{t('boCompany.runStarted')}</th>
-                <th scope="col" className="num">{t('boCompany.runDuration')}</th>
-                <th scope="col" className="num">{t('boCompany.runRequests')}</th>
-                <th scope="col" className="num">{t('boCompany.runRowsRead')}</th>
-                <th scope="col" className="num">{t('boCompany.runRowsChanged')}</th>
+                <th scope="col" className="num">
+                  {t('boCompany.runDuration')}
+                </th>
+                <th scope="col" className="num">
+                  {t('boCompany.runRequests')}
+                </th>
+                <th scope="col" className="num">
+                  {t('boCompany.runRowsRead')}
+                </th>
+                <th scope="col" className="num">
+                  {t('boCompany.runRowsChanged')}
+                </th>
                 <th scope="col">{t('boCompany.runStatus')}</th>
               </tr>
             </thead>
@@ -58,7 +76,9 @@ export function CompanySyncMonitor({ monitor, linked, busy, locale }: { monitor:
               <tr>
                 <th scope="col">{t('boCompany.itemtype')}</th>
                 <th scope="col">{t('boCompany.lastSuccess')}</th>
-                <th scope="col" className="num">{t('boCompany.cached')}</th>
+                <th scope="col" className="num">
+                  {t('boCompany.cached')}
+                </th>
                 <th scope="col">{t('boCompany.lastError')}</th>
               </tr>
             </thead>
@@ -73,7 +93,9 @@ export function CompanySyncMonitor({ monitor, linked, busy, locale }: { monitor:
                   <td>
                     {pair.lastSuccessAt ? formatDateTime(pair.lastSuccessAt, locale) : t('boClients.neverSynced')}
                     {pair.firstSync && !pair.firstSync.finished ? (
-                      <div className="muted small">{t('boCompany.firstSync', { done: pair.firstSync.done, total: pair.firstSync.total ?? '?' })}</div>
+                      <div className="muted small">
+                        {t('boCompany.firstSync', { done: pair.firstSync.done, total: pair.firstSync.total ?? '?' })}
+                      </div>
                     ) : null}
                   </td>
                   <td className="num">{formatNumber(pair.cachedItems, locale)}</td>

@@ -20,12 +20,36 @@ export function LegalIdentityForm({ company, failure, busy }: { company: Company
         <FormField name="name" label={t('legalIdentity.name')} required defaultValue={value('name')} error={failure?.fieldErrors.name} />
         <FormField name="address" label={t('legalIdentity.address')} defaultValue={value('address')} error={failure?.fieldErrors.address} />
         <div className="form-row">
-          <FormField name="rc" label={t('legalIdentity.rc')} hint={t('legalIdentity.rcHint')} defaultValue={value('rc')} error={failure?.fieldErrors.rc} />
-          <FormField name="nif" label={t('legalIdentity.nif')} hint={t('legalIdentity.nifHint')} defaultValue={value('nif')} error={failure?.fieldErrors.nif} />
+          <FormField
+            name="rc"
+            label={t('legalIdentity.rc')}
+            hint={t('legalIdentity.rcHint')}
+            defaultValue={value('rc')}
+            error={failure?.fieldErrors.rc}
+          />
+          <FormField
+            name="nif"
+            label={t('legalIdentity.nif')}
+            hint={t('legalIdentity.nifHint')}
+            defaultValue={value('nif')}
+            error={failure?.fieldErrors.nif}
+          />
         </div>
         <div className="form-row">
-          <FormField name="nis" label={t('legalIdentity.nis')} hint={t('legalIdentity.nisHint')} defaultValue={value('nis')} error={failure?.fieldErrors.nis} />
-          <FormField name="ai" label={t('legalIdentity.ai')} hint={t('legalIdentity.aiHint')} defaultValue={value('ai')} error={failure?.fieldErrors.ai} />
+          <FormField
+            name="nis"
+            label={t('legalIdentity.nis')}
+            hint={t('legalIdentity.nisHint')}
+            defaultValue={value('nis')}
+            error={failure?.fieldErrors.nis}
+          />
+          <FormField
+            name="ai"
+            label={t('legalIdentity.ai')}
+            hint={t('legalIdentity.aiHint')}
+            defaultValue={value('ai')}
+            error={failure?.fieldErrors.ai}
+          />
         </div>
         <div>
           <button type="submit" className="button" disabled={busy}>

@@ -8,7 +8,19 @@ import type { AppRouter } from '../../../server/trpc/root-router';
 type Balance = inferRouterOutputs<AppRouter>['payments']['myBalance'];
 
 /** A company's account — invoiced, credited, paid, due or in its favour — and every receipt; the client's page and the staff's company page. */
-export function BalanceSummary({ balance, locale, headingId, title, titleHidden = false }: { balance: Balance; locale: Locale; headingId: string; title: string; titleHidden?: boolean }) {
+export function BalanceSummary({
+  balance,
+  locale,
+  headingId,
+  title,
+  titleHidden = false,
+}: {
+  balance: Balance;
+  locale: Locale;
+  headingId: string;
+  title: string;
+  titleHidden?: boolean;
+}) {
   const { t } = useTranslation();
   const figures = [
     ['invoiced', balance.invoicedCents],

@@ -24,7 +24,13 @@ export function ClientHomeBilling({ home, locale }: { home: Home; locale: Locale
             <dl className="billing-facts">
               <div>
                 <dt>{t('subscription.service')}</dt>
-                <dd>{pickLocalized(locale, { fr: subscription.service.nameFr, en: subscription.service.nameEn, ar: subscription.service.nameAr })}</dd>
+                <dd>
+                  {pickLocalized(locale, {
+                    fr: subscription.service.nameFr,
+                    en: subscription.service.nameEn,
+                    ar: subscription.service.nameAr,
+                  })}
+                </dd>
               </div>
               <div>
                 <dt>{t('subscription.tier')}</dt>
@@ -65,7 +71,9 @@ export function ClientHomeBilling({ home, locale }: { home: Home; locale: Locale
           <ul className="billing-tasks">
             {next.answer.map((p) => (
               <li key={`a${p.id}`}>
-                <Link to={`/portal/proformas/${p.id}`}>{t('portalBilling.answer', { number: p.number, date: formatDay(p.validUntil, locale) })}</Link>
+                <Link to={`/portal/proformas/${p.id}`}>
+                  {t('portalBilling.answer', { number: p.number, date: formatDay(p.validUntil, locale) })}
+                </Link>
               </li>
             ))}
             {next.sendOrder.map((p) => (
@@ -79,7 +87,13 @@ export function ClientHomeBilling({ home, locale }: { home: Home; locale: Locale
             ))}
             {next.unpaidInvoices.map((i) => (
               <li key={`i${i.id}`}>
-                <Link to="/portal/documents">{t('portalBilling.payInvoice', { number: i.number, total: formatCents(i.totalInclTaxCents, locale), date: formatDay(i.dueDate, locale) })}</Link>
+                <Link to="/portal/documents">
+                  {t('portalBilling.payInvoice', {
+                    number: i.number,
+                    total: formatCents(i.totalInclTaxCents, locale),
+                    date: formatDay(i.dueDate, locale),
+                  })}
+                </Link>
               </li>
             ))}
           </ul>

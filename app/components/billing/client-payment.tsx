@@ -12,7 +12,17 @@ import type { ProformaView } from './proforma-summary';
  * cheque's scan with its bank reference, or cash at the office; then the receipts. A purchase
  * order has its own section (the upload of the signed order).
  */
-export function ClientPayment({ proforma, locale, failure, busy }: { proforma: ProformaView; locale: Locale; failure: FormFailure | undefined; busy: boolean }) {
+export function ClientPayment({
+  proforma,
+  locale,
+  failure,
+  busy,
+}: {
+  proforma: ProformaView;
+  locale: Locale;
+  failure: FormFailure | undefined;
+  busy: boolean;
+}) {
   const { t } = useTranslation();
   const mode = proforma.paymentMethod!;
   const pending = proforma.paymentProofs.find((p) => p.status === 'pending');
@@ -20,8 +30,12 @@ export function ClientPayment({ proforma, locale, failure, busy }: { proforma: P
     <section className="card" aria-labelledby="pay-title">
       <h2 id="pay-title">{t('payments.clientTitle')}</h2>
       <p data-testid="chosen-mode">{t('payments.chosenMode', { mode: t(`paymentMethod.${mode}`) })}</p>
-      {mode === 'cash' && proforma.next.payAtOffice ? <p>{t('payments.cashLead', { total: formatCents(proforma.totalInclTaxCents, locale) })}</p> : null}
-      {mode === 'transfer' || mode === 'cheque' ? <p>{t(`payments.${mode}Lead`, { total: formatCents(proforma.totalInclTaxCents, locale) })}</p> : null}
+      {mode === 'cash' && proforma.next.payAtOffice ? (
+        <p>{t('payments.cashLead', { total: formatCents(proforma.totalInclTaxCents, locale) })}</p>
+      ) : null}
+      {mode === 'transfer' || mode === 'cheque' ? (
+        <p>{t(`payments.${mode}Lead`, { total: formatCents(proforma.totalInclTaxCents, locale) })}</p>
+      ) : null}
       {pending ? <p>{t('payments.proofWaiting')}</p> : null}
       {proforma.next.uploadPaymentProof ? (
         <>
@@ -84,7 +98,12 @@ export function ClientPayment({ proforma, locale, failure, busy }: { proforma: P
       ) : null}
       {proforma.payments.map((p) => (
         <p key={p.id}>
-          {t('payments.receiptLine', { receipt: p.receiptNumber, amount: formatCents(p.amountCents, locale), mode: t(`paymentMethod.${p.method}`), date: formatDay(p.paidOn, locale) })}{' '}
+          {t('payments.receiptLine', {
+            receipt: p.receiptNumber,
+            amount: formatCents(p.amountCents, locale),
+            mode: t(`paymentMethod.${p.method}`),
+            date: formatDay(p.paidOn, locale),
+          })}{' '}
           <a href={receiptUrl(p.id)}>{t('payments.downloadReceipt')}</a>
         </p>
       ))}

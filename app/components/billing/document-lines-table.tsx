@@ -11,7 +11,17 @@ type Totals = { totalExclTaxCents: number; vatRatePercent: number; vatCents: num
  * counts months, an intervention, hardware or a set-up fee counts units, so the headers name a
  * quantity and a unit price, not a duration; a line without discount shows a dash.
  */
-export function DocumentLinesTable({ lines, totals, locale, totalTestId }: { lines: Line[]; totals: Totals; locale: Locale; totalTestId?: string }) {
+export function DocumentLinesTable({
+  lines,
+  totals,
+  locale,
+  totalTestId,
+}: {
+  lines: Line[];
+  totals: Totals;
+  locale: Locale;
+  totalTestId?: string;
+}) {
   const { t } = useTranslation();
   return (
     <div className="table-scroll">
@@ -20,10 +30,18 @@ export function DocumentLinesTable({ lines, totals, locale, totalTestId }: { lin
         <thead>
           <tr>
             <th scope="col">{t('billing.description')}</th>
-            <th scope="col" className="num">{t('documentLines.quantity')}</th>
-            <th scope="col" className="num">{t('documentLines.unitPrice')}</th>
-            <th scope="col" className="num">{t('documentLines.discount')}</th>
-            <th scope="col" className="num">{t('billing.lineTotal')}</th>
+            <th scope="col" className="num">
+              {t('documentLines.quantity')}
+            </th>
+            <th scope="col" className="num">
+              {t('documentLines.unitPrice')}
+            </th>
+            <th scope="col" className="num">
+              {t('documentLines.discount')}
+            </th>
+            <th scope="col" className="num">
+              {t('billing.lineTotal')}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -32,22 +50,34 @@ export function DocumentLinesTable({ lines, totals, locale, totalTestId }: { lin
               <td className="document-lines__description">{line.description}</td>
               <td className="num">{formatNumber(line.quantity, locale)}</td>
               <td className="num">{formatCents(line.unitPriceCents, locale)}</td>
-              <td className="num">{line.discountPercent > 0 ? formatPercent(line.discountPercent, locale, 2) : <span aria-label={t('documentLines.noDiscount')}>—</span>}</td>
+              <td className="num">
+                {line.discountPercent > 0 ? (
+                  formatPercent(line.discountPercent, locale, 2)
+                ) : (
+                  <span aria-label={t('documentLines.noDiscount')}>—</span>
+                )}
+              </td>
               <td className="num">{formatCents(line.totalCents, locale)}</td>
             </tr>
           ))}
         </tbody>
         <tfoot>
           <tr>
-            <th scope="row" colSpan={4}>{t('billing.totalExclTax')}</th>
+            <th scope="row" colSpan={4}>
+              {t('billing.totalExclTax')}
+            </th>
             <td className="num">{formatCents(totals.totalExclTaxCents, locale)}</td>
           </tr>
           <tr>
-            <th scope="row" colSpan={4}>{t('billing.vat', { rate: totals.vatRatePercent })}</th>
+            <th scope="row" colSpan={4}>
+              {t('billing.vat', { rate: totals.vatRatePercent })}
+            </th>
             <td className="num">{formatCents(totals.vatCents, locale)}</td>
           </tr>
           <tr>
-            <th scope="row" colSpan={4}>{t('billing.totalInclTax')}</th>
+            <th scope="row" colSpan={4}>
+              {t('billing.totalInclTax')}
+            </th>
             <td className="num">
               <strong data-testid={totalTestId}>{formatCents(totals.totalInclTaxCents, locale)}</strong>
             </td>

@@ -15,14 +15,26 @@ export const receiptUrl = (id: number) => `/receipts/${id}`;
  * sent (a pending one is confirmed once the money is on the account, or rejected with a reason),
  * and the payments received with their receipts.
  */
-export function PaymentSection({ proforma, locale, failure, busy }: { proforma: ProformaView; locale: Locale; failure: FormFailure | undefined; busy: boolean }) {
+export function PaymentSection({
+  proforma,
+  locale,
+  failure,
+  busy,
+}: {
+  proforma: ProformaView;
+  locale: Locale;
+  failure: FormFailure | undefined;
+  busy: boolean;
+}) {
   const { t } = useTranslation();
   const pending = proforma.paymentProofs.find((p) => p.status === 'pending');
   if (!proforma.paymentMethod && proforma.payments.length === 0) return null;
   return (
     <section className="card" aria-labelledby="bo-payments">
       <h2 id="bo-payments">{t('payments.title')}</h2>
-      {proforma.paymentMethod ? <p data-testid="chosen-mode">{t('payments.chosenMode', { mode: t(`paymentMethod.${proforma.paymentMethod}`) })}</p> : null}
+      {proforma.paymentMethod ? (
+        <p data-testid="chosen-mode">{t('payments.chosenMode', { mode: t(`paymentMethod.${proforma.paymentMethod}`) })}</p>
+      ) : null}
       {proforma.next.payAtOffice ? <p className="muted">{t('payments.cashExpected')}</p> : null}
       {pending ? (
         <div className="billing-review">
@@ -37,8 +49,19 @@ export function PaymentSection({ proforma, locale, failure, busy }: { proforma: 
           <Form method="post" noValidate className="form">
             <input type="hidden" name="paymentProofId" value={pending.id} />
             <div className="form-row">
-              <FormField name="paidOn" type="date" label={t('payments.paidOn')} defaultValue={failure?.values.paidOn} error={failure?.fieldErrors.paidOn} />
-              <FormField name="reason" label={t('payments.rejectReason')} defaultValue={failure?.values.reason} error={failure?.fieldErrors.reason} />
+              <FormField
+                name="paidOn"
+                type="date"
+                label={t('payments.paidOn')}
+                defaultValue={failure?.values.paidOn}
+                error={failure?.fieldErrors.paidOn}
+              />
+              <FormField
+                name="reason"
+                label={t('payments.rejectReason')}
+                defaultValue={failure?.values.reason}
+                error={failure?.fieldErrors.reason}
+              />
             </div>
             <div className="billing-actions">
               <button type="submit" name="intent" value="confirm-proof" className="button" disabled={busy}>
@@ -56,7 +79,8 @@ export function PaymentSection({ proforma, locale, failure, busy }: { proforma: 
           {proforma.paymentProofs.map((p) => (
             <li key={p.id}>
               <span>
-                <a href={paymentProofUrl(p.id)}>{p.originalName}</a> — {t(`paymentMethod.${p.method}`)} {p.bankReference} — {t(`payments.proofStatus.${p.status}`)}
+                <a href={paymentProofUrl(p.id)}>{p.originalName}</a> — {t(`paymentMethod.${p.method}`)} {p.bankReference} —{' '}
+                {t(`payments.proofStatus.${p.status}`)}
                 {p.rejectionReason ? ` — ${p.rejectionReason}` : ''}
               </span>
               <time dateTime={new Date(p.uploadedAt).toISOString()}>{formatDate(p.uploadedAt, locale)}</time>
@@ -69,7 +93,12 @@ export function PaymentSection({ proforma, locale, failure, busy }: { proforma: 
           {proforma.payments.map((p) => (
             <li key={p.id}>
               <span>
-                {t('payments.receiptLine', { receipt: p.receiptNumber, amount: formatCents(p.amountCents, locale), mode: t(`paymentMethod.${p.method}`), date: formatDay(p.paidOn, locale) })}
+                {t('payments.receiptLine', {
+                  receipt: p.receiptNumber,
+                  amount: formatCents(p.amountCents, locale),
+                  mode: t(`paymentMethod.${p.method}`),
+                  date: formatDay(p.paidOn, locale),
+                })}
               </span>
               <a href={receiptUrl(p.id)}>{t('payments.downloadReceipt')}</a>
             </li>

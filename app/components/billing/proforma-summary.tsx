@@ -39,12 +39,20 @@ export function ProformaSummary({ proforma, locale, audience }: { proforma: Prof
         </div>
       </dl>
       {proforma.acceptedAt && proforma.paymentMethod ? (
-        <p>{t('proforma.acceptedWith', { date: formatDate(proforma.acceptedAt, locale), method: t(`paymentMethod.${proforma.paymentMethod}`) })}</p>
+        <p>
+          {t('proforma.acceptedWith', {
+            date: formatDate(proforma.acceptedAt, locale),
+            method: t(`paymentMethod.${proforma.paymentMethod}`),
+          })}
+        </p>
       ) : null}
       {proforma.status === 'refused' ? <p>{t('proforma.refusedBecause', { reason: proforma.refusalReason ?? '—' })}</p> : null}
       {proforma.paymentRecordedAt && proforma.paymentMethod ? (
         <p>
-          {t('proforma.paymentRecorded', { date: formatDate(proforma.paymentRecordedAt, locale), method: t(`paymentMethod.${proforma.paymentMethod}`) })}
+          {t('proforma.paymentRecorded', {
+            date: formatDate(proforma.paymentRecordedAt, locale),
+            method: t(`paymentMethod.${proforma.paymentMethod}`),
+          })}
           {proforma.paymentReference ? ` — ${proforma.paymentReference}` : ''}
         </p>
       ) : null}

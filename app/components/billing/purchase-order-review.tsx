@@ -23,7 +23,19 @@ const algiersDay = (date: Date | string) => new Intl.DateTimeFormat('en-CA', { t
  * once, accept or refuse. The server compares again: a differing order is accepted only with a
  * written override reason.
  */
-export function PurchaseOrderReview({ order, proforma, locale, failure, busy }: { order: Order; proforma: ProformaView; locale: Locale; failure: FormFailure | undefined; busy: boolean }) {
+export function PurchaseOrderReview({
+  order,
+  proforma,
+  locale,
+  failure,
+  busy,
+}: {
+  order: Order;
+  proforma: ProformaView;
+  locale: Locale;
+  failure: FormFailure | undefined;
+  busy: boolean;
+}) {
   const { t } = useTranslation();
   const [values, setValues] = useState({
     proformaReference: failure?.values.proformaReference ?? '',
@@ -31,13 +43,34 @@ export function PurchaseOrderReview({ order, proforma, locale, failure, busy }: 
     amountExclTaxDa: failure?.values.amountExclTaxDa ?? '',
     amountDa: failure?.values.amountDa ?? '',
   });
-  const set = (name: keyof typeof values) => (e: React.ChangeEvent<HTMLInputElement>) => setValues((v) => ({ ...v, [name]: e.target.value }));
+  const set = (name: keyof typeof values) => (e: React.ChangeEvent<HTMLInputElement>) =>
+    setValues((v) => ({ ...v, [name]: e.target.value }));
   const issued = algiersDay(proforma.createdAt);
   const checks: { check: Check; typed: boolean; ok: boolean; expected: string }[] = [
-    { check: 'number', typed: values.proformaReference.trim() !== '', ok: values.proformaReference.replace(/\s/g, '').toUpperCase() === proforma.number, expected: proforma.number },
-    { check: 'amountExclTax', typed: typedCents(values.amountExclTaxDa) !== null, ok: typedCents(values.amountExclTaxDa) === proforma.totalExclTaxCents, expected: formatCents(proforma.totalExclTaxCents, locale) },
-    { check: 'amountInclTax', typed: typedCents(values.amountDa) !== null, ok: typedCents(values.amountDa) === proforma.totalInclTaxCents, expected: formatCents(proforma.totalInclTaxCents, locale) },
-    { check: 'date', typed: values.poDate !== '', ok: values.poDate >= issued && values.poDate <= proforma.validUntil, expected: t('po.dateRange', { from: formatDay(issued, locale), to: formatDay(proforma.validUntil, locale) }) },
+    {
+      check: 'number',
+      typed: values.proformaReference.trim() !== '',
+      ok: values.proformaReference.replace(/\s/g, '').toUpperCase() === proforma.number,
+      expected: proforma.number,
+    },
+    {
+      check: 'amountExclTax',
+      typed: typedCents(values.amountExclTaxDa) !== null,
+      ok: typedCents(values.amountExclTaxDa) === proforma.totalExclTaxCents,
+      expected: formatCents(proforma.totalExclTaxCents, locale),
+    },
+    {
+      check: 'amountInclTax',
+      typed: typedCents(values.amountDa) !== null,
+      ok: typedCents(values.amountDa) === proforma.totalInclTaxCents,
+      expected: formatCents(proforma.totalInclTaxCents, locale),
+    },
+    {
+      check: 'date',
+      typed: values.poDate !== '',
+      ok: values.poDate >= issued && values.poDate <= proforma.validUntil,
+      expected: t('po.dateRange', { from: formatDay(issued, locale), to: formatDay(proforma.validUntil, locale) }),
+    },
   ];
   const mismatch = checks.some((c) => c.typed && !c.ok);
   const field = (name: keyof typeof values, label: string, type = 'text') => (
@@ -72,7 +105,12 @@ export function PurchaseOrderReview({ order, proforma, locale, failure, busy }: 
       <Form method="post" noValidate className="form">
         <input type="hidden" name="purchaseOrderId" value={order.id} />
         <div className="form-row">
-          <FormField name="poNumber" label={t('boBilling.poNumber')} defaultValue={failure?.values.poNumber} error={failure?.fieldErrors.poNumber} />
+          <FormField
+            name="poNumber"
+            label={t('boBilling.poNumber')}
+            defaultValue={failure?.values.poNumber}
+            error={failure?.fieldErrors.poNumber}
+          />
           {field('proformaReference', t('po.proformaReference'))}
           {field('poDate', t('po.poDate'), 'date')}
         </div>
@@ -94,7 +132,9 @@ export function PurchaseOrderReview({ order, proforma, locale, failure, busy }: 
               <tr key={c.check} data-testid={`po-check-${c.check}`}>
                 <th scope="row">{t(`po.checks.${c.check}`)}</th>
                 <td>{c.expected}</td>
-                <td className={`billing-match-text billing-match-text--${!c.typed ? 'none' : c.ok ? 'yes' : 'no'}`}>{!c.typed ? '—' : c.ok ? `✓ ${t('po.matches')}` : `≠ ${t('po.differs')}`}</td>
+                <td className={`billing-match-text billing-match-text--${!c.typed ? 'none' : c.ok ? 'yes' : 'no'}`}>
+                  {!c.typed ? '—' : c.ok ? `✓ ${t('po.matches')}` : `≠ ${t('po.differs')}`}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -126,7 +166,14 @@ export function PurchaseOrderReview({ order, proforma, locale, failure, busy }: 
         </div>
         <div className="field">
           <label htmlFor="po-reason">{t('boBilling.refuseReason')}</label>
-          <textarea id="po-reason" name="reason" rows={3} defaultValue={failure?.values.reason} aria-invalid={failure?.fieldErrors.reason ? true : undefined} aria-describedby={failure?.fieldErrors.reason ? 'po-reason-error' : undefined} />
+          <textarea
+            id="po-reason"
+            name="reason"
+            rows={3}
+            defaultValue={failure?.values.reason}
+            aria-invalid={failure?.fieldErrors.reason ? true : undefined}
+            aria-describedby={failure?.fieldErrors.reason ? 'po-reason-error' : undefined}
+          />
           {failure?.fieldErrors.reason ? (
             <p id="po-reason-error" className="field__error" role="alert">
               {t(failure.fieldErrors.reason)}

@@ -22,7 +22,17 @@ function dayBefore(instant: Date | string): string {
  * the company's page (the same forms, posted to the page's action with an intent): the tier from
  * a chosen day, automatic renewal, and cancellation at term.
  */
-export function SubscriptionChanges({ subscription, locale, failure, busy }: { subscription: Current; locale: Locale; failure?: FormFailure & { values: Record<string, string> }; busy: boolean }) {
+export function SubscriptionChanges({
+  subscription,
+  locale,
+  failure,
+  busy,
+}: {
+  subscription: Current;
+  locale: Locale;
+  failure?: FormFailure & { values: Record<string, string> };
+  busy: boolean;
+}) {
   const { t } = useTranslation();
   const tierId = useId();
   const renewId = useId();
@@ -42,7 +52,10 @@ export function SubscriptionChanges({ subscription, locale, failure, busy }: { s
       ) : null}
       {subscription.scheduledChange ? (
         <p data-testid="subscription-scheduled-change">
-          {t('subscriptionChanges.changeScheduled', { tier: subscription.scheduledChange.tierMaxQty, date: formatDate(subscription.scheduledChange.startAt, locale) })}
+          {t('subscriptionChanges.changeScheduled', {
+            tier: subscription.scheduledChange.tierMaxQty,
+            date: formatDate(subscription.scheduledChange.startAt, locale),
+          })}
         </p>
       ) : null}
       {subscription.pendingChange ? <p>{t('subscriptionChanges.changePending', { number: subscription.pendingChange.number })}</p> : null}
@@ -55,7 +68,9 @@ export function SubscriptionChanges({ subscription, locale, failure, busy }: { s
       {canChangeTier ? (
         <Form method="post" noValidate className="form">
           <h3>{t('subscriptionChanges.changeTitle')}</h3>
-          <p className="muted">{t('subscriptionChanges.currentTier', { max: subscription.tierMaxQty, price: formatDa(subscription.monthlyPriceDa, locale) })}</p>
+          <p className="muted">
+            {t('subscriptionChanges.currentTier', { max: subscription.tierMaxQty, price: formatDa(subscription.monthlyPriceDa, locale) })}
+          </p>
           <input type="hidden" name="subscriptionId" value={subscription.id} />
           <div className={`field${tierError ? ' field--error' : ''}`}>
             <label htmlFor={tierId}>{t('subscriptionChanges.tier')}</label>

@@ -12,9 +12,22 @@ export function AttachmentField({ error, params }: { error?: string; params?: Re
   return (
     <div className={`field${error ? ' field--error' : ''}`}>
       <label htmlFor={id}>{t('ticketMore.attachment')}</label>
-      <input id={id} type="file" name="attachment" accept="application/pdf,image/png,image/jpeg,.pdf,.png,.jpg,.jpeg" aria-invalid={error ? true : undefined} aria-describedby={described} />
-      <p id={`${id}-hint`} className="field__hint">{t('ticketMore.attachmentHint')}</p>
-      {error ? <p id={`${id}-error`} className="field__error" role="alert">{t(error, params)}</p> : null}
+      <input
+        id={id}
+        type="file"
+        name="attachment"
+        accept="application/pdf,image/png,image/jpeg,.pdf,.png,.jpg,.jpeg"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={described}
+      />
+      <p id={`${id}-hint`} className="field__hint">
+        {t('ticketMore.attachmentHint')}
+      </p>
+      {error ? (
+        <p id={`${id}-error`} className="field__error" role="alert">
+          {t(error, params)}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -1,4 +1,17 @@
-import { ArcElement, BarController, BarElement, CategoryScale, Chart, DoughnutController, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
+import {
+  ArcElement,
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  DoughnutController,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
+} from 'chart.js';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from '~/i18n/use-translation';
 import { intlTag, localeDirection, resolveLocale } from '../../../shared/i18n/locales';
@@ -11,7 +24,19 @@ const palette = ['#1f5fae', '#2f9e6e', '#e0a100', '#c2410c', '#7c3aed', '#0e7490
 let registered = false;
 function registerControllers() {
   if (registered) return;
-  Chart.register(BarController, BarElement, DoughnutController, ArcElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Legend, Tooltip);
+  Chart.register(
+    BarController,
+    BarElement,
+    DoughnutController,
+    ArcElement,
+    LineController,
+    LineElement,
+    PointElement,
+    CategoryScale,
+    LinearScale,
+    Legend,
+    Tooltip,
+  );
   registered = true;
 }
 
@@ -20,7 +45,23 @@ function registerControllers() {
  * data as a table beside it for screen readers, keyboards and anyone who prefers numbers. Only
  * the controllers the portal uses are registered.
  */
-export function PortalChart({ id, title, heading, kind, labels, series, max }: { id: string; title: string; heading: string; kind: Kind; labels: string[]; series: ChartSeries[]; max?: number }) {
+export function PortalChart({
+  id,
+  title,
+  heading,
+  kind,
+  labels,
+  series,
+  max,
+}: {
+  id: string;
+  title: string;
+  heading: string;
+  kind: Kind;
+  labels: string[];
+  series: ChartSeries[];
+  max?: number;
+}) {
   const { t, i18n } = useTranslation();
   const locale = resolveLocale(i18n.language);
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -65,7 +106,9 @@ export function PortalChart({ id, title, heading, kind, labels, series, max }: {
   const empty = series.every((s) => s.data.every((value) => value === 0)) || labels.length === 0;
   return (
     <figure className="portal-chart" aria-labelledby={`${id}-title`} data-testid={`chart-${id}`}>
-      <figcaption id={`${id}-title`} className="portal-chart__title">{title}</figcaption>
+      <figcaption id={`${id}-title`} className="portal-chart__title">
+        {title}
+      </figcaption>
       {empty ? (
         <p className="muted">{t('clientPortal.none')}</p>
       ) : (
@@ -81,14 +124,22 @@ export function PortalChart({ id, title, heading, kind, labels, series, max }: {
                 <thead>
                   <tr>
                     <th scope="col">{heading}</th>
-                    {series.map((s) => <th scope="col" key={s.label}>{s.label}</th>)}
+                    {series.map((s) => (
+                      <th scope="col" key={s.label}>
+                        {s.label}
+                      </th>
+                    ))}
                   </tr>
                 </thead>
                 <tbody>
                   {labels.map((label, row) => (
                     <tr key={`${label}-${row}`}>
                       <th scope="row">{label}</th>
-                      {series.map((s) => <td key={s.label} className="num">{formatNumber(s.data[row] ?? 0, locale)}</td>)}
+                      {series.map((s) => (
+                        <td key={s.label} className="num">
+                          {formatNumber(s.data[row] ?? 0, locale)}
+                        </td>
+                      ))}
                     </tr>
                   ))}
                 </tbody>

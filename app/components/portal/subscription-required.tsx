@@ -10,8 +10,14 @@ export function SubscriptionRequired({ access, locale }: { access: PortalAccess;
   return (
     <section className="card portal-access" aria-labelledby="access-title" data-testid="subscription-required">
       <h1 id="access-title">{t('clientPortal.access.title')}</h1>
-      <p>{access.endedAt ? t('clientPortal.access.ended', { date: formatPortalDate(access.endedAt, locale) }) : t('clientPortal.access.none')}</p>
-      <a className="button" href={access.renewUrl ?? '/quote'}>{t('clientPortal.access.renew')}</a>
+      <p>
+        {access.endedAt
+          ? t('clientPortal.access.ended', { date: formatPortalDate(access.endedAt, locale) })
+          : t('clientPortal.access.none')}
+      </p>
+      <a className="button" href={access.renewUrl ?? '/quote'}>
+        {t('clientPortal.access.renew')}
+      </a>
     </section>
   );
 }

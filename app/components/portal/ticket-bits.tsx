@@ -8,12 +8,18 @@ type Deadlines = { timeToOwn: Date | string | null; ownMissed: boolean; timeToRe
 export function TicketDeadlines({ deadlines, locale }: { deadlines: Deadlines; locale: Locale }) {
   const { t } = useTranslation();
   const k = 'clientPortal.tickets';
-  const line = (key: 'ownBy' | 'resolveBy', at: Date | string | null, missed: boolean) => at === null ? null : (
-    <li className={missed ? 'portal-deadline portal-deadline--missed' : 'portal-deadline'}>
-      {t(`${k}.${key}`, { date: formatPortalDate(at, locale) })}
-      {missed ? <> — <strong>{t(`${k}.missed`)}</strong></> : null}
-    </li>
-  );
+  const line = (key: 'ownBy' | 'resolveBy', at: Date | string | null, missed: boolean) =>
+    at === null ? null : (
+      <li className={missed ? 'portal-deadline portal-deadline--missed' : 'portal-deadline'}>
+        {t(`${k}.${key}`, { date: formatPortalDate(at, locale) })}
+        {missed ? (
+          <>
+            {' '}
+            — <strong>{t(`${k}.missed`)}</strong>
+          </>
+        ) : null}
+      </li>
+    );
   if (!deadlines.timeToOwn && !deadlines.timeToResolve) return null;
   return (
     <ul className="list portal-deadlines">
@@ -24,7 +30,15 @@ export function TicketDeadlines({ deadlines, locale }: { deadlines: Deadlines; l
 }
 
 /** Where a ticket or reply written in the portal stands on its way to GLPI. */
-export function OutboxState({ state, glpiTicketId, awaitingAccount = false }: { state: string; glpiTicketId?: number | null; awaitingAccount?: boolean }) {
+export function OutboxState({
+  state,
+  glpiTicketId,
+  awaitingAccount = false,
+}: {
+  state: string;
+  glpiTicketId?: number | null;
+  awaitingAccount?: boolean;
+}) {
   const { t } = useTranslation();
   const k = 'clientPortal.tickets';
   const waiting = awaitingAccount && (state === 'pending' || state === 'sending');
@@ -32,6 +46,14 @@ export function OutboxState({ state, glpiTicketId, awaitingAccount = false }: { 
     ? t('glpiAccount.awaitingAccount')
     : state === 'delivered' && glpiTicketId
       ? t(`${k}.delivered`, { number: glpiTicketId })
-      : state === 'failed' ? t(`${k}.failed`) : state === 'sending' ? t(`${k}.sending`) : t(`${k}.waiting`);
-  return <span className={`portal-outbox portal-outbox--${state}`} data-testid="outbox-state">{label}</span>;
+      : state === 'failed'
+        ? t(`${k}.failed`)
+        : state === 'sending'
+          ? t(`${k}.sending`)
+          : t(`${k}.waiting`);
+  return (
+    <span className={`portal-outbox portal-outbox--${state}`} data-testid="outbox-state">
+      {label}
+    </span>
+  );
 }

@@ -14,7 +14,11 @@ import type { TierValues, UpdateServiceInput } from './catalog-schemas';
 export async function listCatalog() {
   const services = await Service.findAll({
     include: [{ model: PriceTier, as: 'tiers' }],
-    order: [['position', 'ASC'], ['id', 'ASC'], [{ model: PriceTier, as: 'tiers' }, 'minQty', 'ASC']],
+    order: [
+      ['position', 'ASC'],
+      ['id', 'ASC'],
+      [{ model: PriceTier, as: 'tiers' }, 'minQty', 'ASC'],
+    ],
   });
   return services.map((s) => ({
     id: s.id,
@@ -36,9 +40,27 @@ export async function updateService(actor: AdminActor, input: UpdateServiceInput
     const service = await Service.findByPk(input.id, { transaction, lock: transaction.LOCK.UPDATE });
     if (!service) throw notFound();
     const before = { nameFr: service.nameFr, nameEn: service.nameEn, nameAr: service.nameAr, active: service.active };
-    await service.update({ nameFr: input.nameFr, nameEn: input.nameEn, scopeFr: input.scopeFr, scopeEn: input.scopeEn, nameAr: input.nameAr, scopeAr: input.scopeAr, active: input.active }, { transaction });
+    await service.update(
+      {
+        nameFr: input.nameFr,
+        nameEn: input.nameEn,
+        scopeFr: input.scopeFr,
+        scopeEn: input.scopeEn,
+        nameAr: input.nameAr,
+        scopeAr: input.scopeAr,
+        active: input.active,
+      },
+      { transaction },
+    );
     await recordAudit(
-      { actorUserId: actor.userId, action: 'catalog.service_update', recordType: 'service', recordId: service.id, details: { before, after: { nameFr: input.nameFr, nameEn: input.nameEn, nameAr: input.nameAr, active: input.active } }, ip: actor.ip },
+      {
+        actorUserId: actor.userId,
+        action: 'catalog.service_update',
+        recordType: 'service',
+        recordId: service.id,
+        details: { before, after: { nameFr: input.nameFr, nameEn: input.nameEn, nameAr: input.nameAr, active: input.active } },
+        ip: actor.ip,
+      },
       transaction,
     );
   });
@@ -56,7 +78,8 @@ async function assertNoOverlap(serviceId: number, range: TierValues, exceptTierI
     },
     transaction,
   });
-  if (clash) throw new AppError('CONFLICT', 'errors.admin.tierOverlap', { field: 'minQty', params: { min: clash.minQty, max: clash.maxQty } });
+  if (clash)
+    throw new AppError('CONFLICT', 'errors.admin.tierOverlap', { field: 'minQty', params: { min: clash.minQty, max: clash.maxQty } });
 }
 
 /** The service row is locked first, so two admins adding tiers at once cannot both pass the check. */
@@ -73,7 +96,17 @@ export async function createTier(actor: AdminActor, input: TierValues & { servic
     await lockService(input.serviceId, transaction);
     await assertNoOverlap(input.serviceId, input, null, transaction);
     const tier = await PriceTier.create(input, { transaction });
-    await recordAudit({ actorUserId: actor.userId, action: 'catalog.tier_create', recordType: 'price_tier', recordId: tier.id, details: { serviceId: input.serviceId, ...tierDetails(input) }, ip: actor.ip }, transaction);
+    await recordAudit(
+      {
+        actorUserId: actor.userId,
+        action: 'catalog.tier_create',
+        recordType: 'price_tier',
+        recordId: tier.id,
+        details: { serviceId: input.serviceId, ...tierDetails(input) },
+        ip: actor.ip,
+      },
+      transaction,
+    );
     return { id: tier.id };
   });
 }
@@ -86,7 +119,17 @@ export async function updateTier(actor: AdminActor, input: TierValues & { id: nu
     await assertNoOverlap(existing.serviceId, input, existing.id, transaction);
     const before = tierDetails(existing);
     await existing.update(tierDetails(input), { transaction });
-    await recordAudit({ actorUserId: actor.userId, action: 'catalog.tier_update', recordType: 'price_tier', recordId: existing.id, details: { serviceId: existing.serviceId, before, after: tierDetails(input) }, ip: actor.ip }, transaction);
+    await recordAudit(
+      {
+        actorUserId: actor.userId,
+        action: 'catalog.tier_update',
+        recordType: 'price_tier',
+        recordId: existing.id,
+        details: { serviceId: existing.serviceId, before, after: tierDetails(input) },
+        ip: actor.ip,
+      },
+      transaction,
+    );
   });
   return { ok: true as const };
 }
@@ -97,7 +140,17 @@ export async function deleteTier(actor: AdminActor, id: number) {
     if (!existing) throw notFound();
     await lockService(existing.serviceId, transaction);
     await existing.destroy({ transaction });
-    await recordAudit({ actorUserId: actor.userId, action: 'catalog.tier_delete', recordType: 'price_tier', recordId: id, details: { serviceId: existing.serviceId, ...tierDetails(existing) }, ip: actor.ip }, transaction);
+    await recordAudit(
+      {
+        actorUserId: actor.userId,
+        action: 'catalog.tier_delete',
+        recordType: 'price_tier',
+        recordId: id,
+        details: { serviceId: existing.serviceId, ...tierDetails(existing) },
+        ip: actor.ip,
+      },
+      transaction,
+    );
   });
   return { ok: true as const };
 }

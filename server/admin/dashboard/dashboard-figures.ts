@@ -10,12 +10,20 @@ const rate = (part: number, whole: number) => (whole === 0 ? null : Math.round((
 
 /** Clients (companies with at least one client account), active subscriptions and what they bring each month. */
 export async function subscriptionFigures(now: Date) {
-  const [clients] = await select<{ n: number }>("SELECT COUNT(DISTINCT company_id) AS n FROM users WHERE role = 'client' AND company_id IS NOT NULL", {});
+  const [clients] = await select<{ n: number }>(
+    "SELECT COUNT(DISTINCT company_id) AS n FROM users WHERE role = 'client' AND company_id IS NOT NULL",
+    {},
+  );
   const [active] = await select<{ n: number; companies: number; mrr: number }>(
     'SELECT COUNT(*) AS n, COUNT(DISTINCT company_id) AS companies, COALESCE(SUM(monthly_price_da), 0) AS mrr FROM subscriptions WHERE start_at <= :now AND end_at > :now',
     { now },
   );
-  return { clients: num(clients?.n), activeSubscriptions: num(active?.n), subscribedCompanies: num(active?.companies), monthlyRecurringRevenueDa: num(active?.mrr) };
+  return {
+    clients: num(clients?.n),
+    activeSubscriptions: num(active?.n),
+    subscribedCompanies: num(active?.companies),
+    monthlyRecurringRevenueDa: num(active?.mrr),
+  };
 }
 
 /** Invoiced (by issue date) and paid (by payment date) amounts incl. tax, per Algiers month, 12 months. */
@@ -75,7 +83,15 @@ export async function quoteFunnel(now: Date) {
 /** Subscriptions running now that end within 30 days and have no successor (a renewal starts at the old end). */
 export async function subscriptionsEndingSoon(now: Date) {
   const until = new Date(now.getTime() + 30 * 24 * 3600_000);
-  const rows = await select<{ id: number; companyId: number; companyName: string; serviceNameFr: string; serviceNameEn: string; endAt: Date; monthlyPriceDa: number }>(
+  const rows = await select<{
+    id: number;
+    companyId: number;
+    companyName: string;
+    serviceNameFr: string;
+    serviceNameEn: string;
+    endAt: Date;
+    monthlyPriceDa: number;
+  }>(
     `SELECT s.id, s.company_id AS companyId, c.name AS companyName, sv.name_fr AS serviceNameFr, sv.name_en AS serviceNameEn, s.end_at AS endAt, s.monthly_price_da AS monthlyPriceDa
      FROM subscriptions s JOIN companies c ON c.id = s.company_id JOIN services sv ON sv.id = s.service_id
      WHERE s.start_at <= :now AND s.end_at > :now AND s.end_at <= :until
@@ -87,6 +103,11 @@ export async function subscriptionsEndingSoon(now: Date) {
 }
 
 export async function dashboardOverview(now: Date = new Date()) {
-  const [subscriptions, months, funnel, endingSoon] = await Promise.all([subscriptionFigures(now), monthlyBilling(now), quoteFunnel(now), subscriptionsEndingSoon(now)]);
+  const [subscriptions, months, funnel, endingSoon] = await Promise.all([
+    subscriptionFigures(now),
+    monthlyBilling(now),
+    quoteFunnel(now),
+    subscriptionsEndingSoon(now),
+  ]);
   return { generatedAt: now, ...subscriptions, months, funnel, endingSoon };
 }

@@ -84,7 +84,17 @@ export async function resendEmail(actor: AdminActor, id: number) {
     const previous = await AuditEntry.count({ where: { action: 'email.resend', recordType: 'email', recordId: String(id) }, transaction });
     const before = { previousState: entry.state, previousError: entry.lastError };
     await entry.update({ state: 'queued', lastError: null }, { transaction });
-    await recordAudit({ actorUserId: actor.userId, action: 'email.resend', recordType: 'email', recordId: id, details: { recipient: entry.recipient, template: entry.template }, ip: actor.ip }, transaction);
+    await recordAudit(
+      {
+        actorUserId: actor.userId,
+        action: 'email.resend',
+        recordType: 'email',
+        recordId: id,
+        details: { recipient: entry.recipient, template: entry.template },
+        ip: actor.ip,
+      },
+      transaction,
+    );
     return { resendNumber: previous + 1, createdAt: entry.createdAt, ...before };
   });
   // The row's creation stamp too: a reset database's mail of the same id and resend count is other work.

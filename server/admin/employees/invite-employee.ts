@@ -59,7 +59,14 @@ export async function createEmployee(actor: AdminActor, input: CreateEmployeeInp
     );
     await mailInvitation(user, actor, transaction);
     await recordAudit(
-      { actorUserId: actor.userId, action: 'employee.create', recordType: 'user', recordId: user.id, details: { email: user.email, role: user.role }, ip: actor.ip },
+      {
+        actorUserId: actor.userId,
+        action: 'employee.create',
+        recordType: 'user',
+        recordId: user.id,
+        details: { email: user.email, role: user.role },
+        ip: actor.ip,
+      },
       transaction,
     );
     return { id: user.id, email: user.email, role: input.role };
@@ -73,7 +80,10 @@ export async function resendInvitation(actor: AdminActor, userId: number) {
     if (!user) throw notFound();
     if (user.passwordHash !== null || !user.active) throw new AppError('CONFLICT', 'errors.admin.invitationNotPending');
     await mailInvitation(user, actor, transaction);
-    await recordAudit({ actorUserId: actor.userId, action: 'employee.reinvite', recordType: 'user', recordId: user.id, ip: actor.ip }, transaction);
+    await recordAudit(
+      { actorUserId: actor.userId, action: 'employee.reinvite', recordType: 'user', recordId: user.id, ip: actor.ip },
+      transaction,
+    );
   });
   return { ok: true as const };
 }

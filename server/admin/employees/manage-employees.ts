@@ -14,7 +14,11 @@ type EmployeeRole = (typeof employeeRoles)[number];
 export async function listEmployees() {
   const users = await User.findAll({
     where: { role: { [Op.in]: [...employeeRoles] } },
-    order: [['active', 'DESC'], ['lastName', 'ASC'], ['firstName', 'ASC']],
+    order: [
+      ['active', 'DESC'],
+      ['lastName', 'ASC'],
+      ['firstName', 'ASC'],
+    ],
   });
   const lastLogins = await LoginEvent.findAll({
     attributes: ['userId', [fn('MAX', col('created_at')), 'lastLoginAt']],
@@ -39,7 +43,11 @@ export async function listEmployees() {
 /** Loads another employee for a change; an admin never changes their own role or access. */
 async function otherEmployee(actor: AdminActor, userId: number, transaction: Transaction) {
   if (userId === actor.userId) throw new AppError('FORBIDDEN', 'errors.admin.notYourself');
-  const user = await User.findOne({ where: { id: userId, role: { [Op.in]: [...employeeRoles] } }, transaction, lock: transaction.LOCK.UPDATE });
+  const user = await User.findOne({
+    where: { id: userId, role: { [Op.in]: [...employeeRoles] } },
+    transaction,
+    lock: transaction.LOCK.UPDATE,
+  });
   if (!user) throw notFound();
   return user;
 }
@@ -50,7 +58,17 @@ export async function changeEmployeeRole(actor: AdminActor, userId: number, role
     if (user.role === role) return;
     const from = user.role;
     await user.update({ role }, { transaction });
-    await recordAudit({ actorUserId: actor.userId, action: 'employee.role_change', recordType: 'user', recordId: user.id, details: { from, to: role }, ip: actor.ip }, transaction);
+    await recordAudit(
+      {
+        actorUserId: actor.userId,
+        action: 'employee.role_change',
+        recordType: 'user',
+        recordId: user.id,
+        details: { from, to: role },
+        ip: actor.ip,
+      },
+      transaction,
+    );
   });
   return { ok: true as const };
 }
@@ -65,7 +83,10 @@ export async function deactivateEmployee(actor: AdminActor, userId: number) {
     if (!user.active) return;
     await user.update({ active: false }, { transaction });
     await revokePasswordTokens(user.id, transaction);
-    await recordAudit({ actorUserId: actor.userId, action: 'employee.deactivate', recordType: 'user', recordId: user.id, ip: actor.ip }, transaction);
+    await recordAudit(
+      { actorUserId: actor.userId, action: 'employee.deactivate', recordType: 'user', recordId: user.id, ip: actor.ip },
+      transaction,
+    );
   });
   // After the commit: a request racing this one is refused by the active check in the context anyway.
   await lucia.invalidateUserSessions(userId);
@@ -77,7 +98,10 @@ export async function reactivateEmployee(actor: AdminActor, userId: number) {
     const user = await otherEmployee(actor, userId, transaction);
     if (user.active) return;
     await user.update({ active: true }, { transaction });
-    await recordAudit({ actorUserId: actor.userId, action: 'employee.reactivate', recordType: 'user', recordId: user.id, ip: actor.ip }, transaction);
+    await recordAudit(
+      { actorUserId: actor.userId, action: 'employee.reactivate', recordType: 'user', recordId: user.id, ip: actor.ip },
+      transaction,
+    );
   });
   return { ok: true as const };
 }

@@ -38,13 +38,18 @@ export async function invoicesCsv(input: z.infer<typeof invoicesCsvInput>, local
   const [invoices, methods] = await Promise.all([
     Invoice.findAll({
       where: { createdAt: { [Op.gte]: algiersMidnight(input.from), [Op.lt]: algiersMidnight(addDays(input.to, 1)) } },
-      order: [['createdAt', 'ASC'], ['id', 'ASC']],
+      order: [
+        ['createdAt', 'ASC'],
+        ['id', 'ASC'],
+      ],
     }),
     PaymentMethod.findAll(),
   ]);
   const methodName = new Map(methods.map((m) => [m.code, locale === 'en' ? m.nameEn : m.nameFr]));
   const t = translator(locale);
-  const header = ['number', 'date', 'client', 'nif', 'exclTax', 'vat', 'inclTax', 'paymentMethod', 'paidDate'].map((k) => textField(t(`admin.exports.columns.${k}`)));
+  const header = ['number', 'date', 'client', 'nif', 'exclTax', 'vat', 'inclTax', 'paymentMethod', 'paidDate'].map((k) =>
+    textField(t(`admin.exports.columns.${k}`)),
+  );
   const lines = invoices.map((inv) =>
     [
       textField(inv.number),

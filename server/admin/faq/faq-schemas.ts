@@ -1,9 +1,16 @@
 import { z } from 'zod';
 import { recordId } from '../../validation/fields';
 
-const text = (max: number) => z.string({ error: 'validation.required' }).trim().min(1, 'validation.required').max(max, 'validation.tooLong');
+const text = (max: number) =>
+  z.string({ error: 'validation.required' }).trim().min(1, 'validation.required').max(max, 'validation.tooLong');
 
-const optionalText = (max: number) => z.string().trim().max(max, 'validation.tooLong').optional().transform((value) => value || null);
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, 'validation.tooLong')
+    .optional()
+    .transform((value) => value || null);
 
 export const faqFields = z.object({
   questionFr: text(300),

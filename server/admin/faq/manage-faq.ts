@@ -21,7 +21,14 @@ const view = (f: Faq) => ({
 
 /** Every entry, hidden ones too, in the order the public page shows them. */
 export async function listFaq() {
-  return (await Faq.findAll({ order: [['position', 'ASC'], ['id', 'ASC']] })).map(view);
+  return (
+    await Faq.findAll({
+      order: [
+        ['position', 'ASC'],
+        ['id', 'ASC'],
+      ],
+    })
+  ).map(view);
 }
 
 const audit = (actor: AdminActor, action: string, id: number, transaction: Transaction, details?: Record<string, unknown>) =>
@@ -65,7 +72,15 @@ async function writeOrder(ids: number[], transaction: Transaction) {
 /** Swaps an entry with its neighbour; at either end nothing moves. */
 export async function moveFaq(actor: AdminActor, id: number, direction: 'up' | 'down') {
   await sequelize.transaction(async (transaction) => {
-    const all = await Faq.findAll({ order: [['position', 'ASC'], ['id', 'ASC']], attributes: ['id'], transaction, lock: transaction.LOCK.UPDATE });
+    const all = await Faq.findAll({
+      order: [
+        ['position', 'ASC'],
+        ['id', 'ASC'],
+      ],
+      attributes: ['id'],
+      transaction,
+      lock: transaction.LOCK.UPDATE,
+    });
     const ids = all.map((f) => f.id);
     const from = ids.indexOf(id);
     if (from < 0) throw notFound();
@@ -87,7 +102,10 @@ export async function reorderFaq(actor: AdminActor, ids: number[]) {
       throw new AppError('BAD_INPUT', 'errors.admin.faqOrderIncomplete', { field: 'ids' });
     }
     await writeOrder(ids, transaction);
-    await recordAudit({ actorUserId: actor.userId, action: 'faq.reorder', recordType: 'faq', recordId: null, details: { ids }, ip: actor.ip }, transaction);
+    await recordAudit(
+      { actorUserId: actor.userId, action: 'faq.reorder', recordType: 'faq', recordId: null, details: { ids }, ip: actor.ip },
+      transaction,
+    );
   });
   return listFaq();
 }

@@ -25,14 +25,27 @@ export async function glpiHealth(now: Date = new Date()) {
 
   let sync = null;
   if (tables.has('glpi_sync_state')) {
-    const [summary] = await select<{ pairs: number; failing: number; lastSuccessAt: Date | null; lastAttemptAt: Date | null; running: number }>(
+    const [summary] = await select<{
+      pairs: number;
+      failing: number;
+      lastSuccessAt: Date | null;
+      lastAttemptAt: Date | null;
+      running: number;
+    }>(
       `SELECT COUNT(*) AS pairs,
          COALESCE(SUM(last_error_at IS NOT NULL AND (last_success_at IS NULL OR last_error_at > last_success_at)), 0) AS failing,
          MAX(last_success_at) AS lastSuccessAt, MAX(last_attempt_at) AS lastAttemptAt,
          COALESCE(SUM(running_since IS NOT NULL), 0) AS running
        FROM glpi_sync_state`,
     );
-    const errors = await select<{ companyId: number | null; companyName: string | null; itemtype: string; lastError: string; lastErrorAt: Date | null; lastSuccessAt: Date | null }>(
+    const errors = await select<{
+      companyId: number | null;
+      companyName: string | null;
+      itemtype: string;
+      lastError: string;
+      lastErrorAt: Date | null;
+      lastSuccessAt: Date | null;
+    }>(
       `SELECT s.company_id AS companyId, c.name AS companyName, s.itemtype, s.last_error AS lastError, s.last_error_at AS lastErrorAt, s.last_success_at AS lastSuccessAt
        FROM glpi_sync_state s LEFT JOIN companies c ON c.id = s.company_id
        WHERE s.last_error IS NOT NULL AND (s.last_success_at IS NULL OR s.last_error_at > s.last_success_at)
@@ -50,13 +63,20 @@ export async function glpiHealth(now: Date = new Date()) {
 
   let provisioning = null;
   if (tables.has('glpi_company_links')) {
-    const counts = await select<{ state: string; n: number }>('SELECT provisioning_state AS state, COUNT(*) AS n FROM glpi_company_links GROUP BY provisioning_state');
+    const counts = await select<{ state: string; n: number }>(
+      'SELECT provisioning_state AS state, COUNT(*) AS n FROM glpi_company_links GROUP BY provisioning_state',
+    );
     const failed = await select<{ companyId: number; companyName: string; lastError: string | null; updatedAt: Date }>(
       `SELECT l.company_id AS companyId, c.name AS companyName, l.last_error AS lastError, l.updated_at AS updatedAt
        FROM glpi_company_links l JOIN companies c ON c.id = l.company_id WHERE l.provisioning_state = 'failed' ORDER BY l.updated_at DESC LIMIT 20`,
     );
     const by = Object.fromEntries(counts.map((r) => [r.state, Number(r.n)]));
-    provisioning = { pending: by.pending ?? 0, done: by.done ?? 0, failed: by.failed ?? 0, failures: failed.map((f) => ({ ...f, lastError: f.lastError?.slice(0, 500) ?? null })) };
+    provisioning = {
+      pending: by.pending ?? 0,
+      done: by.done ?? 0,
+      failed: by.failed ?? 0,
+      failures: failed.map((f) => ({ ...f, lastError: f.lastError?.slice(0, 500) ?? null })),
+    };
   }
 
   let outbox = null;
@@ -67,12 +87,13 @@ export async function glpiHealth(now: Date = new Date()) {
   }
 
   /** ok: synced lately without newer errors; degraded: some pairs failing; down: every pair failing; unknown: no sync yet. */
-  const state = !sync || sync.pairs === 0
-    ? 'unknown'
-    : sync.failing === sync.pairs
-      ? 'down'
-      : sync.failing > 0 || !sync.lastSuccessAt || now.getTime() - sync.lastSuccessAt.getTime() > staleAfterMs
-        ? 'degraded'
-        : 'ok';
+  const state =
+    !sync || sync.pairs === 0
+      ? 'unknown'
+      : sync.failing === sync.pairs
+        ? 'down'
+        : sync.failing > 0 || !sync.lastSuccessAt || now.getTime() - sync.lastSuccessAt.getTime() > staleAfterMs
+          ? 'degraded'
+          : 'ok';
   return { state: state as 'unknown' | 'down' | 'degraded' | 'ok', sync, provisioning, outbox };
 }

@@ -22,7 +22,10 @@ export const retryJobInput = z.object({ queue: queueNameField, jobId: z.string()
 let maintenance: Queue | undefined;
 function queueFor(name: InspectedQueue): Queue {
   if (name !== maintenanceQueue) return getQueue(name);
-  maintenance ??= new Queue(maintenanceQueue, { connection: { ...redisConnectionOptions(), enableOfflineQueue: false, maxRetriesPerRequest: 1 }, prefix: queuePrefix });
+  maintenance ??= new Queue(maintenanceQueue, {
+    connection: { ...redisConnectionOptions(), enableOfflineQueue: false, maxRetriesPerRequest: 1 },
+    prefix: queuePrefix,
+  });
   return maintenance;
 }
 
@@ -36,7 +39,15 @@ export async function queueOverview() {
   return Promise.all(
     inspectedQueueNames.map(async (name) => {
       try {
-        const c = await queueFor(name).getJobCounts('waiting', 'prioritized', 'waiting-children', 'active', 'delayed', 'failed', 'completed');
+        const c = await queueFor(name).getJobCounts(
+          'waiting',
+          'prioritized',
+          'waiting-children',
+          'active',
+          'delayed',
+          'failed',
+          'completed',
+        );
         return {
           name,
           available: true,
@@ -86,6 +97,13 @@ export async function retryFailedJob(actor: AdminActor, input: z.infer<typeof re
   if (!job) throw notFound();
   if ((await job.getState()) !== 'failed') throw new AppError('CONFLICT', 'errors.admin.jobNotFailed');
   await job.retry('failed');
-  await recordAudit({ actorUserId: actor.userId, action: 'queue.retry', recordType: 'job', recordId: input.jobId.slice(0, 40), details: { queue: input.queue, jobId: input.jobId, name: job.name }, ip: actor.ip });
+  await recordAudit({
+    actorUserId: actor.userId,
+    action: 'queue.retry',
+    recordType: 'job',
+    recordId: input.jobId.slice(0, 40),
+    details: { queue: input.queue, jobId: input.jobId, name: job.name },
+    ip: actor.ip,
+  });
   return { ok: true as const };
 }

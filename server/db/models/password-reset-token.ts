@@ -1,10 +1,7 @@
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes } from 'sequelize';
 import { sequelize } from '../sequelize';
 
-export class PasswordResetToken extends Model<
-  InferAttributes<PasswordResetToken>,
-  InferCreationAttributes<PasswordResetToken>
-> {
+export class PasswordResetToken extends Model<InferAttributes<PasswordResetToken>, InferCreationAttributes<PasswordResetToken>> {
   declare tokenHash: string;
   declare userId: number;
   declare expiresAt: Date;

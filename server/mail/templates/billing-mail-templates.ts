@@ -18,7 +18,10 @@ export const billingMailTemplates = {
     blocks: (t) => [
       { kind: 'text', html: t('mailBilling.hello') },
       { kind: 'muted', html: t('mailBilling.forCompany', { company: '{{company}}' }) },
-      { kind: 'text', html: t('mailBilling.proformaIssuedBody', { number: '{{number}}', total: '{{total}}', validUntil: '{{validUntil}}' }) },
+      {
+        kind: 'text',
+        html: t('mailBilling.proformaIssuedBody', { number: '{{number}}', total: '{{total}}', validUntil: '{{validUntil}}' }),
+      },
       { kind: 'button', label: t('mailBilling.proformaIssuedCta'), href: '{{url}}' },
       { kind: 'muted', html: t('mailBilling.attached') },
       { kind: 'text', html: t('mail.signature') },
@@ -134,7 +137,10 @@ export const billingMailTemplates = {
     subject: (t, p) => t('mailBilling.creditNoteSubject', { number: p.number }),
     blocks: (t) => [
       { kind: 'text', html: t('mailBilling.hello') },
-      { kind: 'text', html: t('mailBilling.creditNoteBody', { number: '{{number}}', invoiceNumber: '{{invoiceNumber}}', total: '{{total}}' }) },
+      {
+        kind: 'text',
+        html: t('mailBilling.creditNoteBody', { number: '{{number}}', invoiceNumber: '{{invoiceNumber}}', total: '{{total}}' }),
+      },
       { kind: 'button', label: t('mailBilling.documentsCta'), href: '{{url}}' },
       { kind: 'muted', html: t('mailBilling.attached') },
       { kind: 'text', html: t('mail.signature') },

@@ -5,7 +5,13 @@ import { defineTemplate } from '../define-template';
 export const companyMailTemplates = {
   /** To a person a company's manager (or staff) added: the link to choose a password is made when the mail is sent. */
   'company-invitation': defineTemplate({
-    params: z.object({ name: z.string(), invitedBy: z.string(), company: z.string(), validDays: z.number(), userId: z.number().int().positive() }),
+    params: z.object({
+      name: z.string(),
+      invitedBy: z.string(),
+      company: z.string(),
+      validDays: z.number(),
+      userId: z.number().int().positive(),
+    }),
     subject: (t) => t('mailCompany.invitationSubject'),
     blocks: (t) => [
       { kind: 'text', html: t('mail.greeting', { name: '{{name}}' }) },

@@ -8,7 +8,10 @@ export const reportMailTemplates = {
     subject: (t, params) => t('mailReport.subject', { month: params.month }),
     blocks: (t) => [
       { kind: 'text', html: t('mailPortal.hello') },
-      { kind: 'text', html: t('mailReport.body', { month: '{{month}}', companyName: '{{companyName}}', opened: '{{opened}}', solved: '{{solved}}' }) },
+      {
+        kind: 'text',
+        html: t('mailReport.body', { month: '{{month}}', companyName: '{{companyName}}', opened: '{{opened}}', solved: '{{solved}}' }),
+      },
       { kind: 'button', label: t('mailReport.cta'), href: '{{reportsUrl}}' },
       { kind: 'text', html: t('mail.signature') },
     ],

@@ -5,14 +5,25 @@ import { defineTemplate } from '../define-template';
 export const salesMailTemplates = {
   /** To the client who asked for a quote. `estimate` is already worded in the client's language. */
   'quote-received': defineTemplate({
-    params: z.object({ name: z.string(), reference: z.string(), serviceName: z.string(), durationMonths: z.number(), estimate: z.string(), portalUrl: z.url() }),
+    params: z.object({
+      name: z.string(),
+      reference: z.string(),
+      serviceName: z.string(),
+      durationMonths: z.number(),
+      estimate: z.string(),
+      portalUrl: z.url(),
+    }),
     subject: (t) => t('mailSales.quoteReceivedSubject'),
     blocks: (t) => [
       { kind: 'text', html: t('mail.greeting', { name: '{{name}}' }) },
       { kind: 'text', html: t('mailSales.quoteReceivedBody', { reference: '{{reference}}' }) },
       {
         kind: 'text',
-        html: t('mailSales.quoteSummary', { serviceName: '{{serviceName}}', durationMonths: '{{durationMonths}}', estimate: '{{estimate}}' }),
+        html: t('mailSales.quoteSummary', {
+          serviceName: '{{serviceName}}',
+          durationMonths: '{{durationMonths}}',
+          estimate: '{{estimate}}',
+        }),
       },
       { kind: 'text', html: t('mailSales.quoteReceivedNext') },
       { kind: 'button', label: t('mailSales.quoteReceivedCta'), href: '{{portalUrl}}' },
@@ -37,7 +48,11 @@ export const salesMailTemplates = {
       { kind: 'text', html: t('mailSales.newQuoteContact', { contactName: '{{contactName}}', phone: '{{phone}}' }) },
       {
         kind: 'text',
-        html: t('mailSales.quoteSummary', { serviceName: '{{serviceName}}', durationMonths: '{{durationMonths}}', estimate: '{{estimate}}' }),
+        html: t('mailSales.quoteSummary', {
+          serviceName: '{{serviceName}}',
+          durationMonths: '{{durationMonths}}',
+          estimate: '{{estimate}}',
+        }),
       },
       { kind: 'button', label: t('mailSales.newQuoteCta'), href: '{{quoteUrl}}' },
     ],

@@ -15,7 +15,12 @@ export const satisfactionMailTemplates = {
       { kind: 'text', html: t('satisfaction.mailBody', { ticketId: '{{ticketId}}', ticketTitle: '{{ticketTitle}}' }) },
       {
         kind: 'text',
-        html: [1, 2, 3, 4, 5].map((stars) => `<a href="{{star${stars}Url}}" style="font-size:28px;text-decoration:none;color:#d89b00" title="${t('satisfaction.stars', { n: stars })}">★</a>`).join(' '),
+        html: [1, 2, 3, 4, 5]
+          .map(
+            (stars) =>
+              `<a href="{{star${stars}Url}}" style="font-size:28px;text-decoration:none;color:#d89b00" title="${t('satisfaction.stars', { n: stars })}">★</a>`,
+          )
+          .join(' '),
       },
       { kind: 'button', label: t('satisfaction.mailCta'), href: '{{surveyUrl}}' },
       { kind: 'muted', html: t('satisfaction.mailNoLogin', { days: 30 }) },

@@ -11,7 +11,10 @@ export const subscriptionMailTemplates = {
     subject: (t) => t('mailSubscription.tierChangedSubject'),
     blocks: (t) => [
       { kind: 'text', html: t('mailBilling.hello') },
-      { kind: 'text', html: t('mailSubscription.tierChangedBody', { service: '{{service}}', tier: '{{tier}}', start: '{{start}}', end: '{{end}}' }) },
+      {
+        kind: 'text',
+        html: t('mailSubscription.tierChangedBody', { service: '{{service}}', tier: '{{tier}}', start: '{{start}}', end: '{{end}}' }),
+      },
       { kind: 'button', label: t('mailBilling.portalCta'), href: '{{url}}' },
       { kind: 'text', html: t('mail.signature') },
     ],

@@ -7,9 +7,17 @@ import { isPastValidity } from '../proformas/proforma-validity';
 export async function listClientDocuments(companyId: number) {
   const [proformas, orders, invoices, notes] = await Promise.all([
     Proforma.findAll({ where: { companyId }, order: [['id', 'DESC']] }),
-    PurchaseOrder.findAll({ where: { companyId }, include: [{ model: Proforma, as: 'proforma', attributes: ['id', 'number'] }], order: [['id', 'DESC']] }),
+    PurchaseOrder.findAll({
+      where: { companyId },
+      include: [{ model: Proforma, as: 'proforma', attributes: ['id', 'number'] }],
+      order: [['id', 'DESC']],
+    }),
     Invoice.findAll({ where: { companyId }, include: [{ model: CreditNote, as: 'creditNote' }], order: [['id', 'DESC']] }),
-    CreditNote.findAll({ where: { companyId }, include: [{ model: Invoice, as: 'invoice', attributes: ['id', 'number'] }], order: [['id', 'DESC']] }),
+    CreditNote.findAll({
+      where: { companyId },
+      include: [{ model: Invoice, as: 'invoice', attributes: ['id', 'number'] }],
+      order: [['id', 'DESC']],
+    }),
   ]);
   return {
     proformas: proformas.map((p) => ({
@@ -54,15 +62,23 @@ export async function listClientDocuments(companyId: number) {
  * documents, and what to do next (answer a pro-forma, send a purchase order, renew).
  */
 export async function clientHome(companyId: number) {
-  const [documents, subscription, lastQuoteId] = await Promise.all([listClientDocuments(companyId), companySubscription(companyId), lastQuoteOf(companyId)]);
-  const answer = documents.proformas.filter((p) => p.status === 'pending').map((p) => ({ id: p.id, number: p.number, validUntil: p.validUntil }));
+  const [documents, subscription, lastQuoteId] = await Promise.all([
+    listClientDocuments(companyId),
+    companySubscription(companyId),
+    lastQuoteOf(companyId),
+  ]);
+  const answer = documents.proformas
+    .filter((p) => p.status === 'pending')
+    .map((p) => ({ id: p.id, number: p.number, validUntil: p.validUntil }));
   const invoicedProformas = new Set((await Invoice.findAll({ where: { companyId }, attributes: ['proformaId'] })).map((i) => i.proformaId));
   const accepted = await Proforma.findAll({ where: { companyId, status: 'accepted', paymentRecordedAt: null }, order: [['id', 'DESC']] });
   const sendOrder = accepted
     .filter((p) => !invoicedProformas.has(p.id))
     .filter((p) => !documents.purchaseOrders.some((o) => o.proforma.id === p.id && (o.status === 'pending' || o.status === 'accepted')))
     .map((p) => ({ id: p.id, number: p.number, paymentMethod: p.paymentMethod }));
-  const unpaidInvoices = documents.invoices.filter((i) => !i.paidAt && !i.credited).map((i) => ({ id: i.id, number: i.number, dueDate: i.dueDate, totalInclTaxCents: i.totalInclTaxCents }));
+  const unpaidInvoices = documents.invoices
+    .filter((i) => !i.paidAt && !i.credited)
+    .map((i) => ({ id: i.id, number: i.number, dueDate: i.dueDate, totalInclTaxCents: i.totalInclTaxCents }));
   return {
     subscription,
     counts: {

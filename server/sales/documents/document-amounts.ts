@@ -12,7 +12,11 @@ export const lineInputSchema = z.object({
   description: z.string().trim().min(1, 'validation.required').max(300, 'validation.tooLong'),
   quantity: z.number().int().min(1).max(120),
   unitPriceDa: z.number({ error: 'validation.billing.priceRequired' }).positive('validation.billing.priceRequired').max(1_000_000_000),
-  discountPercent: z.number({ error: 'validation.billing.discount' }).min(0, 'validation.billing.discount').max(100, 'validation.billing.discount').default(0),
+  discountPercent: z
+    .number({ error: 'validation.billing.discount' })
+    .min(0, 'validation.billing.discount')
+    .max(100, 'validation.billing.discount')
+    .default(0),
 });
 export type LineInput = z.input<typeof lineInputSchema>;
 
@@ -51,7 +55,12 @@ export function linesForPdf(lines: DocumentLineData[]): DocumentLine[] {
   }));
 }
 
-export function totalsForPdf(d: { totalExclTaxCents: number; vatRatePercent: number | string; vatCents: number; totalInclTaxCents: number }) {
+export function totalsForPdf(d: {
+  totalExclTaxCents: number;
+  vatRatePercent: number | string;
+  vatCents: number;
+  totalInclTaxCents: number;
+}) {
   return {
     exclTax: centsToDa(Number(d.totalExclTaxCents)),
     vatRatePercent: Number(d.vatRatePercent),

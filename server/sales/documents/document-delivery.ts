@@ -64,10 +64,14 @@ function lockBillingRecord(kind: BillingDocumentKind, id: number, transaction: T
 
 async function mailDocument(kind: BillingDocumentKind, record: BillingRecord, attachment: Attachment, transaction: Transaction) {
   // Documents go to the managers and billing contacts, never to a member.
-  const users = await User.findAll({ where: { companyId: record.companyId, role: 'client', companyRole: [...billingRoles], active: true }, transaction });
+  const users = await User.findAll({
+    where: { companyId: record.companyId, role: 'client', companyRole: [...billingRoles], active: true },
+    transaction,
+  });
   const total = formatAmountDa(centsToDa(record.totalInclTaxCents));
   // The buyer as the document names it: an invoice's copied identity, else the company now.
-  const company = kind === 'invoice' ? (record as Invoice).buyer.companyName : ((await Company.findByPk(record.companyId, { transaction }))?.name ?? '');
+  const company =
+    kind === 'invoice' ? (record as Invoice).buyer.companyName : ((await Company.findByPk(record.companyId, { transaction }))?.name ?? '');
   for (const user of users) {
     const locale = resolveLocale(user.locale);
     if (kind === 'proforma') {
@@ -77,7 +81,13 @@ async function mailDocument(kind: BillingDocumentKind, record: BillingRecord, at
           to: user.email,
           template: 'proforma-issued',
           locale,
-          params: { number: p.number, total, company, validUntil: formatDateDz(algiersMidnight(p.validUntil)), url: absoluteUrl(billingLinks.clientProforma(p.id)) },
+          params: {
+            number: p.number,
+            total,
+            company,
+            validUntil: formatDateDz(algiersMidnight(p.validUntil)),
+            url: absoluteUrl(billingLinks.clientProforma(p.id)),
+          },
           attachments: [attachment],
         },
         transaction,
@@ -89,7 +99,13 @@ async function mailDocument(kind: BillingDocumentKind, record: BillingRecord, at
           to: user.email,
           template: 'invoice-issued',
           locale,
-          params: { number: i.number, total, company, dueDate: formatDateDz(algiersMidnight(i.dueDate)), url: absoluteUrl(billingLinks.clientDocuments()) },
+          params: {
+            number: i.number,
+            total,
+            company,
+            dueDate: formatDateDz(algiersMidnight(i.dueDate)),
+            url: absoluteUrl(billingLinks.clientDocuments()),
+          },
           attachments: [attachment],
         },
         transaction,

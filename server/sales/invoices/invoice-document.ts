@@ -7,7 +7,14 @@ import { sellerIdentity } from '../documents/seller-identity';
 import type { InvoiceBuyer } from '../../db/models/invoice';
 
 /** The snapshot as printed; a missing id makes the renderer refuse the document rather than print it without. */
-const invoicedBuyer = (b: InvoiceBuyer) => ({ ...b, address: b.address ?? '', rc: b.rc ?? '', nif: b.nif ?? '', nis: b.nis ?? '', ai: b.ai ?? '' });
+const invoicedBuyer = (b: InvoiceBuyer) => ({
+  ...b,
+  address: b.address ?? '',
+  rc: b.rc ?? '',
+  nif: b.nif ?? '',
+  nis: b.nis ?? '',
+  ai: b.ai ?? '',
+});
 
 /** What the PDF renderer needs for an invoice: the buyer as copied when it was issued. */
 export async function invoiceDocumentInput(invoice: Invoice): Promise<CommercialDocumentInput> {

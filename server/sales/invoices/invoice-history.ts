@@ -25,7 +25,10 @@ export async function invoiceHistory(invoice: Pick<Invoice, 'id' | 'proformaId'>
     },
     order: [['id', 'ASC']],
   });
-  const actors = await User.findAll({ where: { id: [...new Set(entries.map((e) => e.actorUserId).filter((id): id is number => id !== null))] }, attributes: ['id', 'firstName', 'lastName'] });
+  const actors = await User.findAll({
+    where: { id: [...new Set(entries.map((e) => e.actorUserId).filter((id): id is number => id !== null))] },
+    attributes: ['id', 'firstName', 'lastName'],
+  });
   const nameOf = new Map(actors.map((u) => [u.id, `${u.firstName} ${u.lastName}`]));
   return entries.map((e) => {
     const details = (e.details ?? {}) as Record<string, unknown>;
@@ -34,7 +37,8 @@ export async function invoiceHistory(invoice: Pick<Invoice, 'id' | 'proformaId'>
       at: e.createdAt,
       action: e.action,
       actorName: e.actorUserId === null ? null : (nameOf.get(e.actorUserId) ?? null),
-      reason: typeof details.overrideReason === 'string' ? details.overrideReason : typeof details.reason === 'string' ? details.reason : null,
+      reason:
+        typeof details.overrideReason === 'string' ? details.overrideReason : typeof details.reason === 'string' ? details.reason : null,
       mismatches: Array.isArray(details.mismatches) ? (details.mismatches as string[]) : [],
     };
   });

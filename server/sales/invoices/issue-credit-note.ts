@@ -25,7 +25,10 @@ export async function issueCreditNote(input: z.output<typeof issueCreditNoteInpu
     const invoice = await Invoice.findByPk(input.invoiceId, { transaction, lock: transaction.LOCK.UPDATE });
     if (!invoice) throw notFound();
     const existing = await CreditNote.findOne({ where: { invoiceId: invoice.id }, transaction });
-    if (existing) throw new AppError('CONFLICT', 'errors.billing.creditNoteExists', { params: { number: invoice.number, creditNote: existing.number } });
+    if (existing)
+      throw new AppError('CONFLICT', 'errors.billing.creditNoteExists', {
+        params: { number: invoice.number, creditNote: existing.number },
+      });
     const created = await CreditNote.create(
       {
         number: await takeDocumentNumber('creditNote', transaction),
@@ -45,8 +48,18 @@ export async function issueCreditNote(input: z.output<typeof issueCreditNoteInpu
         machine: 'invoice',
         record: invoice,
         to: 'credited',
-        audit: { action: 'creditNote.issue', details: { number: created.number, invoiceNumber: invoice.number, creditNoteId: created.id, reason: input.reason } },
-        notify: [{ to: 'company', kind: 'creditNoteIssued', params: { number: created.number, invoice: invoice.number }, link: billingLinks.clientDocuments() }],
+        audit: {
+          action: 'creditNote.issue',
+          details: { number: created.number, invoiceNumber: invoice.number, creditNoteId: created.id, reason: input.reason },
+        },
+        notify: [
+          {
+            to: 'company',
+            kind: 'creditNoteIssued',
+            params: { number: created.number, invoice: invoice.number },
+            link: billingLinks.clientDocuments(),
+          },
+        ],
       },
       actor,
       transaction,

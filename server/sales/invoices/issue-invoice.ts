@@ -35,7 +35,9 @@ export async function issueInvoice({ proformaId }: z.output<typeof issueInvoiceI
   const invoice = await sequelize.transaction(async (transaction) => {
     const proforma = await lockProforma(proformaId, null, transaction);
     if (proforma.status !== 'accepted') {
-      throw new AppError('ILLEGAL_TRANSITION', 'errors.billing.invoiceNeedsAcceptedProforma', { params: { number: proforma.number, from: proforma.status } });
+      throw new AppError('ILLEGAL_TRANSITION', 'errors.billing.invoiceNeedsAcceptedProforma', {
+        params: { number: proforma.number, from: proforma.status },
+      });
     }
     const earlier = await Invoice.findAll({ where: { proformaId }, include: [{ model: CreditNote, as: 'creditNote' }], transaction });
     const live = earlier.find((i) => !(i as Invoice & { creditNote?: CreditNote | null }).creditNote);
@@ -45,7 +47,9 @@ export async function issueInvoice({ proformaId }: z.output<typeof issueInvoiceI
     const served = await Subscription.findOne({ where: { invoiceId: { [Op.in]: earlier.map((i) => i.id) } }, transaction });
     if (served) {
       const credited = earlier.find((i) => i.id === served.invoiceId)!;
-      throw new AppError('CONFLICT', 'errors.billing.proformaSaleCancelled', { params: { number: proforma.number, invoice: credited.number } });
+      throw new AppError('CONFLICT', 'errors.billing.proformaSaleCancelled', {
+        params: { number: proforma.number, invoice: credited.number },
+      });
     }
 
     const order = await PurchaseOrder.findOne({ where: { proformaId, status: 'accepted' }, order: [['reviewedAt', 'DESC']], transaction });
@@ -53,7 +57,8 @@ export async function issueInvoice({ proformaId }: z.output<typeof issueInvoiceI
 
     const company = await Company.findByPk(proforma.companyId, { transaction, rejectOnEmpty: true });
     const missing = missingLegalIds(company);
-    if (missing.length > 0) throw new AppError('BAD_INPUT', 'errors.billing.buyerIncomplete', { params: { company: company.name, missing: missing.join(', ') } });
+    if (missing.length > 0)
+      throw new AppError('BAD_INPUT', 'errors.billing.buyerIncomplete', { params: { company: company.name, missing: missing.join(', ') } });
 
     const quote = await QuoteRequest.findByPk(proforma.quoteRequestId, { include: [{ model: User, as: 'requester' }], transaction });
     const requester = (quote as (QuoteRequest & { requester?: User }) | null)?.requester;
@@ -96,13 +101,23 @@ export async function issueInvoice({ proformaId }: z.output<typeof issueInvoiceI
         action: 'invoice.issue',
         recordType: 'invoice',
         recordId: created.id,
-        details: { number: created.number, proformaNumber: proforma.number, purchaseOrderId: order?.id ?? null, totalInclTaxCents: created.totalInclTaxCents },
+        details: {
+          number: created.number,
+          proformaNumber: proforma.number,
+          purchaseOrderId: order?.id ?? null,
+          totalInclTaxCents: created.totalInclTaxCents,
+        },
         ip: actor.ip,
       },
       transaction,
     );
     await notifyUsers(
-      { userIds: await companyUserIds(company.id, transaction), kind: 'invoiceIssued', params: { number: created.number }, link: billingLinks.clientDocuments() },
+      {
+        userIds: await companyUserIds(company.id, transaction),
+        kind: 'invoiceIssued',
+        params: { number: created.number },
+        link: billingLinks.clientDocuments(),
+      },
       transaction,
     );
     queueDocumentDelivery('invoice', created, transaction);

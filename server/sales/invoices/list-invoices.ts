@@ -68,7 +68,9 @@ export async function invoiceDetail(id: number) {
     vatCents: Number(invoice.vatCents),
     proforma: { id: invoice.proforma.id, number: invoice.proforma.number, months: invoice.proforma.months },
     service: { code: invoice.proforma.service.code, nameFr: invoice.proforma.service.nameFr, nameEn: invoice.proforma.service.nameEn },
-    subscription: subscription ? { id: subscription.id, startAt: subscription.startAt, endAt: subscription.endAt, months: subscription.months } : null,
+    subscription: subscription
+      ? { id: subscription.id, startAt: subscription.startAt, endAt: subscription.endAt, months: subscription.months }
+      : null,
     creditNoteReason: invoice.creditNote?.reason ?? null,
     history: await invoiceHistory(invoice),
   };

@@ -33,11 +33,22 @@ export async function markInvoicePaid(input: z.output<typeof markInvoicePaidInpu
     const invoice = await Invoice.findByPk(input.invoiceId, { transaction, lock: transaction.LOCK.UPDATE });
     if (!invoice) throw notFound();
     // The machine would refuse both; these say why in the staff's words.
-    if (invoice.status === 'credited') throw new AppError('ILLEGAL_TRANSITION', 'errors.billing.invoiceCredited', { params: { number: invoice.number } });
-    if (invoice.status === 'paid') throw new AppError('CONFLICT', 'errors.billing.invoiceAlreadyPaid', { params: { number: invoice.number } });
+    if (invoice.status === 'credited')
+      throw new AppError('ILLEGAL_TRANSITION', 'errors.billing.invoiceCredited', { params: { number: invoice.number } });
+    if (invoice.status === 'paid')
+      throw new AppError('CONFLICT', 'errors.billing.invoiceAlreadyPaid', { params: { number: invoice.number } });
     const paidAt = input.paidOn && input.paidOn !== today ? algiersMidnight(input.paidOn) : new Date();
     const payment = await takePayment(
-      { companyId: invoice.companyId, proformaId: null, invoiceId: invoice.id, paymentProofId: null, method: input.method, amountCents: Number(invoice.totalInclTaxCents), paidOn: input.paidOn ?? today, reference: input.reference },
+      {
+        companyId: invoice.companyId,
+        proformaId: null,
+        invoiceId: invoice.id,
+        paymentProofId: null,
+        method: input.method,
+        amountCents: Number(invoice.totalInclTaxCents),
+        paidOn: input.paidOn ?? today,
+        reference: input.reference,
+      },
       actor,
       transaction,
     );
@@ -47,7 +58,10 @@ export async function markInvoicePaid(input: z.output<typeof markInvoicePaidInpu
         record: invoice,
         to: 'paid',
         changes: { paidAt },
-        audit: { action: 'invoice.markPaid', details: { number: invoice.number, paidAt, method: input.method, receipt: payment.receiptNumber } },
+        audit: {
+          action: 'invoice.markPaid',
+          details: { number: invoice.number, paidAt, method: input.method, receipt: payment.receiptNumber },
+        },
         notify: [
           {
             to: 'company',
@@ -56,7 +70,12 @@ export async function markInvoicePaid(input: z.output<typeof markInvoicePaidInpu
             link: billingLinks.clientDocuments(),
             mail: {
               template: 'invoice-paid',
-              params: { number: invoice.number, total: formatAmountDa(centsToDa(invoice.totalInclTaxCents)), paidOn: formatDateDz(paidAt), url: absoluteUrl(billingLinks.clientDocuments()) },
+              params: {
+                number: invoice.number,
+                total: formatAmountDa(centsToDa(invoice.totalInclTaxCents)),
+                paidOn: formatDateDz(paidAt),
+                url: absoluteUrl(billingLinks.clientDocuments()),
+              },
             },
           },
         ],

@@ -17,7 +17,11 @@ const sum = (values: (number | string)[]) => values.reduce<number>((total, v) =>
  */
 export async function companyBalance(companyId: number) {
   const [invoices, creditNotes, payments, methods] = await Promise.all([
-    Invoice.findAll({ where: { companyId }, attributes: ['id', 'number', 'totalInclTaxCents', 'createdAt', 'paidAt'], order: [['id', 'ASC']] }),
+    Invoice.findAll({
+      where: { companyId },
+      attributes: ['id', 'number', 'totalInclTaxCents', 'createdAt', 'paidAt'],
+      order: [['id', 'ASC']],
+    }),
     CreditNote.findAll({ where: { companyId }, attributes: ['id', 'number', 'totalInclTaxCents', 'createdAt'], order: [['id', 'ASC']] }),
     Payment.findAll({ where: { companyId }, order: [['id', 'DESC']] }),
     PaymentMethod.findAll(),
@@ -66,7 +70,9 @@ export async function receiptFile(id: number, viewer: Viewer) {
     issuedAt: payment.createdAt,
     seller: sellerIdentity,
     // The payer as invoiced when there is an invoice (its identity never changes afterwards).
-    payer: invoice ? { companyName: invoice.buyer.companyName, address: invoice.buyer.address } : { companyName: company.name, address: company.address },
+    payer: invoice
+      ? { companyName: invoice.buyer.companyName, address: invoice.buyer.address }
+      : { companyName: company.name, address: company.address },
     amountDa: centsToDa(Number(payment.amountCents)),
     method: method?.nameFr ?? payment.method,
     reference: payment.reference,

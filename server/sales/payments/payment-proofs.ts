@@ -34,10 +34,12 @@ export const reviewPaymentProofInput = z
     reason: optionalText(1000),
   })
   .superRefine((v, ctx) => {
-    if (v.decision === 'reject' && !v.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'validation.billing.reasonRequired' });
+    if (v.decision === 'reject' && !v.reason)
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'validation.billing.reasonRequired' });
   });
 
-const isProvenMethod = (method: string | null): method is (typeof provenPaymentMethods)[number] => (provenPaymentMethods as readonly string[]).includes(method ?? '');
+const isProvenMethod = (method: string | null): method is (typeof provenPaymentMethods)[number] =>
+  (provenPaymentMethods as readonly string[]).includes(method ?? '');
 
 /**
  * A client who chose to pay by transfer or cheque sends the scan of the transfer order or cheque
@@ -56,8 +58,10 @@ export async function uploadPaymentProof(companyId: number, input: z.output<type
       if (proforma.status !== 'accepted' || !isProvenMethod(proforma.paymentMethod)) {
         throw new AppError('ILLEGAL_TRANSITION', 'errors.billing.proofNotExpected', { params: { number: proforma.number } });
       }
-      if (proforma.paymentRecordedAt) throw new AppError('CONFLICT', 'errors.billing.paymentAlreadyRecorded', { params: { number: proforma.number } });
-      if (await PaymentProof.count({ where: { proformaId: proforma.id, status: 'pending' }, transaction })) throw new AppError('CONFLICT', 'errors.billing.proofAlreadyPending');
+      if (proforma.paymentRecordedAt)
+        throw new AppError('CONFLICT', 'errors.billing.paymentAlreadyRecorded', { params: { number: proforma.number } });
+      if (await PaymentProof.count({ where: { proformaId: proforma.id, status: 'pending' }, transaction }))
+        throw new AppError('CONFLICT', 'errors.billing.proofAlreadyPending');
       const proof = await PaymentProof.create(
         {
           proformaId: proforma.id,
@@ -73,10 +77,20 @@ export async function uploadPaymentProof(companyId: number, input: z.output<type
         { transaction },
       );
       await recordAudit(
-        { actorUserId: actor.userId, action: 'paymentProof.upload', recordType: 'payment_proof', recordId: proof.id, details: { proforma: proforma.number, method: proof.method, bankReference: proof.bankReference }, ip: actor.ip },
+        {
+          actorUserId: actor.userId,
+          action: 'paymentProof.upload',
+          recordType: 'payment_proof',
+          recordId: proof.id,
+          details: { proforma: proforma.number, method: proof.method, bankReference: proof.bankReference },
+          ip: actor.ip,
+        },
         transaction,
       );
-      await notifyStaff({ kind: 'paymentProofUploaded', params: { number: proforma.number }, link: billingLinks.staffProforma(proforma.id) }, transaction);
+      await notifyStaff(
+        { kind: 'paymentProofUploaded', params: { number: proforma.number }, link: billingLinks.staffProforma(proforma.id) },
+        transaction,
+      );
       return { id: proof.id, method: proof.method, originalName: proof.originalName };
     });
   } catch (error) {
@@ -95,13 +109,41 @@ export async function reviewPaymentProof(input: z.output<typeof reviewPaymentPro
     if (proof.status !== 'pending') throw new AppError('ILLEGAL_TRANSITION', 'errors.billing.proofAlreadyReviewed');
     const proforma = await lockProforma(proof.proformaId, null, transaction);
     if (input.decision === 'confirm') {
-      const payment = await recordProformaPayment(proforma, { method: proof.method, reference: proof.bankReference, paidOn: input.paidOn ?? today, paymentProofId: proof.id }, actor, transaction);
+      const payment = await recordProformaPayment(
+        proforma,
+        { method: proof.method, reference: proof.bankReference, paidOn: input.paidOn ?? today, paymentProofId: proof.id },
+        actor,
+        transaction,
+      );
       await proof.update({ status: 'confirmed', reviewedByUserId: actor.userId, reviewedAt: new Date() }, { transaction });
-      await recordAudit({ actorUserId: actor.userId, action: 'paymentProof.confirm', recordType: 'payment_proof', recordId: proof.id, details: { receipt: payment.receiptNumber }, ip: actor.ip }, transaction);
+      await recordAudit(
+        {
+          actorUserId: actor.userId,
+          action: 'paymentProof.confirm',
+          recordType: 'payment_proof',
+          recordId: proof.id,
+          details: { receipt: payment.receiptNumber },
+          ip: actor.ip,
+        },
+        transaction,
+      );
       return { id: proof.id, status: 'confirmed' as const, receiptNumber: payment.receiptNumber };
     }
-    await proof.update({ status: 'rejected', rejectionReason: input.reason, reviewedByUserId: actor.userId, reviewedAt: new Date() }, { transaction });
-    await recordAudit({ actorUserId: actor.userId, action: 'paymentProof.reject', recordType: 'payment_proof', recordId: proof.id, details: { reason: input.reason }, ip: actor.ip }, transaction);
+    await proof.update(
+      { status: 'rejected', rejectionReason: input.reason, reviewedByUserId: actor.userId, reviewedAt: new Date() },
+      { transaction },
+    );
+    await recordAudit(
+      {
+        actorUserId: actor.userId,
+        action: 'paymentProof.reject',
+        recordType: 'payment_proof',
+        recordId: proof.id,
+        details: { reason: input.reason },
+        ip: actor.ip,
+      },
+      transaction,
+    );
     const link = billingLinks.clientProforma(proforma.id);
     await notifyUsers(
       {
@@ -109,7 +151,10 @@ export async function reviewPaymentProof(input: z.output<typeof reviewPaymentPro
         kind: 'paymentProofRejected',
         params: { number: proforma.number, reason: input.reason ?? '' },
         link,
-        mail: { template: 'payment-proof-rejected', params: { number: proforma.number, reason: input.reason ?? '', url: absoluteUrl(link) } },
+        mail: {
+          template: 'payment-proof-rejected',
+          params: { number: proforma.number, reason: input.reason ?? '', url: absoluteUrl(link) },
+        },
       },
       transaction,
     );

@@ -23,14 +23,25 @@ export type ReceivedMoney = {
  * same debt is never received twice by two staff members at once.
  */
 export async function takePayment(money: ReceivedMoney, actor: Actor, transaction: Transaction): Promise<Payment> {
-  const payment = await Payment.create({ ...money, receiptNumber: await takeDocumentNumber('receipt', transaction), recordedByUserId: actor.userId }, { transaction });
+  const payment = await Payment.create(
+    { ...money, receiptNumber: await takeDocumentNumber('receipt', transaction), recordedByUserId: actor.userId },
+    { transaction },
+  );
   await recordAudit(
     {
       actorUserId: actor.userId,
       action: 'payment.record',
       recordType: 'payment',
       recordId: payment.id,
-      details: { receipt: payment.receiptNumber, method: money.method, amountCents: money.amountCents, paidOn: money.paidOn, reference: money.reference, proformaId: money.proformaId, invoiceId: money.invoiceId },
+      details: {
+        receipt: payment.receiptNumber,
+        method: money.method,
+        amountCents: money.amountCents,
+        paidOn: money.paidOn,
+        reference: money.reference,
+        proformaId: money.proformaId,
+        invoiceId: money.invoiceId,
+      },
       ip: actor.ip,
     },
     transaction,

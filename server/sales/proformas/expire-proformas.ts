@@ -11,7 +11,11 @@ import { expireProforma, isPastValidity } from './proforma-validity';
  * same moment and a second run of the job are both harmless.
  */
 export async function expireOverdueProformas(now = new Date()): Promise<number> {
-  const overdue = await Proforma.findAll({ where: { status: 'pending', validUntil: { [Op.lt]: algiersDate(now) } }, attributes: ['id'], limit: 1000 });
+  const overdue = await Proforma.findAll({
+    where: { status: 'pending', validUntil: { [Op.lt]: algiersDate(now) } },
+    attributes: ['id'],
+    limit: 1000,
+  });
   let expired = 0;
   for (const { id } of overdue) {
     try {

@@ -83,11 +83,22 @@ export async function issueProforma(input: IssueProformaInput, actor: Actor) {
       transaction,
     );
     await notifyUsers(
-      { userIds: await companyUserIds(quote.companyId, transaction), kind: 'proformaIssued', params: { number: created.number }, link: billingLinks.clientProforma(created.id) },
+      {
+        userIds: await companyUserIds(quote.companyId, transaction),
+        kind: 'proformaIssued',
+        params: { number: created.number },
+        link: billingLinks.clientProforma(created.id),
+      },
       transaction,
     );
     queueDocumentDelivery('proforma', created, transaction);
     return created;
   });
-  return { id: proforma.id, number: proforma.number, totalExclTaxCents: Number(proforma.totalExclTaxCents), totalInclTaxCents: Number(proforma.totalInclTaxCents), validUntil: proforma.validUntil };
+  return {
+    id: proforma.id,
+    number: proforma.number,
+    totalExclTaxCents: Number(proforma.totalExclTaxCents),
+    totalInclTaxCents: Number(proforma.totalInclTaxCents),
+    validUntil: proforma.validUntil,
+  };
 }

@@ -1,8 +1,26 @@
-import { Company, CreditNote, Invoice, Payment, PaymentMethod, PaymentProof, Proforma, PurchaseOrder, QuoteRequest, Service } from '../../db/models';
+import {
+  Company,
+  CreditNote,
+  Invoice,
+  Payment,
+  PaymentMethod,
+  PaymentProof,
+  Proforma,
+  PurchaseOrder,
+  QuoteRequest,
+  Service,
+} from '../../db/models';
 import { notFound } from '../../errors';
 import { isPastValidity } from './proforma-validity';
 
-type WithAssociations = Proforma & { service: Service; company: Company; purchaseOrders: PurchaseOrder[]; paymentProofs: PaymentProof[]; payments: Payment[]; invoices: (Invoice & { creditNote: CreditNote | null })[] };
+type WithAssociations = Proforma & {
+  service: Service;
+  company: Company;
+  purchaseOrders: PurchaseOrder[];
+  paymentProofs: PaymentProof[];
+  payments: Payment[];
+  invoices: (Invoice & { creditNote: CreditNote | null })[];
+};
 
 function purchaseOrderView(order: PurchaseOrder) {
   return {
@@ -85,8 +103,22 @@ async function loadProforma(id: number, companyId: number | null) {
     createdAt: proforma.createdAt,
     purchaseOrders: orders,
     paymentProofs: proofs,
-    payments: proforma.payments.map((p) => ({ id: p.id, receiptNumber: p.receiptNumber, method: p.method, amountCents: Number(p.amountCents), paidOn: p.paidOn, reference: p.reference })),
-    invoices: proforma.invoices.map((i) => ({ id: i.id, number: i.number, totalInclTaxCents: Number(i.totalInclTaxCents), paidAt: i.paidAt, creditNote: i.creditNote ? { id: i.creditNote.id, number: i.creditNote.number } : null, createdAt: i.createdAt })),
+    payments: proforma.payments.map((p) => ({
+      id: p.id,
+      receiptNumber: p.receiptNumber,
+      method: p.method,
+      amountCents: Number(p.amountCents),
+      paidOn: p.paidOn,
+      reference: p.reference,
+    })),
+    invoices: proforma.invoices.map((i) => ({
+      id: i.id,
+      number: i.number,
+      totalInclTaxCents: Number(i.totalInclTaxCents),
+      paidAt: i.paidAt,
+      creditNote: i.creditNote ? { id: i.creditNote.id, number: i.creditNote.number } : null,
+      createdAt: i.createdAt,
+    })),
     paymentMethods: paymentMethods.map((m) => ({ code: m.code, nameFr: m.nameFr, nameEn: m.nameEn })),
     /** What may happen next, for the pages' buttons (the domain functions check again). */
     next: {
@@ -109,7 +141,14 @@ export const clientProformaDetail = (companyId: number, id: number) => loadProfo
 /** Pro-formas of one quote request, newest first (the quote page links to them). */
 export async function proformasOfQuote(quoteRequestId: number) {
   const rows = await Proforma.findAll({ where: { quoteRequestId }, order: [['id', 'DESC']] });
-  return rows.map((p) => ({ id: p.id, number: p.number, status: p.status, totalInclTaxCents: Number(p.totalInclTaxCents), validUntil: p.validUntil, createdAt: p.createdAt }));
+  return rows.map((p) => ({
+    id: p.id,
+    number: p.number,
+    status: p.status,
+    totalInclTaxCents: Number(p.totalInclTaxCents),
+    validUntil: p.validUntil,
+    createdAt: p.createdAt,
+  }));
 }
 
 /** The last quote request of a company: what "renew" and "request a new quote" pre-fill from. */

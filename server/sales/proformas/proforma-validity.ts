@@ -41,7 +41,13 @@ export async function expireProforma(proforma: Proforma, actor: Actor | null, tr
       to: 'expired',
       audit: { action: 'proforma.expire', details: { number: proforma.number, validUntil: proforma.validUntil } },
       notify: [
-        { to: 'company', kind: 'proformaExpired', params, link: newQuote, mail: { template: 'proforma-expired', params: { number: proforma.number, newQuoteUrl: absoluteUrl(newQuote) } } },
+        {
+          to: 'company',
+          kind: 'proformaExpired',
+          params,
+          link: newQuote,
+          mail: { template: 'proforma-expired', params: { number: proforma.number, newQuoteUrl: absoluteUrl(newQuote) } },
+        },
         { to: 'staff', kind: 'proformaExpiredStaff', params, link: billingLinks.staffProforma(proforma.id) },
       ],
     },

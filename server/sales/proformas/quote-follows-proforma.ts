@@ -9,7 +9,12 @@ import { canTransition } from '../pipeline-states';
  * a subscription's renewal or tier-change pro-forma hangs on a request whose pipeline is over, and
  * that one stays where it is. The pro-forma's audit row tells the step, so the quote writes none.
  */
-export async function quoteFollowsProforma(proforma: Proforma, to: 'accepted' | 'refused' | 'expired', actor: Actor | null, transaction: Transaction): Promise<void> {
+export async function quoteFollowsProforma(
+  proforma: Proforma,
+  to: 'accepted' | 'refused' | 'expired',
+  actor: Actor | null,
+  transaction: Transaction,
+): Promise<void> {
   const quote = await QuoteRequest.findByPk(proforma.quoteRequestId, { transaction, lock: transaction.LOCK.UPDATE });
   if (quote && canTransition('quote', quote.status, to)) await applyTransition({ machine: 'quote', record: quote, to }, actor, transaction);
 }

@@ -42,11 +42,23 @@ export async function recordProformaPayment(
   transaction: Transaction,
 ) {
   if (proforma.status !== 'accepted') {
-    throw new AppError('ILLEGAL_TRANSITION', 'errors.billing.paymentNeedsAcceptedProforma', { params: { number: proforma.number, from: proforma.status } });
+    throw new AppError('ILLEGAL_TRANSITION', 'errors.billing.paymentNeedsAcceptedProforma', {
+      params: { number: proforma.number, from: proforma.status },
+    });
   }
-  if (proforma.paymentRecordedAt) throw new AppError('CONFLICT', 'errors.billing.paymentAlreadyRecorded', { params: { number: proforma.number } });
+  if (proforma.paymentRecordedAt)
+    throw new AppError('CONFLICT', 'errors.billing.paymentAlreadyRecorded', { params: { number: proforma.number } });
   const payment = await takePayment(
-    { companyId: proforma.companyId, proformaId: proforma.id, invoiceId: null, paymentProofId: money.paymentProofId, method: money.method, amountCents: Number(proforma.totalInclTaxCents), paidOn: money.paidOn, reference: money.reference },
+    {
+      companyId: proforma.companyId,
+      proformaId: proforma.id,
+      invoiceId: null,
+      paymentProofId: money.paymentProofId,
+      method: money.method,
+      amountCents: Number(proforma.totalInclTaxCents),
+      paidOn: money.paidOn,
+      reference: money.reference,
+    },
     actor,
     transaction,
   );
@@ -71,7 +83,12 @@ export async function recordProformaPayment(
       link: billingLinks.clientProforma(proforma.id),
       mail: {
         template: 'payment-recorded',
-        params: { number: proforma.number, total: formatAmountDa(centsToDa(proforma.totalInclTaxCents)), method: method?.nameFr ?? money.method, url: absoluteUrl(billingLinks.clientProforma(proforma.id)) },
+        params: {
+          number: proforma.number,
+          total: formatAmountDa(centsToDa(proforma.totalInclTaxCents)),
+          method: method?.nameFr ?? money.method,
+          url: absoluteUrl(billingLinks.clientProforma(proforma.id)),
+        },
       },
     },
     transaction,
@@ -85,7 +102,12 @@ export async function recordPayment(input: z.output<typeof recordPaymentInput>, 
   if (input.paidOn && input.paidOn > today) throw new AppError('BAD_INPUT', 'validation.billing.notInFuture', { field: 'paidOn' });
   return sequelize.transaction(async (transaction) => {
     const proforma = await lockProforma(input.proformaId, null, transaction);
-    const payment = await recordProformaPayment(proforma, { method: input.method, reference: input.reference, paidOn: input.paidOn ?? today, paymentProofId: null }, actor, transaction);
+    const payment = await recordProformaPayment(
+      proforma,
+      { method: input.method, reference: input.reference, paidOn: input.paidOn ?? today, paymentProofId: null },
+      actor,
+      transaction,
+    );
     return { id: proforma.id, paymentMethod: input.method, receiptNumber: payment.receiptNumber, paymentId: payment.id };
   });
 }

@@ -35,7 +35,15 @@ export async function acceptProforma(companyId: number, input: z.output<typeof a
         to: 'accepted',
         changes: { acceptedAt: new Date(), paymentMethod: method.code },
         audit: { action: 'proforma.accept', details: { number: proforma.number, paymentMethod: method.code } },
-        notify: [{ to: 'staff', kind: 'proformaAccepted', params, link, mail: { template: 'proforma-accepted', params: { ...params, url: absoluteUrl(link) } } }],
+        notify: [
+          {
+            to: 'staff',
+            kind: 'proformaAccepted',
+            params,
+            link,
+            mail: { template: 'proforma-accepted', params: { ...params, url: absoluteUrl(link) } },
+          },
+        ],
       },
       actor,
       transaction,
@@ -57,7 +65,15 @@ export async function refuseProforma(companyId: number, input: z.output<typeof r
         to: 'refused',
         changes: { refusedAt: new Date(), refusalReason: input.reason },
         audit: { action: 'proforma.refuse', details: { number: proforma.number, reason: input.reason } },
-        notify: [{ to: 'staff', kind: 'proformaRefused', params, link, mail: { template: 'proforma-refused', params: { ...params, url: absoluteUrl(link) } } }],
+        notify: [
+          {
+            to: 'staff',
+            kind: 'proformaRefused',
+            params,
+            link,
+            mail: { template: 'proforma-refused', params: { ...params, url: absoluteUrl(link) } },
+          },
+        ],
       },
       actor,
       transaction,

@@ -22,10 +22,14 @@ const normalisedNumber = (value: string) => value.replace(/[\s\u00a0]/g, '').toU
  * of its validity (an order dated before the offer existed, or after it lapsed, orders something
  * else). A value the reviewer left empty fails its check: the order did not say it.
  */
-export function purchaseOrderMismatches(order: OrderAsTyped, proforma: Pick<Proforma, 'number' | 'totalExclTaxCents' | 'totalInclTaxCents' | 'createdAt' | 'validUntil'>): PurchaseOrderCheck[] {
+export function purchaseOrderMismatches(
+  order: OrderAsTyped,
+  proforma: Pick<Proforma, 'number' | 'totalExclTaxCents' | 'totalInclTaxCents' | 'createdAt' | 'validUntil'>,
+): PurchaseOrderCheck[] {
   const failed: PurchaseOrderCheck[] = [];
   if (!order.proformaReference || normalisedNumber(order.proformaReference) !== normalisedNumber(proforma.number)) failed.push('number');
-  if (order.amountExclTaxCents === null || Number(order.amountExclTaxCents) !== Number(proforma.totalExclTaxCents)) failed.push('amountExclTax');
+  if (order.amountExclTaxCents === null || Number(order.amountExclTaxCents) !== Number(proforma.totalExclTaxCents))
+    failed.push('amountExclTax');
   if (order.amountCents === null || Number(order.amountCents) !== Number(proforma.totalInclTaxCents)) failed.push('amountInclTax');
   if (!order.poDate || order.poDate < algiersDate(proforma.createdAt) || order.poDate > proforma.validUntil) failed.push('date');
   return failed;

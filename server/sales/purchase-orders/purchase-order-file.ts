@@ -16,7 +16,8 @@ export const extensionOfType: Record<string, 'pdf' | 'png' | 'jpg'> = {
 
 export async function checkPurchaseOrderFile(bytes: Uint8Array): Promise<{ mime: string; ext: 'pdf' | 'png' | 'jpg' }> {
   if (bytes.byteLength === 0) throw new AppError('BAD_INPUT', 'errors.billing.poFileEmpty', { field: 'file' });
-  if (bytes.byteLength > MAX_PURCHASE_ORDER_BYTES) throw new AppError('BAD_INPUT', 'errors.billing.poFileTooLarge', { field: 'file', params: { max: 10 } });
+  if (bytes.byteLength > MAX_PURCHASE_ORDER_BYTES)
+    throw new AppError('BAD_INPUT', 'errors.billing.poFileTooLarge', { field: 'file', params: { max: 10 } });
   const type = await fileTypeFromBuffer(bytes);
   const ext = type ? extensionOfType[type.mime] : undefined;
   if (!type || !ext) throw new AppError('BAD_INPUT', 'errors.billing.poFileType', { field: 'file' });

@@ -37,11 +37,14 @@ export const reviewPurchaseOrderInput = z
       if (!v.poNumber) ctx.addIssue({ code: 'custom', path: ['poNumber'], message: 'validation.required' });
       if (!v.proformaReference) ctx.addIssue({ code: 'custom', path: ['proformaReference'], message: 'validation.required' });
       if (!v.poDate) ctx.addIssue({ code: 'custom', path: ['poDate'], message: 'validation.billing.date' });
-      if (v.amountExclTaxDa === undefined) ctx.addIssue({ code: 'custom', path: ['amountExclTaxDa'], message: 'validation.billing.amount' });
+      if (v.amountExclTaxDa === undefined)
+        ctx.addIssue({ code: 'custom', path: ['amountExclTaxDa'], message: 'validation.billing.amount' });
       if (v.amountDa === undefined) ctx.addIssue({ code: 'custom', path: ['amountDa'], message: 'validation.billing.amount' });
-      if (v.overrideReason !== null && v.overrideReason.length < 10) ctx.addIssue({ code: 'custom', path: ['overrideReason'], message: 'validation.billing.overrideReasonShort' });
+      if (v.overrideReason !== null && v.overrideReason.length < 10)
+        ctx.addIssue({ code: 'custom', path: ['overrideReason'], message: 'validation.billing.overrideReasonShort' });
     }
-    if (v.decision === 'refuse' && !v.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'validation.billing.reasonRequired' });
+    if (v.decision === 'refuse' && !v.reason)
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'validation.billing.reasonRequired' });
   });
 
 const toCents = (da: number | undefined) => (da === undefined ? null : Math.round(da * 100));
@@ -63,13 +66,23 @@ export async function reviewPurchaseOrder(input: z.output<typeof reviewPurchaseO
     assertTransition('purchaseOrder', order.status, to);
     const proforma = await Proforma.findByPk(order.proformaId, { transaction, lock: transaction.LOCK.UPDATE, rejectOnEmpty: true });
     if (to === 'accepted' && proforma.status !== 'accepted') {
-      throw new AppError('ILLEGAL_TRANSITION', 'errors.billing.poNeedsAcceptedProforma', { params: { number: proforma.number, from: proforma.status } });
+      throw new AppError('ILLEGAL_TRANSITION', 'errors.billing.poNeedsAcceptedProforma', {
+        params: { number: proforma.number, from: proforma.status },
+      });
     }
-    const typed = { proformaReference: input.proformaReference, poDate: input.poDate ?? null, amountExclTaxCents: toCents(input.amountExclTaxDa), amountCents: toCents(input.amountDa) };
+    const typed = {
+      proformaReference: input.proformaReference,
+      poDate: input.poDate ?? null,
+      amountExclTaxCents: toCents(input.amountExclTaxDa),
+      amountCents: toCents(input.amountDa),
+    };
     const mismatches = purchaseOrderMismatches(typed, proforma);
     const overridden = to === 'accepted' && mismatches.length > 0;
     if (overridden && !input.overrideReason) {
-      throw new AppError('CONFLICT', 'errors.billing.poMismatch', { field: 'overrideReason', params: { count: mismatches.length, checks: mismatches.join(',') } });
+      throw new AppError('CONFLICT', 'errors.billing.poMismatch', {
+        field: 'overrideReason',
+        params: { count: mismatches.length, checks: mismatches.join(',') },
+      });
     }
     const link = billingLinks.clientProforma(proforma.id);
     const reason = input.reason ?? '';
@@ -89,11 +102,24 @@ export async function reviewPurchaseOrder(input: z.output<typeof reviewPurchaseO
         },
         audit: {
           action: overridden ? 'purchaseOrder.override' : to === 'accepted' ? 'purchaseOrder.accept' : 'purchaseOrder.refuse',
-          details: { proforma: proforma.number, poNumber: input.poNumber, ...typed, mismatches, overrideReason: overridden ? input.overrideReason : null, reason: input.reason },
+          details: {
+            proforma: proforma.number,
+            poNumber: input.poNumber,
+            ...typed,
+            mismatches,
+            overrideReason: overridden ? input.overrideReason : null,
+            reason: input.reason,
+          },
         },
         notify: [
           to === 'accepted'
-            ? { to: 'company', kind: 'purchaseOrderAccepted', params: { number: proforma.number }, link, mail: { template: 'purchase-order-accepted', params: { number: proforma.number, url: absoluteUrl(link) } } }
+            ? {
+                to: 'company',
+                kind: 'purchaseOrderAccepted',
+                params: { number: proforma.number },
+                link,
+                mail: { template: 'purchase-order-accepted', params: { number: proforma.number, url: absoluteUrl(link) } },
+              }
             : {
                 to: 'company',
                 kind: 'purchaseOrderRefused',

@@ -33,7 +33,9 @@ export async function uploadPurchaseOrder(companyId: number, input: z.output<typ
   try {
     return await withLiveProforma(input.proformaId, companyId, actor, async (proforma, transaction) => {
       if (proforma.status !== 'accepted') {
-        throw new AppError('ILLEGAL_TRANSITION', 'errors.billing.poNeedsAcceptedProforma', { params: { number: proforma.number, from: proforma.status } });
+        throw new AppError('ILLEGAL_TRANSITION', 'errors.billing.poNeedsAcceptedProforma', {
+          params: { number: proforma.number, from: proforma.status },
+        });
       }
       // The mode the client chose drives what is expected: a transfer or a cheque is proven by its
       // own scan (payment proofs), cash at the office; a purchase order only for that mode.
@@ -66,7 +68,14 @@ export async function uploadPurchaseOrder(companyId: number, input: z.output<typ
         { transaction },
       );
       await recordAudit(
-        { actorUserId: actor.userId, action: 'purchaseOrder.upload', recordType: 'purchase_order', recordId: order.id, details: { proforma: proforma.number, size: order.sizeBytes, mime: order.mimeType }, ip: actor.ip },
+        {
+          actorUserId: actor.userId,
+          action: 'purchaseOrder.upload',
+          recordType: 'purchase_order',
+          recordId: order.id,
+          details: { proforma: proforma.number, size: order.sizeBytes, mime: order.mimeType },
+          ip: actor.ip,
+        },
         transaction,
       );
       const params = { number: proforma.number };

@@ -19,7 +19,9 @@ export async function cancelQuoteRequest(userId: number, companyId: number, quot
         record: quote,
         to: 'cancelled',
         audit: { action: 'quote.cancel' },
-        notify: [{ to: 'staff', kind: 'quoteCancelled', params: { reference: quoteReference(quote.id) }, link: `/backoffice/quotes/${quote.id}` }],
+        notify: [
+          { to: 'staff', kind: 'quoteCancelled', params: { reference: quoteReference(quote.id) }, link: `/backoffice/quotes/${quote.id}` },
+        ],
       },
       { userId, ip },
       transaction,

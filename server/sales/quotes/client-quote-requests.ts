@@ -14,7 +14,10 @@ export async function listCompanyQuoteRequests(companyId: number) {
   const quotes = await QuoteRequest.findAll({
     where: { companyId },
     include: [{ model: Service, as: 'service', attributes: ['code', 'nameFr', 'nameEn'] }],
-    order: [['createdAt', 'DESC'], ['id', 'DESC']],
+    order: [
+      ['createdAt', 'DESC'],
+      ['id', 'DESC'],
+    ],
   });
   return quotes.map((q) => {
     const service = (q as QuoteRequest & { service?: Service }).service;

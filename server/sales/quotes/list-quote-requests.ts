@@ -9,12 +9,28 @@ import type { z } from 'zod';
 export const likeContains = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 const orders: Record<z.infer<typeof listQuoteRequestsInput>['sort'], Order> = {
-  date_desc: [['createdAt', 'DESC'], ['id', 'DESC']],
-  date_asc: [['createdAt', 'ASC'], ['id', 'ASC']],
-  company_asc: [[{ model: Company, as: 'company' }, 'name', 'ASC'], ['id', 'DESC']],
-  company_desc: [[{ model: Company, as: 'company' }, 'name', 'DESC'], ['id', 'DESC']],
+  date_desc: [
+    ['createdAt', 'DESC'],
+    ['id', 'DESC'],
+  ],
+  date_asc: [
+    ['createdAt', 'ASC'],
+    ['id', 'ASC'],
+  ],
+  company_asc: [
+    [{ model: Company, as: 'company' }, 'name', 'ASC'],
+    ['id', 'DESC'],
+  ],
+  company_desc: [
+    [{ model: Company, as: 'company' }, 'name', 'DESC'],
+    ['id', 'DESC'],
+  ],
   // Pipeline order (the enum's order), newest first within a status.
-  status_asc: [['status', 'ASC'], ['createdAt', 'DESC'], ['id', 'DESC']],
+  status_asc: [
+    ['status', 'ASC'],
+    ['createdAt', 'DESC'],
+    ['id', 'DESC'],
+  ],
 };
 
 /** The commercial team's quote list: one page, the total, and how many requests are in each status. */

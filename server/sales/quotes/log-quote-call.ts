@@ -10,9 +10,19 @@ export async function logQuoteCall(staffUserId: number, input: z.infer<typeof lo
   return sequelize.transaction(async (transaction) => {
     const quote = await QuoteRequest.findByPk(input.quoteId, { transaction });
     if (!quote) throw notFound();
-    const call = await QuoteCall.create({ quoteRequestId: quote.id, userId: staffUserId, outcome: input.outcome, note: input.note }, { transaction });
+    const call = await QuoteCall.create(
+      { quoteRequestId: quote.id, userId: staffUserId, outcome: input.outcome, note: input.note },
+      { transaction },
+    );
     await recordAudit(
-      { actorUserId: staffUserId, action: 'quote.call', recordType: 'quote_request', recordId: quote.id, details: { callId: call.id, outcome: call.outcome }, ip },
+      {
+        actorUserId: staffUserId,
+        action: 'quote.call',
+        recordType: 'quote_request',
+        recordId: quote.id,
+        details: { callId: call.id, outcome: call.outcome },
+        ip,
+      },
       transaction,
     );
     return { id: call.id, outcome: call.outcome, note: call.note, createdAt: call.createdAt };

@@ -18,7 +18,14 @@ export async function markQuoteContacted(staffUserId: number, quoteId: number, i
         changes: { contactedAt: new Date() },
         audit: { action: 'quote.contacted' },
         // The person who asked, not the whole company: the call was with them.
-        notify: [{ to: { userIds: [quote.requesterUserId] }, kind: 'quoteContacted', params: { reference: quoteReference(quote.id) }, link: '/portal' }],
+        notify: [
+          {
+            to: { userIds: [quote.requesterUserId] },
+            kind: 'quoteContacted',
+            params: { reference: quoteReference(quote.id) },
+            link: '/portal',
+          },
+        ],
       },
       { userId: staffUserId, ip },
       transaction,

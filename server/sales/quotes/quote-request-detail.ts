@@ -28,12 +28,18 @@ export async function quoteRequestDetail(quoteId: number) {
     QuoteCall.findAll({
       where: { quoteRequestId: quoteId },
       include: [{ model: User, as: 'caller', attributes: ['firstName', 'lastName'] }],
-      order: [['createdAt', 'DESC'], ['id', 'DESC']],
+      order: [
+        ['createdAt', 'DESC'],
+        ['id', 'DESC'],
+      ],
     }),
     Proforma.findAll({
       where: { quoteRequestId: quoteId },
       attributes: ['id', 'number', 'status', 'totalInclTaxCents', 'validUntil', 'createdAt', 'acceptedAt', 'refusedAt'],
-      order: [['createdAt', 'ASC'], ['id', 'ASC']],
+      order: [
+        ['createdAt', 'ASC'],
+        ['id', 'ASC'],
+      ],
     }),
     AuditEntry.findAll({
       where: { recordType: 'quote_request', recordId: String(quoteId) },
@@ -43,7 +49,9 @@ export async function quoteRequestDetail(quoteId: number) {
   ]);
 
   const actorIds = [...new Set(audit.map((a) => a.actorUserId).filter((id): id is number => id !== null))];
-  const actors = new Map((await User.findAll({ where: { id: actorIds }, attributes: ['id', 'firstName', 'lastName'] })).map((u) => [u.id, u]));
+  const actors = new Map(
+    (await User.findAll({ where: { id: actorIds }, attributes: ['id', 'firstName', 'lastName'] })).map((u) => [u.id, u]),
+  );
 
   const timeline: TimelineEvent[] = [
     ...audit.map((a): TimelineEvent => ({
@@ -82,9 +90,7 @@ export async function quoteRequestDetail(quoteId: number) {
       nis: q.company.nis,
       ai: q.company.ai,
     },
-    requester: q.requester
-      ? { name: fullName(q.requester)!, email: q.requester.email, phone: q.requester.phone }
-      : null,
+    requester: q.requester ? { name: fullName(q.requester)!, email: q.requester.email, phone: q.requester.phone } : null,
     calls: calls.map((c) => ({
       id: c.id,
       at: c.createdAt,

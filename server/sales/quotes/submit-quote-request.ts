@@ -43,7 +43,8 @@ export async function submitQuoteRequest(userId: number, input: SubmitQuoteReque
     }
 
     const previousQuoteId =
-      input.previousQuoteId != null && (await QuoteRequest.count({ where: { id: input.previousQuoteId, companyId: company.id }, transaction })) > 0
+      input.previousQuoteId != null &&
+      (await QuoteRequest.count({ where: { id: input.previousQuoteId, companyId: company.id }, transaction })) > 0
         ? input.previousQuoteId
         : null;
 

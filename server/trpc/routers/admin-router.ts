@@ -22,7 +22,9 @@ export const adminRouter = router({
     list: adminProcedure.query(() => listEmployees()),
     create: adminProcedure.input(createEmployeeInput).mutation(({ ctx, input }) => createEmployee(actor(ctx), input)),
     resendInvitation: adminProcedure.input(employeeIdInput).mutation(({ ctx, input }) => resendInvitation(actor(ctx), input.userId)),
-    changeRole: adminProcedure.input(changeEmployeeRoleInput).mutation(({ ctx, input }) => changeEmployeeRole(actor(ctx), input.userId, input.role)),
+    changeRole: adminProcedure
+      .input(changeEmployeeRoleInput)
+      .mutation(({ ctx, input }) => changeEmployeeRole(actor(ctx), input.userId, input.role)),
     deactivate: adminProcedure.input(employeeIdInput).mutation(({ ctx, input }) => deactivateEmployee(actor(ctx), input.userId)),
     reactivate: adminProcedure.input(employeeIdInput).mutation(({ ctx, input }) => reactivateEmployee(actor(ctx), input.userId)),
   }),
@@ -31,7 +33,9 @@ export const adminRouter = router({
     list: adminProcedure.query(() => listFaq()),
     create: adminProcedure.input(faqFields).mutation(({ ctx, input }) => createFaq(actor(ctx), input)),
     update: adminProcedure.input(updateFaqInput).mutation(({ ctx, input: { id, ...fields } }) => updateFaq(actor(ctx), id, fields)),
-    setPublished: adminProcedure.input(setFaqPublishedInput).mutation(({ ctx, input }) => setFaqPublished(actor(ctx), input.id, input.published)),
+    setPublished: adminProcedure
+      .input(setFaqPublishedInput)
+      .mutation(({ ctx, input }) => setFaqPublished(actor(ctx), input.id, input.published)),
     move: adminProcedure.input(moveFaqInput).mutation(({ ctx, input }) => moveFaq(actor(ctx), input.id, input.direction)),
     reorder: adminProcedure.input(reorderFaqInput).mutation(({ ctx, input }) => reorderFaq(actor(ctx), input.ids)),
   }),

@@ -5,7 +5,12 @@ import { companyTimeline } from '../../backoffice/company-timeline';
 import { listCompanies, listCompaniesInput } from '../../backoffice/list-companies';
 import { todoToday, todoTodayInput } from '../../backoffice/todo-today';
 import { updateLegalIdentity, updateLegalIdentityInput } from '../../backoffice/update-legal-identity';
-import { changeCompanyRoleInput, companyUserIdInput, inviteCompanyUserInput, staffCompanyInput } from '../../company-users/company-user-schemas';
+import {
+  changeCompanyRoleInput,
+  companyUserIdInput,
+  inviteCompanyUserInput,
+  staffCompanyInput,
+} from '../../company-users/company-user-schemas';
 import { inviteCompanyUser, listCompanyUsers, resendCompanyInvitation } from '../../company-users/invite-company-user';
 import { changeCompanyRole, deactivateCompanyUser, reactivateCompanyUser } from '../../company-users/manage-company-users';
 import { router, staffProcedure } from '../init';
@@ -31,20 +36,28 @@ export const backofficeRouter = router({
       .query(({ input }) => clientsOverPlan({ minPercent: input.minPercent })),
     /** The company's answers to ticket satisfaction surveys. */
     satisfaction: staffProcedure.input(companyIdInput).query(({ input }) => companySatisfaction(input.companyId)),
-    syncNow: staffProcedure
-      .input(companyIdInput)
-      .mutation(({ ctx, input }) => syncCompanyNow(input.companyId, actor(ctx))),
+    syncNow: staffProcedure.input(companyIdInput).mutation(({ ctx, input }) => syncCompanyNow(input.companyId, actor(ctx))),
     updateLegalIdentity: staffProcedure
       .input(updateLegalIdentityInput)
       .mutation(({ ctx, input }) => updateLegalIdentity(input, actor(ctx))),
     /** A client company's people, as its manager sees them in the portal. */
     users: router({
       list: staffProcedure.input(staffCompanyInput).query(({ input }) => listCompanyUsers(input.companyId)),
-      invite: staffProcedure.input(inviteCompanyUserInput.extend(staffCompanyInput.shape)).mutation(({ ctx, input: { companyId, ...person } }) => inviteCompanyUser(actor(ctx), companyId, person)),
-      resendInvitation: staffProcedure.input(companyUserIdInput.extend(staffCompanyInput.shape)).mutation(({ ctx, input }) => resendCompanyInvitation(actor(ctx), input.companyId, input.userId)),
-      changeRole: staffProcedure.input(changeCompanyRoleInput.extend(staffCompanyInput.shape)).mutation(({ ctx, input }) => changeCompanyRole(actor(ctx), input.companyId, input.userId, input.companyRole)),
-      deactivate: staffProcedure.input(companyUserIdInput.extend(staffCompanyInput.shape)).mutation(({ ctx, input }) => deactivateCompanyUser(actor(ctx), input.companyId, input.userId)),
-      reactivate: staffProcedure.input(companyUserIdInput.extend(staffCompanyInput.shape)).mutation(({ ctx, input }) => reactivateCompanyUser(actor(ctx), input.companyId, input.userId)),
+      invite: staffProcedure
+        .input(inviteCompanyUserInput.extend(staffCompanyInput.shape))
+        .mutation(({ ctx, input: { companyId, ...person } }) => inviteCompanyUser(actor(ctx), companyId, person)),
+      resendInvitation: staffProcedure
+        .input(companyUserIdInput.extend(staffCompanyInput.shape))
+        .mutation(({ ctx, input }) => resendCompanyInvitation(actor(ctx), input.companyId, input.userId)),
+      changeRole: staffProcedure
+        .input(changeCompanyRoleInput.extend(staffCompanyInput.shape))
+        .mutation(({ ctx, input }) => changeCompanyRole(actor(ctx), input.companyId, input.userId, input.companyRole)),
+      deactivate: staffProcedure
+        .input(companyUserIdInput.extend(staffCompanyInput.shape))
+        .mutation(({ ctx, input }) => deactivateCompanyUser(actor(ctx), input.companyId, input.userId)),
+      reactivate: staffProcedure
+        .input(companyUserIdInput.extend(staffCompanyInput.shape))
+        .mutation(({ ctx, input }) => reactivateCompanyUser(actor(ctx), input.companyId, input.userId)),
     }),
   }),
 });

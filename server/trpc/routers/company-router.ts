@@ -9,9 +9,17 @@ export const companyRouter = router({
   users: router({
     list: clientProcedure.query(({ ctx }) => listCompanyUsers(ctx.companyId)),
     invite: clientProcedure.input(inviteCompanyUserInput).mutation(({ ctx, input }) => inviteCompanyUser(actor(ctx), ctx.companyId, input)),
-    resendInvitation: clientProcedure.input(companyUserIdInput).mutation(({ ctx, input }) => resendCompanyInvitation(actor(ctx), ctx.companyId, input.userId)),
-    changeRole: clientProcedure.input(changeCompanyRoleInput).mutation(({ ctx, input }) => changeCompanyRole(actor(ctx), ctx.companyId, input.userId, input.companyRole)),
-    deactivate: clientProcedure.input(companyUserIdInput).mutation(({ ctx, input }) => deactivateCompanyUser(actor(ctx), ctx.companyId, input.userId)),
-    reactivate: clientProcedure.input(companyUserIdInput).mutation(({ ctx, input }) => reactivateCompanyUser(actor(ctx), ctx.companyId, input.userId)),
+    resendInvitation: clientProcedure
+      .input(companyUserIdInput)
+      .mutation(({ ctx, input }) => resendCompanyInvitation(actor(ctx), ctx.companyId, input.userId)),
+    changeRole: clientProcedure
+      .input(changeCompanyRoleInput)
+      .mutation(({ ctx, input }) => changeCompanyRole(actor(ctx), ctx.companyId, input.userId, input.companyRole)),
+    deactivate: clientProcedure
+      .input(companyUserIdInput)
+      .mutation(({ ctx, input }) => deactivateCompanyUser(actor(ctx), ctx.companyId, input.userId)),
+    reactivate: clientProcedure
+      .input(companyUserIdInput)
+      .mutation(({ ctx, input }) => reactivateCompanyUser(actor(ctx), ctx.companyId, input.userId)),
   }),
 });

@@ -13,9 +13,11 @@ export const glpiRouter = router({
     return { ok: true as const };
   }),
   linkEntity: staffProcedure
-    .input(companyInput.extend({
-      entityId: z.coerce.number({ error: 'validation.glpiEntityId' }).int('validation.glpiEntityId').positive('validation.glpiEntityId'),
-    }))
+    .input(
+      companyInput.extend({
+        entityId: z.coerce.number({ error: 'validation.glpiEntityId' }).int('validation.glpiEntityId').positive('validation.glpiEntityId'),
+      }),
+    )
     .mutation(async ({ input, ctx }) => {
       await linkEntity(input.companyId, input.entityId, ctx.user.id);
       return { ok: true as const };

@@ -13,5 +13,7 @@ export const portalParkRouter = router({
   detail: supportProcedure
     .input(z.object({ type: assetSlugSchema, glpiId: recordId }))
     .query(({ ctx, input }) => assetDetail(ticketScopeOf(ctx), input.type, input.glpiId)),
-  csv: supportProcedure.input(assetFilterSchema.omit({ page: true, pageSize: true })).query(({ ctx, input }) => assetsCsv(ctx.companyId, input)),
+  csv: supportProcedure
+    .input(assetFilterSchema.omit({ page: true, pageSize: true }))
+    .query(({ ctx, input }) => assetsCsv(ctx.companyId, input)),
 });

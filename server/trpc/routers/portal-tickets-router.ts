@@ -21,10 +21,12 @@ const ticketRef = z.union([z.object({ glpiId: recordId }), z.object({ outboxId: 
  * A file sent with a ticket or a reply: the page's action passes the multipart upload's bytes (not
  * meant for JSON over HTTP); size and type are judged by content in storeTicketAttachment.
  */
-const attachmentInput = z.object({
-  fileName: z.string().max(1000),
-  bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'validation.required'),
-}).optional();
+const attachmentInput = z
+  .object({
+    fileName: z.string().max(1000),
+    bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'validation.required'),
+  })
+  .optional();
 
 /**
  * Checks and stores the file before anything is queued (a refused file leaves no ticket and no
@@ -32,7 +34,9 @@ const attachmentInput = z.object({
  */
 async function withAttachment(
   attachment: z.output<typeof attachmentInput>,
-  queue: (transaction: Transaction) => Promise<{ entry: { id: number }; document: (stored: StoredAttachment, transaction: Transaction) => Promise<unknown> }>,
+  queue: (
+    transaction: Transaction,
+  ) => Promise<{ entry: { id: number }; document: (stored: StoredAttachment, transaction: Transaction) => Promise<unknown> }>,
 ): Promise<number> {
   const stored = attachment ? await storeTicketAttachment(attachment.fileName, attachment.bytes) : null;
   try {
@@ -72,7 +76,11 @@ export const portalTicketsRouter = router({
    */
   file: supportProcedure.input(z.object({ ticket: ticketRef, file: z.string().regex(ticketFileRef) })).query(async ({ ctx, input }) => {
     await assertSeesTicket(ticketScopeOf(ctx), input.ticket);
-    return ticketFile(ctx.companyId, 'glpiId' in input.ticket ? { glpiTicketId: input.ticket.glpiId } : { outboxTicketId: input.ticket.outboxId }, input.file);
+    return ticketFile(
+      ctx.companyId,
+      'glpiId' in input.ticket ? { glpiTicketId: input.ticket.glpiId } : { outboxTicketId: input.ticket.outboxId },
+      input.file,
+    );
   }),
   /** The client's satisfaction with a solved or closed ticket, from the portal (the mail's link does the same without a session). */
   rate: supportProcedure.input(satisfactionAnswerSchema.extend({ glpiId: recordId })).mutation(async ({ ctx, input }) => {
@@ -94,16 +102,18 @@ export const portalTicketsRouter = router({
     const entry = await queueApproval({ ...payload, companyId: ctx.companyId, userId: ctx.user.id, glpiTicketId: glpiId });
     return { outboxId: entry.id };
   }),
-  reply: supportProcedure.input(z.intersection(ticketRef, followupPayloadSchema.extend({ attachment: attachmentInput }))).mutation(async ({ ctx, input }) => {
-    await consumeWriteLimits([['ticketReplyPerUser', ctx.user.id]]);
-    await assertSeesTicket(ticketScopeOf(ctx), 'glpiId' in input ? { glpiId: input.glpiId } : { outboxId: input.outboxId });
-    if ('glpiId' in input) await assertRepliable(ctx.companyId, input.glpiId);
-    const owner = { companyId: ctx.companyId, userId: ctx.user.id };
-    const target = 'glpiId' in input ? { glpiTicketId: input.glpiId } : { outboxTicketId: input.outboxId };
-    const outboxId = await withAttachment(input.attachment, async (transaction) => ({
-      entry: await queueReply({ ...owner, content: input.content, ...target }, transaction),
-      document: (stored, tx) => queueDocument({ ...stored, ...owner, ...target }, tx),
-    }));
-    return { outboxId };
-  }),
+  reply: supportProcedure
+    .input(z.intersection(ticketRef, followupPayloadSchema.extend({ attachment: attachmentInput })))
+    .mutation(async ({ ctx, input }) => {
+      await consumeWriteLimits([['ticketReplyPerUser', ctx.user.id]]);
+      await assertSeesTicket(ticketScopeOf(ctx), 'glpiId' in input ? { glpiId: input.glpiId } : { outboxId: input.outboxId });
+      if ('glpiId' in input) await assertRepliable(ctx.companyId, input.glpiId);
+      const owner = { companyId: ctx.companyId, userId: ctx.user.id };
+      const target = 'glpiId' in input ? { glpiTicketId: input.glpiId } : { outboxTicketId: input.outboxId };
+      const outboxId = await withAttachment(input.attachment, async (transaction) => ({
+        entry: await queueReply({ ...owner, content: input.content, ...target }, transaction),
+        document: (stored, tx) => queueDocument({ ...stored, ...owner, ...target }, tx),
+      }));
+      return { outboxId };
+    }),
 });

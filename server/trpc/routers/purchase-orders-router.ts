@@ -14,7 +14,5 @@ export const purchaseOrdersRouter = router({
     .mutation(({ ctx, input }) => uploadPurchaseOrder(ctx.companyId, input, actor(ctx))),
   review: staffProcedure.input(reviewPurchaseOrderInput).mutation(({ ctx, input }) => reviewPurchaseOrder(input, actor(ctx))),
   /** The uploaded file, for its company's clients or the staff (the download route streams it). */
-  file: authedProcedure
-    .input(z.object({ id: recordId }))
-    .query(({ ctx, input }) => purchaseOrderFile(input.id, viewerOf(ctx))),
+  file: authedProcedure.input(z.object({ id: recordId })).query(({ ctx, input }) => purchaseOrderFile(input.id, viewerOf(ctx))),
 });

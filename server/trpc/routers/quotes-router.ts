@@ -51,5 +51,7 @@ export const quotesRouter = router({
 
   logCall: staffProcedure.input(logQuoteCallInput).mutation(({ ctx, input }) => logQuoteCall(ctx.user.id, input, ctx.meta.ip)),
 
-  markContacted: staffProcedure.input(quoteIdInput).mutation(({ ctx, input }) => markQuoteContacted(ctx.user.id, input.quoteId, ctx.meta.ip)),
+  markContacted: staffProcedure
+    .input(quoteIdInput)
+    .mutation(({ ctx, input }) => markQuoteContacted(ctx.user.id, input.quoteId, ctx.meta.ip)),
 });

@@ -24,4 +24,3 @@ export const reportsRouter = router({
     .input(z.object({ companyId: recordId, month: reportMonthSchema }))
     .mutation(({ ctx, input }) => queueReportRegeneration(input.companyId, input.month, { userId: ctx.user.id, ip: ctx.meta.ip })),
 });
-

@@ -202,8 +202,10 @@ export const adminEn = {
       company: 'Company',
       serverWide: 'Every client (shared reads: follow-ups, dropdowns)',
       cadenceTitle: 'How often GLPI is synced',
-      cadenceLead: 'Set here by staff: the worker follows it as soon as it is saved. A check with nothing changed costs GLPI one small request per client.',
-      cadenceDefault: 'The worker follows its configuration (SYNC_TICKETS_EVERY_SECONDS, SYNC_ASSETS_EVERY_MINUTES) until a cadence is set here.',
+      cadenceLead:
+        'Set here by staff: the worker follows it as soon as it is saved. A check with nothing changed costs GLPI one small request per client.',
+      cadenceDefault:
+        'The worker follows its configuration (SYNC_TICKETS_EVERY_SECONDS, SYNC_ASSETS_EVERY_MINUTES) until a cadence is set here.',
       ticketsEvery: 'Tickets and answers: every (seconds)',
       ticketsEveryHint: '15 to 3,600. Clients wait for technicians’ answers: 60 is a good balance.',
       assetsEvery: 'Park (assets, warranties, lists): every (minutes)',

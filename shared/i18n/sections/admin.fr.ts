@@ -51,7 +51,8 @@ export const adminFr = {
     employees: {
       title: 'Employés',
       create: 'Créer un compte employé',
-      createLead: 'Le compte est créé sans mot de passe : un e-mail d’invitation, valable 7 jours, permet à la personne de choisir le sien.',
+      createLead:
+        'Le compte est créé sans mot de passe : un e-mail d’invitation, valable 7 jours, permet à la personne de choisir le sien.',
       firstName: 'Prénom',
       lastName: 'Nom',
       email: 'Adresse e-mail',
@@ -108,7 +109,8 @@ export const adminFr = {
     },
     catalog: {
       title: 'Catalogue et tarifs',
-      notice: 'Une modification s’applique aux pro formas émises ensuite : les pro formas et factures déjà émises gardent leurs lignes et leurs montants.',
+      notice:
+        'Une modification s’applique aux pro formas émises ensuite : les pro formas et factures déjà émises gardent leurs lignes et leurs montants.',
       nameFr: 'Nom (français)',
       nameEn: 'Nom (anglais)',
       scopeFr: 'Contenu (français), une ligne par élément',
@@ -202,8 +204,10 @@ export const adminFr = {
       company: 'Entreprise',
       serverWide: 'Tous les clients (lectures communes : suivis, listes déroulantes)',
       cadenceTitle: 'Fréquence de synchronisation avec GLPI',
-      cadenceLead: 'Fixée ici par l’équipe : le worker la suit dès l’enregistrement. Une vérification sans changement coûte à GLPI une petite requête par client.',
-      cadenceDefault: 'Le worker suit sa configuration (SYNC_TICKETS_EVERY_SECONDS, SYNC_ASSETS_EVERY_MINUTES) tant qu’aucune fréquence n’est fixée ici.',
+      cadenceLead:
+        'Fixée ici par l’équipe : le worker la suit dès l’enregistrement. Une vérification sans changement coûte à GLPI une petite requête par client.',
+      cadenceDefault:
+        'Le worker suit sa configuration (SYNC_TICKETS_EVERY_SECONDS, SYNC_ASSETS_EVERY_MINUTES) tant qu’aucune fréquence n’est fixée ici.',
       ticketsEvery: 'Tickets et réponses : toutes les (secondes)',
       ticketsEveryHint: 'De 15 à 3 600. Les clients attendent les réponses des techniciens : 60 est un bon compromis.',
       assetsEvery: 'Parc (équipements, garanties, listes) : toutes les (minutes)',

@@ -289,10 +289,12 @@ export const billingAr: Texts<typeof billingFr> = {
     hello: 'مرحبًا،',
     attached: 'الوثيقة مرفقة بهذه الرسالة بصيغة PDF.',
     proformaIssuedSubject: 'فاتورتكم الشكلية {{number}}',
-    proformaIssuedBody: 'تجدون فاتورتنا الشكلية <strong>{{number}}</strong> بمبلغ <strong>{{total}}</strong> بكل الرسوم، صالحة إلى غاية {{validUntil}}. يمكنكم قبولها أو رفضها من فضائكم.',
+    proformaIssuedBody:
+      'تجدون فاتورتنا الشكلية <strong>{{number}}</strong> بمبلغ <strong>{{total}}</strong> بكل الرسوم، صالحة إلى غاية {{validUntil}}. يمكنكم قبولها أو رفضها من فضائكم.',
     proformaIssuedCta: 'عرض الفاتورة الشكلية',
     proformaExpiredSubject: 'انتهت صلاحية الفاتورة الشكلية {{number}}',
-    proformaExpiredBody: 'تجاوزت الفاتورة الشكلية <strong>{{number}}</strong> تاريخ صلاحيتها: لا يمكن قبولها بعد الآن. اطلبوا عرض سعر جديدًا، معبأ مسبقًا من السابق.',
+    proformaExpiredBody:
+      'تجاوزت الفاتورة الشكلية <strong>{{number}}</strong> تاريخ صلاحيتها: لا يمكن قبولها بعد الآن. اطلبوا عرض سعر جديدًا، معبأ مسبقًا من السابق.',
     newQuoteCta: 'طلب عرض سعر جديد',
     proformaAcceptedSubject: 'قُبلت الفاتورة الشكلية {{number}}',
     proformaAcceptedBody: 'قبل الزبون الفاتورة الشكلية <strong>{{number}}</strong>. طريقة الدفع المختارة: {{method}}.',
@@ -318,7 +320,8 @@ export const billingAr: Texts<typeof billingFr> = {
     creditNoteSubject: 'الفاتورة التصحيحية {{number}}',
     creditNoteBody: 'تجدون الفاتورة التصحيحية <strong>{{number}}</strong> بمبلغ {{total}}، التي تلغي الفاتورة {{invoiceNumber}}.',
     subscriptionActivatedSubject: 'اشتراككم في Y-tech نشط',
-    subscriptionActivatedBody: 'اشتراككم <strong>{{service}}</strong> نشط من {{start}} إلى {{end}}. لوحات القيادة والتذاكر متاحة في فضائكم.',
+    subscriptionActivatedBody:
+      'اشتراككم <strong>{{service}}</strong> نشط من {{start}} إلى {{end}}. لوحات القيادة والتذاكر متاحة في فضائكم.',
     portalCta: 'الدخول إلى فضائي',
     subscriptionEndingSubject: 'اشتراككم في Y-tech يقترب من نهايته',
     subscriptionEndingBody: 'ينتهي اشتراككم <strong>{{service}}</strong> في {{end}}، بعد {{days}} يوم. جدّدوه للاستمرار دون انقطاع.',
@@ -333,7 +336,8 @@ export const billingAr: Texts<typeof billingFr> = {
       proofNotExpected: 'لا يُنتظر أي إثبات تحويل أو صك للفاتورة الشكلية {{number}}.',
       proofAlreadyPending: 'يوجد إثبات قيد التحقق لهذه الفاتورة الشكلية.',
       proofAlreadyReviewed: 'سبق فحص هذا الإثبات.',
-      proformaExpired: 'تجاوزت الفاتورة الشكلية {{number}} تاريخ صلاحيتها: لا يمكن قبولها ولا دفعها. اطلبوا عرض سعر جديدًا، معبأ مسبقًا من السابق.',
+      proformaExpired:
+        'تجاوزت الفاتورة الشكلية {{number}} تاريخ صلاحيتها: لا يمكن قبولها ولا دفعها. اطلبوا عرض سعر جديدًا، معبأ مسبقًا من السابق.',
       proformaAlreadyOpen: 'توجد فاتورة شكلية جارية لهذا الطلب: انتظروا رد الزبون أو انتهاء صلاحيتها.',
       invoiceNeedsAcceptedProforma: 'تعذّر إصدار الفاتورة: الفاتورة الشكلية {{number}} غير مقبولة (الحالة: {{from}}).',
       invoiceNeedsPaymentProof: 'تعذّر إصدار الفاتورة: يلزم سند طلب مقبول أو دفع مسجل.',
@@ -350,10 +354,12 @@ export const billingAr: Texts<typeof billingFr> = {
       poFileEmpty: 'الملف فارغ.',
       poFileTooLarge: 'يتجاوز الملف {{max}} ميغابايت.',
       poFileType: 'هذا الملف ليس PDF ولا PNG ولا JPEG. أرسلوا سند الطلب بإحدى هذه الصيغ.',
-      poPdfActive: 'يحتوي ملف PDF هذا على شيفرة نشطة (JavaScript أو تشغيل برنامج): إنه مرفوض. احفظوه من جديد كملف PDF بسيط (طباعة ← PDF) وأعيدوا إرساله.',
+      poPdfActive:
+        'يحتوي ملف PDF هذا على شيفرة نشطة (JavaScript أو تشغيل برنامج): إنه مرفوض. احفظوه من جديد كملف PDF بسيط (طباعة ← PDF) وأعيدوا إرساله.',
       poPdfUnreadable: 'ملف PDF هذا مشفَّر أو غير مقروء: لا يمكن التحقق منه. احفظوه من جديد كملف PDF بسيط (طباعة ← PDF) وأعيدوا إرساله.',
       subscriptionAlreadyActivated: 'اشتراك الفاتورة {{number}} مفعَّل مسبقًا.',
-      proformaSaleCancelled: 'سبق أن دفعت الفاتورة الشكلية {{number}} اشتراكًا (الفاتورة {{invoice}})، أُلغي بفاتورة تصحيحية: لا يمكن فوترتها ولا تفعيلها بعد الآن. على الزبون طلب عرض سعر جديد.',
+      proformaSaleCancelled:
+        'سبق أن دفعت الفاتورة الشكلية {{number}} اشتراكًا (الفاتورة {{invoice}})، أُلغي بفاتورة تصحيحية: لا يمكن فوترتها ولا تفعيلها بعد الآن. على الزبون طلب عرض سعر جديد.',
     },
   },
   validation: {

@@ -286,10 +286,12 @@ export const billingEn = {
     hello: 'Hello,',
     attached: 'The document is attached to this message as a PDF.',
     proformaIssuedSubject: 'Your pro-forma invoice {{number}}',
-    proformaIssuedBody: 'Please find our pro-forma invoice <strong>{{number}}</strong> for <strong>{{total}}</strong> incl. tax, valid until {{validUntil}}. You can accept or refuse it from your client area.',
+    proformaIssuedBody:
+      'Please find our pro-forma invoice <strong>{{number}}</strong> for <strong>{{total}}</strong> incl. tax, valid until {{validUntil}}. You can accept or refuse it from your client area.',
     proformaIssuedCta: 'See the pro-forma',
     proformaExpiredSubject: 'Pro-forma {{number}} has expired',
-    proformaExpiredBody: 'Pro-forma invoice <strong>{{number}}</strong> is past its validity date: it can no longer be accepted. Request a new quote, pre-filled from the previous one.',
+    proformaExpiredBody:
+      'Pro-forma invoice <strong>{{number}}</strong> is past its validity date: it can no longer be accepted. Request a new quote, pre-filled from the previous one.',
     newQuoteCta: 'Request a new quote',
     proformaAcceptedSubject: 'Pro-forma {{number}} accepted',
     proformaAcceptedBody: 'The client accepted pro-forma <strong>{{number}}</strong>. Payment method chosen: {{method}}.',
@@ -297,7 +299,8 @@ export const billingEn = {
     proformaRefusedBody: 'The client refused pro-forma <strong>{{number}}</strong>. Reason: {{reason}}',
     openProforma: 'Open the pro-forma',
     paymentRecordedSubject: 'Payment received — pro-forma {{number}}',
-    paymentRecordedBody: 'We received your payment of <strong>{{total}}</strong> ({{method}}) for pro-forma {{number}}. The invoice follows.',
+    paymentRecordedBody:
+      'We received your payment of <strong>{{total}}</strong> ({{method}}) for pro-forma {{number}}. The invoice follows.',
     poUploadedSubject: 'Purchase order received — pro-forma {{number}}',
     poUploadedBody: 'The client sent a purchase order for pro-forma <strong>{{number}}</strong>. It awaits your review.',
     poAcceptedSubject: 'Purchase order accepted — pro-forma {{number}}',
@@ -315,22 +318,26 @@ export const billingEn = {
     creditNoteSubject: 'Credit note {{number}}',
     creditNoteBody: 'Please find credit note <strong>{{number}}</strong> for {{total}}, which cancels invoice {{invoiceNumber}}.',
     subscriptionActivatedSubject: 'Your Y-tech subscription is active',
-    subscriptionActivatedBody: 'Your <strong>{{service}}</strong> subscription is active from {{start}} to {{end}}. Your dashboards and tickets are available in your client area.',
+    subscriptionActivatedBody:
+      'Your <strong>{{service}}</strong> subscription is active from {{start}} to {{end}}. Your dashboards and tickets are available in your client area.',
     portalCta: 'Go to my area',
     subscriptionEndingSubject: 'Your Y-tech subscription is ending',
-    subscriptionEndingBody: 'Your <strong>{{service}}</strong> subscription ends on {{end}}, in {{days}} day(s). Renew it to continue without interruption.',
+    subscriptionEndingBody:
+      'Your <strong>{{service}}</strong> subscription ends on {{end}}, in {{days}} day(s). Renew it to continue without interruption.',
     subscriptionEndsSubject: 'Your Y-tech subscription ends today',
     subscriptionEndsBody: 'Your <strong>{{service}}</strong> subscription ends today ({{end}}). Renew it to keep your services.',
     renewCta: 'Renew my subscription',
   },
   errors: {
     billing: {
-      poMismatch: 'The purchase order does not match the pro-forma ({{count}} difference(s)): refuse it, or write why you accept it anyway.',
+      poMismatch:
+        'The purchase order does not match the pro-forma ({{count}} difference(s)): refuse it, or write why you accept it anyway.',
       poNotChosen: 'The client chose another payment method than a purchase order for pro-forma {{number}}.',
       proofNotExpected: 'No transfer or cheque proof is expected for pro-forma {{number}}.',
       proofAlreadyPending: 'A proof is already being checked for this pro-forma.',
       proofAlreadyReviewed: 'This proof was already reviewed.',
-      proformaExpired: 'Pro-forma {{number}} is past its validity date: it can no longer be accepted or paid. Request a new quote, pre-filled from the previous one.',
+      proformaExpired:
+        'Pro-forma {{number}} is past its validity date: it can no longer be accepted or paid. Request a new quote, pre-filled from the previous one.',
       proformaAlreadyOpen: 'A pro-forma is already open for this request: wait for the client’s answer or its expiry.',
       invoiceNeedsAcceptedProforma: 'The invoice cannot be issued: pro-forma {{number}} is not accepted (status: {{from}}).',
       invoiceNeedsPaymentProof: 'The invoice cannot be issued: it needs an accepted purchase order or a recorded payment.',
@@ -347,10 +354,13 @@ export const billingEn = {
       poFileEmpty: 'The file is empty.',
       poFileTooLarge: 'The file is larger than {{max}} MB.',
       poFileType: 'This file is not a PDF, PNG or JPEG. Send the purchase order in one of these formats.',
-      poPdfActive: 'This PDF contains active content (JavaScript or a program launch): it is refused. Save it again as a plain PDF (Print → PDF) and send it again.',
-      poPdfUnreadable: 'This PDF is encrypted or unreadable: it cannot be checked. Save it again as a plain PDF (Print → PDF) and send it again.',
+      poPdfActive:
+        'This PDF contains active content (JavaScript or a program launch): it is refused. Save it again as a plain PDF (Print → PDF) and send it again.',
+      poPdfUnreadable:
+        'This PDF is encrypted or unreadable: it cannot be checked. Save it again as a plain PDF (Print → PDF) and send it again.',
       subscriptionAlreadyActivated: 'The subscription of invoice {{number}} is already active.',
-      proformaSaleCancelled: 'Pro-forma {{number}} already paid for a subscription (invoice {{invoice}}), cancelled by a credit note: it can no longer be invoiced or activated. The client must request a new quote.',
+      proformaSaleCancelled:
+        'Pro-forma {{number}} already paid for a subscription (invoice {{invoice}}), cancelled by a credit note: it can no longer be invoiced or activated. The client must request a new quote.',
     },
   },
   validation: {

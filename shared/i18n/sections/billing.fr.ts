@@ -65,7 +65,8 @@ export const billingFr = {
     dateRange: 'entre le {{from}} et le {{to}}',
     matches: 'conforme',
     differs: 'différent',
-    mismatchBlocks: 'Le bon de commande ne correspond pas à la pro forma : refusez-le, ou écrivez ci-dessous pourquoi vous l’acceptez quand même.',
+    mismatchBlocks:
+      'Le bon de commande ne correspond pas à la pro forma : refusez-le, ou écrivez ci-dessous pourquoi vous l’acceptez quand même.',
     overrideReason: 'Motif d’acceptation malgré l’écart',
     overrideHint: 'Uniquement si le bon diffère de la pro forma : ce motif est tracé et figure dans l’historique de la facture.',
     acceptAnyway: 'Accepter malgré l’écart',
@@ -275,7 +276,8 @@ export const billingFr = {
     creditNoteIssued: 'Avoir {{number}} émis pour la facture {{invoice}}.',
     subscriptionActivated: 'Votre abonnement {{service}} est actif du {{start}} au {{end}}.',
     subscriptionRenewed: 'Votre abonnement {{service}} est renouvelé jusqu’au {{end}}.',
-    subscriptionCancelled: 'Votre abonnement {{service}} est arrêté au {{end}} : la facture correspondante est annulée par l’avoir {{creditNote}}.',
+    subscriptionCancelled:
+      'Votre abonnement {{service}} est arrêté au {{end}} : la facture correspondante est annulée par l’avoir {{creditNote}}.',
     subscriptionEnding: 'Votre abonnement {{service}} se termine le {{end}} ({{days}} jour(s)). Pensez à le renouveler.',
     subscriptionEnds: 'Votre abonnement {{service}} se termine aujourd’hui ({{end}}).',
   },
@@ -286,10 +288,12 @@ export const billingFr = {
     hello: 'Bonjour,',
     attached: 'Le document est joint à ce message au format PDF.',
     proformaIssuedSubject: 'Votre facture pro forma {{number}}',
-    proformaIssuedBody: 'Veuillez trouver notre facture pro forma <strong>{{number}}</strong> d’un montant de <strong>{{total}}</strong> TTC, valable jusqu’au {{validUntil}}. Vous pouvez l’accepter ou la refuser depuis votre espace.',
+    proformaIssuedBody:
+      'Veuillez trouver notre facture pro forma <strong>{{number}}</strong> d’un montant de <strong>{{total}}</strong> TTC, valable jusqu’au {{validUntil}}. Vous pouvez l’accepter ou la refuser depuis votre espace.',
     proformaIssuedCta: 'Voir la pro forma',
     proformaExpiredSubject: 'La pro forma {{number}} a expiré',
-    proformaExpiredBody: 'La facture pro forma <strong>{{number}}</strong> a dépassé sa date de validité : elle ne peut plus être acceptée. Demandez un nouveau devis, pré-rempli à partir du précédent.',
+    proformaExpiredBody:
+      'La facture pro forma <strong>{{number}}</strong> a dépassé sa date de validité : elle ne peut plus être acceptée. Demandez un nouveau devis, pré-rempli à partir du précédent.',
     newQuoteCta: 'Demander un nouveau devis',
     proformaAcceptedSubject: 'Pro forma {{number}} acceptée',
     proformaAcceptedBody: 'Le client a accepté la pro forma <strong>{{number}}</strong>. Mode de paiement choisi : {{method}}.',
@@ -297,7 +301,8 @@ export const billingFr = {
     proformaRefusedBody: 'Le client a refusé la pro forma <strong>{{number}}</strong>. Motif : {{reason}}',
     openProforma: 'Ouvrir la pro forma',
     paymentRecordedSubject: 'Paiement reçu — pro forma {{number}}',
-    paymentRecordedBody: 'Nous avons bien reçu votre paiement de <strong>{{total}}</strong> ({{method}}) pour la pro forma {{number}}. La facture suit.',
+    paymentRecordedBody:
+      'Nous avons bien reçu votre paiement de <strong>{{total}}</strong> ({{method}}) pour la pro forma {{number}}. La facture suit.',
     poUploadedSubject: 'Bon de commande reçu — pro forma {{number}}',
     poUploadedBody: 'Le client a envoyé un bon de commande pour la pro forma <strong>{{number}}</strong>. Il attend votre examen.',
     poAcceptedSubject: 'Bon de commande accepté — pro forma {{number}}',
@@ -308,34 +313,41 @@ export const billingFr = {
     poRefusedAsk: 'Merci de nous envoyer un bon de commande corrigé depuis votre espace.',
     poRefusedCta: 'Envoyer un document corrigé',
     invoiceIssuedSubject: 'Votre facture {{number}}',
-    invoiceIssuedBody: 'Veuillez trouver notre facture <strong>{{number}}</strong> d’un montant de <strong>{{total}}</strong> TTC, échéance le {{dueDate}}.',
+    invoiceIssuedBody:
+      'Veuillez trouver notre facture <strong>{{number}}</strong> d’un montant de <strong>{{total}}</strong> TTC, échéance le {{dueDate}}.',
     documentsCta: 'Voir mes documents',
     invoicePaidSubject: 'Facture {{number}} réglée',
     invoicePaidBody: 'Nous avons enregistré le règlement de la facture <strong>{{number}}</strong> ({{total}}) le {{paidOn}}. Merci !',
     creditNoteSubject: 'Avoir {{number}}',
     creditNoteBody: 'Veuillez trouver l’avoir <strong>{{number}}</strong> de {{total}}, qui annule la facture {{invoiceNumber}}.',
     subscriptionActivatedSubject: 'Votre abonnement Y-tech est actif',
-    subscriptionActivatedBody: 'Votre abonnement <strong>{{service}}</strong> est actif du {{start}} au {{end}}. Vos tableaux de bord et vos tickets sont disponibles dans votre espace.',
+    subscriptionActivatedBody:
+      'Votre abonnement <strong>{{service}}</strong> est actif du {{start}} au {{end}}. Vos tableaux de bord et vos tickets sont disponibles dans votre espace.',
     portalCta: 'Accéder à mon espace',
     subscriptionEndingSubject: 'Votre abonnement Y-tech arrive à échéance',
-    subscriptionEndingBody: 'Votre abonnement <strong>{{service}}</strong> se termine le {{end}}, dans {{days}} jour(s). Renouvelez-le pour continuer sans interruption.',
+    subscriptionEndingBody:
+      'Votre abonnement <strong>{{service}}</strong> se termine le {{end}}, dans {{days}} jour(s). Renouvelez-le pour continuer sans interruption.',
     subscriptionEndsSubject: 'Votre abonnement Y-tech se termine aujourd’hui',
-    subscriptionEndsBody: 'Votre abonnement <strong>{{service}}</strong> se termine aujourd’hui ({{end}}). Renouvelez-le pour retrouver vos services.',
+    subscriptionEndsBody:
+      'Votre abonnement <strong>{{service}}</strong> se termine aujourd’hui ({{end}}). Renouvelez-le pour retrouver vos services.',
     renewCta: 'Renouveler mon abonnement',
   },
   errors: {
     billing: {
-      poMismatch: 'Le bon de commande ne correspond pas à la pro forma ({{count}} écart(s)) : refusez-le, ou écrivez pourquoi vous l’acceptez quand même.',
+      poMismatch:
+        'Le bon de commande ne correspond pas à la pro forma ({{count}} écart(s)) : refusez-le, ou écrivez pourquoi vous l’acceptez quand même.',
       poNotChosen: 'Le client a choisi un autre mode de paiement que le bon de commande pour la pro forma {{number}}.',
       proofNotExpected: 'Aucun justificatif de virement ou de chèque n’est attendu pour la pro forma {{number}}.',
       proofAlreadyPending: 'Un justificatif est déjà en cours de vérification pour cette pro forma.',
       proofAlreadyReviewed: 'Ce justificatif a déjà été examiné.',
-      proformaExpired: 'La pro forma {{number}} a dépassé sa date de validité : elle ne peut plus être acceptée ni payée. Demandez un nouveau devis, pré-rempli à partir du précédent.',
+      proformaExpired:
+        'La pro forma {{number}} a dépassé sa date de validité : elle ne peut plus être acceptée ni payée. Demandez un nouveau devis, pré-rempli à partir du précédent.',
       proformaAlreadyOpen: 'Une pro forma est déjà en cours pour cette demande : attendez la réponse du client ou son expiration.',
       invoiceNeedsAcceptedProforma: 'Impossible d’émettre la facture : la pro forma {{number}} n’est pas acceptée (état : {{from}}).',
       invoiceNeedsPaymentProof: 'Impossible d’émettre la facture : il faut un bon de commande accepté ou un paiement enregistré.',
       invoiceAlreadyIssued: 'La facture {{number}} a déjà été émise pour cette pro forma. Pour la corriger, émettez un avoir.',
-      buyerIncomplete: 'Impossible d’émettre la facture : la fiche de {{company}} ne contient pas : {{missing}}. Faites-la compléter puis réessayez.',
+      buyerIncomplete:
+        'Impossible d’émettre la facture : la fiche de {{company}} ne contient pas : {{missing}}. Faites-la compléter puis réessayez.',
       invoiceCredited: 'La facture {{number}} est annulée par un avoir.',
       invoiceAlreadyPaid: 'La facture {{number}} est déjà marquée payée.',
       creditNoteExists: 'La facture {{number}} a déjà un avoir ({{creditNote}}).',
@@ -347,10 +359,13 @@ export const billingFr = {
       poFileEmpty: 'Le fichier est vide.',
       poFileTooLarge: 'Le fichier dépasse {{max}} Mo.',
       poFileType: 'Ce fichier n’est pas un PDF, un PNG ou un JPEG. Envoyez le bon de commande dans l’un de ces formats.',
-      poPdfActive: 'Ce PDF contient du code actif (JavaScript ou lancement de programme) : il est refusé. Enregistrez-le de nouveau en PDF simple (Imprimer → PDF) et renvoyez-le.',
-      poPdfUnreadable: 'Ce PDF est chiffré ou illisible : il ne peut pas être vérifié. Enregistrez-le de nouveau en PDF simple (Imprimer → PDF) et renvoyez-le.',
+      poPdfActive:
+        'Ce PDF contient du code actif (JavaScript ou lancement de programme) : il est refusé. Enregistrez-le de nouveau en PDF simple (Imprimer → PDF) et renvoyez-le.',
+      poPdfUnreadable:
+        'Ce PDF est chiffré ou illisible : il ne peut pas être vérifié. Enregistrez-le de nouveau en PDF simple (Imprimer → PDF) et renvoyez-le.',
       subscriptionAlreadyActivated: 'L’abonnement de la facture {{number}} est déjà activé.',
-      proformaSaleCancelled: 'La pro forma {{number}} a déjà payé un abonnement (facture {{invoice}}), annulé par un avoir : elle ne peut plus être facturée ni activée. Le client doit demander un nouveau devis.',
+      proformaSaleCancelled:
+        'La pro forma {{number}} a déjà payé un abonnement (facture {{invoice}}), annulé par un avoir : elle ne peut plus être facturée ni activée. Le client doit demander un nouveau devis.',
     },
   },
   validation: {

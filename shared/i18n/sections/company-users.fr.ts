@@ -46,7 +46,8 @@ export const companyUsersFr = {
   },
   mailCompany: {
     invitationSubject: 'Votre accès à l’espace client Y-tech',
-    invitationBody: '{{invitedBy}} vous a ouvert un accès à l’espace client Y-tech de {{company}}. Choisissez votre mot de passe pour y entrer :',
+    invitationBody:
+      '{{invitedBy}} vous a ouvert un accès à l’espace client Y-tech de {{company}}. Choisissez votre mot de passe pour y entrer :',
   },
   errors: {
     companyRoleRequired: 'Votre rôle dans l’entreprise ne donne pas accès à cette action.',

@@ -5,9 +5,11 @@ export const glpiAccountEn = {
     linkLostTitle: 'GLPI link lost',
     linkLost: "This company's GLPI entity is gone or now belongs to another company: its sync and the sending of its tickets are stopped.",
     linkLostSince: 'Since {{date}}',
-    linkLostWhatToDo: 'To do: retry provisioning (a new entity is created, or found by its name), or link another existing entity. The waiting tickets are then sent, once.',
+    linkLostWhatToDo:
+      'To do: retry provisioning (a new entity is created, or found by its name), or link another existing entity. The waiting tickets are then sent, once.',
   },
   notifications: {
-    glpiLinkLost: 'GLPI: the link of {{company}} (entity {{entityId}}) is lost — sync and ticket sending stopped. Retry provisioning or link another entity.',
+    glpiLinkLost:
+      'GLPI: the link of {{company}} (entity {{entityId}}) is lost — sync and ticket sending stopped. Retry provisioning or link another entity.',
   },
 };

@@ -21,7 +21,8 @@ export const glpiEn = {
     retry: 'Retry provisioning',
     retried: 'Provisioning restarted: the worker is on it.',
     linkTitle: 'Link to an existing entity',
-    linkLead: 'If the company already exists in GLPI, give its entity number. The worker checks that it exists and shows its name here for confirmation.',
+    linkLead:
+      'If the company already exists in GLPI, give its entity number. The worker checks that it exists and shows its name here for confirmation.',
     entityId: 'GLPI entity number',
     linkSubmit: 'Link the entity',
     linkRequested: 'Link requested: check the entity’s name once provisioning is done.',

@@ -21,7 +21,8 @@ export const glpiFr = {
     retry: 'Relancer le provisionnement',
     retried: 'Provisionnement relancé : le worker s’en occupe.',
     linkTitle: 'Lier à une entité existante',
-    linkLead: 'Si l’entreprise existe déjà dans GLPI, indiquez le numéro de son entité. Le worker vérifie qu’elle existe et affiche son nom ici pour confirmation.',
+    linkLead:
+      'Si l’entreprise existe déjà dans GLPI, indiquez le numéro de son entité. Le worker vérifie qu’elle existe et affiche son nom ici pour confirmation.',
     entityId: 'Numéro de l’entité GLPI',
     linkSubmit: 'Lier l’entité',
     linkRequested: 'Liaison demandée : vérifiez le nom de l’entité une fois le provisionnement terminé.',

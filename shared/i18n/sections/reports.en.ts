@@ -49,7 +49,8 @@ export const reportsEn: Texts<typeof reportsFr> = {
       planNoTier: '{{used}} (no plan)',
       noPlan: 'No subscription with a quota this month.',
       exceeded: 'Plan exceeded three months running.',
-      recommendTier: 'We recommend the “up to {{max}}” tier of {{service}} ({{price}} a month excl. tax): it covers your busiest month ({{needed}}).',
+      recommendTier:
+        'We recommend the “up to {{max}}” tier of {{service}} ({{price}} a month excl. tax): it covers your busiest month ({{needed}}).',
       recommendCustom: 'Your usage ({{needed}}) is above the top tier of {{service}}: your account manager will offer you a tailored plan.',
       services: { support: 'IT support', management: 'IT asset management', full: 'Full pack' },
       footer: 'Y-tech — monthly report of {{company}}, {{month}}',

@@ -46,8 +46,10 @@ export const reportsFr = {
       planNoTier: '{{used}} (sans forfait)',
       noPlan: 'Aucun abonnement avec quota ce mois-ci.',
       exceeded: 'Forfait dépassé trois mois de suite.',
-      recommendTier: 'Nous vous recommandons le palier « jusqu’à {{max}} » du service {{service}} ({{price}} par mois HT) : il couvre votre mois le plus chargé ({{needed}}).',
-      recommendCustom: 'Votre usage ({{needed}}) dépasse le dernier palier du service {{service}} : votre commercial vous proposera une offre sur mesure.',
+      recommendTier:
+        'Nous vous recommandons le palier « jusqu’à {{max}} » du service {{service}} ({{price}} par mois HT) : il couvre votre mois le plus chargé ({{needed}}).',
+      recommendCustom:
+        'Votre usage ({{needed}}) dépasse le dernier palier du service {{service}} : votre commercial vous proposera une offre sur mesure.',
       services: { support: 'Support informatique', management: 'Gestion de parc informatique', full: 'Pack complet' },
       footer: 'Y-tech — rapport mensuel de {{company}}, {{month}}',
       page: 'Page {{page}} / {{count}}',

@@ -2,7 +2,8 @@
 export const satisfactionEn = {
   satisfaction: {
     mailSubject: 'Ticket #{{ticketId}}: your opinion in one click',
-    mailBody: 'Your ticket #{{ticketId}} “{{ticketTitle}}” is solved. How was our work? Click a star (1: not satisfied, 5: very satisfied).',
+    mailBody:
+      'Your ticket #{{ticketId}} “{{ticketTitle}}” is solved. How was our work? Click a star (1: not satisfied, 5: very satisfied).',
     mailCta: 'Give my opinion',
     mailNoLogin: 'No log-in needed. This link works once and for {{days}} days.',
     stars: '{{n}} out of 5',

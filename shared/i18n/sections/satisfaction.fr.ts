@@ -2,7 +2,8 @@
 export const satisfactionFr = {
   satisfaction: {
     mailSubject: 'Ticket #{{ticketId}} : votre avis en un clic',
-    mailBody: 'Votre ticket #{{ticketId}} « {{ticketTitle}} » est résolu. Comment jugez-vous notre intervention ? Cliquez sur une étoile (1 : pas satisfait, 5 : très satisfait).',
+    mailBody:
+      'Votre ticket #{{ticketId}} « {{ticketTitle}} » est résolu. Comment jugez-vous notre intervention ? Cliquez sur une étoile (1 : pas satisfait, 5 : très satisfait).',
     mailCta: 'Donner mon avis',
     mailNoLogin: 'Aucune connexion n’est nécessaire. Ce lien sert une seule fois et reste valable {{days}} jours.',
     stars: '{{n}} sur 5',

@@ -21,7 +21,8 @@ export const securityEn = {
     confirmCta: 'Activate my account',
     confirmIgnore: 'If you did not ask for this, ignore this message: no account will be created.',
     accountExistsSubject: 'You already have a Y-tech account',
-    accountExistsBody: 'Someone (you, perhaps) tried to create a Y-tech account with this address, which already has one. No new account was created.',
+    accountExistsBody:
+      'Someone (you, perhaps) tried to create a Y-tech account with this address, which already has one. No new account was created.',
     accountExistsCta: 'Log in',
     accountExistsReset: 'Forgot your password? <a href="{{url}}">Choose a new one</a>. If you did not ask for this, ignore this message.',
   },

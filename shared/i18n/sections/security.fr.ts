@@ -3,7 +3,8 @@ export const securityFr = {
   errors: {
     tooManyAttemptsOnAccount:
       'Trop de tentatives de connexion à ce compte depuis des appareils inconnus. Réessayez dans {{minutes}} minute(s), connectez-vous depuis un appareil que vous avez déjà utilisé, ou réinitialisez votre mot de passe : le lien reçu par e-mail fait reconnaître cet appareil.',
-    registrationInvalid: 'Ce lien d’activation est invalide, déjà utilisé ou expiré. Créez votre compte de nouveau, ou connectez-vous si c’est déjà fait.',
+    registrationInvalid:
+      'Ce lien d’activation est invalide, déjà utilisé ou expiré. Créez votre compte de nouveau, ou connectez-vous si c’est déjà fait.',
   },
   validation: {
     singleLine: 'Ce champ tient sur une seule ligne : retirez les retours à la ligne.',
@@ -21,8 +22,10 @@ export const securityFr = {
     confirmCta: 'Activer mon compte',
     confirmIgnore: 'Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : aucun compte ne sera créé.',
     accountExistsSubject: 'Vous avez déjà un compte Y-tech',
-    accountExistsBody: 'Quelqu’un (vous, peut-être) a voulu créer un compte Y-tech avec cette adresse, qui en a déjà un. Aucun nouveau compte n’a été créé.',
+    accountExistsBody:
+      'Quelqu’un (vous, peut-être) a voulu créer un compte Y-tech avec cette adresse, qui en a déjà un. Aucun nouveau compte n’a été créé.',
     accountExistsCta: 'Me connecter',
-    accountExistsReset: 'Mot de passe oublié ? <a href="{{url}}">Choisissez-en un nouveau</a>. Si vous n’êtes pas à l’origine de cette demande, ignorez ce message.',
+    accountExistsReset:
+      'Mot de passe oublié ? <a href="{{url}}">Choisissez-en un nouveau</a>. Si vous n’êtes pas à l’origine de cette demande, ignorez ce message.',
   },
 };

@@ -6,7 +6,12 @@ export const subscriptionChangesAr: Texts<typeof subscriptionChangesFr> = {
   subscriptionChanges: {
     title: 'تعديل الاشتراك',
     contract: 'العقد',
-    status: { active: 'ساري', cancelled_at_term: 'يتوقف عند نهايته', replaced: 'مستبدل (تغيير الشريحة)', cancelled: 'ملغى بفاتورة تصحيحية' },
+    status: {
+      active: 'ساري',
+      cancelled_at_term: 'يتوقف عند نهايته',
+      replaced: 'مستبدل (تغيير الشريحة)',
+      cancelled: 'ملغى بفاتورة تصحيحية',
+    },
     autoRenewColumn: 'التجديد التلقائي',
     yes: 'نعم',
     no: 'لا',
@@ -49,7 +54,8 @@ export const subscriptionChangesAr: Texts<typeof subscriptionChangesFr> = {
     tierChangedSubject: 'تتغيّر شريحة اشتراككم في Y-tech',
     tierChangedBody: 'ينتقل اشتراككم <strong>{{service}}</strong> إلى الشريحة حتى {{tier}} من {{start}} إلى {{end}}.',
     cancelledAtTermSubject: 'سيتوقف اشتراككم في Y-tech عند نهايته',
-    cancelledAtTermBody: 'تلقّينا طلبكم: يستمر اشتراككم <strong>{{service}}</strong> حتى {{end}} ثم يتوقف دون تجديد. يمكنكم طلب عرض سعر جديد في أي وقت.',
+    cancelledAtTermBody:
+      'تلقّينا طلبكم: يستمر اشتراككم <strong>{{service}}</strong> حتى {{end}} ثم يتوقف دون تجديد. يمكنكم طلب عرض سعر جديد في أي وقت.',
     cancelRequestedSubject: 'طلب إيقاف اشتراك',
     cancelRequestedBody: 'يطلب عميل إيقاف اشتراكه <strong>{{service}}</strong> عند نهايته في {{end}}.',
     openCompany: 'عرض المؤسسة',

@@ -6,7 +6,12 @@ export const subscriptionChangesEn: Texts<typeof subscriptionChangesFr> = {
   subscriptionChanges: {
     title: 'Change the subscription',
     contract: 'Contract',
-    status: { active: 'Running', cancelled_at_term: 'Stops at term', replaced: 'Replaced (tier change)', cancelled: 'Cancelled by credit note' },
+    status: {
+      active: 'Running',
+      cancelled_at_term: 'Stops at term',
+      replaced: 'Replaced (tier change)',
+      cancelled: 'Cancelled by credit note',
+    },
     autoRenewColumn: 'Auto-renewal',
     yes: 'Yes',
     no: 'No',

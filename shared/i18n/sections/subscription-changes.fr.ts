@@ -3,7 +3,12 @@ export const subscriptionChangesFr = {
   subscriptionChanges: {
     title: 'Modifier l’abonnement',
     contract: 'Contrat',
-    status: { active: 'En cours', cancelled_at_term: 'Arrêt à l’échéance', replaced: 'Remplacé (changement de palier)', cancelled: 'Annulé par avoir' },
+    status: {
+      active: 'En cours',
+      cancelled_at_term: 'Arrêt à l’échéance',
+      replaced: 'Remplacé (changement de palier)',
+      cancelled: 'Annulé par avoir',
+    },
     autoRenewColumn: 'Renouvellement auto.',
     yes: 'Oui',
     no: 'Non',

@@ -23,7 +23,8 @@ export const syncEn = {
     hello: 'Hello,',
     cta: 'View the ticket',
     solvedSubject: 'Ticket #{{ticketId}} solved',
-    solvedBody: 'Your ticket #{{ticketId}} “{{ticketTitle}}” was solved by our technicians. If the problem persists, reply to it from your portal.',
+    solvedBody:
+      'Your ticket #{{ticketId}} “{{ticketTitle}}” was solved by our technicians. If the problem persists, reply to it from your portal.',
     closedSubject: 'Ticket #{{ticketId}} closed',
     closedBody: 'Your ticket #{{ticketId}} “{{ticketTitle}}” is closed.',
     statusSubject: 'Ticket #{{ticketId}} updated',

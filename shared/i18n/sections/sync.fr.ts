@@ -23,7 +23,8 @@ export const syncFr = {
     hello: 'Bonjour,',
     cta: 'Voir le ticket',
     solvedSubject: 'Ticket n° {{ticketId}} résolu',
-    solvedBody: 'Votre ticket n° {{ticketId}} « {{ticketTitle}} » a été résolu par nos techniciens. Si le problème persiste, répondez-lui depuis votre espace.',
+    solvedBody:
+      'Votre ticket n° {{ticketId}} « {{ticketTitle}} » a été résolu par nos techniciens. Si le problème persiste, répondez-lui depuis votre espace.',
     closedSubject: 'Ticket n° {{ticketId}} clos',
     closedBody: 'Votre ticket n° {{ticketId}} « {{ticketTitle}} » est clos.',
     statusSubject: 'Ticket n° {{ticketId}} mis à jour',

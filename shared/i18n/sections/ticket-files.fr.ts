@@ -8,6 +8,11 @@ export const ticketFilesFr = {
     download: 'Télécharger {{name}}',
     notReady: 'en cours de récupération depuis le support',
     onMessage: 'Fichiers joints à ce message',
-    states: { pending: 'en attente d’envoi', sending: 'en cours d’envoi', failed: 'n’a pas pu être envoyé', delivered: 'envoyé au support' },
+    states: {
+      pending: 'en attente d’envoi',
+      sending: 'en cours d’envoi',
+      failed: 'n’a pas pu être envoyé',
+      delivered: 'envoyé au support',
+    },
   },
 };

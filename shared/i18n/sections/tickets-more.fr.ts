@@ -19,11 +19,15 @@ export const ticketsMoreFr = {
     commentHint: 'Facultatif pour accepter, obligatoire pour refuser.',
     approve: 'Accepter la solution',
     refuse: 'Refuser et rouvrir le ticket',
-    decisionWaiting: { approve: 'Votre acceptation est en cours d’envoi au support.', refuse: 'Votre refus est en cours d’envoi au support.' },
+    decisionWaiting: {
+      approve: 'Votre acceptation est en cours d’envoi au support.',
+      refuse: 'Votre refus est en cours d’envoi au support.',
+    },
     decisionFailed: 'Votre réponse n’a pas pu être transmise : vous pouvez la renvoyer.',
     decided: 'Votre réponse est enregistrée : elle sera transmise au support dans un instant.',
     attachment: 'Pièce jointe (facultatif)',
-    attachmentHint: 'Une capture d’écran ou un document : PDF, PNG ou JPEG, 10 Mo au plus. Le fichier est transmis au technicien avec votre message.',
+    attachmentHint:
+      'Une capture d’écran ou un document : PDF, PNG ou JPEG, 10 Mo au plus. Le fichier est transmis au technicien avec votre message.',
   },
   errors: {
     ticketAttachment: {

@@ -3,7 +3,11 @@ import { send, type RawResponse } from './world';
 /** A bare GLPI REST client for tests: one base URL, raw answers (status, headers as sent, parsed body). */
 export type ApiClient = {
   url: string;
-  call(method: string, path: string, options?: { body?: unknown; session?: string; headers?: Record<string, string> }): Promise<RawResponse>;
+  call(
+    method: string,
+    path: string,
+    options?: { body?: unknown; session?: string; headers?: Record<string, string> },
+  ): Promise<RawResponse>;
   /** `initSession` with this user token; throws when GLPI refuses it. */
   login(userToken: string): Promise<string>;
 };
@@ -22,7 +26,8 @@ export function apiClient(url: string): ApiClient {
     login: async (userToken) => {
       const response = await call('GET', '/initSession', { headers: { Authorization: `user_token ${userToken}` } });
       const token = (response.body as { session_token?: unknown }).session_token;
-      if (response.status !== 200 || typeof token !== 'string') throw new Error(`initSession → ${response.status} ${JSON.stringify(response.body)}`);
+      if (response.status !== 200 || typeof token !== 'string')
+        throw new Error(`initSession → ${response.status} ${JSON.stringify(response.body)}`);
       return token;
     },
   };

@@ -5,8 +5,7 @@ function jsonType(value: unknown): string {
   return typeof value;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export type ShapeOptions = {
   /** Paths (e.g. `data`, `[0]`) whose object keys are item ids: compared as one `<id>` key. */
@@ -63,7 +62,8 @@ export function headerDifferences(expected: Record<string, string>, rawNames: st
     if (name === 'Content-Range' && !contentRange.test(value)) differences.push(`Content-Range: bad format "${value}"`);
     if (name === 'Accept-Range') {
       if (!acceptRange.test(value)) differences.push(`Accept-Range: bad format "${value}"`);
-      else if (value.split(' ')[0] !== expected[recordedName]?.split(' ')[0]) differences.push(`Accept-Range: "${value}" vs "${expected[recordedName]}"`);
+      else if (value.split(' ')[0] !== expected[recordedName]?.split(' ')[0])
+        differences.push(`Accept-Range: "${value}" vs "${expected[recordedName]}"`);
     }
     if (name === 'Content-Type' && value !== expected[recordedName]) differences.push(`Content-Type: "${value}"`);
   }

@@ -18,13 +18,19 @@ export function answerDifferences(real: RawResponse, sim: RawResponse, shape: Sh
   for (const name of ['content-range', 'accept-range'] as const) {
     const [left, right] = [real.headers[name], sim.headers[name]];
     if ((left === undefined) !== (right === undefined)) {
-      differences.push(`${name}: GLPI ${left === undefined ? 'sends none' : `"${left}"`}, simulator ${right === undefined ? 'sends none' : `"${right}"`}`);
+      differences.push(
+        `${name}: GLPI ${left === undefined ? 'sends none' : `"${left}"`}, simulator ${right === undefined ? 'sends none' : `"${right}"`}`,
+      );
     }
   }
   const range = sim.headers['content-range'];
   if (range !== undefined && !contentRange.test(range)) differences.push(`content-range: malformed "${range}"`);
-  const [realAccept, simAccept] = [acceptRange.exec(real.headers['accept-range'] ?? ''), acceptRange.exec(sim.headers['accept-range'] ?? '')];
-  if (realAccept && simAccept?.[1] !== realAccept[1]) differences.push(`accept-range: GLPI "${realAccept[0]}", simulator "${sim.headers['accept-range']}"`);
+  const [realAccept, simAccept] = [
+    acceptRange.exec(real.headers['accept-range'] ?? ''),
+    acceptRange.exec(sim.headers['accept-range'] ?? ''),
+  ];
+  if (realAccept && simAccept?.[1] !== realAccept[1])
+    differences.push(`accept-range: GLPI "${realAccept[0]}", simulator "${sim.headers['accept-range']}"`);
   if ((real.headers['content-type'] ?? '').toLowerCase() !== (sim.headers['content-type'] ?? '').toLowerCase()) {
     differences.push(`content-type: GLPI "${real.headers['content-type']}", simulator "${sim.headers['content-type']}"`);
   }

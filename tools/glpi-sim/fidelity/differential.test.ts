@@ -39,7 +39,10 @@ async function ask(w: DiffWorld, probe: Probe): Promise<RawResponse> {
   const session = sessions[probe.as ?? 'admin'];
   if (probe.scope && session === w.admin) {
     const entity = probe.scope === 'root' ? 0 : w.ids[probe.scope];
-    const switched = await w.api.call('POST', '/changeActiveEntities', { session, body: { entities_id: entity, is_recursive: probe.scope === 'root' } });
+    const switched = await w.api.call('POST', '/changeActiveEntities', {
+      session,
+      body: { entities_id: entity, is_recursive: probe.scope === 'root' },
+    });
     if (switched.body !== true) throw new Error(`changeActiveEntities(${probe.scope}) refused`);
   }
   return w.api.call(probe.method ?? 'GET', probe.path(w), { session, headers: probe.headers, body: probe.body?.(w) });
@@ -49,7 +52,10 @@ async function differences(probe: Probe): Promise<string[]> {
   const [fromGlpi, fromSim] = [await ask(real, probe), await ask(simulated, probe)];
   const found = answerDifferences(fromGlpi, fromSim, probe.shape);
   if (probe.project) found.push(...valueDifference('projected values', probe.project(fromGlpi, real), probe.project(fromSim, simulated)));
-  for (const [who, answer, world] of [['GLPI', fromGlpi, real], ['simulator', fromSim, simulated]] as const) {
+  for (const [who, answer, world] of [
+    ['GLPI', fromGlpi, real],
+    ['simulator', fromSim, simulated],
+  ] as const) {
     const problem = probe.check?.(answer, world);
     if (problem) found.push(`${who}: ${problem}`);
   }
@@ -63,7 +69,7 @@ describe('simulator and real GLPI 10.0.12, same world, same requests', () => {
     });
   }
 
-  it('a dropdown renamed, then purged: items show its new name, then 0; a tree rename keeps the children\'s date_mod', async () => {
+  it("a dropdown renamed, then purged: items show its new name, then 0; a tree rename keeps the children's date_mod", async () => {
     const lifecycle = async (w: DiffWorld) => {
       const call = (method: string, path: string, body?: unknown) => w.api.call(method, path, { session: w.admin, body });
       await call('POST', '/changeActiveEntities', { entities_id: 0, is_recursive: true });
@@ -92,21 +98,34 @@ describe('simulator and real GLPI 10.0.12, same world, same requests', () => {
     expect(glpi.values).toMatchObject({ named: `Diff ${tag} renamed &#60;&#38;&#62;`, cleared: 0, dateKept: true });
   });
 
-  it('a solution refused with a reason, then another approved, through GLPI\'s approval form (add_reopen / add_close) by the requester', async () => {
+  it("a solution refused with a reason, then another approved, through GLPI's approval form (add_reopen / add_close) by the requester", async () => {
     const lifecycle = async (w: DiffWorld) => {
       const asAdmin = (method: string, path: string, body?: unknown) => w.api.call(method, path, { session: w.admin, body });
       const asSelf = (method: string, path: string, body?: unknown) => w.api.call(method, path, { session: w.self, body });
       await asAdmin('POST', '/changeActiveEntities', { entities_id: w.ids.A, is_recursive: false });
-      const ticket = ((await asAdmin('POST', '/Ticket', { input: { name: `D${w.tag} to solve`, content: 'x', _users_id_requester: w.ids.selfUser } })).body as { id: number }).id;
+      const ticket = (
+        (await asAdmin('POST', '/Ticket', { input: { name: `D${w.tag} to solve`, content: 'x', _users_id_requester: w.ids.selfUser } }))
+          .body as { id: number }
+      ).id;
       const status = async () => ((await asAdmin('GET', `/Ticket/${ticket}`)).body as Row).status;
-      const solutions = async () => ((await asSelf('GET', `/Ticket/${ticket}/ITILSolution`)).body as Row[]).map((row) => [row.status, row.users_id_approval === w.ids.selfUser]);
+      const solutions = async () =>
+        ((await asSelf('GET', `/Ticket/${ticket}/ITILSolution`)).body as Row[]).map((row) => [
+          row.status,
+          row.users_id_approval === w.ids.selfUser,
+        ]);
       const solved = await asAdmin('POST', '/ITILSolution', { input: { itemtype: 'Ticket', items_id: ticket, content: 'Fixed' } });
       const afterSolve = [await status(), await solutions()];
-      const noReason = await asSelf('POST', '/ITILFollowup', { input: { itemtype: 'Ticket', items_id: ticket, content: '', add_reopen: 1 } });
-      const refused = await asSelf('POST', '/ITILFollowup', { input: { itemtype: 'Ticket', items_id: ticket, content: 'Still broken', add_reopen: 1 } });
+      const noReason = await asSelf('POST', '/ITILFollowup', {
+        input: { itemtype: 'Ticket', items_id: ticket, content: '', add_reopen: 1 },
+      });
+      const refused = await asSelf('POST', '/ITILFollowup', {
+        input: { itemtype: 'Ticket', items_id: ticket, content: 'Still broken', add_reopen: 1 },
+      });
       const afterRefusal = [await status(), await solutions()];
       await asAdmin('POST', '/ITILSolution', { input: { itemtype: 'Ticket', items_id: ticket, content: 'Fixed again' } });
-      const approved = await asSelf('POST', '/ITILFollowup', { input: { itemtype: 'Ticket', items_id: ticket, content: 'Thanks', add_close: 1 } });
+      const approved = await asSelf('POST', '/ITILFollowup', {
+        input: { itemtype: 'Ticket', items_id: ticket, content: 'Thanks', add_close: 1 },
+      });
       const afterApproval = [await status(), await solutions()];
       return {
         answers: { solved, refused, approved },
@@ -115,11 +134,23 @@ describe('simulator and real GLPI 10.0.12, same world, same requests', () => {
     };
     const [glpi, simulator] = [await lifecycle(real), await lifecycle(simulated)];
     const found = [
-      ...(['solved', 'refused', 'approved'] as const).flatMap((step) => answerDifferences(glpi.answers[step], simulator.answers[step], writeAnswerShape).map((difference) => `${step}: ${difference}`)),
+      ...(['solved', 'refused', 'approved'] as const).flatMap((step) =>
+        answerDifferences(glpi.answers[step], simulator.answers[step], writeAnswerShape).map((difference) => `${step}: ${difference}`),
+      ),
       ...valueDifference('solution approval', glpi.values, simulator.values),
     ];
     expect(found).toEqual([]);
-    expect(glpi.values).toMatchObject({ afterSolve: [5, [[2, false]]], afterRefusal: [1, [[4, true]]], afterApproval: [6, [[4, true], [3, true]]] });
+    expect(glpi.values).toMatchObject({
+      afterSolve: [5, [[2, false]]],
+      afterRefusal: [1, [[4, true]]],
+      afterApproval: [
+        6,
+        [
+          [4, true],
+          [3, true],
+        ],
+      ],
+    });
   });
 
   // Real GLPI sorts by date_mod alone, so a tied second comes back in whatever order MariaDB's plan
@@ -129,7 +160,9 @@ describe('simulator and real GLPI 10.0.12, same world, same requests', () => {
   it('both sort by date_mod only; the simulator orders a tied second differently for a small page and a large one', async () => {
     const orders = async (w: DiffWorld) => {
       await w.api.call('POST', '/changeActiveEntities', { session: w.admin, body: { entities_id: 0, is_recursive: true } });
-      const page = async (range: string) => (await w.api.call('GET', `/Computer?range=${range}&sort=date_mod&order=DESC&get_hateoas=false`, { session: w.admin })).body as Array<{ id: number; date_mod: string }>;
+      const page = async (range: string) =>
+        (await w.api.call('GET', `/Computer?range=${range}&sort=date_mod&order=DESC&get_hateoas=false`, { session: w.admin }))
+          .body as Array<{ id: number; date_mod: string }>;
       const [small, large] = [await page('0-4'), await page('0-999')];
       return {
         small: small.map((row) => row.id),
@@ -158,9 +191,13 @@ describe('the Self-Service user writes, on both servers', () => {
       const call = (method: string, path: string, body?: unknown) => w.api.call(method, path, { session: w.self, body });
       const bare = await call('POST', '/Ticket', { input: { name: `D${w.tag} from the portal`, content: '<p>Écran noir</p>' } });
       const bareId = (bare.body as { id: number }).id;
-      const withRequester = await call('POST', '/Ticket', { input: { name: `D${w.tag} with requester`, content: 'x', _users_id_requester: w.ids.selfUser } });
+      const withRequester = await call('POST', '/Ticket', {
+        input: { name: `D${w.tag} with requester`, content: 'x', _users_id_requester: w.ids.selfUser },
+      });
       const requesterId = (withRequester.body as { id: number }).id;
-      const followup = await call('POST', '/ITILFollowup', { input: { itemtype: 'Ticket', items_id: requesterId, content: '<p>Merci</p>' } });
+      const followup = await call('POST', '/ITILFollowup', {
+        input: { itemtype: 'Ticket', items_id: requesterId, content: '<p>Merci</p>' },
+      });
       const refused = await call('POST', '/ITILFollowup', { input: { itemtype: 'Ticket', items_id: w.ids.ticket3, content: 'Not mine' } });
       const closed = await call('POST', '/ITILFollowup', { input: { itemtype: 'Ticket', items_id: w.ids.ticket6, content: 'Closed' } });
       const elsewhere = await call('POST', '/Ticket', { input: { name: 'x', content: 'x', entities_id: w.ids.B } });
@@ -173,7 +210,9 @@ describe('the Self-Service user writes, on both servers', () => {
       const written = (await admin(`/ITILFollowup/${(followup.body as { id: number }).id}`)).body as { users_id: number };
       const answers = { bare, withRequester, followup, refused, closed, elsewhere };
       const values = {
-        statuses: Object.fromEntries(Object.entries(answers).map(([key, answer]) => [key, [answer.status, errorCode(answer.body) ?? null]])),
+        statuses: Object.fromEntries(
+          Object.entries(answers).map(([key, answer]) => [key, [answer.status, errorCode(answer.body) ?? null]]),
+        ),
         bareActors: bareActors.length,
         recipientIsUser: bareTicket.users_id_recipient === w.ids.selfUser,
         requesterActors: requesterActors.map((actor) => [actor.users_id === w.ids.selfUser, actor.type]),
@@ -184,14 +223,26 @@ describe('the Self-Service user writes, on both servers', () => {
     const [glpi, simulator] = [await write(real), await write(simulated)];
     const found: string[] = [];
     for (const key of Object.keys(glpi.answers) as Array<keyof typeof glpi.answers>) {
-      found.push(...answerDifferences(glpi.answers[key], simulator.answers[key], writeAnswerShape).map((difference) => `${key}: ${difference}`));
+      found.push(
+        ...answerDifferences(glpi.answers[key], simulator.answers[key], writeAnswerShape).map((difference) => `${key}: ${difference}`),
+      );
     }
     found.push(...valueDifference('Self-Service writes', glpi.values, simulator.values));
     expect(found).toEqual([]);
     // What was verified on GLPI 10.0.12 still holds there: the creator is no requester unless named one.
     expect(glpi.values).toMatchObject({
-      statuses: { bare: [201, null], withRequester: [201, null], followup: [201, null], refused: [400, 'ERROR_GLPI_ADD'], closed: [400, 'ERROR_GLPI_ADD'], elsewhere: [400, 'ERROR_GLPI_ADD'] },
-      bareActors: 0, recipientIsUser: true, requesterActors: [[true, 1]], followupAuthorIsUser: true,
+      statuses: {
+        bare: [201, null],
+        withRequester: [201, null],
+        followup: [201, null],
+        refused: [400, 'ERROR_GLPI_ADD'],
+        closed: [400, 'ERROR_GLPI_ADD'],
+        elsewhere: [400, 'ERROR_GLPI_ADD'],
+      },
+      bareActors: 0,
+      recipientIsUser: true,
+      requesterActors: [[true, 1]],
+      followupAuthorIsUser: true,
     });
   });
 });

@@ -51,11 +51,16 @@ describe('GLPI simulator fidelity', () => {
       const sim = world.sim;
       const path = spec.path ? spec.path(world) : fixture.request.path.replace(/^\/apirest\.php/, '');
       const query = (spec.query ? spec.query(world, fixture.request.query_string) : fixture.request.query_string)
-        .replace('%3Csession%3E', token).replace('<session>', token)
-        .replace('%3Cuser_token%3E', sim.userToken).replace('<user_token>', sim.userToken);
+        .replace('%3Csession%3E', token)
+        .replace('<session>', token)
+        .replace('%3Cuser_token%3E', sim.userToken)
+        .replace('<user_token>', sim.userToken);
       const headers: Record<string, string> = {};
       for (const [name, value] of Object.entries(fixture.request.headers)) {
-        headers[name] = value.replace('<session>', token).replace('<app_token>', sim.appToken ?? '').replace('<user_token>', sim.userToken);
+        headers[name] = value
+          .replace('<session>', token)
+          .replace('<app_token>', sim.appToken ?? '')
+          .replace('<user_token>', sim.userToken);
       }
       for (const [name, value] of Object.entries(spec.headers?.(world, token) ?? {})) {
         if (value === undefined) delete headers[name];

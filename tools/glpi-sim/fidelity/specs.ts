@@ -9,8 +9,8 @@ export const uncovered: Record<string, string> = {
   api_root_inline_doc: 'HTML documentation page',
   changeActiveProfile_4_super_admin: 'changeActiveProfile is not simulated (a session keeps the profile it opened on)',
   changeActiveProfile_not_owned_999: 'changeActiveProfile is not simulated',
-  getActiveProfile: 'the active profile\'s rights (bitmasks) are not simulated',
-  getActiveProfile_with_app_token: 'the active profile\'s rights (bitmasks) are not simulated',
+  getActiveProfile: "the active profile's rights (bitmasks) are not simulated",
+  getActiveProfile_with_app_token: "the active profile's rights (bitmasks) are not simulated",
   getFullSession: 'the 84-key PHP session is not simulated',
   getGlpiConfig: 'GLPI configuration is not simulated',
   getMassiveActions_Ticket: 'massive actions are not simulated',
@@ -72,9 +72,17 @@ export type Spec = ShapeOptions & {
 
 const alphaOnly: Scope = { entityId: 1, recursive: false };
 const id = (name: string) => (world: World) => world.ids[name] ?? -1;
-const path = (itemtype: string, name: string, suffix = '') => (world: World) => `/${itemtype}/${id(name)(world)}${suffix}`;
+const path =
+  (itemtype: string, name: string, suffix = '') =>
+  (world: World) =>
+    `/${itemtype}/${id(name)(world)}${suffix}`;
 const change = (body: unknown) => async (world: World, token: string) => {
-  await world.api(body === 'GET' ? 'GET' : 'POST', body === 'GET' ? '/changeActiveEntities?entities_id=2&is_recursive=true' : '/changeActiveEntities', body === 'GET' ? undefined : body, token);
+  await world.api(
+    body === 'GET' ? 'GET' : 'POST',
+    body === 'GET' ? '/changeActiveEntities?entities_id=2&is_recursive=true' : '/changeActiveEntities',
+    body === 'GET' ? undefined : body,
+    token,
+  );
 };
 const newEntityInSession = async (world: World, token: string) => {
   const response = await world.api('POST', '/Entity', { input: { name: `Created in session ${Date.now()}`, entities_id: 0 } }, token);
@@ -88,7 +96,9 @@ export const specs: Record<string, Spec> = {
   getActiveProfile_wrong_app_token_on_existing_session: { headers: () => ({ 'App-Token': 'not-the-app-token' }) },
   error_invalid_session_token: { headers: () => ({ 'Session-Token': 'notavalidsessiontoken00000' }) },
   killSession_twice: { before: (world, token) => world.api('GET', '/killSession', undefined, token).then(() => undefined) },
-  error_session_token_after_killSession: { before: (world, token) => world.api('GET', '/killSession', undefined, token).then(() => undefined) },
+  error_session_token_after_killSession: {
+    before: (world, token) => world.api('GET', '/killSession', undefined, token).then(() => undefined),
+  },
   error_session_expired_session_file_removed: { before: async (world) => void world.sim.state.sessions.expireAll() },
   getActiveEntities_session_token_as_query_param: {
     query: (_world, original) => original.replace(/session_token=[^&]*/, 'session_token=<session>'),
@@ -132,16 +142,37 @@ export const specs: Record<string, Spec> = {
   error_get_Ticket_purged_id_404: { path: path('Ticket', 'ticketPurged') },
 
   search_Ticket_active_entity_alpha_only: { scope: alphaOnly },
-  'search_Ticket_by_id_X-GLPI-Sanitized-Content_false': { query: (world, original) => original.replace('value%5D=55', `value%5D=${id('ticketCafe')(world)}`) },
-  search_Ticket_by_id_sanitized_default: { query: (world, original) => original.replace('value%5D=55', `value%5D=${id('ticketCafe')(world)}`) },
-  search_Ticket_multi_valued_user_columns: { query: (world, original) => original.replace('value%5D=64', `value%5D=${id('ticketTwoRequesters')(world)}`) },
+  'search_Ticket_by_id_X-GLPI-Sanitized-Content_false': {
+    query: (world, original) => original.replace('value%5D=55', `value%5D=${id('ticketCafe')(world)}`),
+  },
+  search_Ticket_by_id_sanitized_default: {
+    query: (world, original) => original.replace('value%5D=55', `value%5D=${id('ticketCafe')(world)}`),
+  },
+  search_Ticket_multi_valued_user_columns: {
+    query: (world, original) => original.replace('value%5D=64', `value%5D=${id('ticketTwoRequesters')(world)}`),
+  },
   search_Ticket_date_mod_morethan_withindexes: { idKeyedAt: ['data'] },
 
-  post_User: { body: () => ({ input: { name: 'fidelity.user', password: 'x1234567!', password2: 'x1234567!', realname: 'Fidèle', firstname: 'Fatima', entities_id: 1, _useremails: ['fidelity@example.dz'] } }) },
+  post_User: {
+    body: () => ({
+      input: {
+        name: 'fidelity.user',
+        password: 'x1234567!',
+        password2: 'x1234567!',
+        realname: 'Fidèle',
+        firstname: 'Fatima',
+        entities_id: 1,
+        _useremails: ['fidelity@example.dz'],
+      },
+    }),
+  },
   post_Entity_single: { body: () => ({ input: { name: 'Fidelity single', entities_id: 0 } }) },
   post_Entity_bulk_3_children_of_root: { body: () => ({ input: [1, 2, 3].map((n) => ({ name: `Fidelity bulk ${n}`, entities_id: 0 })) }) },
   post_ITILFollowup: { body: (world, original) => withItemsId(original, id('ticketCafe')(world)) },
-  post_Ticket_id_ITILFollowup_subitem_route: { path: path('Ticket', 'ticketCafe', '/ITILFollowup'), body: (world, original) => withItemsId(original, id('ticketCafe')(world)) },
+  post_Ticket_id_ITILFollowup_subitem_route: {
+    path: path('Ticket', 'ticketCafe', '/ITILFollowup'),
+    body: (world, original) => withItemsId(original, id('ticketCafe')(world)),
+  },
   post_Computer_into_new_entity_after_changeActiveEntities_refresh: {
     before: async (world, token) => {
       await newEntityInSession(world, token);
@@ -161,10 +192,18 @@ export const specs: Record<string, Spec> = {
   patch_Ticket_id: { path: path('Ticket', 'ticketCafe'), ...idKeyed },
   put_Ticket_bulk_input_array: {
     ...idKeyed,
-    body: (world) => ({ input: [{ id: id('ticketBulkA')(world), status: 4 }, { id: id('ticketBulkB')(world), priority: 5 }] }),
+    body: (world) => ({
+      input: [
+        { id: id('ticketBulkA')(world), status: 4 },
+        { id: id('ticketBulkB')(world), priority: 5 },
+      ],
+    }),
   },
   put_Computer_id_is_deleted_0_restore: { path: path('Computer', 'computerTrashed'), ...idKeyed },
-  delete_Computer_bulk_body_to_trash: { ...idKeyed, body: (world) => ({ input: [{ id: id('computerToTrashA')(world) }, { id: id('computerToTrashB')(world) }] }) },
+  delete_Computer_bulk_body_to_trash: {
+    ...idKeyed,
+    body: (world) => ({ input: [{ id: id('computerToTrashA')(world) }, { id: id('computerToTrashB')(world) }] }),
+  },
   delete_Computer_id_force_purge: { path: path('Computer', 'computerToPurge'), ...idKeyed },
   delete_Computer_id_to_trash: { path: path('Computer', 'computerToTrash'), ...idKeyed },
   delete_Entity_force_purge: { path: path('Entity', 'entityToPurge'), ...idKeyed },
