@@ -1,17 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
-import {
-  data,
-  MaxPartSizeExceededError,
-  redirect,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from '@remix-run/node';
+import { data, MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from '~/i18n/use-translation';
 import { FormAlert } from '~/components/form-alert';
 import { ProformaSummary } from '~/components/billing/proforma-summary';
 import { ClientPayment } from '~/components/billing/client-payment';
-import { formFailure, formValues, requireUser, serverApi, type FormFailure } from '~/trpc.server';
+import { formFailure, formValues, type FormFailure } from '~/trpc.server';
 import { clientPage, orNotFound } from '~/utils/page-access.server';
 import { idParam } from '~/utils/route-params.server';
 import { formatDay, purchaseOrderUrl, formatDate } from '~/utils/billing-format';
@@ -29,7 +23,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 type Outcome = { intent: string; ok: true; message: string } | ({ intent: string } & FormFailure);
 
-async function uploadAction(request: Request, proformaId: number, api: Awaited<ReturnType<typeof serverApi>>['api']): Promise<Outcome> {
+async function uploadAction(request: Request, proformaId: number, api: Awaited<ReturnType<typeof clientPage>>['api']): Promise<Outcome> {
   // A browser sends the length up front: answer "too large" without storing anything, but read
   // the body to its end (the server's size limit caps it at 11 MB) so that the browser receives
   // the answer instead of a reset.
@@ -90,10 +84,8 @@ const failure = (
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const proformaId = idParam(params.id);
-  const { api, ctx, headers } = await serverApi(request, context);
   // Who is asking comes before reading a byte of what they sent.
-  requireUser(ctx, request);
-  if (ctx.user.role !== 'client') throw redirect('/backoffice');
+  const { api, headers } = await clientPage(request, context);
   if (request.headers.get('content-type')?.startsWith('multipart/form-data'))
     return data(await uploadAction(request, proformaId, api), { headers });
   const values = formValues(await request.formData());
