@@ -29,22 +29,7 @@ export async function openSurvey(
 ): Promise<TicketSurvey | null> {
   const userId = await surveyRecipient(companyId, glpiTicketId, transaction);
   if (userId === null) return null;
-  const [, created] = await TicketSurvey.findOrCreate({
-    where: { companyId, glpiTicketId },
-    defaults: {
-      companyId,
-      glpiTicketId,
-      userId,
-      tokenHash: null,
-      expiresAt: new Date(now.getTime() + SURVEY_DAYS * 86_400_000),
-      rating: null,
-      comment: null,
-      answeredAt: null,
-      answeredVia: null,
-      outboxId: null,
-    },
-    transaction,
-  });
+  const created = await findOrCreateSurvey(companyId, glpiTicketId, userId, now, transaction);
   return created ? TicketSurvey.findOne({ where: { companyId, glpiTicketId }, transaction }) : null;
 }
 
@@ -133,22 +118,7 @@ export async function answerFromPortal(
     });
     if (!ticket) throw notFound();
     if (!answerable(ticket.status)) throw new AppError('CONFLICT', 'satisfaction.errors.notSolved');
-    await TicketSurvey.findOrCreate({
-      where: { companyId, glpiTicketId },
-      defaults: {
-        companyId,
-        glpiTicketId,
-        userId,
-        tokenHash: null,
-        expiresAt: new Date(now.getTime() + SURVEY_DAYS * 86_400_000),
-        rating: null,
-        comment: null,
-        answeredAt: null,
-        answeredVia: null,
-        outboxId: null,
-      },
-      transaction,
-    });
+    await findOrCreateSurvey(companyId, glpiTicketId, userId, now, transaction);
     const survey = await TicketSurvey.findOne({
       where: { companyId, glpiTicketId },
       transaction,
@@ -228,4 +198,31 @@ export async function companySatisfaction(companyId: number) {
     })),
     byMonth: await satisfactionByMonth(companyId),
   };
+}
+
+/** The ticket's one survey, unanswered, for `userId`, made if it does not exist yet; true when made now. */
+async function findOrCreateSurvey(
+  companyId: number,
+  glpiTicketId: number,
+  userId: number,
+  now: Date,
+  transaction: Transaction,
+): Promise<boolean> {
+  const [, created] = await TicketSurvey.findOrCreate({
+    where: { companyId, glpiTicketId },
+    defaults: {
+      companyId,
+      glpiTicketId,
+      userId,
+      tokenHash: null,
+      expiresAt: new Date(now.getTime() + SURVEY_DAYS * 86_400_000),
+      rating: null,
+      comment: null,
+      answeredAt: null,
+      answeredVia: null,
+      outboxId: null,
+    },
+    transaction,
+  });
+  return created;
 }
