@@ -23,10 +23,12 @@ export function inJobScope<T>(
     runInScope(requestScope(requestIdOf(job) ?? `${queue}:${job.id}`, { queue, jobId: job.id }), () => processor(job, token));
 }
 
-/** A failed job is logged with its error's stack (pino's `err` serializer), not its message alone. */
+/** A failed job is logged with its error's stack (pino's `err` serializer), not its message alone; a stalled one is logged too. */
 export function logJobFailures(worker: Worker, log: Logger = logger): void {
   worker.on('failed', (job, err) =>
     log.warn({ queue: worker.name, jobId: job?.id, requestId: requestIdOf(job), attempts: job?.attemptsMade, err }, 'job failed'),
   );
+  // A job whose worker died or blocked past its lock: taken up again (up to maxStalledCount), then failed.
+  worker.on('stalled', (jobId) => log.warn({ queue: worker.name, jobId }, 'job stalled: its worker stopped holding it'));
   worker.on('error', (err) => log.error({ queue: worker.name, err }, 'worker error'));
 }

@@ -25,7 +25,7 @@ import { queuePendingProvisioning } from './provisioning/queue-pending-provision
 import { startSyncRuntime } from './sync/sync-runtime';
 import { listenToSyncCompletions } from './sync/sync-completions';
 import { watchForRedisDataLoss } from './redis-data-loss';
-import { workerConfig, workerProcessName } from './worker-config';
+import { jobLockOptions, workerConfig } from './worker-config';
 import { inJobScope, logJobFailures } from './job-scope';
 
 /**
@@ -33,8 +33,6 @@ import { inJobScope, logJobFailures } from './job-scope';
  * closes the connections; a second signal exits at once.
  */
 const connection = { ...redisConnectionOptions(), maxRetriesPerRequest: null };
-// A job whose worker died is taken up again once its lock has expired.
-const jobLock = { lockDuration: workerConfig.JOB_LOCK_MS, stalledInterval: workerConfig.JOB_LOCK_MS, name: workerProcessName };
 if (workerConfig.glpi && workerConfig.GLPI_TIMEOUT_MS >= workerConfig.JOB_LOCK_MS) {
   // A GLPI write may then outlive its job's lock, and another worker take the job meanwhile (decisions/131).
   logger.warn(
@@ -45,37 +43,42 @@ if (workerConfig.glpi && workerConfig.GLPI_TIMEOUT_MS >= workerConfig.JOB_LOCK_M
 // Mail templates are compiled by the first mail that needs each (mjml is loaded then, not at start: decision 191).
 const transport = createMailTransport();
 const workers = [
-  new Worker('mail', inJobScope('mail', sendMailProcessor(transport)), { connection, prefix: queuePrefix, concurrency: 4, ...jobLock }),
+  new Worker('mail', inJobScope('mail', sendMailProcessor(transport)), {
+    connection,
+    prefix: queuePrefix,
+    concurrency: 4,
+    ...jobLockOptions,
+  }),
   new Worker('account-requests', inJobScope('account-requests', accountRequestsProcessor()), {
     connection,
     prefix: queuePrefix,
     concurrency: 2,
-    ...jobLock,
+    ...jobLockOptions,
   }),
   new Worker('documents', inJobScope('documents', generateDocumentProcessor()), {
     connection,
     prefix: queuePrefix,
     concurrency: 2,
-    ...jobLock,
+    ...jobLockOptions,
   }),
   // One company at a time: two runs for one company could both miss a look-up and both create.
   new Worker('provision-client', inJobScope('provision-client', provisionClientProcessor()), {
     connection,
     prefix: queuePrefix,
     concurrency: 1,
-    ...jobLock,
+    ...jobLockOptions,
   }),
   new Worker('glpi-outbox', inJobScope('glpi-outbox', deliverOutboxProcessor()), {
     connection,
     prefix: queuePrefix,
     concurrency: 2,
-    ...jobLock,
+    ...jobLockOptions,
   }),
   new Worker('monthly-reports', inJobScope('monthly-reports', monthlyReportProcessor()), {
     connection,
     prefix: queuePrefix,
     concurrency: 2,
-    ...jobLock,
+    ...jobLockOptions,
   }),
   new Worker(
     'maintenance',
@@ -89,7 +92,7 @@ const workers = [
       if (job.name === monthlyReportsJobName) return runMonthlyReports();
       throw new Error(`Unknown maintenance job ${job.name}`);
     }),
-    { connection, prefix: queuePrefix, concurrency: 1, ...jobLock },
+    { connection, prefix: queuePrefix, concurrency: 1, ...jobLockOptions },
   ),
 ];
 for (const worker of workers) logJobFailures(worker);

@@ -81,3 +81,17 @@ export const workerConfig: WorkerConfig = parseWorkerConfig(process.env);
  * one holds or held a job is read from the job itself (queue dashboards, the scale-out test).
  */
 export const workerProcessName = `${hostname()}:${process.pid}`;
+
+/**
+ * Every BullMQ consumer's lock settings. A job whose worker died is taken up again once its lock has
+ * expired; it is failed as poison only when its worker died under it `maxStalledCount + 1` times.
+ * BullMQ's default (1) fails a job at the second death, and workers restarted twice in a row (a
+ * deploy, a crash loop) are not poison: a mail in flight both times would stay claimed until the
+ * 10-minute sweep (requeue-stale-mail.ts). The claims and the outbox's fence keep a replay single.
+ */
+export const jobLockOptions = {
+  lockDuration: workerConfig.JOB_LOCK_MS,
+  stalledInterval: workerConfig.JOB_LOCK_MS,
+  maxStalledCount: 3,
+  name: workerProcessName,
+};

@@ -86,6 +86,39 @@ describe('the worker killed with SIGKILL, then restarted', () => {
     await expectConverged(p.app, p.sim!, entityId);
   }, 120_000);
 
+  it('twice in a row while the same mail is in flight: the mail is still sent once, without waiting for the stale-claim sweep', async () => {
+    await worker?.kill('SIGKILL');
+    await p.smtp.setMode('hold');
+    const to = p.app.uniqueEmail('killed-twice');
+    const entry = await p.app.enqueueMail({
+      to,
+      template: 'welcome',
+      locale: 'fr',
+      params: { name: 'Deux fois', portalUrl: `${p.appUrl}/portal` },
+    });
+    const claims = async () => (await p.app.models.EmailLogEntry.findByPk(entry.id))!;
+    // Each worker claims it and stalls before the message (SMTP answers nothing), then dies.
+    for (const claim of [1, 2]) {
+      worker = await p.startWorker();
+      await waitFor(async () => (await claims()).attempts === claim && (await claims()).state === 'sending', {
+        timeoutMs: 30_000,
+        intervalMs: 25,
+        what: `claim ${claim} of the mail`,
+      });
+      await killWorker();
+    }
+    await p.smtp.setMode('pass');
+    worker = await p.startWorker();
+    // The sweep would take the claim back only after 10 minutes: the job itself must be taken up again.
+    await waitFor(async () => (await claims()).state === 'sent', {
+      timeoutMs: 60_000,
+      intervalMs: 100,
+      what: 'the mail sent after two deaths of its worker',
+      explain: async () => JSON.stringify((await claims()).toJSON()),
+    });
+    expect(p.mailsTo(to)).toHaveLength(1);
+  }, 120_000);
+
   it('during PDF jobs and then during e-mail jobs: each document stored once, each mail received once', async () => {
     await worker?.kill('SIGKILL');
     const staff = await p.app.staffBrowser();
@@ -120,6 +153,10 @@ describe('the worker killed with SIGKILL, then restarted', () => {
       timeoutMs: 150_000,
       intervalMs: 200,
       what: 'every mail sent',
+      explain: async () =>
+        JSON.stringify(
+          (await mails()).map((m) => ({ id: m.id, state: m.state, attempts: m.attempts, started: m.messageStartedAt, error: m.lastError })),
+        ),
     });
 
     const rows = await p.app.models.Proforma.findAll({ where: { id: ids } });

@@ -2,7 +2,7 @@ import { Queue, Worker, type ConnectionOptions } from 'bullmq';
 import { logger } from '../../server/logger';
 import { getGlpiPool, isGlpiConfigured } from '../glpi-runtime';
 import type { GlpiSessionPool } from '../glpi/glpi-session-pool';
-import { workerConfig, workerProcessName } from '../worker-config';
+import { jobLockOptions, workerConfig } from '../worker-config';
 import { CircuitBreaker } from './circuit-breaker';
 import { notifyPendingSyncEvents } from './notify-sync-events';
 import { configuredSyncOptions, type StopSignal, type SyncContext } from './sync-context';
@@ -42,9 +42,7 @@ export async function startSyncRuntime(connection: ConnectionOptions, prefix: st
   const worker = new Worker('glpi-sync', syncJobProcessor(ctx, { queue, cadence: () => cadence, reschedule }), {
     connection,
     prefix,
-    name: workerProcessName,
-    lockDuration: workerConfig.JOB_LOCK_MS,
-    stalledInterval: workerConfig.JOB_LOCK_MS,
+    ...jobLockOptions,
     concurrency: Math.min(workerConfig.WORKER_CONCURRENCY, workerConfig.GLPI_MAX_SESSIONS),
   });
   const scheduled = await ensureSyncSchedules(queue, cadence);
