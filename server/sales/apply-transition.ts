@@ -1,12 +1,19 @@
 import type { Model, Transaction } from 'sequelize';
 import { recordAudit } from '../audit/record-audit';
-import type { Invoice, Proforma, PurchaseOrder, QuoteRequest, Subscription } from '../db/models';
+import type { Invoice, PaymentProof, Proforma, PurchaseOrder, QuoteRequest, Subscription } from '../db/models';
 import type { MailParams, MailTemplateName } from '../mail/mail-templates';
 import { companyUserIds, notifyStaff, notifyUsers } from '../notifications/notify';
 import type { Actor } from './billing-links';
 import { assertTransition, type PipelineState } from './pipeline-states';
 
-type Machines = { quote: QuoteRequest; proforma: Proforma; purchaseOrder: PurchaseOrder; invoice: Invoice; subscription: Subscription };
+type Machines = {
+  quote: QuoteRequest;
+  proforma: Proforma;
+  purchaseOrder: PurchaseOrder;
+  invoice: Invoice;
+  subscription: Subscription;
+  paymentProof: PaymentProof;
+};
 type AnyMail = { [N in MailTemplateName]: { template: N; params: MailParams<N> } }[MailTemplateName];
 
 /** The audit log's name for each machine's records (the tables' names, kept from before the machines). */
@@ -16,6 +23,7 @@ const auditRecordTypes = {
   purchaseOrder: 'purchase_order',
   invoice: 'invoice',
   subscription: 'subscription',
+  paymentProof: 'payment_proof',
 } as const satisfies Record<keyof Machines, string>;
 
 /**
@@ -31,7 +39,7 @@ export type Notice = {
 };
 
 /**
- * The one way a quote, a pro-forma, a purchase order, an invoice or a subscription changes state:
+ * The one way a quote, a pro-forma, a purchase order, an invoice, a payment proof or a subscription changes state:
  * asserts the step is allowed from the state the locked row holds, writes the new state with the
  * fields that go with it, writes the audit row (details carry `from` and `to`) and the
  * notifications — all on the caller's transaction, so a refused or rolled-back step leaves no

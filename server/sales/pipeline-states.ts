@@ -1,7 +1,7 @@
 import { AppError } from '../errors';
 
 /**
- * Every state machine of the sales pipeline and the subscription, as data: for each state, the states it may move to.
+ * Every state machine of the sales pipeline (payment proofs included) and the subscription, as data: for each state, the states it may move to.
  * Every change of state goes through `applyTransition` (apply-transition.ts), which asserts the step
  * inside the caller's transaction, so an illegal step (an invoice for a refused pro-forma, accepting
  * an expired one, reviewing a purchase order twice) is refused with a clear error and changes nothing.
@@ -43,6 +43,12 @@ export const pipelineMachines = {
     replaced: ['cancelled'],
     cancelled: [],
   },
+  // A client's proof of a transfer or cheque: staff review it once; a rejected one is followed by a new upload.
+  paymentProof: {
+    pending: ['confirmed', 'rejected'],
+    confirmed: [],
+    rejected: [],
+  },
 } as const satisfies Record<string, Record<string, readonly string[]>>;
 
 export type PipelineMachine = keyof typeof pipelineMachines;
@@ -53,6 +59,7 @@ export const proformaStatuses = Object.keys(pipelineMachines.proforma) as Pipeli
 export const purchaseOrderStatuses = Object.keys(pipelineMachines.purchaseOrder) as PipelineState<'purchaseOrder'>[];
 export const invoiceStatuses = Object.keys(pipelineMachines.invoice) as PipelineState<'invoice'>[];
 export const subscriptionStatuses = Object.keys(pipelineMachines.subscription) as PipelineState<'subscription'>[];
+export const paymentProofStatuses = Object.keys(pipelineMachines.paymentProof) as PipelineState<'paymentProof'>[];
 
 export function canTransition<M extends PipelineMachine>(machine: M, from: PipelineState<M>, to: PipelineState<M>): boolean {
   const allowed = (pipelineMachines[machine] as Record<string, readonly string[]>)[from] ?? [];

@@ -166,6 +166,7 @@ const core: Texts<FrCore> = {
       purchaseOrder: 'سبق فحص سند الطلب هذا («{{from}}»).',
       invoice: 'هذا الإجراء غير ممكن: حالة الفاتورة «{{from}}».',
       subscription: 'هذا الإجراء غير ممكن: حالة الاشتراك «{{from}}».',
+      paymentProof: 'سبق فحص هذا الإثبات.',
     },
     backHome: 'العودة إلى الرئيسية',
   },

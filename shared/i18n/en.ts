@@ -161,6 +161,7 @@ const core = {
       purchaseOrder: 'This purchase order has already been reviewed ("{{from}}").',
       invoice: 'This action is not possible: the invoice is "{{from}}".',
       subscription: 'This action is not possible: the subscription is "{{from}}".',
+      paymentProof: 'This proof was already reviewed.',
     },
     backHome: 'Back to home',
   },

@@ -160,6 +160,7 @@ const core = {
       purchaseOrder: 'Ce bon de commande a déjà été examiné (« {{from}} »).',
       invoice: "Cette action n'est pas possible : la facture est « {{from}} ».",
       subscription: "Cette action n'est pas possible : l'abonnement est « {{from}} ».",
+      paymentProof: 'Ce justificatif a déjà été examiné.',
     },
     backHome: "Retour à l'accueil",
   },

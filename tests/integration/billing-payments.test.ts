@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { seedCatalog } from '../../db/seeds/seed-catalog';
-import { AuditEntry, Invoice, Payment, PaymentProof, Proforma } from '../../server/db/models';
+import { AuditEntry, EmailLogEntry, Invoice, Notification, Payment, PaymentProof, Proforma } from '../../server/db/models';
 import { extractPdfText } from '../../server/documents/pdf-text';
 import { algiersDate } from '../../server/calendar/algiers-calendar';
 import { closeTestResources } from '../support/close-resources';
+import { refusalOf } from '../support/refusal';
 import {
   clientWithProforma,
   expectAppError,
@@ -116,7 +117,7 @@ describe('payment modes, receipts and balance', { timeout: 120_000 }, () => {
     );
     await expectAppError(
       staff.browser.run((api) => api.payments.reviewProof({ paymentProofId: first.id, decision: 'confirm' })),
-      'errors.billing.proofAlreadyReviewed',
+      'errors.illegalTransition.paymentProof',
     );
     const second = await cheque.browser.run((api) =>
       api.payments.uploadProof({ proformaId: cheque.proforma.id, bankReference: 'CHQ 0045871', fileName: 'cheque.png', bytes: tinyPng }),
@@ -158,6 +159,53 @@ describe('payment modes, receipts and balance', { timeout: 120_000 }, () => {
     );
     expect(settled.receiptNumber).toMatch(/^REC-/);
     expect(await Payment.count({ where: { invoiceId: invoice.id } })).toBe(1);
+  });
+
+  it('a proof is reviewed once: a second review, after the first or at the same moment, is refused by the proof machine and leaves one audit row and one notice', async () => {
+    const staff = await staffBrowser();
+    const other = await staffBrowser();
+    const { browser, proforma, user } = await acceptedWith(staff.browser, 'cheque');
+    const upload = () =>
+      browser.run((api) =>
+        api.payments.uploadProof({ proformaId: proforma.id, bankReference: 'CHQ 0045871', fileName: 'cheque.png', bytes: tinyPng }),
+      );
+    const bothAtOnce = async (review: (who: Browser) => Promise<unknown>) => {
+      const results = await Promise.allSettled([review(staff.browser), review(other.browser)]);
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      const refused = results.flatMap((r) => (r.status === 'rejected' ? [refusalOf(r.reason)] : []));
+      expect(refused).toMatchObject([{ code: 'PRECONDITION_FAILED', message: 'errors.illegalTransition.paymentProof' }]);
+    };
+    const reviews = (proofId: number, action: string) =>
+      AuditEntry.findAll({ where: { recordType: 'payment_proof', recordId: String(proofId), action } });
+    const notices = (kind: string) => Notification.count({ where: { userId: user.id, kind } });
+
+    const first = await upload();
+    await bothAtOnce((who) =>
+      who.run((api) => api.payments.reviewProof({ paymentProofId: first.id, decision: 'reject', reason: 'Illisible.' })),
+    );
+    await expectAppError(
+      staff.browser.run((api) => api.payments.reviewProof({ paymentProofId: first.id, decision: 'confirm' })),
+      'errors.illegalTransition.paymentProof',
+    );
+    expect(await PaymentProof.findByPk(first.id)).toMatchObject({ status: 'rejected', rejectionReason: 'Illisible.' });
+    const rejections = await reviews(first.id, 'paymentProof.reject');
+    expect(rejections).toHaveLength(1);
+    expect(rejections[0]!.details).toMatchObject({ from: 'pending', to: 'rejected', reason: 'Illisible.' });
+    expect(await reviews(first.id, 'paymentProof.confirm')).toHaveLength(0);
+    expect(await notices('paymentProofRejected')).toBe(1);
+    expect(await EmailLogEntry.count({ where: { recipient: user.email, template: 'payment-proof-rejected' } })).toBe(1);
+    expect(await Payment.count({ where: { proformaId: proforma.id } })).toBe(0);
+
+    // Two confirmations at once: the second is the machine's refusal, not "payment already recorded".
+    const second = await upload();
+    await bothAtOnce((who) => who.run((api) => api.payments.reviewProof({ paymentProofId: second.id, decision: 'confirm' })));
+    expect(await PaymentProof.findByPk(second.id)).toMatchObject({ status: 'confirmed' });
+    const confirmations = await reviews(second.id, 'paymentProof.confirm');
+    expect(confirmations).toHaveLength(1);
+    expect(confirmations[0]!.details).toMatchObject({ from: 'pending', to: 'confirmed' });
+    expect(await Payment.count({ where: { proformaId: proforma.id } })).toBe(1);
+    expect(await notices('paymentRecorded')).toBe(1);
+    expect(await notices('paymentProofRejected')).toBe(1);
   });
 
   it('receipts are numbered REC-YYYY-NNNN without gaps when payments are recorded at the same moment, failures included', async () => {

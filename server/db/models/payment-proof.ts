@@ -1,7 +1,7 @@
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes } from 'sequelize';
+import { paymentProofStatuses, type PipelineState } from '../../sales/pipeline-states';
 import { sequelize } from '../sequelize';
 
-export const paymentProofStatuses = ['pending', 'confirmed', 'rejected'] as const;
 export const provenPaymentMethods = ['transfer', 'cheque'] as const;
 
 /** A client's scan of a transfer order or cheque, with the bank reference; staff confirm it when the money is there. */
@@ -16,7 +16,7 @@ export class PaymentProof extends Model<InferAttributes<PaymentProof>, InferCrea
   declare originalName: string;
   declare mimeType: string;
   declare sizeBytes: number;
-  declare status: CreationOptional<(typeof paymentProofStatuses)[number]>;
+  declare status: CreationOptional<PipelineState<'paymentProof'>>;
   declare rejectionReason: CreationOptional<string | null>;
   declare reviewedByUserId: CreationOptional<number | null>;
   declare reviewedAt: CreationOptional<Date | null>;

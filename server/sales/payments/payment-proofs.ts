@@ -7,9 +7,11 @@ import { PaymentProof } from '../../db/models';
 import { provenPaymentMethods } from '../../db/models/payment-proof';
 import { sequelize } from '../../db/sequelize';
 import { AppError, notFound } from '../../errors';
-import { companyUserIds, notifyStaff, notifyUsers } from '../../notifications/notify';
+import { notifyStaff } from '../../notifications/notify';
 import { algiersDate } from '../../calendar/algiers-calendar';
+import { applyTransition } from '../apply-transition';
 import { absoluteUrl, billingLinks, type Actor } from '../billing-links';
+import { assertTransition } from '../pipeline-states';
 import { lockProforma, withLiveProforma } from '../proformas/proforma-validity';
 import { recordProformaPayment } from '../proformas/record-payment';
 import { checkPurchaseOrderFile, displayFileName, extensionOfType } from '../purchase-orders/purchase-order-file';
@@ -99,66 +101,65 @@ export async function uploadPaymentProof(companyId: number, input: z.output<type
   }
 }
 
-/** Staff confirm a proof once the money is on the account (the payment and its receipt follow), or reject it with a reason. */
+/**
+ * Staff confirm a proof once the money is on the account (the payment and its receipt follow, and
+ * the payment's notice tells the client), or reject it with a reason. A second review, one after
+ * the other or at the same moment, is the machine's refusal: the proof is locked and its state
+ * asserted before the pro-forma is read, so it is never mistaken for a payment already recorded.
+ */
 export async function reviewPaymentProof(input: z.output<typeof reviewPaymentProofInput>, actor: Actor) {
   const today = algiersDate();
   if (input.paidOn && input.paidOn > today) throw new AppError('BAD_INPUT', 'validation.billing.notInFuture', { field: 'paidOn' });
   return sequelize.transaction(async (transaction) => {
     const proof = await PaymentProof.findByPk(input.paymentProofId, { transaction, lock: transaction.LOCK.UPDATE });
     if (!proof) throw notFound();
-    if (proof.status !== 'pending') throw new AppError('ILLEGAL_TRANSITION', 'errors.billing.proofAlreadyReviewed');
+    const to = input.decision === 'confirm' ? 'confirmed' : 'rejected';
+    assertTransition('paymentProof', proof.status, to);
     const proforma = await lockProforma(proof.proformaId, null, transaction);
-    if (input.decision === 'confirm') {
+    const reviewed = { reviewedByUserId: actor.userId, reviewedAt: new Date() };
+    if (to === 'confirmed') {
       const payment = await recordProformaPayment(
         proforma,
         { method: proof.method, reference: proof.bankReference, paidOn: input.paidOn ?? today, paymentProofId: proof.id },
         actor,
         transaction,
       );
-      await proof.update({ status: 'confirmed', reviewedByUserId: actor.userId, reviewedAt: new Date() }, { transaction });
-      await recordAudit(
+      await applyTransition(
         {
-          actorUserId: actor.userId,
-          action: 'paymentProof.confirm',
-          recordType: 'payment_proof',
-          recordId: proof.id,
-          details: { receipt: payment.receiptNumber },
-          ip: actor.ip,
+          machine: 'paymentProof',
+          record: proof,
+          to,
+          changes: reviewed,
+          audit: { action: 'paymentProof.confirm', details: { receipt: payment.receiptNumber } },
         },
+        actor,
         transaction,
       );
-      return { id: proof.id, status: 'confirmed' as const, receiptNumber: payment.receiptNumber };
+      return { id: proof.id, status: to, receiptNumber: payment.receiptNumber };
     }
-    await proof.update(
-      { status: 'rejected', rejectionReason: input.reason, reviewedByUserId: actor.userId, reviewedAt: new Date() },
-      { transaction },
-    );
-    await recordAudit(
-      {
-        actorUserId: actor.userId,
-        action: 'paymentProof.reject',
-        recordType: 'payment_proof',
-        recordId: proof.id,
-        details: { reason: input.reason },
-        ip: actor.ip,
-      },
-      transaction,
-    );
+    const reason = input.reason ?? '';
     const link = billingLinks.clientProforma(proforma.id);
-    await notifyUsers(
+    await applyTransition(
       {
-        userIds: await companyUserIds(proforma.companyId, transaction),
-        kind: 'paymentProofRejected',
-        params: { number: proforma.number, reason: input.reason ?? '' },
-        link,
-        mail: {
-          template: 'payment-proof-rejected',
-          params: { number: proforma.number, reason: input.reason ?? '', url: absoluteUrl(link) },
-        },
+        machine: 'paymentProof',
+        record: proof,
+        to,
+        changes: { ...reviewed, rejectionReason: input.reason },
+        audit: { action: 'paymentProof.reject', details: { reason: input.reason } },
+        notify: [
+          {
+            to: 'company',
+            kind: 'paymentProofRejected',
+            params: { number: proforma.number, reason },
+            link,
+            mail: { template: 'payment-proof-rejected', params: { number: proforma.number, reason, url: absoluteUrl(link) } },
+          },
+        ],
       },
+      actor,
       transaction,
     );
-    return { id: proof.id, status: 'rejected' as const, receiptNumber: null };
+    return { id: proof.id, status: to, receiptNumber: null };
   });
 }
 

@@ -335,7 +335,6 @@ export const billingAr: Texts<typeof billingFr> = {
       poNotChosen: 'اختار الزبون طريقة دفع غير سند الطلب للفاتورة الشكلية {{number}}.',
       proofNotExpected: 'لا يُنتظر أي إثبات تحويل أو صك للفاتورة الشكلية {{number}}.',
       proofAlreadyPending: 'يوجد إثبات قيد التحقق لهذه الفاتورة الشكلية.',
-      proofAlreadyReviewed: 'سبق فحص هذا الإثبات.',
       proformaExpired:
         'تجاوزت الفاتورة الشكلية {{number}} تاريخ صلاحيتها: لا يمكن قبولها ولا دفعها. اطلبوا عرض سعر جديدًا، معبأ مسبقًا من السابق.',
       proformaAlreadyOpen: 'توجد فاتورة شكلية جارية لهذا الطلب: انتظروا رد الزبون أو انتهاء صلاحيتها.',

@@ -335,7 +335,6 @@ export const billingEn = {
       poNotChosen: 'The client chose another payment method than a purchase order for pro-forma {{number}}.',
       proofNotExpected: 'No transfer or cheque proof is expected for pro-forma {{number}}.',
       proofAlreadyPending: 'A proof is already being checked for this pro-forma.',
-      proofAlreadyReviewed: 'This proof was already reviewed.',
       proformaExpired:
         'Pro-forma {{number}} is past its validity date: it can no longer be accepted or paid. Request a new quote, pre-filled from the previous one.',
       proformaAlreadyOpen: 'A pro-forma is already open for this request: wait for the client’s answer or its expiry.',

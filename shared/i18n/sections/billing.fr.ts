@@ -339,7 +339,6 @@ export const billingFr = {
       poNotChosen: 'Le client a choisi un autre mode de paiement que le bon de commande pour la pro forma {{number}}.',
       proofNotExpected: 'Aucun justificatif de virement ou de chèque n’est attendu pour la pro forma {{number}}.',
       proofAlreadyPending: 'Un justificatif est déjà en cours de vérification pour cette pro forma.',
-      proofAlreadyReviewed: 'Ce justificatif a déjà été examiné.',
       proformaExpired:
         'La pro forma {{number}} a dépassé sa date de validité : elle ne peut plus être acceptée ni payée. Demandez un nouveau devis, pré-rempli à partir du précédent.',
       proformaAlreadyOpen: 'Une pro forma est déjà en cours pour cette demande : attendez la réponse du client ou son expiration.',
