@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { data } from '@remix-run/node';
-import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react';
+import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from '~/i18n/use-translation';
+import { ListToolbar } from '~/components/list-toolbar';
 import { Pager } from '~/components/pager';
 import { companyListFilters, listCompaniesInput } from '~/utils/backoffice-companies.server';
 import { staffPage } from '~/utils/page-access.server';
@@ -27,57 +28,27 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function BackofficeCompanies() {
   const { list, states, sorts, locale } = useLoaderData<typeof loader>();
-  const [params] = useSearchParams();
   const { t } = useTranslation();
-  const state = params.get('subscription') ?? '';
-  const q = params.get('q') ?? '';
-  const sort = params.get('sort') ?? 'name_asc';
-  const hrefWith = (changes: Record<string, string | null>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    if (!('page' in changes)) next.delete('page');
-    const query = next.toString();
-    return query ? `?${query}` : '.';
-  };
   return (
     <>
       <h1>{t('boClients.title')}</h1>
       <p className="muted">{t('boClients.lead')}</p>
-      <nav aria-label={t('boClients.filterLabel')}>
-        <ul className="pill-list bo-chips">
-          <li>
-            <Link to={hrefWith({ subscription: null })} aria-current={state === '' ? 'page' : undefined}>
-              {t('boClients.all')} <span className="bo-chips__count">{list.countAll}</span>
-            </Link>
-          </li>
-          {states.map((s) => (
-            <li key={s}>
-              <Link to={hrefWith({ subscription: s })} aria-current={state === s ? 'page' : undefined}>
-                {t(`boClients.state.${s}`)} <span className="bo-chips__count">{list.counts[s]}</span>
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <Form method="get" className="search-form" role="search">
-        {state ? <input type="hidden" name="subscription" value={state} /> : null}
-        <label htmlFor="bo-companies-q">{t('boClients.search')}</label>
-        <input id="bo-companies-q" name="q" type="search" defaultValue={q} maxLength={100} />
-        <label htmlFor="bo-companies-sort">{t('boClients.sort')}</label>
-        <select id="bo-companies-sort" name="sort" defaultValue={sort} className="bo-select">
-          {sorts.map((s) => (
-            <option key={s} value={s}>
-              {t(`boClients.sorts.${s}`)}
-            </option>
-          ))}
-        </select>
-        <button type="submit" className="button">
-          {t('boClients.searchSubmit')}
-        </button>
-      </Form>
+      <ListToolbar
+        id="bo-companies"
+        filter={{
+          param: 'subscription',
+          label: t('boClients.filterLabel'),
+          all: { value: '', label: t('boClients.all'), count: list.countAll },
+          choices: states.map((s) => ({ value: s, label: t(`boClients.state.${s}`), count: list.counts[s] })),
+        }}
+        search={{ label: t('boClients.search'), maxLength: 100 }}
+        sort={{
+          label: t('boClients.sort'),
+          defaultValue: 'name_asc',
+          choices: sorts.map((s) => ({ value: s, label: t(`boClients.sorts.${s}`) })),
+        }}
+        submit={t('boClients.searchSubmit')}
+      />
       {list.items.length === 0 ? (
         <p className="muted">{t('boClients.empty')}</p>
       ) : (

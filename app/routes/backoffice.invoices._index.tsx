@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from '~/i18n/use-translation';
+import { DocumentTable, type Column } from '~/components/billing/document-table';
 import { Pager } from '~/components/pager';
 import { FormAlert } from '~/components/form-alert';
 import { formFailure, formValues, serverApi } from '~/trpc.server';
@@ -49,6 +50,40 @@ export default function BackofficeInvoices() {
   const busy = useNavigation().state === 'submitting';
   const { t } = useTranslation();
   const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
+  const columns: Column<(typeof list.items)[number]>[] = [
+    { header: t('billing.number'), cell: (i) => <Link to={`/backoffice/invoices/${i.id}`}>{i.number}</Link> },
+    { header: t('billing.company'), cell: (i) => i.company.name },
+    { header: t('billing.date'), cell: (i) => formatDate(i.createdAt, locale) },
+    { header: t('billing.dueDate'), cell: (i) => formatDay(i.dueDate, locale) },
+    { header: t('billing.total'), num: true, cell: (i) => formatCents(i.totalInclTaxCents, locale) },
+    {
+      header: t('billing.status'),
+      cell: (i) => (
+        <>
+          <span className={`billing-status billing-status--${i.status}`}>{t(`billingStatus.invoice.${i.status}`)}</span>
+          {i.creditNote ? <span className="muted small"> ({i.creditNote.number})</span> : null}
+        </>
+      ),
+    },
+    {
+      header: <span className="billing-visually-hidden">PDF</span>,
+      className: 'billing-actions',
+      cell: (i) => (
+        <>
+          <a href={documentUrl('invoice', i.id)}>PDF</a>
+          {i.status === 'unpaid' ? (
+            <Form method="post" className="inline-form">
+              <input type="hidden" name="invoiceId" value={i.id} />
+              <button type="submit" className="button button--ghost" disabled={busy} aria-label={`${t('boBilling.markPaid')} ${i.number}`}>
+                {t('boBilling.markPaid')}
+              </button>
+            </Form>
+          ) : null}
+          {!i.creditNote ? <Link to={`/backoffice/invoices/${i.id}#credit-note`}>{t('boBilling.creditNoteTitle')}</Link> : null}
+        </>
+      ),
+    },
+  ];
   return (
     <>
       <h1>{t('boBilling.invoicesTitle')}</h1>
@@ -74,61 +109,7 @@ export default function BackofficeInvoices() {
       {list.items.length === 0 ? (
         <p className="muted">{t('documents.empty')}</p>
       ) : (
-        <table className="table">
-          <caption>{t('boBilling.invoicesTitle')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('billing.number')}</th>
-              <th scope="col">{t('billing.company')}</th>
-              <th scope="col">{t('billing.date')}</th>
-              <th scope="col">{t('billing.dueDate')}</th>
-              <th scope="col" className="num">
-                {t('billing.total')}
-              </th>
-              <th scope="col">{t('billing.status')}</th>
-              <th scope="col">
-                <span className="billing-visually-hidden">PDF</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.items.map((i) => {
-              const state = i.status;
-              return (
-                <tr key={i.id}>
-                  <th scope="row">
-                    <Link to={`/backoffice/invoices/${i.id}`}>{i.number}</Link>
-                  </th>
-                  <td>{i.company.name}</td>
-                  <td>{formatDate(i.createdAt, locale)}</td>
-                  <td>{formatDay(i.dueDate, locale)}</td>
-                  <td className="num">{formatCents(i.totalInclTaxCents, locale)}</td>
-                  <td>
-                    <span className={`billing-status billing-status--${state}`}>{t(`billingStatus.invoice.${state}`)}</span>
-                    {i.creditNote ? <span className="muted small"> ({i.creditNote.number})</span> : null}
-                  </td>
-                  <td className="billing-actions">
-                    <a href={documentUrl('invoice', i.id)}>PDF</a>
-                    {state === 'unpaid' ? (
-                      <Form method="post" className="inline-form">
-                        <input type="hidden" name="invoiceId" value={i.id} />
-                        <button
-                          type="submit"
-                          className="button button--ghost"
-                          disabled={busy}
-                          aria-label={`${t('boBilling.markPaid')} ${i.number}`}
-                        >
-                          {t('boBilling.markPaid')}
-                        </button>
-                      </Form>
-                    ) : null}
-                    {!i.creditNote ? <Link to={`/backoffice/invoices/${i.id}#credit-note`}>{t('boBilling.creditNoteTitle')}</Link> : null}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <DocumentTable caption={t('boBilling.invoicesTitle')} columns={columns} rows={list.items} />
       )}
       <Pager page={list.page} pageCount={pages} />
     </>

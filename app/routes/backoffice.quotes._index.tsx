@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { data } from '@remix-run/node';
-import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react';
+import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from '~/i18n/use-translation';
+import { ListToolbar } from '~/components/list-toolbar';
 import { Pager } from '~/components/pager';
 import { listQuoteRequestsInput, quoteSorts, quoteStatuses } from '~/utils/backoffice-quotes.server';
 import { staffPage } from '~/utils/page-access.server';
@@ -26,58 +27,27 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function BackofficeQuotes() {
   const { list, statuses, sorts, locale } = useLoaderData<typeof loader>();
-  const [params] = useSearchParams();
   const { t } = useTranslation();
-  const status = params.get('status') ?? '';
-  const q = params.get('q') ?? '';
-  const sort = params.get('sort') ?? 'date_desc';
-  const hrefWith = (changes: Record<string, string | null>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    if (!('page' in changes)) next.delete('page');
-    const query = next.toString();
-    return query ? `?${query}` : '.';
-  };
   return (
     <>
       <h1>{t('boQuotes.title')}</h1>
-      <nav aria-label={t('boQuotes.filterLabel')}>
-        <ul className="pill-list bo-chips">
-          <li>
-            <Link to={hrefWith({ status: null })} aria-current={status === '' ? 'page' : undefined}>
-              {t('boQuotes.all')} <span className="bo-chips__count">{list.countAll}</span>
-            </Link>
-          </li>
-          {statuses.map((s) => (
-            <li key={s}>
-              <Link to={hrefWith({ status: s })} aria-current={status === s ? 'page' : undefined}>
-                {t(`boQuotes.status.${s}`)} <span className="bo-chips__count">{list.counts[s]}</span>
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <Form method="get" className="search-form" role="search">
-        {status ? <input type="hidden" name="status" value={status} /> : null}
-        <label htmlFor="bo-quotes-q">{t('boQuotes.search')}</label>
-        <input id="bo-quotes-q" name="q" type="search" defaultValue={q} />
-        <label htmlFor="bo-quotes-sort" className="sales-visually-hidden">
-          {t('boQuotes.sort')}
-        </label>
-        <select id="bo-quotes-sort" name="sort" defaultValue={sort} className="bo-select">
-          {sorts.map((s) => (
-            <option key={s} value={s}>
-              {t(`boQuotes.sorts.${s}`)}
-            </option>
-          ))}
-        </select>
-        <button type="submit" className="button">
-          {t('boQuotes.searchSubmit')}
-        </button>
-      </Form>
+      <ListToolbar
+        id="bo-quotes"
+        filter={{
+          param: 'status',
+          label: t('boQuotes.filterLabel'),
+          all: { value: '', label: t('boQuotes.all'), count: list.countAll },
+          choices: statuses.map((s) => ({ value: s, label: t(`boQuotes.status.${s}`), count: list.counts[s] })),
+        }}
+        search={{ label: t('boQuotes.search') }}
+        sort={{
+          label: t('boQuotes.sort'),
+          labelHidden: true,
+          defaultValue: 'date_desc',
+          choices: sorts.map((s) => ({ value: s, label: t(`boQuotes.sorts.${s}`) })),
+        }}
+        submit={t('boQuotes.searchSubmit')}
+      />
       {list.items.length === 0 ? (
         <p className="muted">{t('boQuotes.empty')}</p>
       ) : (
