@@ -1,6 +1,7 @@
 import { Form } from '@remix-run/react';
 import { useTranslation } from '~/i18n/use-translation';
 import { FormField } from '~/components/form-field';
+import { AccountFields } from '~/components/account-fields';
 import { HiddenValues } from './quote-wizard-steps';
 
 type Props = {
@@ -61,52 +62,7 @@ export function QuoteAccountStep({ role, mode, accountValues: a, errors: e, valu
       ) : (
         <>
           <h3>{t('quote.newAccount')}</h3>
-          <div className="form-row">
-            <FormField
-              name="firstName"
-              label={t('auth.firstName')}
-              autoComplete="given-name"
-              required
-              defaultValue={a.firstName}
-              error={e.firstName}
-            />
-            <FormField
-              name="lastName"
-              label={t('auth.lastName')}
-              autoComplete="family-name"
-              required
-              defaultValue={a.lastName}
-              error={e.lastName}
-            />
-          </div>
-          <FormField
-            name="email"
-            type="email"
-            label={t('auth.email')}
-            autoComplete="email"
-            required
-            defaultValue={a.email}
-            error={e.email}
-          />
-          <FormField
-            name="phone"
-            type="tel"
-            label={t('auth.phone')}
-            hint={t('auth.phoneHint')}
-            autoComplete="tel"
-            required
-            defaultValue={a.phone}
-            error={e.phone}
-          />
-          <FormField
-            name="password"
-            type="password"
-            label={t('auth.password')}
-            hint={t('auth.passwordHint')}
-            autoComplete="new-password"
-            required
-            error={e.password}
-          />
+          <AccountFields values={a} errors={e} />
           <button type="submit" name="intent" value="register" className="button button--large" disabled={busy} aria-busy={busy}>
             {t('auth.submitRegister')}
           </button>

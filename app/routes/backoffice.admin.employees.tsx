@@ -1,10 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { data } from '@remix-run/node';
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from '~/i18n/use-translation';
-import { localeNames, locales, resolveLocale } from '../../shared/i18n/locales';
-import { AdminNotice } from '~/components/admin/admin-notice';
-import { FormField } from '~/components/form-field';
+import { resolveLocale } from '../../shared/i18n/locales';
+import { PeopleAdmin, type PeopleSetup } from '~/components/people-admin';
 import { formatDateTime } from '../../shared/format';
 import { done, intField, type AdminActionResult } from '~/utils/admin.server';
 import { formFailure, formValues, parseForm, serverApi } from '~/trpc.server';
@@ -62,144 +61,57 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return data(result, { headers });
 }
 
+const employeeRoles = ['commercial', 'admin'] as const;
+
+type Employee = ReturnType<typeof useLoaderData<typeof loader>>['employees'][number];
+
+const employeeSetup: PeopleSetup<Employee, (typeof employeeRoles)[number]> = {
+  keys: {
+    caption: 'admin.employees.caption',
+    name: 'admin.employees.name',
+    email: 'admin.employees.email',
+    role: 'admin.employees.role',
+    state: 'admin.employees.state',
+    actions: 'admin.actions',
+    you: 'admin.employees.you',
+    active: 'admin.employees.active',
+    inactive: 'admin.employees.inactive',
+    pending: 'admin.employees.invited',
+    roleOf: 'admin.employees.roleFor',
+    changeRole: 'admin.employees.changeRole',
+    deactivate: 'admin.employees.deactivate',
+    reactivate: 'admin.employees.reactivate',
+    resend: 'admin.employees.resend',
+    roles: 'admin.roles',
+    inviteTitle: 'admin.employees.create',
+    inviteLead: 'admin.employees.createLead',
+    firstName: 'admin.employees.firstName',
+    lastName: 'admin.employees.lastName',
+    language: 'admin.employees.locale',
+    inviteSubmit: 'admin.employees.submit',
+  },
+  role: { choices: employeeRoles, of: (employee) => employee.role, field: 'role', initial: 'commercial' },
+  invite: { intent: 'create', headingId: 'create-employee', selectIds: 'employee' },
+  rowTestId: 'employee',
+};
+
 export default function Employees() {
   const { employees, meId, locale } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
-  const busy = useNavigation().state === 'submitting';
-  const failed = result && !result.ok && result.values.intent === 'create' ? result : undefined;
   return (
     <>
       <h1>{t('admin.employees.title')}</h1>
-      <AdminNotice result={result} />
-      <table className="table">
-        <caption>{t('admin.employees.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('admin.employees.name')}</th>
-            <th scope="col">{t('admin.employees.email')}</th>
-            <th scope="col">{t('admin.employees.role')}</th>
-            <th scope="col">{t('admin.employees.state')}</th>
-            <th scope="col">{t('admin.employees.lastLogin')}</th>
-            <th scope="col">{t('admin.actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {employees.map((e) => {
-            const name = `${e.firstName} ${e.lastName}`;
-            const self = e.id === meId;
-            return (
-              <tr key={e.id} data-testid={`employee-${e.email}`}>
-                <th scope="row">
-                  {name} {self ? <span className="muted">{t('admin.employees.you')}</span> : null}
-                </th>
-                <td>{e.email}</td>
-                <td>{t(`admin.roles.${e.role}`)}</td>
-                <td>
-                  {e.active ? t('admin.employees.active') : t('admin.employees.inactive')}
-                  {e.active && e.invitationPending ? <span className="muted"> — {t('admin.employees.invited')}</span> : null}
-                </td>
-                <td>{e.lastLoginAt ? formatDateTime(e.lastLoginAt, locale) : t('admin.employees.never')}</td>
-                <td>
-                  {self ? null : (
-                    <div className="admin-actions">
-                      <Form method="post" className="admin-inline-form">
-                        <input type="hidden" name="intent" value="role" />
-                        <input type="hidden" name="userId" value={e.id} />
-                        <label className="admin-visually-hidden" htmlFor={`role-${e.id}`}>
-                          {t('admin.employees.roleFor', { name })}
-                        </label>
-                        <select id={`role-${e.id}`} name="role" defaultValue={e.role}>
-                          <option value="commercial">{t('admin.roles.commercial')}</option>
-                          <option value="admin">{t('admin.roles.admin')}</option>
-                        </select>
-                        <button type="submit" className="button button--ghost" disabled={busy}>
-                          {t('admin.employees.changeRole')}
-                        </button>
-                      </Form>
-                      <Form method="post" className="admin-inline-form">
-                        <input type="hidden" name="intent" value={e.active ? 'deactivate' : 'reactivate'} />
-                        <input type="hidden" name="userId" value={e.id} />
-                        <button
-                          type="submit"
-                          className="button button--ghost"
-                          disabled={busy}
-                          aria-label={`${e.active ? t('admin.employees.deactivate') : t('admin.employees.reactivate')} — ${name}`}
-                        >
-                          {e.active ? t('admin.employees.deactivate') : t('admin.employees.reactivate')}
-                        </button>
-                      </Form>
-                      {e.active && e.invitationPending ? (
-                        <Form method="post" className="admin-inline-form">
-                          <input type="hidden" name="intent" value="resend" />
-                          <input type="hidden" name="userId" value={e.id} />
-                          <button type="submit" className="button button--ghost" disabled={busy}>
-                            {t('admin.employees.resend')}
-                          </button>
-                        </Form>
-                      ) : null}
-                    </div>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-
-      <section className="card" aria-labelledby="create-employee">
-        <h2 id="create-employee">{t('admin.employees.create')}</h2>
-        <p className="muted">{t('admin.employees.createLead')}</p>
-        <Form method="post" noValidate className="form">
-          <input type="hidden" name="intent" value="create" />
-          <div className="form-row">
-            <FormField
-              name="firstName"
-              label={t('admin.employees.firstName')}
-              required
-              defaultValue={failed?.values.firstName}
-              error={failed?.fieldErrors.firstName}
-            />
-            <FormField
-              name="lastName"
-              label={t('admin.employees.lastName')}
-              required
-              defaultValue={failed?.values.lastName}
-              error={failed?.fieldErrors.lastName}
-            />
-          </div>
-          <FormField
-            name="email"
-            type="email"
-            label={t('admin.employees.email')}
-            required
-            defaultValue={failed?.values.email}
-            error={failed?.fieldErrors.email}
-          />
-          <div className="form-row">
-            <div className="field">
-              <label htmlFor="employee-role">{t('admin.employees.role')}</label>
-              <select id="employee-role" name="role" defaultValue={failed?.values.role ?? 'commercial'}>
-                <option value="commercial">{t('admin.roles.commercial')}</option>
-                <option value="admin">{t('admin.roles.admin')}</option>
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="employee-locale">{t('admin.employees.locale')}</label>
-              <select id="employee-locale" name="locale" defaultValue={failed?.values.locale ?? 'fr'}>
-                {locales.map((l) => (
-                  <option key={l} value={l} lang={l}>
-                    {localeNames[l]}
-                  </option>
-                ))}
-              </select>
-            </div>
-          </div>
-          <button type="submit" className="button" disabled={busy}>
-            {t('admin.employees.submit')}
-          </button>
-        </Form>
-      </section>
+      <PeopleAdmin
+        setup={employeeSetup}
+        people={employees}
+        meId={meId}
+        result={result}
+        extraColumn={{
+          header: t('admin.employees.lastLogin'),
+          cell: (employee) => (employee.lastLoginAt ? formatDateTime(employee.lastLoginAt, locale) : t('admin.employees.never')),
+        }}
+      />
     </>
   );
 }

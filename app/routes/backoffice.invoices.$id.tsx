@@ -3,7 +3,9 @@ import { data } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from '~/i18n/use-translation';
 import type { Locale } from '../../shared/i18n/locales';
+import { DatedList } from '~/components/billing/dated-list';
 import { DocumentLinesTable } from '~/components/billing/document-lines-table';
+import { PaymentMethodField } from '~/components/billing/payment-method-field';
 import { FormAlert } from '~/components/form-alert';
 import { FormField } from '~/components/form-field';
 import { formFailure, formValues, parseForm, serverApi } from '~/trpc.server';
@@ -138,16 +140,7 @@ export default function BackofficeInvoice() {
               defaultValue={paid?.values.paidOn}
               error={paid?.fieldErrors.paidOn}
             />
-            <div className="field">
-              <label htmlFor="paid-method">{t('boBilling.method')}</label>
-              <select id="paid-method" name="method" defaultValue={paid?.values.method ?? 'transfer'}>
-                {(['transfer', 'cheque', 'cash'] as const).map((m) => (
-                  <option key={m} value={m}>
-                    {t(`paymentMethod.${m}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <PaymentMethodField id="paid-method" defaultValue={paid?.values.method ?? 'transfer'} error={paid?.fieldErrors.method} />
             <FormField
               name="reference"
               label={t('boBilling.reference')}
@@ -254,21 +247,25 @@ function InvoiceHistory({
   return (
     <section className="card" aria-labelledby="invoice-history">
       <h2 id="invoice-history">{t('invoiceHistory.title')}</h2>
-      <ol className="list" data-testid="invoice-history">
-        {history.map((h) => (
-          <li key={h.id}>
-            <span>
+      <DatedList
+        ordered
+        testId="invoice-history"
+        locale={locale}
+        entries={history.map((h) => ({
+          id: h.id,
+          at: h.at,
+          content: (
+            <>
               <strong>{t(`invoiceHistory.actions.${h.action}`, { defaultValue: h.action })}</strong>
               {h.actorName ? ` ${t('invoiceHistory.by', { name: h.actorName })}` : ''}
               {h.mismatches.length > 0 && h.action === 'purchaseOrder.override'
                 ? ` — ${t('invoiceHistory.overridden', { checks: h.mismatches.map((m) => t(`po.checks.${m}`)).join(', ') })}`
                 : ''}
               {h.reason ? ` — ${t('invoiceHistory.reason', { reason: h.reason })}` : ''}
-            </span>
-            <time dateTime={new Date(h.at).toISOString()}>{formatDate(h.at, locale)}</time>
-          </li>
-        ))}
-      </ol>
+            </>
+          ),
+        }))}
+      />
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { FormField } from '~/components/form-field';
 import { ProformaSummary } from '~/components/billing/proforma-summary';
 import { PurchaseOrderReview } from '~/components/billing/purchase-order-review';
 import { PaymentSection } from '~/components/billing/payment-section';
+import { PaymentMethodField } from '~/components/billing/payment-method-field';
 import { formFailure, formValues, parseForm, serverApi } from '~/trpc.server';
 import { proformaPaymentForm } from '~/utils/form-schemas.server';
 import { orNotFound, staffPage } from '~/utils/page-access.server';
@@ -123,21 +124,11 @@ export default function BackofficeProforma() {
           <Form method="post" noValidate className="form">
             <input type="hidden" name="intent" value="record-payment" />
             <div className="form-row">
-              <div className={`field${payment?.fieldErrors.method ? ' field--error' : ''}`}>
-                <label htmlFor="payment-method">{t('boBilling.method')}</label>
-                <select
-                  id="payment-method"
-                  name="method"
-                  defaultValue={payment?.values.method ?? proforma.paymentMethod ?? 'transfer'}
-                  aria-invalid={payment?.fieldErrors.method ? true : undefined}
-                >
-                  {(['transfer', 'cheque', 'cash'] as const).map((m) => (
-                    <option key={m} value={m}>
-                      {t(`paymentMethod.${m}`)}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <PaymentMethodField
+                id="payment-method"
+                defaultValue={payment?.values.method ?? proforma.paymentMethod ?? 'transfer'}
+                error={payment?.fieldErrors.method}
+              />
               <FormField
                 name="reference"
                 label={t('boBilling.reference')}

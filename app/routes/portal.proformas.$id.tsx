@@ -5,10 +5,11 @@ import { useTranslation } from '~/i18n/use-translation';
 import { FormAlert } from '~/components/form-alert';
 import { ProformaSummary } from '~/components/billing/proforma-summary';
 import { ClientPayment } from '~/components/billing/client-payment';
+import { DatedList } from '~/components/billing/dated-list';
 import { formFailure, formValues, type FormFailure } from '~/trpc.server';
 import { clientPage, orNotFound } from '~/utils/page-access.server';
 import { idParam } from '~/utils/route-params.server';
-import { formatDay, purchaseOrderUrl, formatDate } from '~/utils/billing-format';
+import { formatDay, purchaseOrderUrl } from '~/utils/billing-format';
 import { titled } from '~/utils/page-title';
 
 export const meta = titled('clientProforma');
@@ -223,17 +224,19 @@ export default function ClientProforma() {
             </>
           ) : null}
           {proforma.purchaseOrders.length > 0 ? (
-            <ul className="list">
-              {proforma.purchaseOrders.map((o) => (
-                <li key={o.id}>
-                  <span>
+            <DatedList
+              locale={locale}
+              entries={proforma.purchaseOrders.map((o) => ({
+                id: o.id,
+                at: o.uploadedAt,
+                content: (
+                  <>
                     <a href={purchaseOrderUrl(o.id)}>{o.originalName}</a> — {t(`billingStatus.po.${o.status}`)}
                     {o.refusalReason ? ` — ${t('po.refusedBecause', { reason: o.refusalReason })}` : ''}
-                  </span>
-                  <time dateTime={new Date(o.uploadedAt).toISOString()}>{formatDate(o.uploadedAt, locale)}</time>
-                </li>
-              ))}
-            </ul>
+                  </>
+                ),
+              }))}
+            />
           ) : null}
         </section>
       ) : null}

@@ -3,7 +3,7 @@ import { data } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { useTranslation } from '~/i18n/use-translation';
 import { SubscriptionRequired } from '~/components/portal/subscription-required';
-import { formatDate, formatMonth } from '../../shared/format';
+import { ReportsTable } from '~/components/reports-table';
 import { titled } from '~/utils/page-title';
 import { superClientPage } from '~/utils/portal.server';
 
@@ -23,38 +23,7 @@ export default function PortalReports() {
     <>
       <h1>{t('report.portal.title')}</h1>
       <p className="muted">{t('report.portal.lead')}</p>
-      {reports.length === 0 ? (
-        <p className="muted" data-testid="reports-empty">
-          {t('report.portal.empty')}
-        </p>
-      ) : (
-        <table className="table" data-testid="reports">
-          <caption>{t('report.portal.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('report.portal.month')}</th>
-              <th scope="col">{t('report.portal.generatedAt')}</th>
-              <th scope="col">PDF</th>
-            </tr>
-          </thead>
-          <tbody>
-            {reports.map((report) => {
-              const month = formatMonth(report.month, locale);
-              return (
-                <tr key={report.id}>
-                  <th scope="row">{month}</th>
-                  <td>{formatDate(report.generatedAt, locale)}</td>
-                  <td>
-                    <a href={`/reports/${report.id}`} aria-label={t('report.portal.downloadNamed', { month })}>
-                      {t('report.portal.download')}
-                    </a>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      )}
+      <ReportsTable reports={reports} locale={locale} audience="client" />
     </>
   );
 }

@@ -3,7 +3,7 @@ import { redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
 import { useTranslation } from '~/i18n/use-translation';
 import { FormAlert } from '~/components/form-alert';
-import { FormField } from '~/components/form-field';
+import { AccountFields } from '~/components/account-fields';
 import { formFailure, formValues, serverApi } from '~/trpc.server';
 import { homeFor } from '../../shared/safe-redirect';
 import { titled } from '~/utils/page-title';
@@ -48,60 +48,13 @@ export default function Register() {
       </section>
     );
   }
-  const v = result?.values;
-  const e = result?.fieldErrors;
   return (
     <section className="narrow">
       <h1>{t('auth.registerTitle')}</h1>
       <FormAlert message={result?.formError} params={result?.params} />
       <Form method="post" noValidate className="form">
         <input type="hidden" name="redirectTo" value={params.get('redirectTo') ?? ''} />
-        <div className="form-row">
-          <FormField
-            name="firstName"
-            label={t('auth.firstName')}
-            autoComplete="given-name"
-            required
-            defaultValue={v?.firstName}
-            error={e?.firstName}
-          />
-          <FormField
-            name="lastName"
-            label={t('auth.lastName')}
-            autoComplete="family-name"
-            required
-            defaultValue={v?.lastName}
-            error={e?.lastName}
-          />
-        </div>
-        <FormField
-          name="email"
-          type="email"
-          label={t('auth.email')}
-          autoComplete="email"
-          required
-          defaultValue={v?.email}
-          error={e?.email}
-        />
-        <FormField
-          name="phone"
-          type="tel"
-          label={t('auth.phone')}
-          hint={t('auth.phoneHint')}
-          autoComplete="tel"
-          required
-          defaultValue={v?.phone}
-          error={e?.phone}
-        />
-        <FormField
-          name="password"
-          type="password"
-          label={t('auth.password')}
-          hint={t('auth.passwordHint')}
-          autoComplete="new-password"
-          required
-          error={e?.password}
-        />
+        <AccountFields values={result?.values} errors={result?.fieldErrors} />
         <button type="submit" className="button button--large" disabled={busy} aria-busy={busy}>
           {t('auth.submitRegister')}
         </button>

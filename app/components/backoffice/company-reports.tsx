@@ -2,7 +2,8 @@ import type { inferRouterOutputs } from '@trpc/server';
 import { Form } from '@remix-run/react';
 import { useTranslation } from '~/i18n/use-translation';
 import type { Locale } from '../../../shared/i18n/locales';
-import { formatDate, formatMonth } from '../../../shared/format';
+import { formatMonth } from '../../../shared/format';
+import { ReportsTable } from '~/components/reports-table';
 import type { AppRouter } from '../../../server/trpc/root-router';
 
 type Reports = inferRouterOutputs<AppRouter>['reports']['ofCompany'];
@@ -24,40 +25,7 @@ export function CompanyReports({
   const { t } = useTranslation();
   return (
     <>
-      {reports.length === 0 ? (
-        <p className="muted">{t('report.staff.empty')}</p>
-      ) : (
-        <table className="table" data-testid="company-reports">
-          <caption>{t('report.staff.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('report.staff.month')}</th>
-              <th scope="col">{t('report.staff.generatedAt')}</th>
-              <th scope="col">{t('report.staff.mailedAt')}</th>
-              <th scope="col">PDF</th>
-            </tr>
-          </thead>
-          <tbody>
-            {reports.map((report) => {
-              const month = formatMonth(report.month, locale);
-              return (
-                <tr key={report.id}>
-                  <th scope="row">{month}</th>
-                  <td>{formatDate(report.generatedAt, locale)}</td>
-                  <td>
-                    {report.mailedAt ? formatDate(report.mailedAt, locale) : <span className="muted">{t('report.staff.notMailed')}</span>}
-                  </td>
-                  <td>
-                    <a href={`/reports/${report.id}`} aria-label={t('report.portal.downloadNamed', { month })}>
-                      {t('report.portal.download')}
-                    </a>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      )}
+      <ReportsTable reports={reports} locale={locale} audience="staff" />
       <Form method="post" className="form search-form">
         <div className="field">
           <label htmlFor="report-month">{t('report.staff.regenerateFor')}</label>
