@@ -5,6 +5,9 @@ import { renderToPipeableStream } from 'react-dom/server';
 import { requestLog } from '../server/request-context';
 import { NonceContext } from '~/utils/nonce';
 
+// A production web process runs the server from this build: one copy of the server's modules (server/http/web-process.ts).
+export { startWebServer } from '../server/http/web-server';
+
 const abortDelayMs = 5_000;
 
 /**
@@ -28,6 +31,8 @@ export default async function handleRequest(
 function render(request: Request, context: EntryContext, nonce: string): Promise<{ html: Buffer<ArrayBuffer>; ok: boolean }> {
   return new Promise((resolve, reject) => {
     let ok = true;
+    // Cleared once rendered: a pending timer would keep the whole render reachable for 5 s.
+    const timer = setTimeout(() => abort(), abortDelayMs);
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={nonce}>
         <RemixServer context={context} url={request.url} abortDelay={abortDelayMs} nonce={nonce} />
@@ -37,17 +42,23 @@ function render(request: Request, context: EntryContext, nonce: string): Promise
           const chunks: Buffer[] = [];
           const body = new PassThrough();
           body.on('data', (chunk: Buffer) => chunks.push(chunk));
-          body.on('end', () => resolve({ html: Buffer.concat(chunks), ok }));
+          body.on('end', () => {
+            clearTimeout(timer);
+            resolve({ html: Buffer.concat(chunks), ok });
+          });
           body.on('error', reject);
           pipe(body);
         },
-        onShellError: reject,
+        onShellError(error) {
+          clearTimeout(timer);
+          reject(error);
+        },
         onError(error) {
           ok = false;
           requestLog().error({ err: error, url: request.url }, 'page rendering failed');
         },
       },
     );
-    setTimeout(abort, abortDelayMs).unref();
+    timer.unref();
   });
 }

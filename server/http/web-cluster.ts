@@ -1,9 +1,14 @@
 import cluster from 'node:cluster';
 import { logger } from '../logger';
 
-/** The primary of WEB_CONCURRENCY web processes sharing the port: one that dies is replaced, a stop signal stops them all. */
-export function runWebCluster(count: number): void {
+/**
+ * The primary of `count` web processes sharing the port: one that dies is replaced, a stop signal
+ * stops them all. Each runs `entry` without the primary's tsx loader where Node strips types
+ * itself (Node 24; an older Node keeps the loader rather than failing to start them).
+ */
+export function runWebCluster(count: number, entry: string): void {
   let stopping = false;
+  cluster.setupPrimary({ exec: entry, execArgv: process.features.typescript ? [] : process.execArgv });
   for (let i = 0; i < count; i += 1) cluster.fork();
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) return;

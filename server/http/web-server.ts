@@ -18,10 +18,13 @@ function importBuild(): Promise<ServerBuild> {
   return loaded.build;
 }
 
-/** One web process: the Express app on PORT until a stop signal. */
-export async function startWebServer(): Promise<void> {
+/**
+ * One web process: the Express app on PORT until a stop signal. A production process passes the
+ * build it was loaded from (web-process.ts); development imports it and again after each rebuild.
+ */
+export async function startWebServer(build?: ServerBuild): Promise<void> {
   installGlobals({ nativeFetch: true });
-  const initialBuild = await importBuild();
+  const initialBuild = build ?? (await importBuild());
   startReadReplicas();
   const app = createApp(isProduction ? initialBuild : importBuild);
 
