@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startGlpiSimulator, type GlpiSimulator } from './glpi-simulator';
+import { seedStore } from './sim-seed';
+import { formatGlpiDate } from './sim-text';
 
 const started: GlpiSimulator[] = [];
 afterEach(async () => {
@@ -45,6 +47,27 @@ describe('GLPI simulator data', () => {
     expect(counts.Entity).toBe(1 + 1 + 4);
     const dates = a.state.rows('Ticket').map((row) => String(row.date));
     expect(dates.every((date) => date >= '2024-11-29' && date <= '2026-11-29 23:59:59')).toBe(true);
+  });
+
+  it("dates no row after the simulator's clock, as a real GLPI lists none", () => {
+    // Tickets opened in the last days before the reference once had their solution dated after it.
+    const store = seedStore({ seed: 5, entities: 2, assets: 0, tickets: 3_000, referenceDate: new Date().toISOString() });
+    const clock = formatGlpiDate(Date.now());
+    // What happened (deadlines such as time_to_resolve may lie ahead).
+    const happened = ['date', 'date_mod', 'date_creation', 'takeintoaccountdate', 'solvedate', 'closedate', 'date_approval'];
+    const later: string[] = [];
+    for (const [itemtype, table] of store.tables) {
+      for (const row of table.rows.values()) {
+        for (const column of happened) {
+          const value = table.value(row, column);
+          if (typeof value === 'string' && value > clock) later.push(`${itemtype} ${row.id} ${column} ${value}`);
+        }
+      }
+    }
+    expect(later).toEqual([]);
+    // The last days before the reference are seeded all the same: tickets solved and closed in them.
+    const recent = formatGlpiDate(Date.now() - 3 * 86_400_000);
+    expect([...store.table('ITILSolution').rows.values()].filter((row) => String(row.date_mod) > recent).length).toBeGreaterThan(0);
   });
 
   it('seeds named entities first, under the parent entity', async () => {

@@ -18,7 +18,10 @@ export const seedOptionsSchema = z.object({
   assets: z.number().int().min(0).default(240),
   tickets: z.number().int().min(0).default(60),
   followupsPerTicket: z.number().min(0).default(1.5),
-  /** Seeded dates spread over the two years before this instant (ISO); default: today 00:00 UTC. */
+  /**
+   * Seeded dates spread over the two years before this instant (ISO); default: today 00:00 UTC. No
+   * seeded row is dated after it, nor after the simulator's clock (a later instant counts as now).
+   */
   referenceDate: z.string().optional(),
 });
 export type SeedOptions = z.input<typeof seedOptionsSchema>;
@@ -44,7 +47,8 @@ const day = 86_400_000;
 
 export function seedStore(input: SeedOptions = {}): Store {
   const options = seedOptionsSchema.parse(input);
-  const reference = options.referenceDate ? Date.parse(options.referenceDate) : Math.floor(Date.now() / day) * day;
+  // A real GLPI never lists a row dated after its own clock (the simulator's is the machine's).
+  const reference = Math.min(options.referenceDate ? Date.parse(options.referenceDate) : Math.floor(Date.now() / day) * day, Date.now());
   const rng = createPrng(options.seed);
   const store = new Store();
   const rootStamp = formatGlpiDate(reference - 800 * day);
@@ -372,14 +376,23 @@ function seedTickets(store: Store, rng: Prng, client: Client, count: number, fol
   for (let n = 0; n < count; n += 1) {
     const opened = reference - rng.next() * 730 * day;
     const status = pickStatus(rng);
-    const takenAt = status >= 2 ? opened + rng.int(600, 86_400) * 1000 : null;
-    const solved = status >= 5 ? (takenAt ?? opened) + rng.int(1, 10) * day * rng.next() : null;
-    const closed = status === 6 && solved !== null ? solved + rng.int(1, 7) * day : null;
+    const drawnTaken = status >= 2 ? opened + rng.int(600, 86_400) * 1000 : null;
+    const drawnSolved = status >= 5 ? (drawnTaken ?? opened) + rng.int(1, 10) * day * rng.next() : null;
+    const drawnClosed = status === 6 && drawnSolved !== null ? drawnSolved + rng.int(1, 7) * day : null;
     const title = rng.pick(names.ticketTitles);
     const urgency = rng.int(1, 5);
     const impact = rng.int(1, 5);
     const followups = Math.floor(followupsPerTicket * 2 * rng.next() + 0.5);
-    const lastEvent = Math.min(reference, Math.max(opened, takenAt ?? 0, solved ?? 0, closed ?? 0) + rng.next() * day);
+    const drawnLast = Math.max(opened, drawnTaken ?? 0, drawnSolved ?? 0, drawnClosed ?? 0) + rng.next() * day;
+    // A ticket opened shortly before the reference lives its drawn course faster, so that it ends by
+    // then (a solution, a closing or a take into account dated after GLPI's clock is no GLPI's): the
+    // draws stay, and with them every other value of the seed.
+    const pace = drawnLast > reference ? (reference - opened) / (drawnLast - opened) : 1;
+    const paced = (at: number | null) => (at === null ? null : opened + (at - opened) * pace);
+    const takenAt = paced(drawnTaken);
+    const solved = paced(drawnSolved);
+    const closed = paced(drawnClosed);
+    const lastEvent = opened + (drawnLast - opened) * pace;
     // One closed ticket in four was imported closed and never taken into account: a follow-up on it
     // leaves its date_mod alone, as GLPI does (sim-write-tickets.ts, touchTicket).
     const taken = status === 6 && n % 4 === 3 ? null : takenAt;

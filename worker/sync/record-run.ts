@@ -21,7 +21,7 @@ export async function recordRun(
         : run.error instanceof Error
           ? `${run.error.name}: ${run.error.message}`
           : String(run.error);
-    const row = await GlpiSyncRun.create({
+    await GlpiSyncRun.create({
       companyId: target.companyId,
       glpiEntityId: target.companyId === null ? null : target.entityId,
       startedAt: run.startedAt,
@@ -32,7 +32,14 @@ export async function recordRun(
       status: run.status,
       error: error?.slice(0, 2_000) ?? null,
     });
-    await GlpiSyncRun.destroy({ where: { companyId: target.companyId, id: { [Op.lte]: row.id - keptPerScope } } });
+    // Its own last runs, not the last ids: two hundred companies record hundreds of runs a minute.
+    const oldestKept = await GlpiSyncRun.findOne({
+      where: { companyId: target.companyId },
+      order: [['id', 'DESC']],
+      offset: keptPerScope - 1,
+      attributes: ['id'],
+    });
+    if (oldestKept) await GlpiSyncRun.destroy({ where: { companyId: target.companyId, id: { [Op.lt]: oldestKept.id } } });
   } catch (err) {
     logger.warn({ err, companyId: target.companyId }, 'sync run not recorded');
   }
