@@ -160,7 +160,65 @@ try {
     redis: redisServer ? withCommand(processTree(process.pid), 'redis-server') : [],
   };
   if (compare) await compareCaches(workers, simulator, servers, users);
-  const runs = [];
+  // Written after each number of web processes: a run that dies later (a web process that does not
+  // start on a loaded machine) keeps what it measured.
+  const writeResults = async (runs: Run[]) => {
+    const defaultRun = settings.companies === 200 && settings.stepSeconds === 15 && settings.maxSteps === 7 && !settings.rates.length;
+
+    const result = {
+      what: 'capacity: highest page views/s served at p95 ≤ 200 ms with ≤ 1 % errors, rate stepped up by adding users at a fixed think time',
+      measured_at: startedAt.toISOString(),
+      machine_before: machineBefore,
+      machine_after: machineState(),
+      note: "machine shared with other work while measured: see each step's machine.busy_cores and load average beside the platform's own CPU",
+      conditions: {
+        companies: settings.companies,
+        users_per_company: settings.usersPerCompany,
+        park_per_company: perEntity,
+        think_time: `exponential, mean ${settings.thinkSeconds} s`,
+        users_at_rate: `rate × ${settings.thinkSeconds}`,
+        mix_percent: {
+          dashboard: 20,
+          'park-list (filters, sorts, pages)': 25,
+          'tickets-list (filters)': 18,
+          ticket: 15,
+          'create-ticket (form POST)': 2,
+          documents: 14,
+          'pdf-invoice': 3,
+          'pdf-proforma': 3,
+        },
+        document_share: settings.documentShare,
+        navigation_share: 1 - settings.documentShare,
+        step_seconds: settings.stepSeconds,
+        ramp_seconds: settings.rampSeconds,
+        generators: settings.generators,
+        glpi: `simulator answering normally; ${settings.workers === 1 ? 'the worker syncs' : `${settings.workers} workers sync`} all along (GLPI_MAX_PER_SECOND=500)`,
+        servers: replicaTopology
+          ? `${replicaTopology.servers}; private Redis; web processes read the replica through DATABASE_REPLICA_URLS (decision 070)`
+          : shared
+            ? "the machine's shared MariaDB and Redis"
+            : 'private MariaDB (buffer pool 256 MB) and Redis started by the bench',
+        worker: `${settings.workers === 1 ? '' : `${settings.workers} workers, each `}NODE_OPTIONS=--max-old-space-size=160 --max-semi-space-size=4 (npm run worker)`,
+        ...(replicaTopology && {
+          topology: 'replica',
+          run: defaultRun
+            ? `the default run: at most ${settings.maxSteps} steps of ${settings.rampSeconds} + ${settings.stepSeconds} s per number of web processes`
+            : `shorter than the default run (200 companies, 7 steps of 15 s): ${settings.companies} companies, at most ${settings.maxSteps} steps of ${settings.rampSeconds} + ${settings.stepSeconds} s${settings.rates.length ? `, fixed rates ${settings.rates.join(', ')}/s` : ''}`,
+        }),
+      },
+      target: { page_views_per_s: 300, p95_ms: settings.p95TargetMs, web_rss_mb_per_process: 400 },
+      capacity_by_web_processes: Object.fromEntries(runs.map((run) => [run.web_processes, run.capacity_page_views_per_s])),
+      // On the replica topology each capacity comes with its conditions and what the replica did at that step.
+      ...(replicaTopology && { capacity_with_conditions: runs.map(capacityWithConditions) }),
+      runs,
+    };
+    const file = `bench/results/${replicaTopology ? 'load-replica' : 'load'}.json`;
+    await mkdir(path.join(root, 'bench/results'), { recursive: true });
+    if (!compare) await writeFile(path.join(root, file), `${JSON.stringify(result, null, 2)}\n`);
+    return { file, result };
+  };
+  const runs: Run[] = [];
+  let written = { file: '', result: { capacity_by_web_processes: {} } };
   for (const webProcesses of compare ? [] : settings.webProcesses) {
     const web = await startWeb(webProcesses, replicaTopology?.webEnv ?? {});
     const steps = [];
@@ -187,60 +245,9 @@ try {
       capacity_step: best?.offered_per_s ?? null,
       steps,
     });
+    written = await writeResults(runs);
   }
-  const defaultRun = settings.companies === 200 && settings.stepSeconds === 15 && settings.maxSteps === 7 && !settings.rates.length;
-
-  const result = {
-    what: 'capacity: highest page views/s served at p95 ≤ 200 ms with ≤ 1 % errors, rate stepped up by adding users at a fixed think time',
-    measured_at: startedAt.toISOString(),
-    machine_before: machineBefore,
-    machine_after: machineState(),
-    note: "machine shared with other work while measured: see each step's machine.busy_cores and load average beside the platform's own CPU",
-    conditions: {
-      companies: settings.companies,
-      users_per_company: settings.usersPerCompany,
-      park_per_company: perEntity,
-      think_time: `exponential, mean ${settings.thinkSeconds} s`,
-      users_at_rate: `rate × ${settings.thinkSeconds}`,
-      mix_percent: {
-        dashboard: 20,
-        'park-list (filters, sorts, pages)': 25,
-        'tickets-list (filters)': 18,
-        ticket: 15,
-        'create-ticket (form POST)': 2,
-        documents: 14,
-        'pdf-invoice': 3,
-        'pdf-proforma': 3,
-      },
-      document_share: settings.documentShare,
-      navigation_share: 1 - settings.documentShare,
-      step_seconds: settings.stepSeconds,
-      ramp_seconds: settings.rampSeconds,
-      generators: settings.generators,
-      glpi: `simulator answering normally; ${settings.workers === 1 ? 'the worker syncs' : `${settings.workers} workers sync`} all along (GLPI_MAX_PER_SECOND=500)`,
-      servers: replicaTopology
-        ? `${replicaTopology.servers}; private Redis; web processes read the replica through DATABASE_REPLICA_URLS (decision 070)`
-        : shared
-          ? "the machine's shared MariaDB and Redis"
-          : 'private MariaDB (buffer pool 256 MB) and Redis started by the bench',
-      worker: `${settings.workers === 1 ? '' : `${settings.workers} workers, each `}NODE_OPTIONS=--max-old-space-size=160 --max-semi-space-size=4 (npm run worker)`,
-      ...(replicaTopology && {
-        topology: 'replica',
-        run: defaultRun
-          ? `the default run: at most ${settings.maxSteps} steps of ${settings.rampSeconds} + ${settings.stepSeconds} s per number of web processes`
-          : `shorter than the default run (200 companies, 7 steps of 15 s): ${settings.companies} companies, at most ${settings.maxSteps} steps of ${settings.rampSeconds} + ${settings.stepSeconds} s${settings.rates.length ? `, fixed rates ${settings.rates.join(', ')}/s` : ''}`,
-      }),
-    },
-    target: { page_views_per_s: 300, p95_ms: settings.p95TargetMs, web_rss_mb_per_process: 400 },
-    capacity_by_web_processes: Object.fromEntries(runs.map((run) => [run.web_processes, run.capacity_page_views_per_s])),
-    // On the replica topology each capacity comes with its conditions and what the replica did at that step.
-    ...(replicaTopology && { capacity_with_conditions: runs.map(capacityWithConditions) }),
-    runs,
-  };
-  const file = `bench/results/${replicaTopology ? 'load-replica' : 'load'}.json`;
-  await mkdir(path.join(root, 'bench/results'), { recursive: true });
-  if (!compare) await writeFile(path.join(root, file), `${JSON.stringify(result, null, 2)}\n`);
-  console.log(`capacity by web processes: ${JSON.stringify(result.capacity_by_web_processes)} page views/s — ${file}`);
+  console.log(`capacity by web processes: ${JSON.stringify(written.result.capacity_by_web_processes)} page views/s — ${written.file}`);
 } finally {
   for (const child of children.reverse()) await stopChild(child);
   await closeQueues().catch(() => undefined);
@@ -253,11 +260,14 @@ try {
 }
 process.exit(0);
 
-function capacityWithConditions(run: {
+type Run = {
   web_processes: number;
   capacity_page_views_per_s: number;
+  capacity_step: number | null;
   steps: Array<ReturnType<typeof summarize>>;
-}) {
+};
+
+function capacityWithConditions(run: Run) {
   const best = run.steps.filter((s) => s.sustained).at(-1);
   const firstFailed = run.steps.find((s) => !s.sustained);
   return {
@@ -318,7 +328,8 @@ function nextRate(fixed: number[], maxRate: number) {
 async function startWeb(webProcesses: number, overlay: Record<string, string>): Promise<ChildProcess> {
   const web = startProcess('web', [tsx, 'server/http/main.ts'], { ...env, ...overlay, WEB_CONCURRENCY: String(webProcesses) });
   children.push(web);
-  await waitForUrl(`${appUrl}/healthz`);
+  // A loaded machine (other work on the same cores) can take minutes to start the processes.
+  await waitForUrl(`${appUrl}/healthz`, 300_000);
   return web;
 }
 
