@@ -13,6 +13,9 @@
  * generators. The CPU each used during each step is read from /proc, with the machine's load.
  *
  * BENCH_WEB_PROCESSES=1,2 measures the capacity with one and then two web processes (scale-out).
+ * `-- --topology replica` runs it on a MariaDB primary and its replica with two workers
+ * (bench/load-topology.ts; web processes 1,2 unless BENCH_WEB_PROCESSES says otherwise) and writes
+ * bench/results/load-replica.json instead.
  * Other knobs: BENCH_COMPANIES, BENCH_USERS_PER_COMPANY, BENCH_THINK_SECONDS, BENCH_RATES (fixed steps),
  * BENCH_STEP_SECONDS, BENCH_RAMP_SECONDS, BENCH_GENERATORS, BENCH_SKIP_BUILD=1, BENCH_SHARED_SERVERS=1.
  * Writes bench/results/load.json. Not a test.
@@ -26,6 +29,7 @@ import { startMailCatcher } from '../tools/mail-catcher/main';
 import { freePort } from '../tests/support/free-port';
 import { startPrivateMariadb, startPrivateRedis } from '../tests/support/private-services';
 import type { BenchUser, GeneratorPlan, GeneratorReport, Sample } from './load-generator';
+import { startReplicaTopology, topologyOf, type ReplicaStepFigures } from './load-topology';
 import { machineState } from './machine-state';
 import { cpuSeconds, leafProcesses, machineCpu, memoryMb, processTree, withCommand } from './process-cpu';
 
@@ -34,6 +38,7 @@ const numberList = (text: string) =>
     .split(',')
     .map(Number)
     .filter((n) => n > 0);
+const topology = topologyOf(process.argv.slice(2));
 const settings = {
   companies: Number(process.env.BENCH_COMPANIES ?? 200),
   usersPerCompany: Number(process.env.BENCH_USERS_PER_COMPANY ?? 25),
@@ -44,7 +49,8 @@ const settings = {
   stepSeconds: Number(process.env.BENCH_STEP_SECONDS ?? 15),
   rampSeconds: Number(process.env.BENCH_RAMP_SECONDS ?? 5),
   generators: Number(process.env.BENCH_GENERATORS ?? 2),
-  webProcesses: numberList(process.env.BENCH_WEB_PROCESSES ?? process.env.WEB_CONCURRENCY ?? '2'),
+  webProcesses: numberList(process.env.BENCH_WEB_PROCESSES ?? (topology === 'replica' ? '1,2' : (process.env.WEB_CONCURRENCY ?? '2'))),
+  workers: topology === 'replica' ? 2 : 1,
   documentShare: 0.3,
   p95TargetMs: 200,
   maxErrorShare: 0.01,
@@ -54,12 +60,14 @@ const tsx = path.join(root, 'node_modules/.bin/tsx');
 const startedAt = new Date();
 const machineBefore = machineState();
 
-const shared = process.env.BENCH_SHARED_SERVERS === '1';
-const compare = process.env.BENCH_COMPARE === '1';
+const shared = process.env.BENCH_SHARED_SERVERS === '1' && topology === 'single';
+const compare = process.env.BENCH_COMPARE === '1' && topology === 'single';
+const replicaTopology = topology === 'replica' ? await startReplicaTopology('ytech_bench_load') : null;
 // The private servers' own settings: a buffer pool that holds the bench's data, no binary log.
 const mariadb = shared
   ? null
-  : await startPrivateMariadb({ replicationArgs: () => ['--skip-log-bin', '--innodb-buffer-pool-size=256M', '--max-connections=500'] });
+  : (replicaTopology?.pair.primary ??
+    (await startPrivateMariadb({ replicationArgs: () => ['--skip-log-bin', '--innodb-buffer-pool-size=256M', '--max-connections=500'] })));
 const redisServer = shared ? null : await startPrivateRedis();
 const serverUrl = mariadb?.url ?? (process.env.DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/ytech').replace(/\/[^/]*$/, '');
 const [webPort, smtpPort, mailHttpPort, glpiPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
@@ -128,11 +136,10 @@ try {
   children.push(simulator);
   if (process.env.BENCH_SKIP_BUILD !== '1') await runStep('build', [path.join(root, 'node_modules/.bin/remix'), 'build'], env);
   // As `npm run worker` starts it (package.json), heap limits included.
-  const worker = startProcess('worker', [tsx, 'worker/main.ts'], {
-    ...env,
-    NODE_OPTIONS: '--max-old-space-size=160 --max-semi-space-size=4',
-  });
-  children.push(worker);
+  const workers = Array.from({ length: settings.workers }, () =>
+    startProcess('worker', [tsx, 'worker/main.ts'], { ...env, NODE_OPTIONS: '--max-old-space-size=160 --max-semi-space-size=4' }),
+  );
+  children.push(...workers);
 
   let setup = Date.now();
   const companyIds = await createBenchCompanies(settings.companies);
@@ -145,24 +152,89 @@ try {
   const users = await benchUsers(companyIds, settings.usersPerCompany);
   console.log(`${users.length} signed-in users`);
 
-  const servers = {
-    mariadb: mariadb ? withCommand(processTree(process.pid), 'mariadbd') : [],
+  const mariadbOn = (port: number) => withCommand(processTree(process.pid), `--port=${port}`);
+  const servers: Record<string, number[]> = {
+    ...(replicaTopology
+      ? { mariadb_primary: mariadbOn(replicaTopology.pair.primary.port), mariadb_replica: mariadbOn(replicaTopology.pair.replica.port) }
+      : { mariadb: mariadb ? withCommand(processTree(process.pid), 'mariadbd') : [] }),
     redis: redisServer ? withCommand(processTree(process.pid), 'redis-server') : [],
   };
-  if (compare) await compareCaches(worker, simulator, servers, users);
-  const runs = [];
+  if (compare) await compareCaches(workers, simulator, servers, users);
+  // Written after each number of web processes: a run that dies later (a web process that does not
+  // start on a loaded machine) keeps what it measured.
+  const writeResults = async (runs: Run[]) => {
+    const defaultRun = settings.companies === 200 && settings.stepSeconds === 15 && settings.maxSteps === 7 && !settings.rates.length;
+
+    const result = {
+      what: 'capacity: highest page views/s served at p95 ≤ 200 ms with ≤ 1 % errors, rate stepped up by adding users at a fixed think time',
+      measured_at: startedAt.toISOString(),
+      machine_before: machineBefore,
+      machine_after: machineState(),
+      note: "machine shared with other work while measured: see each step's machine.busy_cores and load average beside the platform's own CPU",
+      conditions: {
+        companies: settings.companies,
+        users_per_company: settings.usersPerCompany,
+        park_per_company: perEntity,
+        think_time: `exponential, mean ${settings.thinkSeconds} s`,
+        users_at_rate: `rate × ${settings.thinkSeconds}`,
+        mix_percent: {
+          dashboard: 20,
+          'park-list (filters, sorts, pages)': 25,
+          'tickets-list (filters)': 18,
+          ticket: 15,
+          'create-ticket (form POST)': 2,
+          documents: 14,
+          'pdf-invoice': 3,
+          'pdf-proforma': 3,
+        },
+        document_share: settings.documentShare,
+        navigation_share: 1 - settings.documentShare,
+        step_seconds: settings.stepSeconds,
+        ramp_seconds: settings.rampSeconds,
+        generators: settings.generators,
+        glpi: `simulator answering normally; ${settings.workers === 1 ? 'the worker syncs' : `${settings.workers} workers sync`} all along (GLPI_MAX_PER_SECOND=500)`,
+        servers: replicaTopology
+          ? `${replicaTopology.servers}; private Redis; web processes read the replica through DATABASE_REPLICA_URLS (decision 070)`
+          : shared
+            ? "the machine's shared MariaDB and Redis"
+            : 'private MariaDB (buffer pool 256 MB) and Redis started by the bench',
+        worker: `${settings.workers === 1 ? '' : `${settings.workers} workers, each `}NODE_OPTIONS=--max-old-space-size=160 --max-semi-space-size=4 (npm run worker)`,
+        ...(replicaTopology && {
+          topology: 'replica',
+          run: defaultRun
+            ? `the default run: at most ${settings.maxSteps} steps of ${settings.rampSeconds} + ${settings.stepSeconds} s per number of web processes`
+            : `shorter than the default run (200 companies, 7 steps of 15 s): ${settings.companies} companies, at most ${settings.maxSteps} steps of ${settings.rampSeconds} + ${settings.stepSeconds} s${settings.rates.length ? `, fixed rates ${settings.rates.join(', ')}/s` : ''}`,
+        }),
+      },
+      target: { page_views_per_s: 300, p95_ms: settings.p95TargetMs, web_rss_mb_per_process: 400 },
+      capacity_by_web_processes: Object.fromEntries(runs.map((run) => [run.web_processes, run.capacity_page_views_per_s])),
+      // On the replica topology each capacity comes with its conditions and what the replica did at that step.
+      ...(replicaTopology && { capacity_with_conditions: runs.map(capacityWithConditions) }),
+      runs,
+    };
+    const file = `bench/results/${replicaTopology ? 'load-replica' : 'load'}.json`;
+    await mkdir(path.join(root, 'bench/results'), { recursive: true });
+    if (!compare) await writeFile(path.join(root, file), `${JSON.stringify(result, null, 2)}\n`);
+    return { file, result };
+  };
+  const runs: Run[] = [];
+  let written = { file: '', result: { capacity_by_web_processes: {} } };
   for (const webProcesses of compare ? [] : settings.webProcesses) {
-    const web = await startWeb(webProcesses, {});
+    const web = await startWeb(webProcesses, replicaTopology?.webEnv ?? {});
     const steps = [];
     // Unrecorded: a process that has just started runs cold code.
-    await step(web, worker, simulator, servers, users, settings.rates[0] ?? 25, webProcesses, true);
+    await step(web, workers, simulator, servers, users, settings.rates[0] ?? 25, webProcesses, true);
     const next = nextRate(settings.rates, Math.floor(users.length / settings.thinkSeconds));
     for (let rate = next(null); rate !== null && steps.length < settings.maxSteps; rate = next(steps.at(-1)!.sustained)) {
-      const result = await step(web, worker, simulator, servers, users, rate, webProcesses, false);
+      const result = await step(web, workers, simulator, servers, users, rate, webProcesses, false);
       steps.push(result);
       console.log(
         `${String(rate).padStart(4)}/s offered: ${result.page_views_per_s}/s served, p50 ${result.p50_ms} ms, p95 ${result.p95_ms} ms, ${result.errors} errors; CPU cores used ${JSON.stringify(result.cpu_cores)}; machine busy ${result.machine.busy_cores} cores`,
       );
+      if (result.replica)
+        console.log(
+          `      replica served ${result.replica.replica_share_of_web_reads_percent} % of the web's SELECTs; lag max ${result.replica.lag_s.heartbeat_max} s (heartbeat), ${result.replica.lag_s.seconds_behind_master_max} s (Seconds_Behind_Master)`,
+        );
     }
     await stopChild(web);
     const sustained = steps.filter((s) => s.sustained);
@@ -173,46 +245,9 @@ try {
       capacity_step: best?.offered_per_s ?? null,
       steps,
     });
+    written = await writeResults(runs);
   }
-
-  const result = {
-    what: 'capacity: highest page views/s served at p95 ≤ 200 ms with ≤ 1 % errors, rate stepped up by adding users at a fixed think time',
-    measured_at: startedAt.toISOString(),
-    machine_before: machineBefore,
-    machine_after: machineState(),
-    note: "machine shared with other work while measured: see each step's machine.busy_cores and load average beside the platform's own CPU",
-    conditions: {
-      companies: settings.companies,
-      users_per_company: settings.usersPerCompany,
-      park_per_company: perEntity,
-      think_time: `exponential, mean ${settings.thinkSeconds} s`,
-      users_at_rate: `rate × ${settings.thinkSeconds}`,
-      mix_percent: {
-        dashboard: 20,
-        'park-list (filters, sorts, pages)': 25,
-        'tickets-list (filters)': 18,
-        ticket: 15,
-        'create-ticket (form POST)': 2,
-        documents: 14,
-        'pdf-invoice': 3,
-        'pdf-proforma': 3,
-      },
-      document_share: settings.documentShare,
-      navigation_share: 1 - settings.documentShare,
-      step_seconds: settings.stepSeconds,
-      ramp_seconds: settings.rampSeconds,
-      generators: settings.generators,
-      glpi: 'simulator answering normally; the worker syncs all along (GLPI_MAX_PER_SECOND=500)',
-      servers: shared ? "the machine's shared MariaDB and Redis" : 'private MariaDB (buffer pool 256 MB) and Redis started by the bench',
-      worker: 'NODE_OPTIONS=--max-old-space-size=160 --max-semi-space-size=4 (npm run worker)',
-    },
-    target: { page_views_per_s: 300, p95_ms: settings.p95TargetMs, web_rss_mb_per_process: 400 },
-    capacity_by_web_processes: Object.fromEntries(runs.map((run) => [run.web_processes, run.capacity_page_views_per_s])),
-    runs,
-  };
-  await mkdir(path.join(root, 'bench/results'), { recursive: true });
-  if (!compare) await writeFile(path.join(root, 'bench/results/load.json'), `${JSON.stringify(result, null, 2)}\n`);
-  console.log(`capacity by web processes: ${JSON.stringify(result.capacity_by_web_processes)} page views/s — bench/results/load.json`);
+  console.log(`capacity by web processes: ${JSON.stringify(written.result.capacity_by_web_processes)} page views/s — ${written.file}`);
 } finally {
   for (const child of children.reverse()) await stopChild(child);
   await closeQueues().catch(() => undefined);
@@ -221,9 +256,47 @@ try {
   await catcher.close();
   await rm(env.UPLOAD_DIR!, { recursive: true, force: true });
   await redisServer?.destroy();
-  await mariadb?.destroy();
+  await (replicaTopology ? replicaTopology.close() : mariadb?.destroy());
 }
 process.exit(0);
+
+type Run = {
+  web_processes: number;
+  capacity_page_views_per_s: number;
+  capacity_step: number | null;
+  steps: Array<ReturnType<typeof summarize>>;
+};
+
+function capacityWithConditions(run: Run) {
+  const best = run.steps.filter((s) => s.sustained).at(-1);
+  const firstFailed = run.steps.find((s) => !s.sustained);
+  return {
+    web_processes: run.web_processes,
+    workers: settings.workers,
+    capacity_page_views_per_s: run.capacity_page_views_per_s,
+    at_step: best && {
+      offered_per_s: best.offered_per_s,
+      users: best.users,
+      think_time_mean_s: best.think_time_mean_s,
+      companies: settings.companies,
+      p50_ms: best.p50_ms,
+      p95_ms: best.p95_ms,
+      errors: best.errors,
+      replica: best.replica,
+      load_average_1_5_15: best.machine.load_average_1_5_15,
+      machine_busy_cores: best.machine.busy_cores,
+      other_work_cores: best.machine.other_work_cores,
+    },
+    first_failed_step: firstFailed && {
+      offered_per_s: firstFailed.offered_per_s,
+      page_views_per_s: firstFailed.page_views_per_s,
+      p95_ms: firstFailed.p95_ms,
+      errors: firstFailed.errors,
+      load_average_1_5_15: firstFailed.machine.load_average_1_5_15,
+    },
+    glpi: 'simulator answering normally, synced all along',
+  };
+}
 
 /**
  * The rates to try: the fixed list until a step fails; or a search — 25 views/s, doubled while
@@ -255,7 +328,8 @@ function nextRate(fixed: number[], maxRate: number) {
 async function startWeb(webProcesses: number, overlay: Record<string, string>): Promise<ChildProcess> {
   const web = startProcess('web', [tsx, 'server/http/main.ts'], { ...env, ...overlay, WEB_CONCURRENCY: String(webProcesses) });
   children.push(web);
-  await waitForUrl(`${appUrl}/healthz`);
+  // A loaded machine (other work on the same cores) can take minutes to start the processes.
+  await waitForUrl(`${appUrl}/healthz`, 300_000);
   return web;
 }
 
@@ -266,12 +340,7 @@ async function startWeb(webProcesses: number, overlay: Record<string, string>): 
  * means something only below saturation (p95 within the target), so keep the rate low on a busy
  * machine. Writes bench/results/web-caches.json.
  */
-async function compareCaches(
-  worker: ChildProcess,
-  simulator: ChildProcess,
-  servers: Record<'mariadb' | 'redis', number[]>,
-  users: BenchUser[],
-) {
+async function compareCaches(workers: ChildProcess[], simulator: ChildProcess, servers: Record<string, number[]>, users: BenchUser[]) {
   const rate = Number(process.env.BENCH_COMPARE_RATE ?? 40);
   const webProcesses = settings.webProcesses[0]!;
   const variants: Record<string, Record<string, string>> = {
@@ -282,8 +351,8 @@ async function compareCaches(
   for (let round = 0; round < 2; round += 1) {
     for (const [name, overlay] of Object.entries(variants)) {
       const web = await startWeb(webProcesses, overlay);
-      await step(web, worker, simulator, servers, users, rate, webProcesses, true);
-      const result = await step(web, worker, simulator, servers, users, rate, webProcesses, false);
+      await step(web, workers, simulator, servers, users, rate, webProcesses, true);
+      const result = await step(web, workers, simulator, servers, users, rate, webProcesses, false);
       await stopChild(web);
       (runs[name] ??= []).push(result);
       console.log(
@@ -327,9 +396,9 @@ async function compareCaches(
 
 async function step(
   web: ChildProcess,
-  worker: ChildProcess,
+  workers: ChildProcess[],
   simulator: ChildProcess,
-  servers: Record<'mariadb' | 'redis', number[]>,
+  servers: Record<string, number[]>,
   allUsers: BenchUser[],
   rate: number,
   webProcesses: number,
@@ -370,16 +439,17 @@ async function step(
   await new Promise((r) => setTimeout(r, settings.rampSeconds * 1000));
   const trees = {
     web: processTree(web.pid!),
-    worker: processTree(worker.pid!),
-    mariadb: servers.mariadb,
-    redis: servers.redis,
+    worker: workers.flatMap((worker) => processTree(worker.pid!)),
+    ...servers,
     glpi_simulator: processTree(simulator.pid!),
     load_generators: generators.flatMap((g) => processTree(g.child.pid!)),
   };
   const cpuBefore = Object.fromEntries(Object.entries(trees).map(([name, pids]) => [name, cpuSeconds(pids)]));
   const machineCpuBefore = machineCpu();
   const loadBefore = machineState().load_average_1_5_15;
+  const replicaWatch = warmup ? undefined : await replicaTopology?.watch(appUrl);
   await new Promise((r) => setTimeout(r, seconds * 1000));
+  const replica = await replicaWatch?.();
   const cpu = Object.fromEntries(
     Object.entries(trees).map(([name, pids]) => [name, Math.round(((cpuSeconds(pids) - cpuBefore[name]!) / seconds) * 100) / 100]),
   );
@@ -396,7 +466,8 @@ async function step(
     loadBefore,
     webMemory,
     webProcesses,
-    workerMemory: memoryMb(worker.pid!),
+    workerMemory: workers.length === 1 ? memoryMb(workers[0]!.pid!) : workers.map((worker) => memoryMb(worker.pid!)),
+    replica,
   });
 }
 
@@ -411,7 +482,8 @@ function summarize(
     loadBefore: number[];
     webMemory: Array<{ rss: number; peak: number }>;
     webProcesses: number;
-    workerMemory: { rss: number; peak: number };
+    workerMemory: { rss: number; peak: number } | Array<{ rss: number; peak: number }>;
+    replica?: ReplicaStepFigures;
   },
 ) {
   const samples = reports.flatMap((r) => r.samples);
@@ -475,6 +547,7 @@ function summarize(
     },
     web_memory_mb: extra.webMemory,
     worker_memory_mb: extra.workerMemory,
+    ...(extra.replica && { replica: extra.replica }),
     first_errors: errors.slice(0, 5),
   };
 }
