@@ -130,10 +130,11 @@ export async function startPrivateMariadb(options: PrivateMariadbOptions = {}): 
           `--port=${port}`,
           '--bind-address=127.0.0.1',
           '--user=root',
-          ...(options.replicationArgs?.(dir) ?? ['--skip-log-bin']),
           '--innodb-buffer-pool-size=32M',
           '--character-set-server=utf8mb4',
           '--collation-server=utf8mb4_unicode_ci',
+          // Last: the caller's settings win over the defaults above (mariadbd keeps an option's last value).
+          ...(options.replicationArgs?.(dir) ?? ['--skip-log-bin']),
         ],
         { stdio: 'pipe' },
       ),
