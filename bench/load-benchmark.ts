@@ -454,7 +454,8 @@ async function step(
     Object.entries(trees).map(([name, pids]) => [name, Math.round(((cpuSeconds(pids) - cpuBefore[name]!) / seconds) * 100) / 100]),
   );
   const machineCpuAfter = machineCpu();
-  const webMemory = withCommand(leafProcesses(trees.web), 'server/http/main.ts')
+  // The processes that serve (server/http/web-process.ts under the cluster's primary, decision 260), not the primary.
+  const webMemory = withCommand(leafProcesses(trees.web), 'server/http/web-process.ts')
     .map(memoryMb)
     .filter((m) => m.rss > 0);
   const reports = await Promise.all(generators.map((g) => g.done));
