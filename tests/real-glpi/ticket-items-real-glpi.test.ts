@@ -6,6 +6,7 @@ import { ticketConversation } from '../../server/portal/ticket-conversation';
 import { syncCompany } from '../../worker/sync/sync-company';
 import { closeTestResources } from '../support/close-resources';
 import { startRealSyncHarness, type RealSyncHarness } from '../support/real-sync-harness';
+import { waitFor } from '../support/wait-for';
 
 /**
  * Item_Ticket against a real GLPI 10.0.12: the facts the sync's strategy rests on
@@ -28,6 +29,15 @@ const dateMod = async (ticketId: number) =>
   (
     await h.glpi.query<{ d: string }>("SELECT DATE_FORMAT(date_mod, '%Y-%m-%d %H:%i:%s') AS d FROM glpi_tickets WHERE id = ?", [ticketId])
   )[0]!.d;
+/**
+ * GLPI's date_mod counts whole seconds: a technician's change made in the very second the sync last read the
+ * ticket leaves it as read (decision 181's known limit, repaired by the reconcile). The scenario's next change
+ * is made in a later second than every read before it, on the machine's one clock that GLPI also reads.
+ */
+const inALaterSecond = async () => {
+  const second = Math.floor(Date.now() / 1000);
+  await waitFor(async () => Math.floor(Date.now() / 1000) > second, { intervalMs: 20, what: 'the next second' });
+};
 const backDate = (ticketId: number) => h.glpi.query("UPDATE glpi_tickets SET date_mod = '2026-01-05 08:00:00' WHERE id = ?", [ticketId]);
 const linksIn = async (ticketId: number) =>
   (await h.glpi.query<{ id: number }>('SELECT id FROM glpi_items_tickets WHERE tickets_id = ? ORDER BY id', [ticketId])).map((r) => r.id);
@@ -91,6 +101,7 @@ describe('Item_Ticket on a real GLPI', () => {
     expect(await cached(early)).toEqual([{ glpi_id: earlyLink, itemtype: 'Computer', items_id: pc }]);
 
     // A technician links the ticket to two assets of the client and one of another entity.
+    await inALaterSecond();
     await backDate(ticket);
     const links = [
       await h.driver.createOne('Item_Ticket', { tickets_id: ticket, itemtype: 'Computer', items_id: pc }),
@@ -110,6 +121,7 @@ describe('Item_Ticket on a real GLPI', () => {
     expect((await assetDetail({ companyId: other.companyId, memberUserId: null }, 'computers', foreign)).tickets).toEqual([]);
 
     // The technician removes the printer.
+    await inALaterSecond();
     await backDate(ticket);
     await h.driver.purge('Item_Ticket', [links[1]!]);
     await h.cycle(client.companyId);
