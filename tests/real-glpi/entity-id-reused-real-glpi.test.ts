@@ -9,6 +9,7 @@ import { provisionCompany, type ProvisioningOptions } from '../../worker/provisi
 import { syncCompany } from '../../worker/sync/sync-company';
 import { closeTestResources } from '../support/close-resources';
 import { createCompany, createUser } from '../support/fixtures';
+import { privateRealGlpi, type RealGlpi } from '../support/real-glpi';
 import { startRealSyncHarness, type RealSyncHarness } from '../support/real-sync-harness';
 import { waitFor } from '../support/wait-for';
 
@@ -17,6 +18,9 @@ import { waitFor } from '../support/wait-for';
  * entity. What GLPI holds is read from its own database, never through the code under test.
  */
 let h: RealSyncHarness;
+// A GLPI of this file's own: the id given again is MAX(id) + 1, which an entity created meanwhile by
+// another file on the run's shared GLPI would take (CI saw 25 instead of 22).
+let glpi: RealGlpi & { stop(): Promise<void> };
 let options: ProvisioningOptions;
 let worker: Worker | null = null;
 
@@ -30,7 +34,8 @@ const ticketsCarrying = (key: string) =>
   h.glpi.query<{ id: number; entities_id: number }>('SELECT id, entities_id FROM glpi_tickets WHERE content LIKE ?', [`%${key}%`]);
 
 beforeAll(async () => {
-  h = await startRealSyncHarness();
+  glpi = await privateRealGlpi('entity-reuse');
+  h = await startRealSyncHarness({ glpi });
   options = { pool: () => h.ctx.pool, parentEntityId: h.parentEntityId, clientProfileId: 1 };
   await getQueue('glpi-outbox').obliterate({ force: true });
 }, 300_000);
@@ -39,6 +44,7 @@ afterAll(async () => {
   await worker?.close();
   await getQueue('glpi-outbox').obliterate({ force: true });
   await h?.close();
+  await glpi?.stop();
   await closeTestResources();
 });
 
