@@ -13,6 +13,7 @@ import {
   playwrightCounts,
   runSucceeded,
   summaryLine,
+  unsuccessfulTests,
   vitestCounts,
   type PlaywrightReport,
   type SuiteCounts,
@@ -129,6 +130,11 @@ async function main(): Promise<number> {
   }
   const env = { ...process.env, ...glpiEnv, CI: process.env.CI ?? 'true' };
   const suites: SuiteCounts[] = [];
+  const reports: { vitest: VitestReport | null; retried: string[] | null; e2e: PlaywrightReport | null } = {
+    vitest: null,
+    retried: null,
+    e2e: null,
+  };
 
   console.log('\n== unit and integration tests (vitest)');
   rmSync('test-results/vitest.json', { force: true });
@@ -144,18 +150,21 @@ async function main(): Promise<number> {
     ],
     env,
   );
-  suites.push(
-    vitestCounts(readJson<VitestReport>('test-results/vitest.json'), readJson<string[]>('test-results/vitest-retried.json'), vitestStatus),
-  );
+  reports.vitest = readJson<VitestReport>('test-results/vitest.json');
+  reports.retried = readJson<string[]>('test-results/vitest-retried.json');
+  suites.push(vitestCounts(reports.vitest, reports.retried, vitestStatus));
 
   if (!interrupted) {
     console.log('\n== end-to-end tests (Playwright, Chromium)');
     rmSync('test-results/e2e-report.json', { force: true });
     const e2eStatus = await run([bin('playwright'), 'test'], env);
-    suites.push(playwrightCounts(readJson<PlaywrightReport>('test-results/e2e-report.json'), e2eStatus));
+    reports.e2e = readJson<PlaywrightReport>('test-results/e2e-report.json');
+    suites.push(playwrightCounts(reports.e2e, e2eStatus));
   }
   await stopRealGlpi();
   const total = addCounts(...suites);
+  const unsuccessful = unsuccessfulTests(reports.vitest, reports.retried, reports.e2e);
+  if (unsuccessful.length > 0) console.log(`\n${unsuccessful.join('\n')}`);
   if (total.flaky > 0) console.log(`\n${total.flaky} test(s) passed only on a retry (marked "flaky" above): the run fails.`);
   console.log(`\n${summaryLine(total)}`);
   return runSucceeded(total) ? 0 : 1;

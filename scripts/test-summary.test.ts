@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { addCounts, playwrightCounts, runSucceeded, summaryLine, vitestCounts, type VitestReport } from './test-summary';
+import { addCounts, playwrightCounts, runSucceeded, summaryLine, unsuccessfulTests, vitestCounts, type VitestReport } from './test-summary';
 
 function runVitest(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -46,5 +46,45 @@ describe("npm test's closing line", () => {
     expect(playwrightCounts({ stats: { expected: 3, unexpected: 0, flaky: 0 } }, 1)).toEqual({ passed: 3, failed: 1, flaky: 0 });
     expect(vitestCounts({ numPassedTests: 5, numFailedTests: 0 }, null, 1)).toEqual({ passed: 5, failed: 1, flaky: 0 });
     expect(vitestCounts(null, null, 1)).toEqual({ passed: 0, failed: 1, flaky: 0 });
+  });
+
+  it('names every failed and flaky test with its error, so that the tail of a CI log says what broke', () => {
+    const cwd = process.cwd();
+    const vitest: VitestReport = {
+      numPassedTests: 1,
+      numFailedTests: 1,
+      testResults: [
+        {
+          name: path.join(cwd, 'tests/a.test.ts'),
+          status: 'failed',
+          assertionResults: [
+            { fullName: 'mail > is sent', status: 'failed', failureMessages: ['\nError: Test timed out in 5000ms.\n    at stack'] },
+            { fullName: 'mail > is logged', status: 'passed' },
+          ],
+        },
+        { name: path.join(cwd, 'tests/b.test.ts'), status: 'failed', message: 'beforeAll: ECONNREFUSED', assertionResults: [] },
+        { name: path.join(cwd, 'tests/c.test.ts'), status: 'passed', assertionResults: [{ fullName: 'c', status: 'passed' }] },
+      ],
+    };
+    const e2e = {
+      stats: { expected: 1, unexpected: 1, flaky: 1 },
+      suites: [
+        {
+          title: 'quote.spec.ts',
+          file: 'quote.spec.ts',
+          specs: [{ title: 'a visitor requests a quote', line: 12, tests: [{ status: 'unexpected' }] }],
+          suites: [{ title: 'portal', specs: [{ title: 'opens a ticket', line: 40, tests: [{ status: 'flaky' }] }] }],
+        },
+        { title: 'ok.spec.ts', file: 'ok.spec.ts', specs: [{ title: 'fine', line: 3, tests: [{ status: 'expected' }] }] },
+      ],
+    };
+    expect(unsuccessfulTests(vitest, [path.join(cwd, 'tests/d.test.ts') + ' > retried once'], e2e)).toEqual([
+      'failed: tests/a.test.ts > mail > is sent — Error: Test timed out in 5000ms.',
+      'failed: tests/b.test.ts — beforeAll: ECONNREFUSED',
+      'flaky: tests/d.test.ts > retried once',
+      'failed: e2e/quote.spec.ts:12 > a visitor requests a quote',
+      'flaky: e2e/quote.spec.ts:40 > opens a ticket',
+    ]);
+    expect(unsuccessfulTests(null, null, null)).toEqual([]);
   });
 });
