@@ -5,6 +5,7 @@ import { useTranslation } from '~/i18n/use-translation';
 import { Pager } from '~/components/pager';
 import { SubscriptionRequired } from '~/components/portal/subscription-required';
 import { SyncedAt } from '~/components/portal/synced-at';
+import { FilterSelect } from '~/components/portal/filter-select';
 import { parkValue } from '~/components/portal/park-value';
 import { superClientPage } from '~/utils/portal.server';
 import { assetSlugs, assetSlugSchema } from '../../server/portal/asset-types';
@@ -61,28 +62,20 @@ export default function ParkList() {
           <label htmlFor="filter-q">{t(`${p}.search`)}</label>
           <input id="filter-q" type="search" name="q" defaultValue={filter.q ?? ''} placeholder={t(`${p}.searchHint`)} />
         </div>
-        <div className="field">
-          <label htmlFor="filter-state">{t('clientPortal.dashboard.state')}</label>
-          <select id="filter-state" name="state" defaultValue={filter.state ?? ''} className="bo-select">
-            <option value="">{t(`${p}.allStates`)}</option>
-            {list.states.map((state) => (
-              <option key={state} value={state}>
-                {state}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-location">{t(`${p}.columns.location`)}</label>
-          <select id="filter-location" name="location" defaultValue={filter.location ?? ''} className="bo-select">
-            <option value="">{t(`${p}.allLocations`)}</option>
-            {list.locations.map((location) => (
-              <option key={location} value={location}>
-                {location}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="state"
+          label={t('clientPortal.dashboard.state')}
+          allLabel={t(`${p}.allStates`)}
+          value={filter.state}
+          choices={list.states.map((state) => ({ value: state, label: state }))}
+        />
+        <FilterSelect
+          name="location"
+          label={t(`${p}.columns.location`)}
+          allLabel={t(`${p}.allLocations`)}
+          value={filter.location}
+          choices={list.locations.map((location) => ({ value: location, label: location }))}
+        />
         {filter.sort ? <input type="hidden" name="sort" value={filter.sort} /> : null}
         {filter.sort ? <input type="hidden" name="dir" value={filter.dir} /> : null}
         <button type="submit" className="button">

@@ -5,6 +5,7 @@ import { useTranslation } from '~/i18n/use-translation';
 import { Pager } from '~/components/pager';
 import { SubscriptionRequired } from '~/components/portal/subscription-required';
 import { SyncedAt } from '~/components/portal/synced-at';
+import { FilterSelect } from '~/components/portal/filter-select';
 import { OutboxState, TicketDeadlines } from '~/components/portal/ticket-bits';
 import { formatPortalDate } from '~/components/portal/format-date';
 import { superClientPage } from '~/utils/portal.server';
@@ -62,39 +63,27 @@ export default function TicketList() {
           <label htmlFor="filter-q">{t(`${k}.search`)}</label>
           <input id="filter-q" type="search" name="q" defaultValue={filter.q ?? ''} placeholder={t(`${k}.searchHint`)} />
         </div>
-        <div className="field">
-          <label htmlFor="filter-status">{t(`${k}.status`)}</label>
-          <select id="filter-status" name="status" defaultValue={filter.status ?? ''} className="bo-select">
-            <option value="">{t(`${k}.all`)}</option>
-            {statusOptions.map((value) => (
-              <option key={value} value={value}>
-                {statusLabel(value)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-urgency">{t(`${k}.urgency`)}</label>
-          <select id="filter-urgency" name="urgency" defaultValue={filter.urgency ?? ''} className="bo-select">
-            <option value="">{t(`${k}.all`)}</option>
-            {['1', '2', '3', '4', '5'].map((value) => (
-              <option key={value} value={value}>
-                {t(`${k}.urgencies.${value}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-period">{t(`${k}.period`)}</label>
-          <select id="filter-period" name="period" defaultValue={filter.period ?? ''} className="bo-select">
-            <option value="">{t(`${k}.allPeriods`)}</option>
-            {periods.map((value) => (
-              <option key={value} value={value}>
-                {t(`${k}.periods.${value}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="status"
+          label={t(`${k}.status`)}
+          allLabel={t(`${k}.all`)}
+          value={filter.status}
+          choices={statusOptions.map((value) => ({ value, label: statusLabel(value) }))}
+        />
+        <FilterSelect
+          name="urgency"
+          label={t(`${k}.urgency`)}
+          allLabel={t(`${k}.all`)}
+          value={filter.urgency}
+          choices={['1', '2', '3', '4', '5'].map((value) => ({ value, label: t(`${k}.urgencies.${value}`) }))}
+        />
+        <FilterSelect
+          name="period"
+          label={t(`${k}.period`)}
+          allLabel={t(`${k}.allPeriods`)}
+          value={filter.period}
+          choices={periods.map((value) => ({ value, label: t(`${k}.periods.${value}`) }))}
+        />
         <button type="submit" className="button">
           {t(`${k}.filter`)}
         </button>

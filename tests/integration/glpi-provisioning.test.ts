@@ -212,7 +212,15 @@ describe('provisioning a client in GLPI', () => {
       { what: 'link refused' },
     );
     expect(refused.lastError).toContain('999999 not found');
-    expect((await getQueue('provision-client').getJob(`link-${company.id}-bad`))?.attemptsMade).toBe(1); // not retried
+    // The link says "failed" before BullMQ has moved the job to its failed set: wait for that move.
+    const badJob = await waitFor(
+      async () => {
+        const job = await getQueue('provision-client').getJob(`link-${company.id}-bad`);
+        return job && (await job.getState()) === 'failed' ? job : null;
+      },
+      { what: 'the refused link job failed in its queue' },
+    );
+    expect(badJob.attemptsMade).toBe(1); // not retried
 
     await getQueue('provision-client').add(
       'provision-client',
