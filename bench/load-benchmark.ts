@@ -458,6 +458,10 @@ async function step(
   const webMemory = withCommand(leafProcesses(trees.web), 'server/http/web-process.ts')
     .map(memoryMb)
     .filter((m) => m.rss > 0);
+  // The worker itself (node under the tsx launcher that `npm run worker` starts), not the launcher.
+  const workerMemory = workers.map(
+    (worker) => withCommand(leafProcesses(processTree(worker.pid!)), 'worker/main.ts').map(memoryMb)[0] ?? { rss: 0, peak: 0 },
+  );
   const reports = await Promise.all(generators.map((g) => g.done));
   await rm(dir, { recursive: true, force: true });
   if (warmup) return null as never;
@@ -467,7 +471,7 @@ async function step(
     loadBefore,
     webMemory,
     webProcesses,
-    workerMemory: workers.length === 1 ? memoryMb(workers[0]!.pid!) : workers.map((worker) => memoryMb(worker.pid!)),
+    workerMemory: workers.length === 1 ? workerMemory[0]! : workerMemory,
     replica,
   });
 }
