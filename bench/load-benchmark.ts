@@ -32,6 +32,7 @@ import type { BenchUser, GeneratorPlan, GeneratorReport, Sample } from './load-g
 import { startReplicaTopology, topologyOf, type ReplicaStepFigures } from './load-topology';
 import { machineState } from './machine-state';
 import { cpuSeconds, leafProcesses, machineCpu, memoryMb, processTree, withCommand } from './process-cpu';
+import { descendantRunning } from './process-memory';
 
 const numberList = (text: string) =>
   text
@@ -459,9 +460,10 @@ async function step(
     .map(memoryMb)
     .filter((m) => m.rss > 0);
   // The worker itself (node under the tsx launcher that `npm run worker` starts), not the launcher.
-  const workerMemory = workers.map(
-    (worker) => withCommand(leafProcesses(processTree(worker.pid!)), 'worker/main.ts').map(memoryMb)[0] ?? { rss: 0, peak: 0 },
-  );
+  const workerMemory = workers.map((worker) => {
+    const pid = descendantRunning('worker/main.ts', worker.pid!);
+    return pid === null ? { rss: 0, peak: 0 } : memoryMb(pid);
+  });
   const reports = await Promise.all(generators.map((g) => g.done));
   await rm(dir, { recursive: true, force: true });
   if (warmup) return null as never;
