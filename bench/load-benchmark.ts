@@ -25,6 +25,7 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { runStep, startProcess, waitForUrl } from '../scripts/stack/run-step';
+import { shippedWorker } from '../scripts/stack/shipped-worker';
 import { startMailCatcher } from '../tools/mail-catcher/main';
 import { freePort } from '../tests/support/free-port';
 import { startPrivateMariadb, startPrivateRedis } from '../tests/support/private-services';
@@ -32,7 +33,6 @@ import type { BenchUser, GeneratorPlan, GeneratorReport, Sample } from './load-g
 import { startReplicaTopology, topologyOf, type ReplicaStepFigures } from './load-topology';
 import { machineState } from './machine-state';
 import { cpuSeconds, leafProcesses, machineCpu, memoryMb, processTree, withCommand } from './process-cpu';
-import { descendantRunning } from './process-memory';
 
 const numberList = (text: string) =>
   text
@@ -58,6 +58,7 @@ const settings = {
 };
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const tsx = path.join(root, 'node_modules/.bin/tsx');
+const shipped = shippedWorker(root);
 const startedAt = new Date();
 const machineBefore = machineState();
 
@@ -135,10 +136,13 @@ try {
     env,
   );
   children.push(simulator);
-  if (process.env.BENCH_SKIP_BUILD !== '1') await runStep('build', [path.join(root, 'node_modules/.bin/remix'), 'build'], env);
-  // As `npm run worker` starts it (package.json), heap limits included.
+  if (process.env.BENCH_SKIP_BUILD !== '1') {
+    await runStep('build', [path.join(root, 'node_modules/.bin/remix'), 'build'], env);
+    await runStep('worker build', [tsx, 'scripts/build-worker.ts'], env);
+  }
+  // As `npm run worker` starts it (package.json): its bundle, heap limits included.
   const workers = Array.from({ length: settings.workers }, () =>
-    startProcess('worker', [tsx, 'worker/main.ts'], { ...env, NODE_OPTIONS: '--max-old-space-size=160 --max-semi-space-size=4' }),
+    startProcess('worker', [process.execPath, ...shipped.nodeFlags, shipped.script], env),
   );
   children.push(...workers);
 
@@ -171,7 +175,7 @@ try {
       measured_at: startedAt.toISOString(),
       machine_before: machineBefore,
       machine_after: machineState(),
-      note: "machine shared with other work while measured: see each step's machine.busy_cores and load average beside the platform's own CPU",
+      note: "each step carries the machine's busy cores, the cores used by work other than the bench's processes (machine.other_work_cores) and the load average, beside the platform's own CPU",
       conditions: {
         companies: settings.companies,
         users_per_company: settings.usersPerCompany,
@@ -199,7 +203,7 @@ try {
           : shared
             ? "the machine's shared MariaDB and Redis"
             : 'private MariaDB (buffer pool 256 MB) and Redis started by the bench',
-        worker: `${settings.workers === 1 ? '' : `${settings.workers} workers, each `}NODE_OPTIONS=--max-old-space-size=160 --max-semi-space-size=4 (npm run worker)`,
+        worker: `${settings.workers === 1 ? '' : `${settings.workers} workers, each `}node ${shipped.nodeFlags.join(' ')} ${path.relative(root, shipped.script)} (npm run worker)`,
         ...(replicaTopology && {
           topology: 'replica',
           run: defaultRun
@@ -459,11 +463,7 @@ async function step(
   const webMemory = withCommand(leafProcesses(trees.web), 'server/http/web-process.ts')
     .map(memoryMb)
     .filter((m) => m.rss > 0);
-  // The worker itself (node under the tsx launcher that `npm run worker` starts), not the launcher.
-  const workerMemory = workers.map((worker) => {
-    const pid = descendantRunning('worker/main.ts', worker.pid!);
-    return pid === null ? { rss: 0, peak: 0 } : memoryMb(pid);
-  });
+  const workerMemory = workers.map((child) => memoryMb(child.pid!));
   const reports = await Promise.all(generators.map((g) => g.done));
   await rm(dir, { recursive: true, force: true });
   if (warmup) return null as never;

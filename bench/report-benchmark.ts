@@ -7,7 +7,7 @@
  * (`ytech_bench_report`) and Redis prefix. Writes bench/results/report.json with the machine's
  * load average before and after (the machine may be shared). Not a test.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -143,6 +143,8 @@ const seedSeconds = Math.round((performance.now() - seeding) / 100) / 10;
 console.log(`seeded ${scale.companies} companies in ${seedSeconds} s`);
 
 // --- the run of the 1st, then the worker -----------------------------------------------------------
+// The mail templates as the shipped worker has them: compiled by the build (decision 270).
+execFileSync(path.join(root, 'node_modules/.bin/tsx'), ['scripts/build-worker.ts'], { cwd: root, stdio: 'inherit' });
 const before = machineState();
 const began = performance.now();
 const queued = await queueDueReports(month);

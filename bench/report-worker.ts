@@ -9,12 +9,13 @@ import { Worker } from 'bullmq';
 const { queuePrefix, redisConnectionOptions, closeQueues } = await import('../server/jobs/queues');
 const { sequelize } = await import('../server/db/sequelize');
 const { MonthlyReport } = await import('../server/db/models');
-const { precompileMailTemplates } = await import('../server/mail/render-mail');
+const { loadPrebuiltMailTemplates } = await import('../worker/prebuilt-mail-templates');
 const { monthlyReportProcessor } = await import('../worker/jobs/monthly-reports-job');
 
 const month = process.env.BENCH_REPORT_MONTH!;
 const expected = Number(process.env.BENCH_REPORT_EXPECTED);
-await precompileMailTemplates();
+// As the shipped worker: the templates the build compiled (report-benchmark.ts builds the worker first).
+if (!loadPrebuiltMailTemplates('build/worker')) throw new Error('build/worker/mail-templates.json is missing: npm run build:worker');
 const started = performance.now();
 const worker = new Worker('monthly-reports', monthlyReportProcessor(), {
   connection: { ...redisConnectionOptions(), maxRetriesPerRequest: null },

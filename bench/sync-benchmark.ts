@@ -39,11 +39,13 @@ const { Company, GlpiCompanyLink } = await import('../server/db/models');
 const { addJob, closeQueues, getQueue } = await import('../server/jobs/queues');
 const { closeRedis, redis } = await import('../server/redis');
 const { descendantRunning, peakRssMb } = await import('./process-memory');
+const { parseWorkerConfig } = await import('../worker/worker-config');
+const { shippedWorker } = await import('../scripts/stack/shipped-worker');
 const { QueryTypes } = await import('sequelize');
 
 const children: ChildProcess[] = [];
 // A run that fails half-way must not leave its simulator or worker behind.
-// `npm run worker` runs tsx, which runs node: each child leads a process group, killed whole.
+// `npm run worker` runs npm, a shell, then node: each child leads a process group, killed whole.
 process.on('exit', () =>
   children.forEach((child) => {
     try {
@@ -145,11 +147,10 @@ children.push(worker);
 // runs a job scheduler's first job when it is set): the first sync is measured from that moment.
 const syncQueue = getQueue('glpi-sync');
 while ((await syncQueue.getJobSchedulers()).length === 0) await new Promise((resolve) => setTimeout(resolve, 100));
-const workerPid = descendantRunning('worker/main.ts', process.pid);
+const shipped = shippedWorker(root);
+const workerPid = descendantRunning(path.relative(root, shipped.script), process.pid);
 if (!workerPid) throw new Error('the worker process was not found');
-const shippedHeap =
-  /--max-old-space-size=(\d+)/.exec(JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).scripts.worker as string)?.[1] ??
-  'none';
+const shippedHeap = /--max-old-space-size=(\d+)/.exec(shipped.nodeFlags.join(' '))?.[1] ?? 'none';
 
 /**
  * A cycle ends when the bench's own jobs have ended and no other sync job is running or waiting:
@@ -237,9 +238,19 @@ console.log(
   `a technician's answer in GLPI seen in the portal's table (worker as shipped, default cadence, ${clients.length} entities): ${JSON.stringify(answers.seconds)} s, max ${answers.max_seconds} s`,
 );
 
+// The limiter the worker ran with: the shipped defaults unless the environment set them. A run with
+// other settings is kept beside the shipped one, under a key that names them.
+const limiterOf = (env: Record<string, string | undefined>) => {
+  const { GLPI_MAX_CONCURRENT, GLPI_MAX_PER_SECOND, GLPI_MAX_SESSIONS } = parseWorkerConfig(env);
+  return { GLPI_MAX_CONCURRENT, GLPI_MAX_PER_SECOND, GLPI_MAX_SESSIONS };
+};
+const limiter = limiterOf(workerEnv);
+const shippedLimiter = JSON.stringify(limiter) === JSON.stringify(limiterOf({}));
+const key = shippedLimiter ? 'simulator' : `simulator_${limiter.GLPI_MAX_CONCURRENT}_in_flight_${limiter.GLPI_MAX_PER_SECOND}_per_second`;
 const results = {
   glpi: 'simulator (tools/glpi-sim) in a child process, no latency added unless said',
-  worker: `npm run worker as shipped (--max-old-space-size=${shippedHeap}; limiter and page sizes: the worker's defaults)`,
+  worker: `npm run worker: ${path.relative(root, shipped.script)} under node ${shipped.nodeFlags.join(' ')} (decision 270); page sizes: the worker's defaults; limiter: ${shippedLimiter ? "the worker's defaults" : 'set by the environment'}`,
+  limiter,
   entities: clients.length,
   assets: scale.assets,
   tickets: scale.tickets,
@@ -254,8 +265,8 @@ const results = {
 const file = path.join(root, 'bench/results/sync.json');
 const previous = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
 await mkdir(path.dirname(file), { recursive: true });
-await writeFile(file, `${JSON.stringify({ simulator: results, ...(previous.real ? { real: previous.real } : {}) }, null, 2)}\n`);
-console.log('written bench/results/sync.json (key "simulator")');
+await writeFile(file, `${JSON.stringify({ ...previous, [key]: results }, null, 2)}\n`);
+console.log(`written bench/results/sync.json (key "${key}")`);
 
 sim.kill('SIGTERM');
 await closeQueues();
@@ -297,7 +308,7 @@ async function answerLatency(): Promise<{
   children.push(shippedWorker);
   // Its schedulers replace the bench's: the first quiet cycles run before the first answer is posted.
   await new Promise((resolve) => setTimeout(resolve, 70_000));
-  const shippedPid = descendantRunning('worker/main.ts', process.pid);
+  const shippedPid = descendantRunning(path.relative(root, shipped.script), process.pid);
   const tickets = await sequelize.query<{ id: number; company: number }>(
     'SELECT glpi_id AS id, company_id AS company FROM glpi_tickets WHERE deleted_at IS NULL ORDER BY RAND() LIMIT 6',
     { type: QueryTypes.SELECT },

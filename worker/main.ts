@@ -27,6 +27,7 @@ import { listenToSyncCompletions } from './sync/sync-completions';
 import { watchForRedisDataLoss } from './redis-data-loss';
 import { jobLockOptions, workerConfig } from './worker-config';
 import { inJobScope, logJobFailures } from './job-scope';
+import { loadPrebuiltMailTemplates } from './prebuilt-mail-templates';
 
 /**
  * `npm run worker`: every BullMQ consumer of the platform. SIGTERM lets running jobs finish, then
@@ -40,7 +41,9 @@ if (workerConfig.glpi && workerConfig.GLPI_TIMEOUT_MS >= workerConfig.JOB_LOCK_M
     'GLPI_TIMEOUT_MS should be below JOB_LOCK_MS',
   );
 }
-// Mail templates are compiled by the first mail that needs each (mjml is loaded then, not at start: decision 191).
+// Built (build/worker/main.js), the worker finds its mail templates compiled beside it; from the
+// sources, each is compiled by the first mail that needs it (decisions 191 and 270).
+loadPrebuiltMailTemplates(import.meta.dirname);
 const transport = createMailTransport();
 const workers = [
   new Worker('mail', inJobScope('mail', sendMailProcessor(transport)), {

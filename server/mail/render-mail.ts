@@ -1,5 +1,6 @@
 import { translator } from '../../shared/i18n/i18n';
 import { localeDirection, locales, type Locale } from '../../shared/i18n/locales';
+import { logger } from '../logger';
 import { mailLayout } from './mail-layout';
 import { mailTemplateNames, mailTemplates, type MailTemplateName } from './mail-templates';
 
@@ -19,6 +20,8 @@ async function compile(template: MailTemplateName, locale: Locale): Promise<stri
   // about 60 MB of the worker's memory, which most of its life never needs (decision 191).
   const { default: mjml2html } = await import('mjml');
   const result = await mjml2html(mjml, { validationLevel: 'strict', minify: false });
+  // The shipped worker never prints this: the build compiled its templates (decision 270).
+  logger.info({ template, locale }, 'mail template compiled at run time');
   return result.html;
 }
 
@@ -33,8 +36,19 @@ export function compiledTemplate(template: MailTemplateName, locale: Locale): Pr
   return html;
 }
 
-export async function precompileMailTemplates(): Promise<void> {
-  await Promise.all(mailTemplateNames.flatMap((name) => locales.map((l) => compiledTemplate(name, l))));
+/** Every template in every language, by `template:locale`: what the build writes beside the worker. */
+export async function compileAllMailTemplates(): Promise<Record<string, string>> {
+  const keys = mailTemplateNames.flatMap((name) => locales.map((locale) => [name, locale] as const));
+  const html = await Promise.all(keys.map(([name, locale]) => compiledTemplate(name, locale)));
+  return Object.fromEntries(keys.map(([name, locale], i) => [`${name}:${locale}`, html[i]!]));
+}
+
+/**
+ * The templates the build compiled (scripts/build-worker.ts): given them, the shipped worker never
+ * loads mjml. A template missing from them is still compiled by its first mail.
+ */
+export function adoptPrebuiltMailTemplates(table: Record<string, string>): void {
+  for (const [key, html] of Object.entries(table)) compiled.set(key, Promise.resolve(html));
 }
 
 const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', nbsp: ' ' };

@@ -13,6 +13,7 @@ import { freePort } from './free-port';
 import { logInOverHttp } from './http-session';
 import { startPlatformProcess, type PlatformProcess } from './platform-process';
 import { startPrivateMariadb, startPrivateRedis, type PrivateServer } from './private-services';
+import { shippedWorker } from '../../scripts/stack/shipped-worker';
 import { ensureProductionBuild } from './production-build';
 import { startReplicaPair, type ReplicaPair } from './replica-pair';
 import { startFaultProxy, type FaultProxy } from './tcp-fault-proxy';
@@ -156,7 +157,10 @@ export async function startFaultPlatform(options: FaultPlatformOptions = {}): Pr
     replicaPair,
     redis,
     async startWorker() {
-      const worker = startPlatformProcess('worker', 'worker/main.ts', env);
+      // As shipped: the bundle the build made of it, its mail templates compiled beside it.
+      await ensureProductionBuild();
+      const shipped = shippedWorker();
+      const worker = startPlatformProcess('worker', shipped.script, env, shipped.nodeFlags);
       processes.push(worker);
       await worker.waitForOutput(/"msg":"worker started"/);
       return worker;

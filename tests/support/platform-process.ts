@@ -19,10 +19,12 @@ const keptOutput = 512 * 1024;
 /**
  * A platform process (web, worker) as production runs it, but in node itself rather than behind
  * the tsx CLI, which forwards signals to a grandchild: SIGKILL must reach the real process.
- * `FAULT_VERBOSE=1` echoes its output, prefixed with its name.
+ * A `.ts` script runs through tsx's loader; a built `.js` one (the worker's bundle) under plain
+ * Node, with `nodeFlags`. `FAULT_VERBOSE=1` echoes its output, prefixed with its name.
  */
-export function startPlatformProcess(name: string, script: string, env: NodeJS.ProcessEnv): PlatformProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.resolve(script)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+export function startPlatformProcess(name: string, script: string, env: NodeJS.ProcessEnv, nodeFlags: string[] = []): PlatformProcess {
+  const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child = spawn(process.execPath, [...nodeFlags, ...loader, path.resolve(script)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   let exit: ProcessExit | null = null;
   const exited = new Promise<ProcessExit>((resolve) => {

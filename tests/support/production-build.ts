@@ -8,8 +8,8 @@ const lockDir = path.join(cacheDir, 'lock');
 const stampFile = path.join(cacheDir, 'built-for-run');
 
 /**
- * `remix build` once per vitest run, whichever test file asks first: test files in parallel would
- * otherwise rewrite build/ and public/build under each other's running servers.
+ * `remix build` and the worker's build once per vitest run, whichever test file asks first: test
+ * files in parallel would otherwise rewrite build/ and public/build under each other's running servers.
  */
 export async function ensureProductionBuild(): Promise<void> {
   mkdirSync(cacheDir, { recursive: true });
@@ -18,6 +18,7 @@ export async function ensureProductionBuild(): Promise<void> {
     const built = existsSync(stampFile) ? readFileSync(stampFile, 'utf8') : '';
     if (built === testRunId() && existsSync('build/index.js')) return;
     await runStep('remix build', [path.resolve('node_modules/.bin/remix'), 'build'], { ...process.env, NODE_ENV: 'production' });
+    await runStep('worker build', [path.resolve('node_modules/.bin/tsx'), 'scripts/build-worker.ts'], process.env);
     writeFileSync(stampFile, testRunId());
   } finally {
     rmSync(lockDir, { recursive: true, force: true });
