@@ -26,6 +26,7 @@ import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { runStep, startProcess, waitForUrl } from '../scripts/stack/run-step';
 import { shippedWorker } from '../scripts/stack/shipped-worker';
+import { webProcessV8Flags } from '../server/http/web-cluster';
 import { startMailCatcher } from '../tools/mail-catcher/main';
 import { freePort } from '../tests/support/free-port';
 import { startPrivateMariadb, startPrivateRedis } from '../tests/support/private-services';
@@ -203,6 +204,7 @@ try {
           : shared
             ? "the machine's shared MariaDB and Redis"
             : 'private MariaDB (buffer pool 256 MB) and Redis started by the bench',
+        web_process_v8_flags: webProcessV8Flags.join(' '),
         worker: `${settings.workers === 1 ? '' : `${settings.workers} workers, each `}node ${shipped.nodeFlags.join(' ')} ${path.relative(root, shipped.script)} (npm run worker)`,
         ...(replicaTopology && {
           topology: 'replica',

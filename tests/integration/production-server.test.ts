@@ -1,6 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitForUrl } from '../../scripts/stack/run-step';
+import { webProcessV8Flags } from '../../server/http/web-cluster';
 import { freePort } from '../support/free-port';
 import { startPlatformProcess, type PlatformProcess } from '../support/platform-process';
 import { ensureProductionBuild } from '../support/production-build';
@@ -110,5 +112,27 @@ describe('the production server', () => {
       expect(entry).toMatchObject({ level: expect.any(Number), time: expect.any(Number), msg: expect.any(String) });
     expect(entries).toContainEqual(expect.objectContaining({ msg: 'request', method: 'GET', path: '/faq', status: 200, requestId }));
     expect((await get('/faq')).headers['x-request-id']).not.toBe(requestId);
+  });
+
+  it('runs each web process under the V8 limits of decision 280', () => {
+    const children = readdirSync('/proc')
+      .filter((entry) => /^\d+$/.test(entry))
+      .map((pid) => {
+        try {
+          const ppid = Number(
+            readFileSync(`/proc/${pid}/stat`, 'utf8')
+              .replace(/^.*\) /s, '')
+              .split(' ')[1],
+          );
+          return { ppid, argv: readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0') };
+        } catch {
+          return null; // gone meanwhile
+        }
+      })
+      .filter((child) => child?.ppid === web.pid);
+    const servers = children.filter((child) => child!.argv.some((arg) => arg.endsWith('server/http/web-process.ts')));
+    expect(webProcessV8Flags).toContainEqual(expect.stringMatching(/^--max-old-space-size=\d+$/));
+    expect(servers.length).toBeGreaterThan(0);
+    for (const server of servers) expect(server!.argv).toEqual(expect.arrayContaining(webProcessV8Flags));
   });
 });
