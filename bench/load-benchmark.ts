@@ -25,7 +25,7 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { runStep, startProcess, waitForUrl } from '../scripts/stack/run-step';
-import { shippedWorker } from '../scripts/stack/shipped-worker';
+import { buildShippedWorker, shippedWorker } from '../scripts/stack/shipped-worker';
 import { webProcessV8Flags } from '../server/http/web-cluster';
 import { startMailCatcher } from '../tools/mail-catcher/main';
 import { freePort } from '../tests/support/free-port';
@@ -139,12 +139,10 @@ try {
   children.push(simulator);
   if (process.env.BENCH_SKIP_BUILD !== '1') {
     await runStep('build', [path.join(root, 'node_modules/.bin/remix'), 'build'], env);
-    await runStep('worker build', [tsx, 'scripts/build-worker.ts'], env);
+    await buildShippedWorker(env, root);
   }
   // As `npm run worker` starts it (package.json): its bundle, heap limits included.
-  const workers = Array.from({ length: settings.workers }, () =>
-    startProcess('worker', [process.execPath, ...shipped.nodeFlags, shipped.script], env),
-  );
+  const workers = Array.from({ length: settings.workers }, () => startProcess('worker', shipped.command, env));
   children.push(...workers);
 
   let setup = Date.now();

@@ -24,8 +24,8 @@ function processes(): ProcInfo[] {
 }
 
 /**
- * The process running `script` among this process's descendants. The stack starts each through
- * the tsx CLI, which runs the script in a child of its own: the deepest match is the real one.
+ * The process running `script` among this process's descendants. Launchers (the tsx CLI, npm and
+ * its shell) name the script too, in a parent of the real process: the deepest match is the real one.
  */
 export function descendantRunning(script: string, root = process.pid): number | null {
   const all = processes();

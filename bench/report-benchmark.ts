@@ -7,7 +7,8 @@
  * (`ytech_bench_report`) and Redis prefix. Writes bench/results/report.json with the machine's
  * load average before and after (the machine may be shared). Not a test.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { buildShippedWorker } from '../scripts/stack/shipped-worker';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -144,7 +145,7 @@ console.log(`seeded ${scale.companies} companies in ${seedSeconds} s`);
 
 // --- the run of the 1st, then the worker -----------------------------------------------------------
 // The mail templates as the shipped worker has them: compiled by the build (decision 270).
-execFileSync(path.join(root, 'node_modules/.bin/tsx'), ['scripts/build-worker.ts'], { cwd: root, stdio: 'inherit' });
+await buildShippedWorker(process.env, root);
 const before = machineState();
 const began = performance.now();
 const queued = await queueDueReports(month);

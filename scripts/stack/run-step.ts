@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 
 /** Runs a command to completion with the given environment; rejects on a non-zero exit. */
-export function runStep(label: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+export function runStep(label: string, args: string[], env: NodeJS.ProcessEnv, cwd?: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(args[0]!, args.slice(1), { env, stdio: 'inherit' });
+    const child = spawn(args[0]!, args.slice(1), { env, stdio: 'inherit', cwd });
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${label} failed (exit ${code})`))));
     child.on('error', reject);
   });

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { startMailCatcher, type MailCatcher } from '../../tools/mail-catcher/main';
 import { runStep, startProcess, waitForUrl } from './run-step';
-import { shippedWorker } from './shipped-worker';
+import { buildShippedWorker, shippedWorker } from './shipped-worker';
 
 export type StackOptions = {
   env: NodeJS.ProcessEnv;
@@ -56,10 +56,9 @@ export async function startStack(options: StackOptions) {
   }
 
   await runStep('build', [path.resolve('node_modules/.bin/remix'), 'build'], env);
-  await runStep('worker build', [tsx, 'scripts/build-worker.ts'], env);
+  await buildShippedWorker(env);
   children.push(startProcess('web', [tsx, 'server/http/main.ts'], env));
-  const worker = shippedWorker();
-  children.push(startProcess('worker', [process.execPath, ...worker.nodeFlags, worker.script], env));
+  children.push(startProcess('worker', shippedWorker().command, env));
   const appUrl = env.APP_URL ?? 'http://localhost:3000';
   await waitForUrl(new URL('/healthz', appUrl).toString());
 

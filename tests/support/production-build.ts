@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runStep } from '../../scripts/stack/run-step';
+import { buildShippedWorker } from '../../scripts/stack/shipped-worker';
 import { testRunId } from './test-databases';
 
 const cacheDir = path.resolve('node_modules/.cache/ytech-test-build');
@@ -18,7 +19,7 @@ export async function ensureProductionBuild(): Promise<void> {
     const built = existsSync(stampFile) ? readFileSync(stampFile, 'utf8') : '';
     if (built === testRunId() && existsSync('build/index.js')) return;
     await runStep('remix build', [path.resolve('node_modules/.bin/remix'), 'build'], { ...process.env, NODE_ENV: 'production' });
-    await runStep('worker build', [path.resolve('node_modules/.bin/tsx'), 'scripts/build-worker.ts'], process.env);
+    await buildShippedWorker(process.env);
     writeFileSync(stampFile, testRunId());
   } finally {
     rmSync(lockDir, { recursive: true, force: true });
