@@ -4,8 +4,11 @@
  * entity of 10,000 computers, 2,000 monitors, 1,000 printers, 5,000 tickets and 2,000 follow-ups,
  * seeded through GLPI's API once and kept between runs (database glpi_bench, port 8098). Measures
  * the first full sync, a quiet cycle and a cycle after 1 % changed, each with GLPI's own request
- * log, and GLPI's latency for a technician's request during the sync. Writes the `real` key of
- * bench/results/sync.json. Not a test: no assertion.
+ * log, and GLPI's latency for a technician's request during the sync. Then 200 small client
+ * entities (also seeded once), synced as the worker's queue runs them (WORKER_CONCURRENCY jobs at
+ * once): their first sync and a quiet cycle, the many small requests a deployment sends. Writes the
+ * `real` key of bench/results/sync.json (`real_<n>_in_flight_<n>_per_second` when GLPI_MAX_CONCURRENT
+ * or GLPI_MAX_PER_SECOND is set otherwise than the defaults). Not a test: no assertion.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -29,6 +32,9 @@ const script = process.env.GLPI_REAL_DIR
   ? path.join(process.env.GLPI_REAL_DIR, 'start-glpi.sh')
   : path.resolve(root, '../shared/glpi-real/start-glpi.sh');
 const scale = { computers: 10_000, monitors: 2_000, printers: 1_000, tickets: 5_000, followups: 2_000 };
+// Many small clients, as the simulator's 200 entities: what a deployment's quiet cycles cost GLPI.
+const smallClients = { entities: 200, computers_each: 5, monitors_each: 2, tickets_each: 3 };
+const smallName = (index: number) => `Bench Petit Client ${String(index).padStart(3, '0')}`;
 
 console.log(`starting a real GLPI on ${port} (database glpi_bench, kept between runs)…`);
 execFileSync('bash', [script, '--port', String(port), '--db', 'glpi_bench', '--dir', glpiDir, '--token', token], { stdio: 'inherit' });
@@ -50,7 +56,7 @@ const { parseWorkerConfig } = await import('../worker/worker-config');
 const { markerLine, newIdentityMarker } = await import('../worker/provisioning/entity-identity');
 
 // --- the entity, seeded once --------------------------------------------------------------------
-const driver = await GlpiApiDriver.open(url, token);
+let driver = await GlpiApiDriver.open(url, token);
 const entityName = 'Bench Client (10 000 PC)';
 const entities = (await driver.all('Entity')).filter((row) => row.name === entityName || row.name === 'Bench Technicien');
 let entityId = entities.find((row) => row.name === entityName)?.id;
@@ -106,6 +112,45 @@ if (!entityId || !techEntityId) {
     Array.from({ length: 100 }, (_, i) => ({ name: `Technicien ${i}`, content: '<p>x</p>', entities_id: techEntityId })),
   );
 }
+let smallIds = (await driver.all('Entity')).filter((row) => String(row.name).startsWith('Bench Petit Client ')).map((row) => row.id);
+if (smallIds.length > 0 && smallIds.length !== smallClients.entities) {
+  throw new Error(
+    `GLPI holds ${smallIds.length} small client entities of ${smallClients.entities} (a seed cut short): stop it and delete ${glpiDir} and the glpi_bench database, then run again.`,
+  );
+}
+if (smallIds.length === 0) {
+  console.log(`seeding ${smallClients.entities} small client entities through the API (once)…`);
+  await driver.switchTo(0, true);
+  smallIds = await driver.create(
+    'Entity',
+    Array.from({ length: smallClients.entities }, (_, i) => ({ name: smallName(i), entities_id: 0 })),
+  );
+  // A fresh session sees the new entities (GLPI-API.md).
+  await driver.close();
+  driver = await GlpiApiDriver.open(url, token);
+  await driver.switchTo(0, true);
+  for (const [itemtype, each] of [
+    ['Computer', smallClients.computers_each],
+    ['Monitor', smallClients.monitors_each],
+  ] as const) {
+    await driver.create(
+      itemtype,
+      smallIds.flatMap((entity, e) =>
+        Array.from({ length: each }, (_, i) => ({ name: `PC-${e}-${i}`, serial: `SC-${e}-${i}`, entities_id: entity })),
+      ),
+    );
+  }
+  await driver.create(
+    'Ticket',
+    smallIds.flatMap((entity, e) =>
+      Array.from({ length: smallClients.tickets_each }, (_, i) => ({
+        name: `Demande ${e}-${i}`,
+        content: '<p>Imprimante en panne.</p>',
+        entities_id: entity,
+      })),
+    ),
+  );
+}
 console.log(
   `entity ${entityId}: ${scale.computers} computers, ${scale.monitors} monitors, ${scale.printers} printers, ${scale.tickets} tickets, ${scale.followups} follow-ups`,
 );
@@ -128,7 +173,30 @@ await GlpiCompanyLink.create({
   lastError: null,
   provisionedAt: new Date(),
 });
-const shipped = parseWorkerConfig({ GLPI_URL: url, GLPI_USER_TOKEN: token });
+// The small clients, linked the same way (one PUT each: a mass PUT on Entity changes nothing).
+const smallCompanies: number[] = [];
+for (const [index, glpiEntityId] of smallIds.entries()) {
+  const small = await createCompany({ name: smallName(index) });
+  const marker = newIdentityMarker();
+  await driver.request('PUT', `/Entity/${glpiEntityId}`, { body: { input: { comment: markerLine(marker) } } });
+  await GlpiCompanyLink.create({
+    companyId: small.id,
+    glpiEntityId,
+    glpiEntityName: smallName(index),
+    identityMarker: marker,
+    provisioningState: 'done',
+    lastError: null,
+    provisionedAt: new Date(),
+  });
+  smallCompanies.push(small.id);
+}
+// The worker's defaults, unless the environment sets the limiter: such a run is kept under a key that names it.
+const limiterEnv = { GLPI_MAX_PER_SECOND: process.env.GLPI_MAX_PER_SECOND, GLPI_MAX_CONCURRENT: process.env.GLPI_MAX_CONCURRENT };
+const shipped = parseWorkerConfig({ GLPI_URL: url, GLPI_USER_TOKEN: token, ...limiterEnv });
+const defaults = parseWorkerConfig({ GLPI_URL: url, GLPI_USER_TOKEN: token });
+const shippedLimiter =
+  shipped.GLPI_MAX_PER_SECOND === defaults.GLPI_MAX_PER_SECOND && shipped.GLPI_MAX_CONCURRENT === defaults.GLPI_MAX_CONCURRENT;
+const resultKey = shippedLimiter ? 'real' : `real_${shipped.GLPI_MAX_CONCURRENT}_in_flight_${shipped.GLPI_MAX_PER_SECOND}_per_second`;
 const logger = pino({ level: 'warn' });
 // Every request of the sync, timed at the fetch: the timeline of a cycle (BENCH_TIMELINE=1 prints the first sync's).
 type Timed = { start: number; end: number; method: string; pair: string; range: string; rows: number | null };
@@ -181,7 +249,43 @@ const logFile = path.join(glpiDir, 'requests.log');
 const logLines = () => (existsSync(logFile) ? readFileSync(logFile, 'utf8').split('\n').filter(Boolean) : []);
 const isProbe = (line: string) => line.includes(`/Ticket?range=0-19&sort=date_mod&order=DESC&get_hateoas=false`);
 
-async function cycle(label: string) {
+type Job = () => Promise<Awaited<ReturnType<typeof syncCompany>>>;
+// Two jobs in the worker, running at the same time: the server-wide reads and the company's.
+const bigEntityJobs: Job[] = [() => syncServerWide(ctx), () => syncCompany(ctx, { companyId: company.id })];
+// The worker's queue for many companies: WORKER_CONCURRENCY jobs at once, the server-wide reads among them.
+const smallClientJobs: Job[] = [() => syncServerWide(ctx), ...smallCompanies.map((companyId) => () => syncCompany(ctx, { companyId }))];
+async function runJobs(jobs: Job[]) {
+  const queue = [...jobs];
+  const results: Array<Awaited<ReturnType<Job>>> = [];
+  await Promise.all(
+    Array.from({ length: Math.min(shipped.WORKER_CONCURRENCY, jobs.length) }, async () => {
+      for (let job = queue.shift(); job; job = queue.shift()) results.push(await job());
+    }),
+  );
+  return results;
+}
+
+// BENCH_CPU_PROFILE=<file>: a V8 CPU profile of one cycle (open it in Chrome's DevTools): the first
+// sync, or the cycle BENCH_CPU_PROFILE_CYCLE names (e.g. "small clients, quiet cycle").
+const profiled = process.env.BENCH_CPU_PROFILE ? (process.env.BENCH_CPU_PROFILE_CYCLE ?? 'first sync') : null;
+
+async function cycle(label: string, jobs: Job[] = bigEntityJobs) {
+  const profiler = label === profiled ? new Session() : null;
+  if (profiler) {
+    profiler.connect();
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.start');
+  }
+  const result = await measuredCycle(label, jobs);
+  if (profiler) {
+    const { profile } = await profiler.post('Profiler.stop');
+    await writeFile(process.env.BENCH_CPU_PROFILE!, JSON.stringify(profile));
+    profiler.disconnect();
+  }
+  return result;
+}
+
+async function measuredCycle(label: string, jobs: Job[]) {
   timeline.length = 0;
   const before = logLines().length;
   const from = Date.now();
@@ -190,24 +294,23 @@ async function cycle(label: string) {
   const cpuBefore = process.cpuUsage();
   const glpiCpuBefore = cpuMsOf(`127.0.0.1:${port}`);
   const mariadbCpuBefore = cpuMsOf('mariadbd');
-  // Two jobs in the worker, running at the same time: the server-wide reads and the company's.
-  const [server, own] = await Promise.all([syncServerWide(ctx), syncCompany(ctx, { companyId: company.id })]);
+  const results = await runJobs(jobs);
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
   const glpiCpuMs = cpuMsOf(`127.0.0.1:${port}`) - glpiCpuBefore;
   const mariadbCpuMs = cpuMsOf('mariadbd') - mariadbCpuBefore;
   const to = Date.now();
-  for (const result of [server, own]) {
+  const done = results.map((result) => {
     if (result.status !== 'done') throw new Error(`${label}: ${JSON.stringify(result)}`);
     if (result.failures.length > 0) throw new Error(`${label}: ${JSON.stringify(result.failures)}`);
-  }
-  if (server.status !== 'done' || own.status !== 'done') throw new Error('unreachable');
+    return result;
+  });
   const lines = logLines()
     .slice(before)
     .filter((line) => !isProbe(line));
   const perSecond = new Map<string, number>();
   for (const line of lines) perSecond.set(line.slice(0, 8), (perSecond.get(line.slice(0, 8)) ?? 0) + 1);
-  const pairs = [...server.pairs, ...own.pairs];
+  const pairs = done.flatMap((result) => result.pairs);
   const kind = (itemtype: string) =>
     ['Ticket'].includes(itemtype)
       ? 'tickets'
@@ -235,10 +338,13 @@ async function cycle(label: string) {
     worker_cpu_busy: Math.round((cpuMs / 1000 / seconds) * 100) / 100,
     worker_cpu_ms_per_1000_items: items === 0 ? null : Math.round((cpuMs / items) * 1000 * 10) / 10,
     // GLPI's PHP workers are this bench's own; MariaDB also serves GLPI, and whatever else runs on the machine.
-    glpi_php_cpu_ms: glpiCpuMs,
-    mariadb_cpu_ms_shared: mariadbCpuMs,
+    glpi_php_cpu_ms: Math.round(glpiCpuMs),
+    mariadb_cpu_ms_shared: Math.round(mariadbCpuMs),
     list_requests: lines.filter((line) => !/initSession|killSession|changeActiveEntities/.test(line)).length,
+    // GLPI's log stamps a request with the second it ended in: up to GLPI_MAX_CONCURRENT more than started in it.
     max_requests_in_one_second: Math.max(0, ...perSecond.values()),
+    // Starts, timed at our fetch: the most that began within any 1,000 ms (what the limiter caps).
+    max_started_in_any_second: maxStartedWithinOneSecond(),
     by_kind: byKind,
     technician_latency: latencyBetween(from, to),
   };
@@ -247,23 +353,11 @@ async function cycle(label: string) {
 await new Promise((resolve) => setTimeout(resolve, 3_000));
 const idle = latencyBetween(Date.now() - 3_000, Date.now());
 const machineBefore = machineState();
-// BENCH_CPU_PROFILE=<file>: a V8 CPU profile of the first sync alone (open it in Chrome's DevTools).
-const profiler = process.env.BENCH_CPU_PROFILE ? new Session() : null;
-if (profiler) {
-  profiler.connect();
-  await profiler.post('Profiler.enable');
-  await profiler.post('Profiler.start');
-}
 const first = await cycle('first sync');
-if (profiler) {
-  const { profile } = await profiler.post('Profiler.stop');
-  await writeFile(process.env.BENCH_CPU_PROFILE!, JSON.stringify(profile));
-  profiler.disconnect();
-}
 if (process.env.BENCH_TIMELINE === '1') printTimeline(first.seconds);
 const counted = (first.by_kind.assets?.items ?? 0) + (first.by_kind.tickets?.items ?? 0) + (first.by_kind.followups?.items ?? 0);
 console.log(
-  `first sync: ${counted} items (assets ${first.by_kind.assets?.items}, tickets ${first.by_kind.tickets?.items}, follow-ups ${first.by_kind.followups?.items}) in ${first.seconds} s = ${Math.round(counted / first.seconds)} items/s, ${first.requests} requests`,
+  `first sync: ${counted} items (assets ${first.by_kind.assets?.items}, tickets ${first.by_kind.tickets?.items}, follow-ups ${first.by_kind.followups?.items}) in ${first.seconds} s = ${Math.round(counted / first.seconds)} items/s, ${first.requests} requests (at most ${first.max_started_in_any_second} started within one second)`,
 );
 console.log(
   `  technician's GLPI latency: idle p50 ${idle.p50_ms} / p95 ${idle.p95_ms} ms; during the sync p50 ${first.technician_latency.p50_ms} / p95 ${first.technician_latency.p95_ms} / max ${first.technician_latency.max_ms} ms`,
@@ -276,23 +370,31 @@ console.log(
 if (process.env.BENCH_FIRST_ONLY === '1') {
   probing = false;
   await probe;
-  await technician.close();
-  await driver.close();
-  await pool.close();
-  await closeRedis();
-  await sequelize.close();
+  await closeAll();
   process.exit(0);
 }
 
-// A quiet cycle: nothing changed for longer than the settle time (overlapSeconds) reads nothing again.
+// Many small clients: their first sync, then (after the settle time) their quiet cycle.
 const settle = options.overlapSeconds * 1000 + 1_000;
-console.log(`waiting ${Math.round(settle / 1000)} s (the settle time) so that the seed's last seconds are settled…`);
-await new Promise((resolve) => setTimeout(resolve, settle));
+const settledAt = Date.now() + settle;
+const smallFirst = await cycle('small clients, first sync', smallClientJobs);
+const describeSmall = (label: string, result: typeof smallFirst) =>
+  console.log(
+    `${label}: ${result.seconds} s, ${result.requests} requests (${result.list_requests} lists; at most ${result.max_started_in_any_second} started within one second, ${result.max_requests_in_one_second} ended in one second of GLPI's log) for ${smallClients.entities} companies and ${result.pairs} pairs; technician p50 ${result.technician_latency.p50_ms} / p95 ${result.technician_latency.p95_ms} / max ${result.technician_latency.max_ms} ms`,
+  );
+describeSmall(`${smallClients.entities} small clients, first sync`, smallFirst);
+
+// A quiet cycle: nothing changed for longer than the settle time (overlapSeconds) reads nothing again.
+console.log(`waiting until the settle time (${Math.round(settle / 1000)} s) has passed so that the seed's last seconds are settled…`);
+await new Promise((resolve) => setTimeout(resolve, Math.max(0, settledAt - Date.now())));
 await cycle('settling cycle');
 const quiet = await cycle('quiet cycle');
 console.log(
   `quiet cycle: ${quiet.seconds} s, ${quiet.list_requests} list requests for ${quiet.pairs} pairs (${quiet.requests} with sessions), rows read ${JSON.stringify(quiet.by_kind)}`,
 );
+await cycle('small clients, settling cycle', smallClientJobs);
+const smallQuiet = await cycle('small clients, quiet cycle', smallClientJobs);
+describeSmall(`${smallClients.entities} small clients, quiet cycle`, smallQuiet);
 
 // 1 % changed, as technicians would: mass edits of computers and tickets.
 await driver.switchTo(entityId, false);
@@ -324,6 +426,7 @@ const results = {
   glpi: 'real GLPI 10.0.12 (../shared/glpi-real, PHP built-in server with 4 workers, MariaDB on this machine, 2 cores)',
   entity: scale,
   settings: {
+    limiter: shippedLimiter ? "the worker's defaults" : 'set by the environment',
     GLPI_MAX_CONCURRENT: shipped.GLPI_MAX_CONCURRENT,
     GLPI_MAX_PER_SECOND: shipped.GLPI_MAX_PER_SECOND,
     GLPI_MAX_SESSIONS: shipped.GLPI_MAX_SESSIONS,
@@ -337,20 +440,46 @@ const results = {
   idle_technician_latency: idle,
   quiet_cycle: quiet,
   one_percent: { changed_in_glpi: changedInGlpi, ...onePercent },
+  small_clients: {
+    ...smallClients,
+    worker_concurrency: shipped.WORKER_CONCURRENCY,
+    first_sync: smallFirst,
+    quiet_cycle: smallQuiet,
+  },
   machine: { before: machineBefore, after: machineState() },
   measured_at: new Date().toISOString(),
 };
 const file = path.join(root, 'bench/results/sync.json');
+// A profiled run's figures carry the profiler's cost: printed, not stored.
+if (profiled) {
+  console.log(`profiled run (${profiled}): nothing written to bench/results`);
+  await closeAll();
+  process.exit(0);
+}
 const previous = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
 await mkdir(path.dirname(file), { recursive: true });
-await writeFile(file, `${JSON.stringify({ ...previous, real: results }, null, 2)}\n`);
-console.log('written bench/results/sync.json (key "real")');
+await writeFile(file, `${JSON.stringify({ ...previous, [resultKey]: results }, null, 2)}\n`);
+console.log(`written bench/results/sync.json (key "${resultKey}")`);
 
-await technician.close();
-await driver.close();
-await pool.close();
-await closeRedis();
-await sequelize.close();
+await closeAll();
+
+async function closeAll() {
+  await technician.close();
+  await driver.close();
+  await pool.close();
+  await closeRedis();
+  await sequelize.close();
+}
+
+function maxStartedWithinOneSecond(): number {
+  const starts = timeline.map((entry) => entry.start).sort((a, b) => a - b);
+  let most = 0;
+  for (let first = 0, last = 0; last < starts.length; last += 1) {
+    while (starts[last]! - starts[first]! >= 1_000) first += 1;
+    most = Math.max(most, last - first + 1);
+  }
+  return most;
+}
 
 /** The first sync's requests, in ms from its start: when each began and ended, what it read, and how busy the wire was. */
 function printTimeline(seconds: number) {

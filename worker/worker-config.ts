@@ -15,7 +15,8 @@ export const workerEnvSchema = z.object({
   GLPI_CLIENT_PROFILE_ID: z.coerce.number().int().positive().default(1),
   GLPI_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   GLPI_MAX_CONCURRENT: z.coerce.number().int().positive().default(3),
-  GLPI_MAX_PER_SECOND: z.coerce.number().positive().default(20),
+  /** 60: measured on a real GLPI with 200 client entities (decision 290). */
+  GLPI_MAX_PER_SECOND: z.coerce.number().positive().default(60),
   GLPI_MAX_SESSIONS: z.coerce.number().int().positive().default(4),
   /**
    * Cadence of the sync, until staff set one in the back office: tickets and follow-ups (clients

@@ -165,4 +165,27 @@ describe('first full sync', () => {
     const states = await GlpiSyncState.findAll({ where: { companyId } });
     expect(states.every((state) => state.lastError === null)).toBe(true);
   });
+
+  it('recomputes the dashboard when a cycle finds an asset purged in GLPI, and not when nothing changed', async () => {
+    const entityId = h.entityIds[1]!;
+    const companyId = h.companyOf.get(entityId)!;
+    await syncCompany(h.ctx, { companyId });
+    const stored = async () => dashboardSchemaOf(await redis().get(redisKey('glpi', 'dashboard', companyId)));
+    const settled = await stored();
+    // A quiet cycle (the overlap's rows read again, none changed) leaves the stored figures as they were.
+    await syncCompany(h.ctx, { companyId });
+    expect((await stored()).computedAt).toBe(settled.computedAt);
+    // Purged: no list shows it any more, only the counts differ (the reconcile finds it).
+    const computer = h.sim.state.rows('Computer', entityId).find((row) => row.is_deleted === 0 && row.is_template === 0)!;
+    h.sim.state.purge('Computer', Number(computer.id));
+    await syncCompany(h.ctx, { companyId, itemtype: 'Computer' });
+    const after = await stored();
+    expect(after.computedAt).not.toBe(settled.computedAt);
+    expect(after.assets.total).toBe(settled.assets.total - 1);
+  });
 });
+
+function dashboardSchemaOf(stored: string | null) {
+  expect(stored).not.toBeNull();
+  return JSON.parse(stored!) as Awaited<ReturnType<typeof computeDashboard>>;
+}

@@ -129,4 +129,21 @@ describe('RequestLimiter', () => {
     expect(results).toEqual([1, 2, 3, 4, 5, 6]);
     expect(peak).toBe(2);
   });
+
+  it('spaces starts from when each really started, even when the event loop was held up', async () => {
+    const limiter = new RequestLimiter(3, 20);
+    const starts: number[] = [];
+    const task = async () => {
+      starts.push(Date.now());
+      if (starts.length === 1) {
+        // A page parsed synchronously: the timers of the next two starts fire late, together.
+        const until = Date.now() + 150;
+        while (Date.now() < until);
+      }
+    };
+    await Promise.all([1, 2, 3, 4].map(() => limiter.run(task)));
+    const gaps = starts.slice(1).map((at, index) => at - starts[index]!);
+    expect(gaps).toHaveLength(3);
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(50);
+  });
 });

@@ -1,11 +1,14 @@
 /**
- * Caps requests in flight and spaces their starts (1 / maxPerSecond apart), for every session of
- * the process together: GLPI has no rate limiting of its own, so the client has to be the polite one.
+ * Caps requests in flight and spaces their starts at least 1 / maxPerSecond apart, for every session
+ * of the process together: GLPI has no rate limiting of its own, so the client has to be the polite one.
+ * The spacing is measured from when the previous request really started, not from when it was due:
+ * a worker busy parsing a page fires its timers late, and requests due one after the other would
+ * then leave together, more than maxPerSecond in one second.
  */
 export class RequestLimiter {
   private active = 0;
   private readonly waiting: Array<() => void> = [];
-  private nextStartAt = 0;
+  private lastStartAt = Number.NEGATIVE_INFINITY;
   private readonly intervalMs: number;
 
   constructor(
@@ -30,10 +33,11 @@ export class RequestLimiter {
     } else {
       this.active += 1;
     }
-    const now = Date.now();
-    const startAt = Math.max(now, this.nextStartAt);
-    this.nextStartAt = startAt + this.intervalMs;
-    if (startAt > now) await new Promise((resolve) => setTimeout(resolve, startAt - now));
+    // Checked again after each wait: another holder may have started in the meantime.
+    for (let now = Date.now(); now < this.lastStartAt + this.intervalMs; now = Date.now()) {
+      await new Promise((resolve) => setTimeout(resolve, this.lastStartAt + this.intervalMs - now));
+    }
+    this.lastStartAt = Date.now();
   }
 
   private release(): void {

@@ -114,6 +114,8 @@ export async function syncCompany(ctx: Ctx, input: CompanySyncInput): Promise<Cy
                 forceReconcile: input.forceReconcile ?? false,
                 afterPage,
               });
+              // Rows the reconcile marked deleted came in no page: the figures change all the same.
+              if (pair.changed > 0 || pair.trashed > 0) pending = true;
               if (itemtype === 'Ticket') {
                 await routeStrayFollowups(target);
                 // GLPI's whole link list, where per-ticket reads cannot see everything (ticket-items.ts).

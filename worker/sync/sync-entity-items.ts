@@ -20,7 +20,7 @@ export type PairRun = {
   /** Whether events may be recorded (false during the entity's first full sync). */
   eventsAllowed: boolean;
   forceReconcile?: boolean;
-  /** Called after each committed page (dashboard figures). */
+  /** Called after each committed page that changed the cache (dashboard figures). */
   afterPage?: () => Promise<void>;
 };
 
@@ -183,15 +183,18 @@ async function readInto(
     if (page.rows.length === 0) return;
     const prepared = await writer.prepare(client, page.rows, mode);
     done += page.rows.length;
-    await cacheTransaction(async (transaction) => {
-      result.changed += await writer.write(prepared, mode, transaction);
+    const changed = await cacheTransaction(async (transaction) => {
+      const written = await writer.write(prepared, mode, transaction);
       if (state && mode.firstSync) {
         await state.update({ progressDone: done, progressTotal: Math.max(page.total, done) }, { transaction });
       }
+      return written;
     });
+    result.changed += changed;
     if (list === 'trash') result.trashed += page.rows.length;
     else result.items += page.rows.length;
-    await run.afterPage?.();
+    // Rows read again in the overlap, unchanged, leave the dashboard as it is.
+    if (changed > 0 || list === 'trash') await run.afterPage?.();
   };
   // The next window is asked of GLPI while this one is written, so GLPI's time and MySQL's overlap
   // (the reader's next window depends only on what GLPI answered, never on the writes). A window

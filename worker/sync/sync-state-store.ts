@@ -3,26 +3,32 @@ import type { SyncTarget } from './sync-context';
 
 /** The state row of a pair, created on first use. */
 export async function loadState(target: SyncTarget, itemtype: string): Promise<GlpiSyncState> {
-  const [state] = await GlpiSyncState.findOrCreate({
-    where: { glpiEntityId: target.entityId, itemtype },
-    defaults: {
-      glpiEntityId: target.entityId,
-      itemtype,
-      companyId: target.companyId,
-      watermark: null,
-      readFrom: null,
-      lastSuccessAt: null,
-      lastAttemptAt: null,
-      lastDurationMs: null,
-      lastItems: null,
-      lastFullReconcileAt: null,
-      lastError: null,
-      lastErrorAt: null,
-      runningSince: null,
-      progressDone: null,
-      progressTotal: null,
-    },
-  });
+  const where = { glpiEntityId: target.entityId, itemtype };
+  // findOrCreate wraps its SELECT in a transaction: three statements per pair and cycle, for a row
+  // that exists from the pair's first cycle on.
+  const state =
+    (await GlpiSyncState.findOne({ where })) ??
+    (
+      await GlpiSyncState.findOrCreate({
+        where,
+        defaults: {
+          ...where,
+          companyId: target.companyId,
+          watermark: null,
+          readFrom: null,
+          lastSuccessAt: null,
+          lastAttemptAt: null,
+          lastDurationMs: null,
+          lastItems: null,
+          lastFullReconcileAt: null,
+          lastError: null,
+          lastErrorAt: null,
+          runningSince: null,
+          progressDone: null,
+          progressTotal: null,
+        },
+      })
+    )[0];
   if (state.companyId !== target.companyId) await state.update({ companyId: target.companyId });
   return state;
 }
