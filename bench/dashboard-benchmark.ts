@@ -236,7 +236,7 @@ const summary = {
   measured_at: new Date().toISOString(),
   machine_before: machineBefore,
   machine_after: machineState(),
-  note: 'taken on a machine shared with other work: each run carries the load average when it started',
+  note: "each run carries the load average when it started: the bench's own 50 connections raise it, and any other work on the machine shows there too",
   conditions: {
     ...scale,
     web_processes: webProcesses,
