@@ -16,6 +16,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { webProcessV8Flags } from '../server/http/web-cluster';
 import { freePort } from '../tests/support/free-port';
 import { load, type Measure, type Variant } from './load-run';
 import { machineState } from './machine-state';
@@ -240,6 +241,7 @@ const summary = {
   conditions: {
     ...scale,
     web_processes: webProcesses,
+    web_process_v8_flags: webProcessV8Flags.join(' '),
     connections,
     seconds,
     warmup_seconds: warmupSeconds,

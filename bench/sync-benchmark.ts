@@ -39,7 +39,7 @@ const { Company, GlpiCompanyLink } = await import('../server/db/models');
 const { addJob, closeQueues, getQueue } = await import('../server/jobs/queues');
 const { closeRedis, redis } = await import('../server/redis');
 const { descendantRunning, peakRssMb } = await import('./process-memory');
-const { parseWorkerConfig } = await import('../worker/worker-config');
+const { limiterRun } = await import('./limiter-run');
 const { shippedWorker } = await import('../scripts/stack/shipped-worker');
 const { QueryTypes } = await import('sequelize');
 
@@ -238,18 +238,10 @@ console.log(
   `a technician's answer in GLPI seen in the portal's table (worker as shipped, default cadence, ${clients.length} entities): ${JSON.stringify(answers.seconds)} s, max ${answers.max_seconds} s`,
 );
 
-// The limiter the worker ran with: the shipped defaults unless the environment set them. A run with
-// other settings is kept beside the shipped one, under a key that names them.
-const limiterOf = (env: Record<string, string | undefined>) => {
-  const { GLPI_MAX_CONCURRENT, GLPI_MAX_PER_SECOND, GLPI_MAX_SESSIONS } = parseWorkerConfig(env);
-  return { GLPI_MAX_CONCURRENT, GLPI_MAX_PER_SECOND, GLPI_MAX_SESSIONS };
-};
-const limiter = limiterOf(workerEnv);
-const shippedLimiter = JSON.stringify(limiter) === JSON.stringify(limiterOf({}));
-const key = shippedLimiter ? 'simulator' : `simulator_${limiter.GLPI_MAX_CONCURRENT}_in_flight_${limiter.GLPI_MAX_PER_SECOND}_per_second`;
+const { limiter, described, resultKey: key } = limiterRun(workerEnv, 'simulator');
 const results = {
   glpi: 'simulator (tools/glpi-sim) in a child process, no latency added unless said',
-  worker: `npm run worker: ${path.relative(root, shipped.script)} under node ${shipped.nodeFlags.join(' ')} (decision 270); page sizes: the worker's defaults; limiter: ${shippedLimiter ? "the worker's defaults" : 'set by the environment'}`,
+  worker: `npm run worker: ${path.relative(root, shipped.script)} under node ${shipped.nodeFlags.join(' ')} (decision 270); page sizes: the worker's defaults; limiter: ${described}`,
   limiter,
   entities: clients.length,
   assets: scale.assets,

@@ -53,6 +53,7 @@ const { CircuitBreaker } = await import('../worker/sync/circuit-breaker');
 const { syncCompany, syncServerWide } = await import('../worker/sync/sync-company');
 const { configuredSyncOptions } = await import('../worker/sync/sync-context');
 const { parseWorkerConfig } = await import('../worker/worker-config');
+const { limiterRun } = await import('./limiter-run');
 const { markerLine, newIdentityMarker } = await import('../worker/provisioning/entity-identity');
 
 // --- the entity, seeded once --------------------------------------------------------------------
@@ -158,45 +159,32 @@ console.log(
 // --- our side, as shipped ---------------------------------------------------------------------
 await createDatabase(process.env.DATABASE_URL, { dropFirst: true });
 await createMigrator(sequelize).up();
-const company = await createCompany({ name: entityName });
-// Linked as provisioning links it: the entity carries this run's marker (the link is checked each cycle).
-const identityMarker = newIdentityMarker();
 await driver.switchTo(0, true);
-// One entity per PUT: GLPI answers a mass PUT on Entity with 200 and changes nothing.
-await driver.request('PUT', `/Entity/${entityId}`, { body: { input: { comment: markerLine(identityMarker) } } });
-await GlpiCompanyLink.create({
-  companyId: company.id,
-  glpiEntityId: entityId,
-  glpiEntityName: entityName,
-  identityMarker,
-  provisioningState: 'done',
-  lastError: null,
-  provisionedAt: new Date(),
-});
-// The small clients, linked the same way (one PUT each: a mass PUT on Entity changes nothing).
-const smallCompanies: number[] = [];
-for (const [index, glpiEntityId] of smallIds.entries()) {
-  const small = await createCompany({ name: smallName(index) });
-  const marker = newIdentityMarker();
-  await driver.request('PUT', `/Entity/${glpiEntityId}`, { body: { input: { comment: markerLine(marker) } } });
+/**
+ * A company linked as provisioning links it: the entity carries this run's marker (the link is
+ * checked each cycle). One entity per PUT: GLPI answers a mass PUT on Entity with 200 and changes nothing.
+ */
+async function linkedCompany(name: string, glpiEntityId: number): Promise<number> {
+  const linked = await createCompany({ name });
+  const identityMarker = newIdentityMarker();
+  await driver.request('PUT', `/Entity/${glpiEntityId}`, { body: { input: { comment: markerLine(identityMarker) } } });
   await GlpiCompanyLink.create({
-    companyId: small.id,
+    companyId: linked.id,
     glpiEntityId,
-    glpiEntityName: smallName(index),
-    identityMarker: marker,
+    glpiEntityName: name,
+    identityMarker,
     provisioningState: 'done',
     lastError: null,
     provisionedAt: new Date(),
   });
-  smallCompanies.push(small.id);
+  return linked.id;
 }
-// The worker's defaults, unless the environment sets the limiter: such a run is kept under a key that names it.
+const companyId = await linkedCompany(entityName, entityId);
+const smallCompanies: number[] = [];
+for (const [index, glpiEntityId] of smallIds.entries()) smallCompanies.push(await linkedCompany(smallName(index), glpiEntityId));
 const limiterEnv = { GLPI_MAX_PER_SECOND: process.env.GLPI_MAX_PER_SECOND, GLPI_MAX_CONCURRENT: process.env.GLPI_MAX_CONCURRENT };
 const shipped = parseWorkerConfig({ GLPI_URL: url, GLPI_USER_TOKEN: token, ...limiterEnv });
-const defaults = parseWorkerConfig({ GLPI_URL: url, GLPI_USER_TOKEN: token });
-const shippedLimiter =
-  shipped.GLPI_MAX_PER_SECOND === defaults.GLPI_MAX_PER_SECOND && shipped.GLPI_MAX_CONCURRENT === defaults.GLPI_MAX_CONCURRENT;
-const resultKey = shippedLimiter ? 'real' : `real_${shipped.GLPI_MAX_CONCURRENT}_in_flight_${shipped.GLPI_MAX_PER_SECOND}_per_second`;
+const { described, resultKey } = limiterRun(limiterEnv, 'real');
 const logger = pino({ level: 'warn' });
 // Every request of the sync, timed at the fetch: the timeline of a cycle (BENCH_TIMELINE=1 prints the first sync's).
 type Timed = { start: number; end: number; method: string; pair: string; range: string; rows: number | null };
@@ -251,9 +239,9 @@ const isProbe = (line: string) => line.includes(`/Ticket?range=0-19&sort=date_mo
 
 type Job = () => Promise<Awaited<ReturnType<typeof syncCompany>>>;
 // Two jobs in the worker, running at the same time: the server-wide reads and the company's.
-const bigEntityJobs: Job[] = [() => syncServerWide(ctx), () => syncCompany(ctx, { companyId: company.id })];
+const bigEntityJobs: Job[] = [() => syncServerWide(ctx), () => syncCompany(ctx, { companyId })];
 // The worker's queue for many companies: WORKER_CONCURRENCY jobs at once, the server-wide reads among them.
-const smallClientJobs: Job[] = [() => syncServerWide(ctx), ...smallCompanies.map((companyId) => () => syncCompany(ctx, { companyId }))];
+const smallClientJobs: Job[] = [() => syncServerWide(ctx), ...smallCompanies.map((id) => () => syncCompany(ctx, { companyId: id }))];
 async function runJobs(jobs: Job[]) {
   const queue = [...jobs];
   const results: Array<Awaited<ReturnType<Job>>> = [];
@@ -426,7 +414,7 @@ const results = {
   glpi: 'real GLPI 10.0.12 (../shared/glpi-real, PHP built-in server with 4 workers, MariaDB on this machine, 2 cores)',
   entity: scale,
   settings: {
-    limiter: shippedLimiter ? "the worker's defaults" : 'set by the environment',
+    limiter: described,
     GLPI_MAX_CONCURRENT: shipped.GLPI_MAX_CONCURRENT,
     GLPI_MAX_PER_SECOND: shipped.GLPI_MAX_PER_SECOND,
     GLPI_MAX_SESSIONS: shipped.GLPI_MAX_SESSIONS,

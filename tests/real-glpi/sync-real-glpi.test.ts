@@ -2,7 +2,9 @@ import { QueryTypes } from 'sequelize';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GlpiSyncEvent, Notification } from '../../server/db/models';
 import { sequelize } from '../../server/db/sequelize';
+import { dashboardSchema } from '../../server/glpi-cache/dashboard-aggregates';
 import { syncFreshness } from '../../server/glpi-cache/sync-freshness';
+import { redis, redisKey } from '../../server/redis';
 import { notifyPendingSyncEvents } from '../../worker/sync/notify-sync-events';
 import { serverWideItemtypes } from '../../worker/sync/sync-context';
 import { decodeEntities } from '../support/cache-vs-glpi';
@@ -225,5 +227,28 @@ describe('the sync against a real GLPI', { timeout: 180_000 }, () => {
     // and the check that the linked entity is still the company's (entity-identity.ts).
     expect(requests.length).toBeLessThanOrEqual(quiet.pairs.length + serverWideItemtypes.length + 1);
     expect(await h.differences(entityId)).toEqual([]);
+  });
+
+  it('a computer purged in GLPI leaves the dashboard; a quiet cycle leaves the stored figures as computed', async () => {
+    const { entityId, companyId } = await h.addClient();
+    const ids = await h.driver.create(
+      'Computer',
+      names('DASH', 5).map((name) => ({ name, entities_id: entityId })),
+    );
+    const stored = async () => dashboardSchema.parse(JSON.parse((await redis().get(redisKey('glpi', 'dashboard', companyId))) ?? 'null'));
+    await h.cycle(companyId);
+    await new Promise((resolve) => setTimeout(resolve, 4_000)); // past overlapSeconds (3 s)
+    await h.cycle(companyId);
+    const settled = await stored();
+    expect(settled.assets.total).toBe(5);
+    await h.cycle(companyId);
+    expect((await stored()).computedAt).toBe(settled.computedAt);
+    // A purge leaves no trace in any list GLPI gives: only its count changes (the reconcile finds it).
+    await h.driver.purge('Computer', [ids[0]!]);
+    expect(await h.glpi.query('SELECT id FROM glpi_computers WHERE id = ?', [ids[0]])).toEqual([]);
+    await h.cycle(companyId);
+    const after = await stored();
+    expect(after.assets.total).toBe(4);
+    expect(after.computedAt).not.toBe(settled.computedAt);
   });
 });
