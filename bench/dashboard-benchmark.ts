@@ -16,7 +16,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { webProcessV8Flags } from '../server/http/web-cluster';
+import { webProcessV8Flags } from '../server/http/web-process-flags';
 import { freePort } from '../tests/support/free-port';
 import { load, type Measure, type Variant } from './load-run';
 import { machineState } from './machine-state';
@@ -52,6 +52,10 @@ const { createDatabase } = await import('../db/create-database');
 const { createMigrator } = await import('../db/migrator');
 const { seedCatalog } = await import('../db/seeds/seed-catalog');
 const { sequelize } = await import('../server/db/sequelize');
+// The config is parsed when first imported: a static import that reaches it would have read the
+// environment before the lines above set it, and the bench would write into another database.
+if (sequelize.getDatabaseName() !== 'ytech_bench_dashboard')
+  throw new Error(`bench:dashboard is connected to ${sequelize.getDatabaseName()}`);
 const { Company, GlpiCompanyLink, Service, Subscription, User } = await import('../server/db/models');
 const { lucia } = await import('../server/auth/lucia');
 const { closeRedis, redis } = await import('../server/redis');

@@ -26,12 +26,13 @@ import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { runStep, startProcess, waitForUrl } from '../scripts/stack/run-step';
 import { buildShippedWorker, shippedWorker } from '../scripts/stack/shipped-worker';
-import { webProcessV8Flags } from '../server/http/web-cluster';
+import { webProcessV8Flags } from '../server/http/web-process-flags';
 import { startMailCatcher } from '../tools/mail-catcher/main';
 import { freePort } from '../tests/support/free-port';
 import { startPrivateMariadb, startPrivateRedis } from '../tests/support/private-services';
 import type { BenchUser, GeneratorPlan, GeneratorReport, Sample } from './load-generator';
 import { startReplicaTopology, topologyOf, type ReplicaStepFigures } from './load-topology';
+import { limiterRun } from './limiter-run';
 import { machineState } from './machine-state';
 import { cpuSeconds, leafProcesses, machineCpu, memoryMb, processTree, withCommand } from './process-cpu';
 
@@ -93,10 +94,11 @@ const env: NodeJS.ProcessEnv = {
   GLPI_APP_TOKEN: '',
   GLPI_PARENT_ENTITY_ID: '1',
   GLPI_UTC_OFFSET_MINUTES: '0',
-  // The worker's 20 requests/s protect a real GLPI; the simulator needs no protection, and 200
-  // companies' first syncs at 20/s would take minutes before the first measurement.
-  GLPI_MAX_PER_SECOND: '500',
 };
+// The worker's limiter as shipped (decision 290), so that its CPU during the steps is what a
+// deployment's is: the issue asks for web and worker as they are shipped.
+for (const name of ['GLPI_MAX_PER_SECOND', 'GLPI_MAX_CONCURRENT', 'GLPI_MAX_SESSIONS']) delete env[name];
+const workerLimiter = limiterRun({}, 'shipped').limiter;
 Object.assign(process.env, env);
 
 const children: ChildProcess[] = [];
@@ -110,6 +112,9 @@ const stopChild = (child: ChildProcess) =>
 const { benchCompanyName, benchUsers, createBenchCompanies, waitForWorker } = await import('./load-data');
 const { closeQueues } = await import('../server/jobs/queues');
 const { sequelize } = await import('../server/db/sequelize');
+// The config is parsed when first imported: a static import that reaches it would have read the
+// environment before the lines above set it, and the bench would write into another database.
+if (sequelize.getDatabaseName() !== 'ytech_bench_load') throw new Error(`bench:load is connected to ${sequelize.getDatabaseName()}`);
 const { closeRedis } = await import('../server/redis');
 const catcher = await startMailCatcher({ smtpPort, httpPort: mailHttpPort });
 
@@ -196,7 +201,7 @@ try {
         step_seconds: settings.stepSeconds,
         ramp_seconds: settings.rampSeconds,
         generators: settings.generators,
-        glpi: `simulator answering normally; ${settings.workers === 1 ? 'the worker syncs' : `${settings.workers} workers sync`} all along (GLPI_MAX_PER_SECOND=500)`,
+        glpi: `simulator answering normally; ${settings.workers === 1 ? 'the worker syncs' : `${settings.workers} workers sync`} all along, its limiter as shipped (${JSON.stringify(workerLimiter)})`,
         servers: replicaTopology
           ? `${replicaTopology.servers}; private Redis; web processes read the replica through DATABASE_REPLICA_URLS (decision 070)`
           : shared

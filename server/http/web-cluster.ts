@@ -1,11 +1,6 @@
 import cluster from 'node:cluster';
 import { logger } from '../logger';
-
-/**
- * V8's limits for each web process (decision 280). Left to itself on a large machine, V8 lets the
- * old space grow to hundreds of MB under load before it collects.
- */
-export const webProcessV8Flags = ['--max-old-space-size=256', '--max-semi-space-size=8'];
+import { webProcessV8Flags } from './web-process-flags';
 
 /**
  * The primary of `count` web processes sharing the port: one that dies is replaced, a stop signal

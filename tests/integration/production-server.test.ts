@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitForUrl } from '../../scripts/stack/run-step';
-import { webProcessV8Flags } from '../../server/http/web-cluster';
+import { webProcessV8Flags } from '../../server/http/web-process-flags';
 import { freePort } from '../support/free-port';
 import { startPlatformProcess, type PlatformProcess } from '../support/platform-process';
 import { ensureProductionBuild } from '../support/production-build';
