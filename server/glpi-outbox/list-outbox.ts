@@ -52,6 +52,12 @@ export async function outboxTicketsOf(
   return rows.map(ticketView);
 }
 
+/** One ticket of the company's outbox, whatever its state; null when it is not the company's. */
+export async function outboxTicket(companyId: number, outboxId: number): Promise<OutboxTicketView | null> {
+  const entry = await GlpiOutboxEntry.findOne({ where: { id: outboxId, companyId, kind: 'ticket' } });
+  return entry && ticketView(entry);
+}
+
 /** Replies in the outbox for one ticket of the company (by GLPI id or by its outbox row), oldest first. */
 export async function outboxRepliesOf(
   companyId: number,

@@ -3,7 +3,7 @@ import { GlpiAsset, GlpiOutboxEntry, GlpiTicket, GlpiTicketFollowup, User } from
 import { sequelize } from '../db/sequelize';
 import { AppError, notFound } from '../errors';
 import { syncFreshness } from '../glpi-cache/sync-freshness';
-import { outboxRepliesOf, outboxTicketsOf } from '../glpi-outbox/list-outbox';
+import { outboxRepliesOf, outboxTicket, type OutboxReplyView } from '../glpi-outbox/list-outbox';
 import { ticketPayloadSchema } from '../glpi-outbox/outbox-payload';
 import { escapeText } from './escape-text';
 import { sanitizeGlpiHtml } from './sanitize-glpi-html';
@@ -40,12 +40,23 @@ async function companyGlpiUserIds(companyId: number): Promise<Set<number>> {
   return new Set(rows.map((row) => Number(row.id)));
 }
 
+/** The ticket's replies in the outbox, whatever their state: the waiting ones are shown, the delivered ones name their author. */
+function outboxReplies(companyId: number, target: { glpiTicketId: number } | { outboxTicketId: number }) {
+  return outboxRepliesOf(companyId, target, { states: ['pending', 'sending', 'failed', 'delivered'] });
+}
+
 /** Replies still in the outbox, or sent and not synced back yet, shown after the synced ones. */
-async function waitingReplies(companyId: number, target: { glpiTicketId: number } | { outboxTicketId: number }, syncedIds: Set<number>) {
-  const replies = await outboxRepliesOf(companyId, target, { states: ['pending', 'sending', 'failed', 'delivered'] });
+function waitingReplies(replies: OutboxReplyView[], syncedIds: Set<number>) {
   return replies
     .filter((reply) => reply.glpiFollowupId === null || !syncedIds.has(reply.glpiFollowupId))
     .map((reply) => ({ outboxId: reply.outboxId, html: escapeText(reply.content), state: reply.state, createdAt: reply.createdAt }));
+}
+
+/** Full names of the company's people who wrote these replies. */
+async function authorNames(companyId: number, userIds: number[]): Promise<Map<number, string>> {
+  if (userIds.length === 0) return new Map();
+  const authors = await User.findAll({ where: { id: { [Op.in]: userIds }, companyId }, attributes: ['id', 'firstName', 'lastName'] });
+  return new Map(authors.map((author) => [author.id, `${author.firstName} ${author.lastName}`]));
 }
 
 /**
@@ -60,7 +71,7 @@ export async function ticketConversation(companyId: number, glpiTicketId: number
     if (!sent) throw notFound();
     return outboxConversation(companyId, sent.id);
   }
-  const [followups, ownUsers, freshness, solutions, approval, assets] = await Promise.all([
+  const [followups, ownUsers, freshness, solutions, approval, assets, replies] = await Promise.all([
     GlpiTicketFollowup.findAll({
       where: { companyId, glpiTicketId, isPrivate: false, deletedAt: null },
       order: [
@@ -73,20 +84,13 @@ export async function ticketConversation(companyId: number, glpiTicketId: number
     ticketSolutions(glpiTicketId, ticket),
     waitingApproval(companyId, glpiTicketId),
     linkedAssets(companyId, glpiTicketId),
+    outboxReplies(companyId, { glpiTicketId }),
   ]);
-  const waiting = await waitingReplies(companyId, { glpiTicketId }, new Set(followups.map((f) => f.glpiId)));
+  const waiting = waitingReplies(replies, new Set(followups.map((f) => f.glpiId)));
   const files = await ticketFiles(companyId, { glpiTicketId }, ownUsers);
   // The worker posts replies with its own GLPI account: the outbox says which follow-ups are the client's.
-  const sentReplies = await outboxRepliesOf(companyId, { glpiTicketId }, { states: ['delivered'] });
-  const authorOf = new Map(sentReplies.map((reply) => [reply.glpiFollowupId, reply.userId]));
-  const authors = new Map(
-    (
-      await User.findAll({
-        where: { id: { [Op.in]: [...new Set(authorOf.values())] }, companyId },
-        attributes: ['id', 'firstName', 'lastName'],
-      })
-    ).map((author) => [author.id, `${author.firstName} ${author.lastName}`]),
-  );
+  const authorOf = new Map(replies.filter((reply) => reply.state === 'delivered').map((reply) => [reply.glpiFollowupId, reply.userId]));
+  const authors = await authorNames(companyId, [...new Set(authorOf.values())]);
   return {
     source: 'glpi' as const,
     glpiId: ticket.glpiId,
@@ -127,12 +131,10 @@ export async function ticketConversation(companyId: number, glpiTicketId: number
 
 /** A ticket the client wrote that GLPI has not numbered (or the sync not brought back) yet. */
 export async function outboxConversation(companyId: number, outboxId: number) {
-  const entry = (await outboxTicketsOf(companyId, { states: ['pending', 'sending', 'failed', 'delivered'], limit: 1_000 })).find(
-    (candidate) => candidate.outboxId === outboxId,
-  );
+  const entry = await outboxTicket(companyId, outboxId);
   if (!entry) throw notFound();
   const payload = ticketPayloadSchema.parse(entry);
-  const waiting = await waitingReplies(companyId, { outboxTicketId: outboxId }, new Set());
+  const waiting = waitingReplies(await outboxReplies(companyId, { outboxTicketId: outboxId }), new Set());
   const freshness = await syncFreshness(companyId);
   const awaitingAccount = entry.state === 'pending' || entry.state === 'sending' ? await awaitingAccountSetup(companyId) : false;
   return {
