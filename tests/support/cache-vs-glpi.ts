@@ -44,9 +44,9 @@ function addMonths(day: string, months: number): string {
   return new Date(Date.UTC(y, m - 1 + months, d)).toISOString().slice(0, 10);
 }
 
-/** What GLPI holds for the entity. The driver must be switched to that entity (not recursive). */
+/** What GLPI holds for the entity and its sub-entities (a client's sites, decision 300). */
 export async function glpiPicture(driver: GlpiApiDriver, entityId: number): Promise<EntityPicture> {
-  await driver.switchTo(entityId, false);
+  await driver.switchTo(entityId, true);
   const picture: EntityPicture = { assets: {}, tickets: [], followups: [], os: {}, warrantyEnd: {} };
   const live = new Map<string, Set<number>>();
   for (const itemtype of pictureAssetTypes) {

@@ -40,6 +40,8 @@ export class GlpiScenario {
   private counter = 0;
   readonly steps: ScenarioStep[] = [];
   private osIds: number[] = [];
+  /** A site of the client: a sub-entity technicians file some of its items under. */
+  private siteId = 0;
 
   constructor(
     private readonly driver: GlpiApiDriver,
@@ -49,12 +51,13 @@ export class GlpiScenario {
     this.random = prng(seed);
   }
 
-  /** The operating systems the scenario picks from (shared dropdowns, created once per scenario). */
+  /** The operating systems the scenario picks from (shared dropdowns, created once per scenario), and the client's site. */
   async prepare(): Promise<void> {
     this.osIds = await this.driver.create(
       'OperatingSystem',
       [1, 2, 3].map((n) => ({ name: `OS ${this.seed}-${n}` })),
     );
+    this.siteId = await this.driver.createOne('Entity', { name: `Site ${this.seed}-${this.entityId}`, entities_id: this.entityId });
   }
 
   /** Plays one random operation. */
@@ -72,6 +75,7 @@ export class GlpiScenario {
       [2, () => this.operatingSystems()],
       [2, () => this.warranties()],
       [1, () => this.renameOperatingSystem()],
+      [2, () => this.moveBetweenSites()],
     ];
     const total = operations.reduce((sum, [weight]) => sum + weight, 0);
     let roll = this.random.int(1, total);
@@ -94,7 +98,7 @@ export class GlpiScenario {
   }
 
   private async live(itemtype: string, trash = false): Promise<number[]> {
-    await this.driver.switchTo(this.entityId, false);
+    await this.driver.switchTo(this.entityId, true);
     const rows = await this.driver.all(itemtype, { trash });
     await this.driver.switchTo(0, true);
     return rows.filter((row) => row.is_template !== 1).map((row) => row.id);
@@ -108,6 +112,18 @@ export class GlpiScenario {
       Array.from({ length: count }, () => ({ name: this.name(itemtype.slice(0, 3).toUpperCase()), entities_id: this.entityId })),
     );
     return `create ${count} ${itemtype} in one request`;
+  }
+
+  /** Items filed under the client's site or back under the client itself, as a technician reorganises them. */
+  private async moveBetweenSites() {
+    const itemtype = this.random.pick([...assetTypes, 'Ticket']);
+    const ids = this.random.some(await this.live(itemtype), this.random.int(1, 5));
+    const to = this.random.chance(0.7) ? this.siteId : this.entityId;
+    await this.driver.update(
+      itemtype,
+      ids.map((id) => ({ id, entities_id: to })),
+    );
+    return `move ${itemtype} ${ids.join(',')} to ${to === this.siteId ? 'the site' : 'the client entity'}`;
   }
 
   private async bulkUpdateAssets() {
@@ -190,7 +206,7 @@ export class GlpiScenario {
 
   private async operatingSystems() {
     const computers = await this.live('Computer');
-    await this.driver.switchTo(this.entityId, false);
+    await this.driver.switchTo(this.entityId, true);
     const rows = await this.driver.all('Item_OperatingSystem');
     await this.driver.switchTo(0, true);
     const roll = this.random.int(1, 3);
@@ -220,7 +236,7 @@ export class GlpiScenario {
   private async warranties() {
     const itemtype = this.random.pick(assetTypes);
     const assets = await this.live(itemtype);
-    await this.driver.switchTo(this.entityId, false);
+    await this.driver.switchTo(this.entityId, true);
     const rows = (await this.driver.all('Infocom')).filter((row) => row.itemtype === itemtype);
     await this.driver.switchTo(0, true);
     const roll = this.random.int(1, 3);

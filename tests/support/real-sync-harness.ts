@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { pino } from 'pino';
-import { GlpiCompanyLink } from '../../server/db/models';
 import type { GlpiConfig } from '../../worker/glpi/glpi-config';
 import { GlpiSessionPool } from '../../worker/glpi/glpi-session-pool';
 import { CircuitBreaker } from '../../worker/sync/circuit-breaker';
@@ -8,10 +7,9 @@ import { syncCompany, syncServerWide, type CompanySyncResult } from '../../worke
 import { defaultSyncOptions, type SyncContext, type SyncOptions } from '../../worker/sync/sync-context';
 import { startCountingProxy } from './counting-http-proxy';
 import { cachePicture, glpiPicture, pictureDifferences } from './cache-vs-glpi';
-import { createCompany } from './fixtures';
 import { GlpiApiDriver } from './glpi-api-driver';
+import { addLinkedClient } from './linked-client';
 import { forgetEarlierSimulators } from './sync-harness';
-import { markerLine, newIdentityMarker } from '../../worker/provisioning/entity-identity';
 import { closeRealGlpiConnection, realGlpi, type RealGlpi } from './real-glpi';
 
 export type RealSyncHarness = {
@@ -23,8 +21,8 @@ export type RealSyncHarness = {
   syncRequests: string[];
   /** This file's own parent entity in the shared GLPI. */
   parentEntityId: number;
-  /** A new client entity under the file's parent, with a company linked to it. */
-  addClient(name?: string): Promise<{ entityId: number; companyId: number }>;
+  /** A new client entity under the file's parent (or under `parentId`), with a company linked to it. */
+  addClient(name?: string, parentId?: number): Promise<{ entityId: number; companyId: number }>;
   /** What the worker does for one company in a cycle: the server-wide reads, then that company. */
   cycle(companyId: number): Promise<CompanySyncResult>;
   /** Differences between GLPI and the cache for that entity (empty: equal). */
@@ -79,30 +77,9 @@ export async function startRealSyncHarness(
     ctx,
     parentEntityId,
     syncRequests: relay.seen,
-    async addClient(name) {
+    async addClient(name, parentId) {
       clients += 1;
-      // A test that failed half-way may have left the driver in a client entity, where it cannot create entities.
-      await driver.switchTo(0, true);
-      // Created and linked as provisioning does: the entity carries the link's marker (entity-identity.ts).
-      const identityMarker = newIdentityMarker();
-      const entityName = name ?? `Client ${tag} ${clients}`;
-      const entityId = await driver.createOne('Entity', {
-        name: entityName,
-        entities_id: parentEntityId,
-        comment: markerLine(identityMarker),
-      });
-      await driver.switchTo(0, true);
-      const company = await createCompany();
-      await GlpiCompanyLink.create({
-        companyId: company.id,
-        glpiEntityId: entityId,
-        glpiEntityName: entityName,
-        identityMarker,
-        provisioningState: 'done',
-        lastError: null,
-        provisionedAt: new Date(),
-      });
-      return { entityId, companyId: company.id };
+      return addLinkedClient(driver, parentId ?? parentEntityId, name ?? `Client ${tag} ${clients}`);
     },
     cycle: async (companyId) => {
       const server = await syncServerWide(ctx);

@@ -15,6 +15,12 @@ export type GlpiPoolOptions = {
 export type GlpiLease = { client: GlpiClient; release(): void };
 
 /**
+ * How a client company's entity is scoped: with its sub-entities, the sites a technician may
+ * create under it (decision 300). The sync reads it so and the outbox finds its tickets so.
+ */
+export const companyEntityScope = { recursive: true } as const;
+
+/**
  * The active entity belongs to a GLPI session, so two jobs scoped to different entities must not
  * share one. The pool lends each job a session of its own, switched to the job's entity, and reuses
  * sessions between jobs (preferring one already on the right entity). All sessions share one
@@ -48,7 +54,11 @@ export class GlpiSessionPool {
     };
     try {
       const scope = session.entityScope;
-      if (scope?.entityId !== entityId || scope.recursive !== recursive) await session.changeActiveEntities(entityId, recursive);
+      // GLPI lists the entities a recursive switch covers when it is made: a sub-entity created since
+      // stays out of the session's reads until it switches again (GLPI-API.md, Session). So a
+      // recursive scope is switched anew for each lease, the same scope or not.
+      if (recursive || scope?.entityId !== entityId || scope.recursive !== recursive)
+        await session.changeActiveEntities(entityId, recursive);
     } catch (error) {
       release();
       throw error;

@@ -27,7 +27,7 @@ import { GlpiNotFoundError, GlpiPermissionError, GlpiRequestError, GlpiSessionEr
 import { workerConfig } from '../worker-config';
 import { readBackTicket } from '../sync/read-back';
 import type { SyncOptions } from '../sync/sync-context';
-import type { GlpiSessionPool } from '../glpi/glpi-session-pool';
+import { companyEntityScope, type GlpiSessionPool } from '../glpi/glpi-session-pool';
 import { getGlpiPool } from '../glpi-runtime';
 
 export type OutboxDeliveryOptions = {
@@ -87,15 +87,18 @@ export async function deliverOutboxEntry(outboxId: number, options: OutboxDelive
 
   await entry.update({ state: 'sending', attempts: entry.attempts + 1 });
   const pool = (options.pool ?? getGlpiPool)();
-  const previous = await pool.withEntity(entityId, (client) =>
-    ticketId === null
-      ? findTicket(client, entry)
-      : entry.kind === 'document'
-        ? findDocument(client, entry, ticketId)
-        : // Writing the same answer twice leaves GLPI as once: nothing to look for, only the ticket's entity to check.
-          entry.kind === 'satisfaction'
-          ? assertTicketInEntity(client, ticketId).then(() => null)
-          : findFollowup(client, entry, ticketId),
+  const previous = await pool.withEntity(
+    entityId,
+    (client) =>
+      ticketId === null
+        ? findTicket(client, entry)
+        : entry.kind === 'document'
+          ? findDocument(client, entry, ticketId)
+          : // Writing the same answer twice leaves GLPI as once: nothing to look for, only the ticket's entity to check.
+            entry.kind === 'satisfaction'
+            ? assertTicketInEntity(client, ticketId).then(() => null)
+            : findFollowup(client, entry, ticketId),
+    companyEntityScope,
   );
   // Between the look-up and the write, only the job's holder may go on: two workers that both
   // looked up and found nothing would both create (decisions/131).
@@ -111,7 +114,7 @@ export async function deliverOutboxEntry(outboxId: number, options: OutboxDelive
           // the service account posts it, marked, rather than losing it.
           if (!(error instanceof GlpiPermissionError || error instanceof GlpiRequestError)) throw error;
           logger.warn({ err: error, outboxId: entry.id }, "reply refused to the client's GLPI account: sent by the service account");
-          return pool.withEntity(entityId, (client) => answer(client, ticketId));
+          return pool.withEntity(entityId, (client) => answer(client, ticketId), companyEntityScope);
         }));
   await options.afterGlpiWrite?.(entry, glpiId);
 
@@ -228,7 +231,7 @@ async function asClient<T>(
   author: Author,
   work: (client: GlpiClient) => Promise<T>,
 ): Promise<T> {
-  if (author.token === null) return pool.withEntity(await companyEntity(entry.companyId), work);
+  if (author.token === null) return pool.withEntity(await companyEntity(entry.companyId), work, companyEntityScope);
   try {
     return await pool.asUser(author.token, work);
   } catch (error) {

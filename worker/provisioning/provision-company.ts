@@ -69,9 +69,6 @@ export async function provisionCompany(
   return pool.withEntity(
     settings.parentEntityId,
     async (client) => {
-      // Another session of the pool may have created an entity since this one switched: refresh the
-      // scope so that every child entity is visible (GLPI-API.md, Session).
-      await client.useEntity(settings.parentEntityId, true);
       // A relink that stopped half-way finishes before another one starts.
       if (link.retiredGlpiEntityId != null) await retireEntity(client, link, settings);
       const entity = await resolveEntity(client, link, company.name, job.entityId, settings);

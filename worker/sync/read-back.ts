@@ -2,7 +2,7 @@ import { QueryTypes } from 'sequelize';
 import { z } from 'zod';
 import { GlpiCompanyLink } from '../../server/db/models';
 import { sequelize } from '../../server/db/sequelize';
-import type { GlpiSessionPool } from '../glpi/glpi-session-pool';
+import { companyEntityScope, type GlpiSessionPool } from '../glpi/glpi-session-pool';
 import { GlpiSchemaError } from '../glpi/glpi-errors';
 import { logger } from '../../server/logger';
 import { cacheTransaction } from './cache-transaction';
@@ -32,43 +32,47 @@ export async function readBackTicket(
     if (!link?.glpiEntityId) return;
     const target = { companyId, entityId: link.glpiEntityId };
     const ctx: SyncContext = { pool, options, logger, stop: { stopping: false } };
-    await pool.withEntity(target.entityId, async (client) => {
-      const ticket = await client.session.request({ method: 'GET', path: `/Ticket/${glpiTicketId}`, query: [['get_hateoas', 'false']] });
-      const followups = await client.session.request({
-        method: 'GET',
-        path: `/Ticket/${glpiTicketId}/ITILFollowup`,
-        query: [
-          ['range', '0-999'],
-          ['get_hateoas', 'false'],
-        ],
-      });
-      const solutions = await client.session.request({
-        method: 'GET',
-        path: `/Ticket/${glpiTicketId}/ITILSolution`,
-        query: [
-          ['range', '0-999'],
-          ['get_hateoas', 'false'],
-        ],
-      });
-      const row = parsed(z.array(listedRowSchema).length(1), [ticket.body])[0]!;
-      const rows = parsed(z.array(listedRowSchema), followups.body);
-      const mode: WriteMode = { firstSync: false, trash: false, events: await firstSyncDone(companyId), deletedAt: null };
-      const tickets = ticketWriter(ctx, target);
-      const answers = followupWriter(ctx);
-      // Approvals leave a solution's date_mod alone: its row is rewritten from what GLPI holds now.
-      const solved = solutionWriter(ctx);
-      const preparedTicket = await tickets.prepare(client, [row], mode);
-      const preparedFollowups = await answers.prepare(client, rows, mode);
-      const preparedSolutions = await solved.prepare(client, parsed(z.array(listedRowSchema), solutions.body), mode);
-      // A ticket a cycle already read is unchanged for the writer, which then reads no links: they are read all the same.
-      if (preparedTicket.tickets.length === 0) preparedTicket.items = await readTicketItems(client, [glpiTicketId], options.pageSize);
-      // One transaction: a page never shows a refused solution beside a ticket still "solved".
-      await cacheTransaction(async (transaction) => {
-        await tickets.write(preparedTicket, mode, transaction);
-        await answers.write(preparedFollowups, mode, transaction);
-        await solved.write(preparedSolutions, mode, transaction);
-      });
-    });
+    await pool.withEntity(
+      target.entityId,
+      async (client) => {
+        const ticket = await client.session.request({ method: 'GET', path: `/Ticket/${glpiTicketId}`, query: [['get_hateoas', 'false']] });
+        const followups = await client.session.request({
+          method: 'GET',
+          path: `/Ticket/${glpiTicketId}/ITILFollowup`,
+          query: [
+            ['range', '0-999'],
+            ['get_hateoas', 'false'],
+          ],
+        });
+        const solutions = await client.session.request({
+          method: 'GET',
+          path: `/Ticket/${glpiTicketId}/ITILSolution`,
+          query: [
+            ['range', '0-999'],
+            ['get_hateoas', 'false'],
+          ],
+        });
+        const row = parsed(z.array(listedRowSchema).length(1), [ticket.body])[0]!;
+        const rows = parsed(z.array(listedRowSchema), followups.body);
+        const mode: WriteMode = { firstSync: false, trash: false, events: await firstSyncDone(companyId), deletedAt: null };
+        const tickets = ticketWriter(ctx, target);
+        const answers = followupWriter(ctx);
+        // Approvals leave a solution's date_mod alone: its row is rewritten from what GLPI holds now.
+        const solved = solutionWriter(ctx);
+        const preparedTicket = await tickets.prepare(client, [row], mode);
+        const preparedFollowups = await answers.prepare(client, rows, mode);
+        const preparedSolutions = await solved.prepare(client, parsed(z.array(listedRowSchema), solutions.body), mode);
+        // A ticket a cycle already read is unchanged for the writer, which then reads no links: they are read all the same.
+        if (preparedTicket.tickets.length === 0) preparedTicket.items = await readTicketItems(client, [glpiTicketId], options.pageSize);
+        // One transaction: a page never shows a refused solution beside a ticket still "solved".
+        await cacheTransaction(async (transaction) => {
+          await tickets.write(preparedTicket, mode, transaction);
+          await answers.write(preparedFollowups, mode, transaction);
+          await solved.write(preparedSolutions, mode, transaction);
+        });
+      },
+      companyEntityScope,
+    );
     await routeStrayFollowups(target);
   } catch (error) {
     logger.warn({ err: error, companyId, glpiTicketId }, 'ticket not read back after delivery: the next sync cycle brings it');

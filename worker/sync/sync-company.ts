@@ -1,11 +1,14 @@
 import { GlpiCompanyLink } from '../../server/db/models';
 import { refreshDashboard } from '../../server/glpi-cache/dashboard-aggregates';
 import type { GlpiClient } from '../glpi/glpi-client';
+import { companyEntityScope } from '../glpi/glpi-session-pool';
 import { isAssetDetailItemtype } from '../glpi/glpi-schemas';
 import { assetDetailWriter, assetWriter } from './asset-writer';
 import { isUnavailable } from './circuit-breaker';
 import type { CircuitBreaker } from './circuit-breaker';
 import { dropdownWriter } from './dropdown-writer';
+import { ownRowsOnly } from './entity-ownership';
+import type { PairWriter } from './pair-writer';
 import { recordRun } from './record-run';
 import {
   serverWideItemtypes,
@@ -224,7 +227,7 @@ async function runCycle(
   target: { companyId: number | null; entityId: number },
   lockScope: string,
   pairsOf: (client: GlpiClient, run: PairRunner) => Promise<void>,
-  scope: { entityId: number; recursive: boolean } = { entityId: target.entityId, recursive: false },
+  scope: { entityId: number; recursive: boolean } = { entityId: target.entityId, ...companyEntityScope },
 ): Promise<CycleResult> {
   const lock = await acquireSyncLock(lockScope, ctx.options.lockTtlMs);
   if (!lock) return { status: 'skipped', reason: 'already-running' };
@@ -280,7 +283,10 @@ function serverWideWriter(ctx: SyncContext, itemtype: ServerWideItemtype) {
   return dropdownWriter(ctx, itemtype);
 }
 
-function writerOf(ctx: SyncContext, target: CompanyTarget, itemtype: SyncedItemtype) {
-  if (itemtype === 'Ticket') return ticketWriter(ctx, target);
-  return isAssetDetailItemtype(itemtype) ? assetDetailWriter(ctx, target, itemtype) : assetWriter(ctx, target, itemtype);
+function writerOf(ctx: SyncContext, target: CompanyTarget, itemtype: SyncedItemtype): PairWriter {
+  if (itemtype === 'Ticket') return ownRowsOnly<unknown>(target, ticketWriter(ctx, target));
+  return ownRowsOnly<unknown>(
+    target,
+    isAssetDetailItemtype(itemtype) ? assetDetailWriter(ctx, target, itemtype) : assetWriter(ctx, target, itemtype),
+  );
 }
