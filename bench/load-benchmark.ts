@@ -32,7 +32,7 @@ import { freePort } from '../tests/support/free-port';
 import { startPrivateMariadb, startPrivateRedis } from '../tests/support/private-services';
 import type { BenchUser, GeneratorPlan, GeneratorReport, Sample } from './load-generator';
 import { startReplicaTopology, topologyOf, type ReplicaStepFigures } from './load-topology';
-import { limiterRun } from './limiter-run';
+import { limiterOf } from './limiter-run';
 import { machineState } from './machine-state';
 import { cpuSeconds, leafProcesses, machineCpu, memoryMb, processTree, withCommand } from './process-cpu';
 
@@ -98,7 +98,7 @@ const env: NodeJS.ProcessEnv = {
 // The worker's limiter as shipped (decision 290), so that its CPU during the steps is what a
 // deployment's is: the issue asks for web and worker as they are shipped.
 for (const name of ['GLPI_MAX_PER_SECOND', 'GLPI_MAX_CONCURRENT', 'GLPI_MAX_SESSIONS']) delete env[name];
-const workerLimiter = limiterRun({}, 'shipped').limiter;
+const workerLimiter = limiterOf({});
 Object.assign(process.env, env);
 
 const children: ChildProcess[] = [];

@@ -43,8 +43,19 @@ async function ownerOf(client: GlpiClient, entityId: number, linked: Map<number,
   return null;
 }
 
-/** Ids of the page's rows that lie in another company's subtree (none, nearly always: no GLPI request then). */
-async function foreignIds(client: GlpiClient, target: CompanyTarget, rows: ListedRow[]): Promise<Set<number>> {
+/** Linked entity → its company. */
+async function linkedEntities(): Promise<Map<number, number>> {
+  const links = await GlpiCompanyLink.findAll({ attributes: ['companyId', 'glpiEntityId'] });
+  return new Map(links.flatMap((link) => (link.glpiEntityId === null ? [] : [[link.glpiEntityId, link.companyId] as const])));
+}
+
+/** Ids of the page's rows that lie in another company's subtree (none, nearly always: no query, no GLPI request then). */
+async function foreignIds(
+  client: GlpiClient,
+  target: CompanyTarget,
+  rows: ListedRow[],
+  links: () => Promise<Map<number, number>>,
+): Promise<Set<number>> {
   const elsewhere = new Set<number>();
   for (const row of rows) {
     const entityId = row.entities_id;
@@ -52,8 +63,7 @@ async function foreignIds(client: GlpiClient, target: CompanyTarget, rows: Liste
   }
   const foreign = new Set<number>();
   if (elsewhere.size === 0) return foreign;
-  const links = await GlpiCompanyLink.findAll({ attributes: ['companyId', 'glpiEntityId'] });
-  const linked = new Map(links.flatMap((link) => (link.glpiEntityId === null ? [] : [[link.glpiEntityId, link.companyId] as const])));
+  const linked = await links();
   const foreignEntities = new Set<number>();
   for (const entityId of elsewhere) {
     const owner = await ownerOf(client, entityId, linked);
@@ -68,10 +78,13 @@ async function foreignIds(client: GlpiClient, target: CompanyTarget, rows: Liste
  * subtree is marked deleted here: it may have been the company's until a technician moved it.
  */
 export function ownRowsOnly<P>(target: CompanyTarget, writer: PairWriter<P>): PairWriter<{ own: P; foreign: number[] }> {
+  // Read once per pair's cycle, when a page first holds a row from another entity.
+  let linked: Promise<Map<number, number>> | null = null;
+  const links = () => (linked ??= linkedEntities());
   return {
     ...writer,
     async prepare(client, rows, mode) {
-      const foreign = await foreignIds(client, target, rows);
+      const foreign = await foreignIds(client, target, rows, links);
       const own = await writer.prepare(client, foreign.size === 0 ? rows : rows.filter((row) => !foreign.has(row.id)), mode);
       return { own, foreign: [...foreign] };
     },

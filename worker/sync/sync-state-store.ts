@@ -11,6 +11,8 @@ export async function loadState(target: SyncTarget, itemtype: string): Promise<G
     (
       await GlpiSyncState.findOrCreate({
         where,
+        // Every column named: a created instance keeps what it was given, not the table's defaults,
+        // and the sync compares these with null (an omitted one would read undefined).
         defaults: {
           ...where,
           companyId: target.companyId,
