@@ -1,13 +1,17 @@
 /**
  * `npm run bench:dashboard`: the super-client dashboard from the local cache while GLPI answers
  * normally, then 2,000 ms slower, then not at all — beside a bench-only direct integration asking
- * GLPI at request time with sessions it keeps (bench/direct-dashboard-server.ts).
+ * GLPI at request time with sessions it keeps (bench/direct-dashboard-server.ts). "normal", "slow"
+ * and "down" are the simulator's; "real" is a real GLPI 10.0.12 holding the same 50 clients
+ * (bench/dashboard-real-glpi.ts, seeded once; BENCH_REAL_GLPI=0 leaves it out).
  * 50 client companies with distinct parks (10,000 assets and 5,000 tickets spread over them),
  * synced into their own database (`ytech_bench_dashboard`) and Redis prefix; each request is a
  * different company's in turn. The platform is measured three ways: the tRPC procedure, the page
  * as a document (a new tab) and as Remix's single-fetch `.data` request (a click inside the app).
  * 50 connections for BENCH_SECONDS (10) per run (autocannon), after an unrecorded warm-up of each
- * target; the speedup over the direct variant is given for each GLPI state under its own key.
+ * target; then the procedure and the direct variant one view at a time (one connection: a view's
+ * own time, no queue on either side). The speedup over the direct variant is given for each GLPI
+ * state and each load under its own key.
  * Prints p50/p95/p99 and requests per second, writes bench/results/dashboard.json with the load
  * average beside every run. Not a test.
  */
@@ -18,6 +22,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { webProcessV8Flags } from '../server/http/web-process-flags';
 import { freePort } from '../tests/support/free-port';
+import { startRealDashboardGlpi } from './dashboard-real-glpi';
 import { load, type Measure, type Variant } from './load-run';
 import { machineState } from './machine-state';
 
@@ -192,6 +197,17 @@ void start('web', [tsx, 'server/http/main.ts'], /(?!)/).catch((error: unknown) =
 await waitFor(`http://localhost:${webPort}/healthz`);
 await start('direct', [tsx, 'bench/direct-dashboard-server.ts', String(directPort), simUrl, 'glpi-sim-user-token'], /direct dashboard on/);
 
+// The same clients in a real GLPI, for the direct variant only: the platform never asks GLPI at request time.
+const real = process.env.BENCH_REAL_GLPI === '0' ? null : await startRealDashboardGlpi({ root, names, ...scale });
+if (real) process.on('exit', () => real.stop());
+const directRealPort = await freePort();
+if (real)
+  await start(
+    'direct (real GLPI)',
+    [tsx, 'bench/direct-dashboard-server.ts', String(directRealPort), real.url, real.userToken],
+    /direct dashboard on/,
+  );
+
 // The worker keeps syncing during the runs, as in production: it meets the slow or dead GLPI, the web does not.
 await start('sync loop', [tsx, 'bench/sync-loop.ts', simUrl, clients.map((c) => c.companyId).join(',')], /sync loop started/);
 
@@ -202,39 +218,59 @@ const targets: Record<string, { url: string; variants: Variant[] }> = {
   document: { url: web, variants: perCompany('/portal/dashboard') },
   data: { url: web, variants: perCompany('/portal/dashboard.data') },
 };
-const direct = { url: `http://127.0.0.1:${directPort}`, variants: clients.map((c) => ({ path: `/?entity=${c.entityId}` })) };
+const directOn = (port: number, entityOf: (client: (typeof clients)[number]) => number) => ({
+  url: `http://127.0.0.1:${port}`,
+  variants: clients.map((c) => ({ path: `/?entity=${entityOf(c)}` })),
+});
+const direct = directOn(directPort, (c) => c.entityId);
+const directReal = real ? directOn(directRealPort, (c) => real.entityIds.get(names[clients.indexOf(c)]!)!) : null;
+// A GLPI the seed has just written to answers slower than a settled one: that would flatter the platform.
+const realMeasured = real !== null && !real.seededNow;
+// "real" right after "normal": the worker's sync loop then reads the simulator at full speed in
+// both (after "slow" and "down" it is still backing off, which would leave the platform more CPU).
 const states = {
-  normal: { latencyMs: 0, down: false },
-  slow: { latencyMs: 2_000, down: false },
-  down: { latencyMs: 0, down: 'reset' },
-} as const;
+  normal: { knob: { latencyMs: 0, down: false }, direct },
+  ...(realMeasured && directReal ? { real: { knob: { latencyMs: 0, down: false }, direct: directReal } } : {}),
+  slow: { knob: { latencyMs: 2_000, down: false }, direct },
+  down: { knob: { latencyMs: 0, down: 'reset' }, direct },
+};
 type Run = Measure & { load_average_1_5_15: number[] };
-const results: Record<string, Record<string, Run>> = { procedure: {}, document: {}, data: {}, direct: {} };
-const measure = async (target: { url: string; variants: Variant[] }, label: string): Promise<Run> => {
+type Runs = Record<string, Record<string, Run>>;
+const results: Runs = { procedure: {}, document: {}, data: {}, direct: {} };
+const oneAtATime: Runs = { procedure: {}, direct: {} };
+const measure = async (target: { url: string; variants: Variant[] }, label: string, at = connections): Promise<Run> => {
   const loadAverage = machineState().load_average_1_5_15;
-  return { ...(await load({ ...target, connections, seconds, label })), load_average_1_5_15: loadAverage };
+  const run = { ...(await load({ ...target, connections: at, seconds, label })), load_average_1_5_15: loadAverage };
+  await drained(target.url);
+  return run;
 };
 const machineBefore = machineState();
 if (warmupSeconds > 0) {
-  for (const [name, target] of Object.entries({ ...targets, direct }))
-    await load({ ...target, connections, seconds: warmupSeconds, label: `${name} (warm-up)` });
+  for (const [name, target] of Object.entries({ ...targets, direct, ...(directReal ? { 'direct (real GLPI)': directReal } : {}) })) {
+    // The real GLPI's first views open 4 sessions each (200 in all): they take longer than the others' warm-up.
+    const warm = target === directReal ? Math.max(warmupSeconds, 30) : warmupSeconds;
+    await load({ ...target, connections, seconds: warm, label: `${name} (warm-up)` });
+    await drained(target.url);
+  }
 }
-for (const [state, knob] of Object.entries(states)) {
+for (const [state, { knob, direct: directTarget }] of Object.entries(states)) {
   await knobs(knob);
   for (const [name, target] of Object.entries(targets)) results[name]![state] = await measure(target, `${name} (${state})`);
-  results.direct![state] = await measure(direct, `direct (${state})`);
+  results.direct![state] = await measure(directTarget, `direct (${state})`);
+  oneAtATime.procedure![state] = await measure(targets.procedure!, `procedure (${state}, 1 conn.)`, 1);
+  oneAtATime.direct![state] = await measure(directTarget, `direct (${state}, 1 conn.)`, 1);
 }
 await knobs({ latencyMs: 0, down: false });
 
-const p95 = (target: string) => Object.fromEntries(Object.entries(results[target]!).map(([state, run]) => [state, run.p95_ms]));
+const p95 = (runs: Runs, target: string) => Object.fromEntries(Object.entries(runs[target]!).map(([state, run]) => [state, run.p95_ms]));
 // How many times faster the platform's p95 is than the direct variant's, GLPI state by state. When
 // GLPI is down the direct variant answers nothing but errors: there is no ratio, only its error count.
-const speedup = (target: string) =>
+const speedup = (runs: Runs, target: string) =>
   Object.fromEntries(
     Object.keys(states).map((state) => {
-      const directRun = results.direct![state]!;
+      const directRun = runs.direct![state]!;
       const answered = directRun.requests - directRun.errors - directRun.non2xx > 0;
-      return [state, answered ? Math.round((directRun.p95_ms / Math.max(results[target]![state]!.p95_ms, 0.001)) * 10) / 10 : null];
+      return [state, answered ? Math.round((directRun.p95_ms / Math.max(runs[target]![state]!.p95_ms, 0.001)) * 10) / 10 : null];
     }),
   );
 const summary = {
@@ -251,19 +287,41 @@ const summary = {
     warmup_seconds: warmupSeconds,
     requests: "each request is the next company's in turn (its own session, its own data)",
     direct_variant:
-      'sessions kept per entity, each already switched to its entity, one request at a time per session; 14 GLPI requests per view',
+      "sessions kept per entity, each already switched to its entity; a view sends its 14 GLPI requests at once over 4 of them (as many as the real GLPI's PHP workers; a little faster there than one session)",
     worker: 'a sync loop over all companies every 2 s during the runs',
-    glpi_states: { normal: 'simulator, no added latency', slow: '2,000 ms added to every GLPI request', down: 'connections reset' },
+    glpi_states: {
+      normal: 'simulator, no added latency',
+      slow: '2,000 ms added to every GLPI request',
+      down: 'connections reset',
+      real: real
+        ? realMeasured
+          ? `a real GLPI 10.0.12 (PHP built-in server, 4 workers, on this machine's 2 cores and MariaDB), the same ${companyCount} clients with ${scale.assets / companyCount} assets and ${scale.tickets / companyCount} tickets each, settled (seeded by an earlier run)`
+          : 'not measured: this run seeded the real GLPI, whose MariaDB was still working off the writes; run again'
+        : 'not measured (BENCH_REAL_GLPI=0)',
+    },
+    one_at_a_time: 'one connection: each view waits for the one before (no queue on either side); the same seconds per run',
   },
-  p95_ms: { procedure: p95('procedure'), document: p95('document'), data: p95('data'), direct: p95('direct') },
-  speedup_vs_direct: { procedure: speedup('procedure'), document: speedup('document'), data: speedup('data') },
+  p95_ms: {
+    procedure: p95(results, 'procedure'),
+    document: p95(results, 'document'),
+    data: p95(results, 'data'),
+    direct: p95(results, 'direct'),
+  },
+  speedup_vs_direct: { procedure: speedup(results, 'procedure'), document: speedup(results, 'document'), data: speedup(results, 'data') },
+  one_at_a_time: {
+    p95_ms: { procedure: p95(oneAtATime, 'procedure'), direct: p95(oneAtATime, 'direct') },
+    speedup_vs_direct: { procedure: speedup(oneAtATime, 'procedure') },
+  },
   direct_errors_when_down: results.direct!.down!.errors + results.direct!.down!.non2xx,
   targets: { procedure_speedup_normal: 50, procedure_speedup_slow: 200, down: 'platform unchanged' },
   runs: results,
+  runs_one_at_a_time: oneAtATime,
 };
 await mkdir(path.join(root, 'bench/results'), { recursive: true });
 await writeFile(path.join(root, 'bench/results/dashboard.json'), `${JSON.stringify(summary, null, 2)}\n`);
-console.log(JSON.stringify({ p95_ms: summary.p95_ms, speedup_vs_direct: summary.speedup_vs_direct }, null, 2));
+console.log(
+  JSON.stringify({ p95_ms: summary.p95_ms, speedup_vs_direct: summary.speedup_vs_direct, one_at_a_time: summary.one_at_a_time }, null, 2),
+);
 console.log('written to bench/results/dashboard.json');
 
 await pool.close();
@@ -287,6 +345,16 @@ function run(args: string[]): Promise<void> {
     const child = spawn(args[0]!, args.slice(1), { cwd: root, env: process.env, stdio: ['ignore', 'ignore', 'inherit'] });
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited with ${code}`))));
   });
+}
+
+/** Until the direct variant has no view left asking GLPI (autocannon stops waiting, not the views it started). */
+async function drained(url: string): Promise<void> {
+  if (url === web) return;
+  const started = Date.now();
+  while (((await (await fetch(`${url}/_inflight`)).json()) as { inFlight: number }).inFlight > 0) {
+    if (Date.now() - started > 300_000) throw new Error(`${url}: views still running after 5 minutes`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
 
 async function waitFor(url: string): Promise<void> {

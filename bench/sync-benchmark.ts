@@ -216,6 +216,17 @@ console.log(
   `first sync: ${items} items (assets ${rows.assets}, tickets ${rows.tickets}, follow-ups ${rows.followups}; OS and warranty rows ${rows.details} besides) in ${first.seconds} s = ${Math.round(items / first.seconds)} items/s, ${first.requests} requests`,
 );
 
+// BENCH_FIRST_ONLY=1: the first sync alone (profiling), nothing written to bench/results.
+if (process.env.BENCH_FIRST_ONLY === '1') {
+  await stopWorker(worker, workerPid);
+  sim.kill('SIGTERM');
+  await closeQueues();
+  await clearRedisPrefix();
+  await closeRedis();
+  await sequelize.close();
+  process.exit(0);
+}
+
 await call('POST', 'knobs', { latencyMs: 10 });
 const quiet = await cycle('no-change cycle');
 const pairs = companyIds.length * 11;
