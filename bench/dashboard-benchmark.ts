@@ -223,14 +223,14 @@ const directOn = (port: number, entityOf: (client: (typeof clients)[number]) => 
   variants: clients.map((c) => ({ path: `/?entity=${entityOf(c)}` })),
 });
 const direct = directOn(directPort, (c) => c.entityId);
-const directReal = real ? directOn(directRealPort, (c) => real.entityIds.get(names[clients.indexOf(c)]!)!) : null;
 // A GLPI the seed has just written to answers slower than a settled one: that would flatter the platform.
 const realMeasured = real !== null && !real.seededNow;
+const directReal = realMeasured ? directOn(directRealPort, (c) => real.entityIds.get(names[clients.indexOf(c)]!)!) : null;
 // "real" right after "normal": the worker's sync loop then reads the simulator at full speed in
 // both (after "slow" and "down" it is still backing off, which would leave the platform more CPU).
 const states = {
   normal: { knob: { latencyMs: 0, down: false }, direct },
-  ...(realMeasured && directReal ? { real: { knob: { latencyMs: 0, down: false }, direct: directReal } } : {}),
+  ...(directReal ? { real: { knob: { latencyMs: 0, down: false }, direct: directReal } } : {}),
   slow: { knob: { latencyMs: 2_000, down: false }, direct },
   down: { knob: { latencyMs: 0, down: 'reset' }, direct },
 };
