@@ -13,7 +13,11 @@ import { subscribe } from './portal-support';
 
 // Two web processes on one database and one Redis, as behind a load balancer. Each keeps sessions,
 // subscriptions and unread counts in memory (docs/decisions/013-web-request-costs.md); a change made
-// through the other process, or by any other process, must show on the very next request.
+// through the other process, or by any other process, must show within moments, far inside the
+// caches' 60 s life. Not on the very next request: Redis answers the publisher before it writes the
+// message to the subscribers, so on a loaded machine one request can reach the other process first
+// (seen once in CI, 2026-12-06). `soon` polls for a second.
+const soon = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 1_000, interval: 20 });
 let webA: PlatformProcess;
 let webB: PlatformProcess;
 let urlA: string;
@@ -56,7 +60,7 @@ afterAll(async () => {
 });
 
 describe('local caches of the web processes', () => {
-  it('a deactivated employee is refused at once by the other process, which had their session in memory', async () => {
+  it('a deactivated employee is refused within moments by the other process, which had their session in memory', async () => {
     const admin = await createUser('admin');
     const commercial = await createUser('commercial');
     const onA = await logInOverHttp(urlA, commercial.email, fixturePassword);
@@ -64,10 +68,10 @@ describe('local caches of the web processes', () => {
     for (let i = 0; i < 2; i += 1) expect(await onA.query('backoffice.today')).toBeTruthy();
     const adminOnB = await logInOverHttp(urlB, admin.email, fixturePassword);
     await adminOnB.mutate('admin.employees.deactivate', { userId: commercial.id });
-    expect(await httpRefusal(onA.query('backoffice.today'))).toMatch(/HTTP 401/);
+    await soon(() => httpRefusal(onA.query('backoffice.today'))).toMatch(/HTTP 401/);
   });
 
-  it('a role change and a new name show on the next request in the other process', async () => {
+  it('a role change and a new name show within moments in the other process', async () => {
     const admin = await createUser('admin');
     const commercial = await createUser('commercial');
     const onA = await logInOverHttp(urlA, commercial.email, fixturePassword);
@@ -75,11 +79,11 @@ describe('local caches of the web processes', () => {
     expect(await httpRefusal(onA.query('admin.employees.list'))).toMatch(/HTTP 403/);
     const adminOnB = await logInOverHttp(urlB, admin.email, fixturePassword);
     await adminOnB.mutate('admin.employees.changeRole', { userId: commercial.id, role: 'admin' });
-    expect(await httpRefusal(onA.query('admin.employees.list'))).toBeNull();
+    await soon(() => httpRefusal(onA.query('admin.employees.list'))).toBeNull();
 
     const onB = httpSession(urlB, onA.cookie);
     await onB.mutate('profile.update', { firstName: 'Yasmine', lastName: 'Benali', phone: '0551234567' });
-    expect(await onA.query('auth.me')).toMatchObject({ firstName: 'Yasmine', lastName: 'Benali', role: 'admin' });
+    await soon(() => onA.query('auth.me')).toMatchObject({ firstName: 'Yasmine', lastName: 'Benali', role: 'admin' });
   });
 
   it('log-out in one process ends the session in the other', async () => {
@@ -87,10 +91,10 @@ describe('local caches of the web processes', () => {
     const onA = await logInOverHttp(urlA, client.email, fixturePassword);
     expect(await onA.query('auth.me')).toMatchObject({ id: client.id });
     await httpSession(urlB, onA.cookie).mutate('auth.logout', null);
-    expect(await onA.query('auth.me')).toBeNull();
+    await soon(() => onA.query('auth.me')).toBeNull();
   });
 
-  it('a subscription that starts or ends, and a new notification, written by another process, show at once', async () => {
+  it('a subscription that starts or ends, and a new notification, written by another process, show within moments', async () => {
     const company = await createCompany();
     const client = await createUser('client', company.id);
     const onA = await logInOverHttp(urlA, client.email, fixturePassword);
@@ -99,14 +103,14 @@ describe('local caches of the web processes', () => {
 
     // This test process stands for the worker or another web process: it writes, the hooks publish.
     const subscription = await subscribe(company.id, 'support', 20);
-    expect(await onA.query('portal.header')).toEqual({ unread: 0, superClient: true });
+    await soon(() => onA.query('portal.header')).toEqual({ unread: 0, superClient: true });
     expect(await httpRefusal(onA.query('portal.dashboard.get'))).toBeNull();
 
     await notifyUsers({ userIds: [client.id], kind: 'ticketAnswered', params: { number: 7 } });
-    expect(await onA.query('portal.header')).toEqual({ unread: 1, superClient: true });
+    await soon(() => onA.query('portal.header')).toEqual({ unread: 1, superClient: true });
 
     await Subscription.update({ endAt: new Date(Date.now() - 1000) }, { where: { id: subscription.id } });
-    expect(await onA.query('portal.header')).toEqual({ unread: 1, superClient: false });
+    await soon(() => onA.query('portal.header')).toEqual({ unread: 1, superClient: false });
     expect(await httpRefusal(onA.query('portal.dashboard.get'))).toMatch(/HTTP 403/);
   });
 });
