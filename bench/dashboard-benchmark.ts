@@ -140,7 +140,7 @@ const syncCtx = {
   options: { ...defaultSyncOptions, glpiUtcOffsetMinutes: 0 },
   breaker: new CircuitBreaker({ threshold: 3, probeAfterMs: 5_000 }),
 };
-const clients: Array<{ companyId: number; entityId: number; cookie: string }> = [];
+const clients: Array<{ name: string; companyId: number; entityId: number; cookie: string }> = [];
 const synced = Date.now();
 for (const [index, name] of names.entries()) {
   const entityId = entities.find((row) => row.name === name)!.id;
@@ -181,7 +181,7 @@ for (const [index, name] of names.entries()) {
   // The session a log-in would have opened: the bench measures the dashboard, not Argon2.
   const session = await lucia.createSession(user.id, {});
   await syncCompany(syncCtx, { companyId: company.id });
-  clients.push({ companyId: company.id, entityId, cookie: `ytech_session=${session.id}` });
+  clients.push({ name, companyId: company.id, entityId, cookie: `ytech_session=${session.id}` });
 }
 console.log(
   `${companyCount} companies synced (${scale.assets} assets and ${scale.tickets} tickets) in ${((Date.now() - synced) / 1000).toFixed(1)} s`,
@@ -225,7 +225,7 @@ const directOn = (port: number, entityOf: (client: (typeof clients)[number]) => 
 const direct = directOn(directPort, (c) => c.entityId);
 // A GLPI the seed has just written to answers slower than a settled one: that would flatter the platform.
 const realMeasured = real !== null && !real.seededNow;
-const directReal = realMeasured ? directOn(directRealPort, (c) => real.entityIds.get(names[clients.indexOf(c)]!)!) : null;
+const directReal = realMeasured ? directOn(directRealPort, (c) => real.entityIds.get(c.name)!) : null;
 // "real" right after "normal": the worker's sync loop then reads the simulator at full speed in
 // both (after "slow" and "down" it is still backing off, which would leave the platform more CPU).
 const states = {
